@@ -1,0 +1,359 @@
+/**
+ * The plan interchange format (planfil): one JSON document that holds a whole plan exactly as
+ * printed. Figures are kept as their printed Swedish text ("−68 851", "5,3", "194(-9)", "-");
+ * their values, periods and kinds follow from that text and from the column they stand in
+ * (see domain/figure.ts), so nothing is typed twice and nothing printed is lost.
+ */
+import { z } from 'zod';
+
+const key = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._:-]*$/, 'Nyckeln får bara innehålla a–z, 0–9 och . _ : -')
+  .max(120);
+const text = z.string().max(20_000);
+const label = z.string().min(1, 'Får inte vara tom').max(1_000);
+/** Restricted HTML: p, b, strong, i, em, u, ul, ol, li, a, br. Sanitised on import. */
+const rich = z.string().max(50_000);
+/** A printed cell: the text exactly as it stands in the document; "" or absent is an empty cell. */
+const cell = z.string().max(200);
+const year = z.number().int().min(1900).max(2200);
+
+export const orgNodeKinds = [
+  'municipality',
+  'committee', // nämnd
+  'administration', // förvaltning
+  'office', // kontor
+  'service-area', // verksamhet, verksamhetsområde
+  'unit', // enhet
+  'cost-centre', // budgetansvar/verksamhet i resultaträkningen
+  'team',
+] as const;
+
+export const OrgNode = z
+  .object({
+    key,
+    kind: z.enum(orgNodeKinds),
+    name: label,
+    shortName: z.string().max(40).optional(),
+    parent: key.nullable(),
+    description: rich.optional(),
+  })
+  .strict();
+
+export const planStatuses = ['draft', 'submitted', 'adopted', 'archived'] as const;
+
+export const Decision = z
+  .object({
+    date: z.iso.date().optional(),
+    body: z.string().max(200).optional(), // beslutande organ, e.g. "Socialnämnden"
+    paragraph: z.string().max(60).optional(), // e.g. "SN § 45"
+    caseNumber: z.string().max(60).optional(), // diarienummer
+  })
+  .strict();
+
+export const PlanHead = z
+  .object({
+    key,
+    title: label,
+    subtitle: z.string().max(500).optional(),
+    ownerNode: key,
+    periodStart: year,
+    periodEnd: year,
+    status: z.enum(planStatuses),
+    decision: Decision.nullable(),
+    /** Running header of the printed document, one line per entry ("TIMRÅ KOMMUN", "Socialförvaltningen"). */
+    letterhead: z.array(z.string().max(200)).max(5).default([]),
+    source: z.string().max(500).optional(),
+    statusRollup: z.enum(['worst', 'majority', 'share']).default('worst'),
+  })
+  .strict();
+
+export const OfficeHolder = z.object({ node: key, role: label, name: label }).strict();
+
+export const VisionTheme = z
+  .object({ key, name: label, motto: z.string().max(1_000).optional(), body: rich })
+  .strict();
+
+export const Vision = z
+  .object({ title: label, horizon: z.string().max(40).optional(), themes: z.array(VisionTheme) })
+  .strict();
+
+export const Perspective = z.object({ number: z.number().int().min(1).max(20), name: label }).strict();
+
+export const Measurement = z
+  .object({
+    text, // as printed: "Mäts genom jämförelse mot föregående år i procent. Enhetschef mäter en gång per år."
+    method: z.string().max(1_000).optional(),
+    responsible: z.string().max(200).optional(), // a role, never a person
+    frequency: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const Goal = z
+  .object({
+    key,
+    level: z.enum(['municipal', 'committee', 'service-area', 'unit']),
+    number: z.string().max(20).optional(), // "1:2"; committee goals are often unnumbered
+    perspective: z.number().int().optional(),
+    parent: key.nullable(), // the goal this one contributes to
+    text: label, // the wording in force in this plan's period
+    measurement: Measurement.nullable(),
+    node: key.optional(), // whose goal (committee level)
+  })
+  .strict();
+
+export const TargetEntry = z.object({ year, text: z.string().min(1).max(500) }).strict();
+export const ActualEntry = z
+  .object({ period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'), text: cell, source: z.string().max(500).optional() })
+  .strict();
+
+export const Indicator = z
+  .object({
+    key,
+    number: z.string().max(20), // as printed, e.g. "5:2.1"
+    name: label,
+    goal: key.nullable(),
+    perspective: z.number().int().optional(),
+    appliesTo: z.string().max(100).optional(), // "SN", "Samtliga"
+    unit: z.string().max(40).optional(),
+    direction: z.enum(['higher-better', 'lower-better', 'closer-better']).optional(),
+    definition: z.string().max(5_000).optional(),
+    measurement: Measurement.nullable().default(null),
+    source: z.string().max(500).optional(),
+    targets: z.array(TargetEntry),
+    actuals: z.array(ActualEntry).default([]),
+  })
+  .strict();
+
+export const IndicatorTable = z
+  .object({
+    caption: label, // "Styrtalet"
+    captionFootnote: z.string().max(5).optional(),
+    years: z.array(year),
+    yearFootnotes: z.record(z.string(), z.string().max(5)).default({}),
+    appliesToCaption: z.string().max(40).default('Nämnd'),
+  })
+  .strict();
+
+export const StrategyComment = z.object({ column: key, text: rich }).strict();
+export const Strategy = z
+  .object({
+    key,
+    scope: z.enum(['municipal', 'service-area']),
+    number: z.string().max(10).optional(),
+    name: z.string().max(500).optional(),
+    text: rich.optional(),
+    how: rich.optional(), // "Hur?"
+    comments: z.array(StrategyComment).default([]),
+  })
+  .strict();
+
+export const StrategyTable = z
+  .object({
+    caption: label, // "Strategier för kommunen"
+    columns: z.array(z.object({ key, label, node: key.optional() }).strict()),
+  })
+  .strict();
+
+export const activityFields = ['description', 'serviceArea', 'costEstimate', 'investmentExpense', 'incomeCost'] as const;
+
+export const ActivityTable = z
+  .object({
+    key,
+    kind: z.enum(['project-implementation', 'plan-or-assignment', 'activity', 'efficiency-assignment']),
+    caption: label, // first column heading: "Projekt - genomförande", "Aktivitet"
+    captionFootnote: z.string().max(5).optional(),
+    intro: rich.optional(),
+    columns: z.array(z.object({ field: z.enum(activityFields), label }).strict()),
+  })
+  .strict();
+
+export const Activity = z
+  .object({
+    key,
+    table: key,
+    name: label,
+    description: rich.optional(),
+    serviceArea: z.string().max(200).optional(), // "Tillhör verksamhet" as printed
+    node: key.optional(),
+    costEstimate: cell.optional(), // "Egen tid" or an amount
+    investmentExpense: cell.optional(),
+    incomeCost: cell.optional(),
+    phase: z.string().max(100).optional(),
+    status: z.enum(['not-started', 'ongoing', 'done', 'paused', 'cancelled']).optional(),
+    owner: z.string().max(200).optional(),
+    goals: z.array(key).default([]),
+  })
+  .strict();
+
+export const ServiceDeclaration = z
+  .object({
+    key,
+    label, // "Servicedeclaration 1"
+    name: label,
+    serviceArea: z.string().max(200).optional(),
+    node: key.optional(),
+    indicators: z.array(key).default([]),
+  })
+  .strict();
+
+export const Outlook = z
+  .object({
+    key,
+    label, // "Offentlig service:" as printed
+    node: key.optional(),
+    description: rich.optional(),
+    challenges: rich.optional(), // Utmaningar
+    opportunities: rich.optional(), // Möjligheter
+  })
+  .strict();
+
+export const columnKinds = ['actual', 'budget', 'forecast', 'plan', 'target', 'total'] as const;
+
+/** A column of a figure table: every cell under it shares its period and kind. */
+export const Column = z
+  .object({
+    key,
+    label: z.string().max(200), // as printed: "Prognos 2017 aug", "Plan 2021 (uppräknings 2%)"
+    kind: z.enum(columnKinds),
+    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM').optional(),
+    asOf: z.string().regex(/^\d{4}-\d{2}$/, 'Anges som ÅÅÅÅ-MM').optional(), // forecast made at month
+    indexationPercent: z.string().regex(/^-?\d+(\.\d+)?$/).optional(),
+  })
+  .strict();
+
+export const volumeKinds = [
+  'month-end-stock', // antal sista dagen i månaden
+  'year-placements', // årsplaceringar
+  'care-days', // vårddygn
+  'yearly-count', // antal under året
+  'context', // befolkning m.m.
+] as const;
+
+export const VolumeRow = z
+  .object({
+    key,
+    measure: key, // identity across plans; the label may drift
+    label,
+    kind: z.enum(volumeKinds),
+    unit: z.string().max(40).optional(),
+    partOf: key.optional(), // "varav" row: part of this row
+    cells: z.record(key, cell),
+  })
+  .strict();
+
+export const VolumeTable = z
+  .object({
+    key,
+    caption: label, // "MÅTT", "Volym"
+    node: key.optional(),
+    columns: z.array(Column),
+    rows: z.array(VolumeRow),
+    notes: z.array(rich).default([]), // free-text estimates printed beside the table
+  })
+  .strict();
+
+export const budgetLines = ['income', 'costs', 'net'] as const;
+
+export const BudgetTable = z
+  .object({
+    key,
+    kind: z.enum(['operating', 'external-income']),
+    heading: z.string().max(200).optional(), // "EKB, Ensamkommande barn"
+    caption: label, // "Resultaträkning, tkr"
+    unit: z.enum(['tkr', 'mkr', 'kr']).default('tkr'),
+    node: key,
+    /** The table whose totals include this one; included:false records an explicit exclusion. */
+    rollup: z.object({ into: key, included: z.boolean(), note: z.string().max(500).optional() }).strict().optional(),
+    columns: z.array(Column),
+    rows: z.array(z.object({ line: z.enum(budgetLines), label, cells: z.record(key, cell) }).strict()),
+    notes: z.array(rich).default([]),
+  })
+  .strict();
+
+export const CapitalBudget = z
+  .object({
+    key,
+    caption: label, // "Investeringar, tkr"
+    unit: z.enum(['tkr', 'mkr', 'kr']).default('tkr'),
+    node: key.optional(),
+    objectCaption: z.string().max(100).default('Objekt-nummer'),
+    textCaption: z.string().max(100).default('Text'),
+    columns: z.array(Column),
+    rows: z.array(z.object({ key, object: z.string().max(40), text: label, cells: z.record(key, cell) }).strict()),
+    total: z.object({ label, cells: z.record(key, cell) }).strict().nullable(),
+  })
+  .strict();
+
+export const Footnote = z
+  .object({ key, mark: z.string().min(1).max(5), text: z.string().max(2_000).nullable() })
+  .strict();
+
+export const sectionKinds = [
+  'text',
+  'vision',
+  'municipal-strategies',
+  'service-area-strategies',
+  'outlooks',
+  'municipal-goals',
+  'committee-goals',
+  'indicators',
+  'activities',
+  'service-declarations',
+  'volumes',
+  'operating-budget',
+  'external-income',
+  'capital-budget',
+  'resources',
+] as const;
+
+/** A section of the printed plan, in document order. `include` names the items it shows. */
+export const Section = z
+  .object({
+    key,
+    kind: z.enum(sectionKinds),
+    heading: z.string().max(300).nullable(),
+    level: z.number().int().min(1).max(4),
+    body: rich.optional(),
+    include: z.array(key).optional(),
+    inToc: z.boolean().default(true),
+  })
+  .strict();
+
+export const PlanFile = z
+  .object({
+    format: z.literal('styrkort-plan'),
+    formatVersion: z.literal(1),
+    municipality: z.object({ code: z.string().regex(/^\d{4}$/, 'Kommunkoden har fyra siffror'), name: label }).strict(),
+    organisation: z.array(OrgNode),
+    plan: PlanHead,
+    officeHolders: z.array(OfficeHolder).default([]),
+    vision: Vision.nullable().default(null),
+    perspectives: z.array(Perspective).default([]),
+    goals: z.array(Goal).default([]),
+    indicatorTable: IndicatorTable.nullable().default(null),
+    indicators: z.array(Indicator).default([]),
+    strategyTable: StrategyTable.nullable().default(null),
+    strategies: z.array(Strategy).default([]),
+    activityTables: z.array(ActivityTable).default([]),
+    activities: z.array(Activity).default([]),
+    serviceDeclarations: z.array(ServiceDeclaration).default([]),
+    outlooks: z.array(Outlook).default([]),
+    volumeTables: z.array(VolumeTable).default([]),
+    budgetTables: z.array(BudgetTable).default([]),
+    capitalBudgets: z.array(CapitalBudget).default([]),
+    footnotes: z.array(Footnote).default([]),
+    sections: z.array(Section).default([]),
+  })
+  .strict();
+
+export type PlanFile = z.infer<typeof PlanFile>;
+export type PlanFileInput = z.input<typeof PlanFile>;
+export type OrgNode = z.infer<typeof OrgNode>;
+export type Goal = z.infer<typeof Goal>;
+export type Indicator = z.infer<typeof Indicator>;
+export type Column = z.infer<typeof Column>;
+export type VolumeTable = z.infer<typeof VolumeTable>;
+export type BudgetTable = z.infer<typeof BudgetTable>;
+export type CapitalBudget = z.infer<typeof CapitalBudget>;
+export type Section = z.infer<typeof Section>;
