@@ -1,0 +1,70 @@
+/** The `styrkort` command line: one file per command, shared options and exit codes in context.ts. */
+import { Command, CommanderError } from 'commander';
+import { checkCommand } from './check.ts';
+import { exitCodeOf, exitCodes, printError } from './context.ts';
+import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
+import { jsonSchemaCommand } from './json-schema.ts';
+import { plansCommand } from './plans.ts';
+import { serveCommand } from './serve.ts';
+
+const program = new Command('styrkort')
+  .description('Styrkort: planera och följ upp kommunens verksamhet.\nDatabas: --data KATALOG eller STYRKORT_DATA (inbäddad), eller DATABASE_URL=postgres://… (server).')
+  .option('--data <katalog>', 'datakatalog för den inbäddade databasen (standard ./data eller STYRKORT_DATA)')
+  .showHelpAfterError('(se styrkort --help)')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, 'Fel:')) });
+
+const globals = () => program.opts<{ data?: string }>();
+
+program
+  .command('serve')
+  .description('starta servern (läser in demoplanerna i en tom databas)')
+  .option('--port <port>', 'port', process.env.PORT ?? '3000')
+  .option('--host <värd>', 'adress att lyssna på', process.env.HOST ?? '0.0.0.0')
+  .action((options) => serveCommand({ ...globals(), ...options }));
+
+program.command('plans').description('lista planerna').action(() => plansCommand(globals()));
+
+program
+  .command('import')
+  .description('läs in en planfil (JSON); allt kontrolleras först, vid fel sparas ingenting')
+  .argument('<fil>', 'planfil')
+  .option('--replace', 'ersätt en befintlig plan som inte är fastställd')
+  .option('--reason <text>', 'anledning, sparas i ändringsloggen')
+  .action((file, options) => importCommand(file, { ...globals(), ...options }));
+
+program
+  .command('export')
+  .description('skriv ut en plan')
+  .argument('<plan>', 'planens nyckel, t.ex. timra-sn-2020-2022')
+  .requiredOption('--format <format>', 'format: json')
+  .option('--out <fil>', 'skriv till fil i stället för standard ut')
+  .action((plan, options) => exportCommand(plan, { ...globals(), ...options }));
+
+program
+  .command('check')
+  .description('stäm av tryckta summor mot beräknade (netto, enheter mot total, varav-rader, investeringar)')
+  .argument('<plan>', 'planens nyckel')
+  .action((plan) => checkCommand(plan, globals()));
+
+program.command('demo').description('läs in demoplanerna (Timrå kommun) om de saknas').action(() => demoCommand(globals()));
+
+program
+  .command('json-schema')
+  .description('skriv ut planfilens JSON Schema')
+  .option('--out <fil>', 'skriv till fil')
+  .action((options) => jsonSchemaCommand(options));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    const ok = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+    process.exitCode = ok ? exitCodes.ok : exitCodes.usage;
+  } else {
+    printError(error);
+    process.exitCode = exitCodeOf(error);
+  }
+}

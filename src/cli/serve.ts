@@ -1,0 +1,31 @@
+/** `styrkort serve`: the server, with the demo loaded into an empty database, and a graceful stop. */
+import { buildServer } from '../http/server.ts';
+import { loadDemo } from '../services/demo.ts';
+import { listPlans } from '../services/plan-service.ts';
+import { openFor, type GlobalOptions } from './context.ts';
+
+export async function serveCommand(options: GlobalOptions & { port: string; host: string }): Promise<void> {
+  const database = await openFor(options, `styrkort serve (port ${options.port})`);
+  if ((await listPlans(database.db)).length === 0) {
+    for (const { key } of await loadDemo(database.db)) console.log(`Demoplan inläst: ${key}`);
+  }
+  const app = buildServer({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stänger: väntar in pågående anrop');
+    await app.close(); // finishes running requests before it resolves
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  try {
+    await app.listen({ port: Number(options.port), host: options.host });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  console.log(`Styrkort körs på http://localhost:${options.port} (data: ${database.location})`);
+}

@@ -1,0 +1,183 @@
+/**
+ * The one PostgreSQL schema (PGlite and PostgreSQL 15+). Plans are stored as typed items with
+ * their own keys and versions; every printed or entered figure is one row in `figures`, with its
+ * period, kind, unit and source, so history and comparisons are plain queries.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** Marks a database as Styrkort's ("app" = "styrkort"). */
+export const meta = pgTable('styrkort_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const municipalities = pgTable('municipalities', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(), // kommunkod, e.g. 2262
+  name: text('name').notNull(),
+});
+
+/** Organisation tree (nämnd, förvaltning, verksamhet, enhet …), shared by the plans of a municipality. */
+export const orgNodes = pgTable(
+  'org_nodes',
+  {
+    id: serial('id').primaryKey(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    parentKey: text('parent_key'),
+    description: text('description'),
+    position: integer('position').notNull().default(0),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('org_nodes_municipality_key').on(t.municipalityId, t.key)],
+);
+
+export const plans = pgTable('plans', {
+  id: serial('id').primaryKey(),
+  municipalityId: integer('municipality_id')
+    .notNull()
+    .references(() => municipalities.id, { onDelete: 'restrict' }),
+  key: text('key').notNull().unique(),
+  title: text('title').notNull(),
+  subtitle: text('subtitle'),
+  ownerNodeKey: text('owner_node_key').notNull(),
+  periodStart: integer('period_start').notNull(),
+  periodEnd: integer('period_end').notNull(),
+  status: text('status').notNull(),
+  decision: jsonb('decision'),
+  letterhead: jsonb('letterhead').notNull().default(sql`'[]'::jsonb`),
+  source: text('source'),
+  statusRollup: text('status_rollup').notNull().default('worst'),
+  /** The organisation nodes the plan's file carries, in its order (the tree itself is shared). */
+  nodeKeys: jsonb('node_keys').notNull().default(sql`'[]'::jsonb`),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Goals are shared by a municipality's plans; their wording is versioned per plan (goal_texts). */
+export const goals = pgTable(
+  'goals',
+  {
+    id: serial('id').primaryKey(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    level: text('level').notNull(),
+    number: text('number'),
+    perspective: integer('perspective'),
+    parentKey: text('parent_key'),
+    nodeKey: text('node_key'),
+  },
+  (t) => [uniqueIndex('goals_municipality_key').on(t.municipalityId, t.key)],
+);
+
+/** A goal's wording in one plan's period: goal 1:2 reads differently in 2018–2020 and 2020–2022. */
+export const goalTexts = pgTable(
+  'goal_texts',
+  {
+    id: serial('id').primaryKey(),
+    goalId: integer('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end').notNull(),
+    text: text('text').notNull(),
+    measurement: jsonb('measurement'),
+    position: integer('position').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('goal_texts_goal_plan').on(t.goalId, t.planId)],
+);
+
+/**
+ * Every other part of a plan (indicator, strategy, activity, outlook, table, section …) as one
+ * typed item; its figures live in `figures`, never in `data`.
+ */
+export const planItems = pgTable(
+  'plan_items',
+  {
+    id: serial('id').primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    itemType: text('item_type').notNull(),
+    key: text('key').notNull(),
+    position: integer('position').notNull(),
+    data: jsonb('data').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('plan_items_plan_type_key').on(t.planId, t.itemType, t.key)],
+);
+
+/** One figure: a printed or entered value with its period, kind, unit and source. */
+export const figures = pgTable(
+  'figures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    itemType: text('item_type').notNull(), // volume-table, budget-table, capital-budget, indicator
+    itemKey: text('item_key').notNull(),
+    rowKey: text('row_key').notNull(), // row key, budget line, "total", or target/actual
+    series: text('series'), // identity across plans: volume measure, indicator key, node:line
+    columnKey: text('column_key').notNull(),
+    period: text('period'), // 'YYYY' or 'YYYY-MM'
+    kind: text('kind').notNull(), // actual, budget, forecast, plan, target, total
+    asOf: text('as_of'), // forecast made at 'YYYY-MM'
+    unit: text('unit'),
+    printed: text('printed').notNull(), // exactly as printed or entered
+    value: numeric('value'), // null when missing or words: missing is not zero
+    form: text('form').notNull(), // number, annotated, sum, text, missing, target
+    position: integer('position').notNull(),
+    source: text('source').notNull(), // where the figure came from: a file, a person, a system
+    statedSource: text('stated_source'), // the source as the plan file states it, kept for export
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('figures_cell').on(t.planId, t.itemType, t.itemKey, t.rowKey, t.columnKey),
+    index('figures_series_period').on(t.series, t.period),
+  ],
+);
+
+/** Append-only audit trail: who changed what, when, before and after. No update or delete path. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(), // import, create, update, delete, adopt, rollover …
+    planKey: text('plan_key'),
+    entityType: text('entity_type').notNull(),
+    entityKey: text('entity_key').notNull(),
+    field: text('field'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+  },
+  (t) => [index('audit_plan').on(t.planKey), index('audit_entity').on(t.entityType, t.entityKey)],
+);

@@ -1,0 +1,65 @@
+/**
+ * Printed figures: a table cell is kept as the text the document printed, and its value is read
+ * from that text by one rule. "Missing" (empty, "-", "–") has no value, which is not zero.
+ */
+import { Decimal } from 'decimal.js';
+
+export { Decimal };
+
+export type FigureForm =
+  | 'missing' // "", "-", "–"
+  | 'number' // "3 258", "-68 851", "5,3", "1000", "77 %"
+  | 'annotated' // "194(-9)": a value with a printed change beside it
+  | 'sum' // "90 + 45": parts printed separately; the value is their sum
+  | 'text'; // "Egen tid", "Tre årsplaceringar": words, no value
+
+export interface Figure {
+  /** Exactly as printed. */
+  text: string;
+  form: FigureForm;
+  value: Decimal | null;
+  /** "(-9)" of "194(-9)". */
+  annotation?: string;
+  /** 90 and 45 of "90 + 45". */
+  parts?: Decimal[];
+  /** The printed number carried a per cent sign. */
+  percent?: boolean;
+}
+
+const MINUS = /[\u2212\u2013\u2012]/g; // − – ‒ printed as minus signs
+const NUMBER = String.raw`[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[-+]?\d+(?:,\d+)?`;
+const PLAIN = new RegExp(`^(${NUMBER})\\s*(%)?$`);
+const ANNOTATED = new RegExp(`^(${NUMBER})\\s*(\\([^)]*\\))$`);
+const SUM = new RegExp(`^(${NUMBER})(?:\\s*\\+\\s*(${NUMBER}))+$`);
+
+/** Reads a Swedish-formatted number ("−68 851", "5,3") into an exact decimal, or null. */
+export function parseSwedishNumber(text: string): Decimal | null {
+  const normal = text.trim().replace(MINUS, '-');
+  if (!new RegExp(`^(${NUMBER})$`).test(normal)) return null;
+  return new Decimal(normal.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
+}
+
+/** Reads a printed cell into its value, keeping every printed detail. */
+export function parseFigure(text: string): Figure {
+  const trimmed = text.trim().replace(MINUS, '-');
+  if (trimmed === '' || trimmed === '-') return { text, form: 'missing', value: null };
+  const plain = PLAIN.exec(trimmed);
+  if (plain) {
+    const value = parseSwedishNumber(plain[1]!);
+    return plain[2] ? { text, form: 'number', value, percent: true } : { text, form: 'number', value };
+  }
+  const annotated = ANNOTATED.exec(trimmed);
+  if (annotated) {
+    return { text, form: 'annotated', value: parseSwedishNumber(annotated[1]!), annotation: annotated[2]! };
+  }
+  if (SUM.test(trimmed)) {
+    const parts = trimmed.split('+').map((part) => parseSwedishNumber(part)!);
+    return { text, form: 'sum', value: parts.reduce((a, b) => a.plus(b)), parts };
+  }
+  return { text, form: 'text', value: null };
+}
+
+/** The value of a printed cell, or null when it is missing or words. */
+export function figureValue(text: string | undefined): Decimal | null {
+  return text === undefined ? null : parseFigure(text).value;
+}

@@ -1,0 +1,47 @@
+/**
+ * Rich text is restricted HTML that every output format can print: paragraphs, bold, italic,
+ * underline, lists, links and line breaks. Anything else is refused on input, not silently dropped.
+ */
+import sanitizeHtml from 'sanitize-html';
+
+const options: sanitizeHtml.IOptions = {
+  allowedTags: ['p', 'b', 'strong', 'i', 'em', 'u', 'ul', 'ol', 'li', 'a', 'br'],
+  allowedAttributes: { a: ['href'], ul: ['style'] },
+  allowedStyles: { ul: { 'list-style-type': [/^none$/] } },
+  allowedSchemes: ['https', 'http', 'mailto'],
+  disallowedTagsMode: 'discard',
+};
+
+/** The allowed part of an HTML fragment. */
+export function sanitizeRichText(html: string): string {
+  return sanitizeHtml(html, options);
+}
+
+/** Whether the fragment is already within what we allow (sanitising would change nothing that matters). */
+export function isAllowedRichText(html: string): boolean {
+  return normalise(sanitizeRichText(html)) === normalise(html);
+}
+
+// sanitize-html re-serialises entities, void tags and attribute quoting; compare what a reader sees.
+function normalise(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/g, '<br>')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Plain text of a fragment (for search, previews and text comparisons). */
+export function richTextToPlain(html: string): string {
+  return sanitizeHtml(html.replace(/<\/(p|li)>/g, '</$1>\n').replace(/<br\s*\/?>/g, '\n'), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}

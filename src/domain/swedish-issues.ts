@@ -1,0 +1,52 @@
+/**
+ * Swedish messages for schema validation problems, worded for the people who fill in plans
+ * (zod's own Swedish locale is the fallback for rarer cases).
+ */
+import { z } from 'zod';
+import { formatPath, type Problem } from './errors.ts';
+
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'ett tal',
+  int: 'ett heltal',
+  boolean: 'sant eller falskt',
+  object: 'ett objekt',
+  array: 'en lista',
+  null: 'null',
+  undefined: 'saknas',
+};
+
+function received(input: unknown): string {
+  if (input === undefined) return 'saknas';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'en lista';
+  return typeNames[typeof input] ?? typeof input;
+}
+
+const swedishLocale = z.locales.sv().localeError;
+
+/** The error map passed to zod: one clear Swedish sentence per problem. */
+export const swedishErrorMap: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'Obligatoriskt fält saknas';
+      return `Ska vara ${typeNames[issue.expected] ?? issue.expected}, men är ${received(issue.input)}`;
+    case 'unrecognized_keys':
+      return `Okänt fält: ${issue.keys.map((key) => `"${key}"`).join(', ')} (stavfel, eller hör fältet hemma någon annanstans?)`;
+    case 'invalid_value':
+      return `Ogiltigt värde; tillåtna värden är ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string' ? 'Får inte vara tom' : `Minst ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `Högst ${String(issue.maximum)} tecken` : `Högst ${String(issue.maximum)}`;
+    default: {
+      const fallback = swedishLocale(issue);
+      return typeof fallback === 'string' ? fallback : (fallback?.message ?? 'Ogiltigt värde');
+    }
+  }
+};
+
+/** Zod issues as problems with JSON paths ("$.goals[3].text") and Swedish messages. */
+export function issuesToProblems(issues: ReadonlyArray<z.core.$ZodIssue>): Problem[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message, code: issue.code }));
+}

@@ -1,0 +1,206 @@
+/**
+ * Validation of a whole plan file: the schema first, then the references between its parts.
+ * Every problem is reported with its JSON path and a Swedish message; nothing stops at the first.
+ */
+import { PlanFile } from './plan.ts';
+import type { Problem } from './errors.ts';
+import { isAllowedRichText } from './rich-text.ts';
+import { issuesToProblems, swedishErrorMap } from './swedish-issues.ts';
+
+export type PlanValidation = { ok: true; plan: PlanFile } | { ok: false; problems: Problem[] };
+
+/** Validates unknown JSON as a plan file: shape, references, uniqueness and rich text. */
+export function validatePlanFile(input: unknown): PlanValidation {
+  const parsed = PlanFile.safeParse(input, { error: swedishErrorMap });
+  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues) };
+  const problems = checkReferences(parsed.data);
+  return problems.length ? { ok: false, problems } : { ok: true, plan: parsed.data };
+}
+
+type Report = (path: string, message: string) => void;
+
+function checkReferences(plan: PlanFile): Problem[] {
+  const problems: Problem[] = [];
+  const report: Report = (path, message) => problems.push({ path, message, code: 'reference' });
+  const nodes = uniqueKeys(plan.organisation, '$.organisation', 'organisationsnod', report);
+  const goals = uniqueKeys(plan.goals, '$.goals', 'mål', report);
+  const indicators = uniqueKeys(plan.indicators, '$.indicators', 'styrtal', report);
+  const activityTables = uniqueKeys(plan.activityTables, '$.activityTables', 'aktivitetstabell', report);
+  const allKeys = new Set<string>([...nodes, ...goals, ...indicators, ...activityTables]);
+  for (const [field, noun] of [
+    ['strategies', 'strategi'],
+    ['activities', 'aktivitet'],
+    ['serviceDeclarations', 'servicedeklaration'],
+    ['outlooks', 'verksamhetsbeskrivning'],
+    ['volumeTables', 'volymtabell'],
+    ['budgetTables', 'budgettabell'],
+    ['capitalBudgets', 'investeringsbudget'],
+    ['footnotes', 'fotnot'],
+    ['sections', 'avsnitt'],
+  ] as const) {
+    for (const key of uniqueKeys(plan[field], `$.${field}`, noun, report)) allKeys.add(key);
+  }
+  checkOrganisation(plan, nodes, report);
+  checkGoalsAndIndicators(plan, nodes, goals, report);
+  checkActivities(plan, nodes, goals, activityTables, report);
+  checkTables(plan, nodes, report);
+  plan.sections.forEach((section, i) =>
+    section.include?.forEach((key, j) => {
+      if (!allKeys.has(key)) report(`$.sections[${i}].include[${j}]`, `Avsnittet hänvisar till "${key}", som inte finns i planen`);
+    }),
+  );
+  checkRichText(plan, report);
+  return problems;
+}
+
+function uniqueKeys(items: ReadonlyArray<{ key: string }>, path: string, noun: string, report: Report): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.key)) report(`${path}[${i}].key`, `Nyckeln "${item.key}" används för mer än en ${noun}`);
+    seen.add(item.key);
+  });
+  return seen;
+}
+
+function checkOrganisation(plan: PlanFile, nodes: Set<string>, report: Report): void {
+  const parents = new Map(plan.organisation.map((node) => [node.key, node.parent]));
+  plan.organisation.forEach((node, i) => {
+    if (node.parent !== null && !nodes.has(node.parent)) {
+      report(`$.organisation[${i}].parent`, `Överordnad nod "${node.parent}" finns inte i organisationen`);
+    }
+    const seen = new Set<string>([node.key]);
+    for (let parent = node.parent; parent; parent = parents.get(parent) ?? null) {
+      if (seen.has(parent)) {
+        report(`$.organisation[${i}].parent`, `Organisationen har en cirkel: "${node.key}" ligger under sig själv`);
+        break;
+      }
+      seen.add(parent);
+    }
+  });
+  if (!nodes.has(plan.plan.ownerNode)) report('$.plan.ownerNode', `Planens ägare "${plan.plan.ownerNode}" finns inte i organisationen`);
+  if (plan.plan.periodEnd < plan.plan.periodStart) report('$.plan.periodEnd', 'Planperioden slutar före den börjar');
+  plan.officeHolders.forEach((holder, i) => {
+    if (!nodes.has(holder.node)) report(`$.officeHolders[${i}].node`, `Noden "${holder.node}" finns inte i organisationen`);
+  });
+}
+
+function checkGoalsAndIndicators(plan: PlanFile, nodes: Set<string>, goals: Set<string>, report: Report): void {
+  const perspectives = new Set(plan.perspectives.map((p) => p.number));
+  const checkPerspective = (value: number | undefined, path: string) => {
+    if (value !== undefined && !perspectives.has(value)) report(path, `Perspektiv ${value} finns inte bland planens perspektiv`);
+  };
+  plan.goals.forEach((goal, i) => {
+    if (goal.parent !== null && !goals.has(goal.parent)) report(`$.goals[${i}].parent`, `Målet "${goal.parent}" finns inte i planen`);
+    if (goal.node !== undefined && !nodes.has(goal.node)) report(`$.goals[${i}].node`, `Noden "${goal.node}" finns inte i organisationen`);
+    checkPerspective(goal.perspective, `$.goals[${i}].perspective`);
+  });
+  plan.indicators.forEach((indicator, i) => {
+    if (indicator.goal !== null && !goals.has(indicator.goal)) report(`$.indicators[${i}].goal`, `Målet "${indicator.goal}" finns inte i planen`);
+    checkPerspective(indicator.perspective, `$.indicators[${i}].perspective`);
+    const years = new Set<number>();
+    indicator.targets.forEach((target, j) => {
+      if (years.has(target.year)) report(`$.indicators[${i}].targets[${j}].year`, `Målvärde för ${target.year} anges mer än en gång`);
+      years.add(target.year);
+    });
+    const periods = new Set<string>();
+    indicator.actuals.forEach((actual, j) => {
+      if (periods.has(actual.period)) report(`$.indicators[${i}].actuals[${j}].period`, `Utfall för ${actual.period} anges mer än en gång`);
+      periods.add(actual.period);
+    });
+  });
+  const columns = new Set(plan.strategyTable?.columns.map((column) => column.key) ?? []);
+  plan.strategies.forEach((strategy, i) =>
+    strategy.comments.forEach((comment, j) => {
+      if (!columns.has(comment.column)) report(`$.strategies[${i}].comments[${j}].column`, `Kolumnen "${comment.column}" finns inte i strategitabellen`);
+    }),
+  );
+}
+
+function checkActivities(plan: PlanFile, nodes: Set<string>, goals: Set<string>, tables: Set<string>, report: Report): void {
+  plan.activities.forEach((activity, i) => {
+    if (!tables.has(activity.table)) report(`$.activities[${i}].table`, `Aktivitetstabellen "${activity.table}" finns inte i planen`);
+    if (activity.node !== undefined && !nodes.has(activity.node)) report(`$.activities[${i}].node`, `Noden "${activity.node}" finns inte i organisationen`);
+    activity.goals.forEach((goal, j) => {
+      if (!goals.has(goal)) report(`$.activities[${i}].goals[${j}]`, `Målet "${goal}" finns inte i planen`);
+    });
+  });
+  plan.serviceDeclarations.forEach((declaration, i) => {
+    if (declaration.node !== undefined && !nodes.has(declaration.node)) report(`$.serviceDeclarations[${i}].node`, `Noden "${declaration.node}" finns inte i organisationen`);
+  });
+  plan.outlooks.forEach((outlook, i) => {
+    if (outlook.node !== undefined && !nodes.has(outlook.node)) report(`$.outlooks[${i}].node`, `Noden "${outlook.node}" finns inte i organisationen`);
+  });
+}
+
+function checkCells(cells: Record<string, string>, columns: Set<string>, path: string, report: Report): void {
+  for (const key of Object.keys(cells)) {
+    if (!columns.has(key)) report(`${path}.cells.${key}`, `Kolumnen "${key}" finns inte i tabellen`);
+  }
+}
+
+function columnKeys(columns: ReadonlyArray<{ key: string }>, path: string, report: Report): Set<string> {
+  return uniqueKeys(columns, `${path}.columns`, 'kolumn', report);
+}
+
+function checkTables(plan: PlanFile, nodes: Set<string>, report: Report): void {
+  plan.volumeTables.forEach((table, i) => {
+    const path = `$.volumeTables[${i}]`;
+    const columns = columnKeys(table.columns, path, report);
+    const rows = uniqueKeys(table.rows, `${path}.rows`, 'rad', report);
+    if (table.node !== undefined && !nodes.has(table.node)) report(`${path}.node`, `Noden "${table.node}" finns inte i organisationen`);
+    table.rows.forEach((row, j) => {
+      checkCells(row.cells, columns, `${path}.rows[${j}]`, report);
+      if (row.partOf !== undefined && (!rows.has(row.partOf) || row.partOf === row.key)) {
+        report(`${path}.rows[${j}].partOf`, `"Varav"-raden hänvisar till raden "${row.partOf}", som inte finns i tabellen`);
+      }
+    });
+  });
+  const budgetKeys = new Set(plan.budgetTables.map((table) => table.key));
+  plan.budgetTables.forEach((table, i) => {
+    const path = `$.budgetTables[${i}]`;
+    const columns = columnKeys(table.columns, path, report);
+    if (!nodes.has(table.node)) report(`${path}.node`, `Noden "${table.node}" finns inte i organisationen`);
+    if (table.rollup && (!budgetKeys.has(table.rollup.into) || table.rollup.into === table.key)) {
+      report(`${path}.rollup.into`, `Tabellen "${table.rollup.into}" finns inte bland planens budgettabeller`);
+    }
+    const lines = new Set<string>();
+    table.rows.forEach((row, j) => {
+      if (lines.has(row.line)) report(`${path}.rows[${j}].line`, `Raden "${row.line}" förekommer mer än en gång i tabellen`);
+      lines.add(row.line);
+      checkCells(row.cells, columns, `${path}.rows[${j}]`, report);
+    });
+  });
+  plan.capitalBudgets.forEach((table, i) => {
+    const path = `$.capitalBudgets[${i}]`;
+    const columns = columnKeys(table.columns, path, report);
+    uniqueKeys(table.rows, `${path}.rows`, 'rad', report);
+    table.rows.forEach((row, j) => checkCells(row.cells, columns, `${path}.rows[${j}]`, report));
+    if (table.total) checkCells(table.total.cells, columns, `${path}.total`, report);
+  });
+}
+
+/** Walks every rich-text field and refuses HTML outside the allowed set. */
+function checkRichText(plan: PlanFile, report: Report): void {
+  const check = (html: string | undefined, path: string) => {
+    if (html !== undefined && !isAllowedRichText(html)) {
+      report(path, 'Texten innehåller HTML som inte är tillåten (tillåtet: p, b, i, u, ul, ol, li, a, br)');
+    }
+  };
+  plan.organisation.forEach((node, i) => check(node.description, `$.organisation[${i}].description`));
+  plan.vision?.themes.forEach((theme, i) => check(theme.body, `$.vision.themes[${i}].body`));
+  plan.strategies.forEach((s, i) => {
+    check(s.text, `$.strategies[${i}].text`);
+    check(s.how, `$.strategies[${i}].how`);
+    s.comments.forEach((c, j) => check(c.text, `$.strategies[${i}].comments[${j}].text`));
+  });
+  plan.activityTables.forEach((t, i) => check(t.intro, `$.activityTables[${i}].intro`));
+  plan.activities.forEach((a, i) => check(a.description, `$.activities[${i}].description`));
+  plan.outlooks.forEach((o, i) => {
+    check(o.description, `$.outlooks[${i}].description`);
+    check(o.challenges, `$.outlooks[${i}].challenges`);
+    check(o.opportunities, `$.outlooks[${i}].opportunities`);
+  });
+  plan.volumeTables.forEach((t, i) => t.notes.forEach((n, j) => check(n, `$.volumeTables[${i}].notes[${j}]`)));
+  plan.budgetTables.forEach((t, i) => t.notes.forEach((n, j) => check(n, `$.budgetTables[${i}].notes[${j}]`)));
+  plan.sections.forEach((s, i) => check(s.body, `$.sections[${i}].body`));
+}
