@@ -185,17 +185,16 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
     .where(eq(plans.key, key));
   if (!row) return null;
   const { plan, municipality } = row;
-  const [nodes, goalRows, items, figureRows] = await Promise.all([
-    db.select().from(orgNodes).where(eq(orgNodes.municipalityId, municipality.id)).orderBy(asc(orgNodes.position), asc(orgNodes.id)),
-    db
-      .select({ goal: goals, text: goalTexts })
-      .from(goalTexts)
-      .innerJoin(goals, eq(goalTexts.goalId, goals.id))
-      .where(eq(goalTexts.planId, plan.id))
-      .orderBy(asc(goalTexts.position)),
-    db.select().from(planItems).where(eq(planItems.planId, plan.id)),
-    db.select().from(figures).where(eq(figures.planId, plan.id)),
-  ]);
+  // Sequential on purpose: inside a transaction there is one connection, and pg must not interleave.
+  const nodes = await db.select().from(orgNodes).where(eq(orgNodes.municipalityId, municipality.id)).orderBy(asc(orgNodes.position), asc(orgNodes.id));
+  const goalRows = await db
+    .select({ goal: goals, text: goalTexts })
+    .from(goalTexts)
+    .innerJoin(goals, eq(goalTexts.goalId, goals.id))
+    .where(eq(goalTexts.planId, plan.id))
+    .orderBy(asc(goalTexts.position));
+  const items = await db.select().from(planItems).where(eq(planItems.planId, plan.id));
+  const figureRows = await db.select().from(figures).where(eq(figures.planId, plan.id));
   const parts = fromItemsAndFigures(items as ItemRow[], figureRows as unknown as FigureRow[]);
   return {
     format: 'styrkort-plan',

@@ -1,0 +1,53 @@
+/**
+ * Fresh, migrated databases for tests, on both engines: PGlite loaded from a migrated template
+ * dump (fast), and a PostgreSQL server database copied from the migrated template.
+ */
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { openDatabase, type Database, type Engine } from '../../src/db/connection.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+import { drizzle } from 'drizzle-orm/pglite';
+import * as schema from '../../src/db/schema.ts';
+
+export const engines: Engine[] = ['pglite', 'postgres'];
+
+let pgliteTemplate: Promise<Blob> | undefined;
+
+async function buildPgliteTemplate(): Promise<Blob> {
+  const client = await PGlite.create();
+  await migrateDatabase(drizzle(client, { schema }) as never, 'mall');
+  const dump = await client.dumpDataDir('none');
+  await client.close();
+  return dump;
+}
+
+/** A new empty, migrated database on the given engine; close() also removes a server database. */
+export async function freshDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') {
+    pgliteTemplate ??= buildPgliteTemplate();
+    return openDatabase({ memory: { loadDataDir: await pgliteTemplate } });
+  }
+  const server = inject('postgresUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(server, `create database ${name} template styrkort_template`);
+  const database = await openDatabase({ databaseUrl: `${server}/${name}` });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await adminQuery(server, `drop database if exists ${name}`);
+    },
+  };
+}
+
+export async function adminQuery(server: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: `${server}/postgres` });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
