@@ -1,13 +1,6 @@
 /** The `styrkort` command line: one file per command, shared options and exit codes in context.ts. */
 import { Command, CommanderError } from 'commander';
-import { checkCommand } from './check.ts';
 import { exitCodeOf, exitCodes, printError } from './context.ts';
-import { demoCommand } from './demo.ts';
-import { exportCommand } from './export.ts';
-import { importCommand } from './import.ts';
-import { jsonSchemaCommand } from './json-schema.ts';
-import { plansCommand } from './plans.ts';
-import { serveCommand } from './serve.ts';
 
 const program = new Command('styrkort')
   .description('Styrkort: planera och följ upp kommunens verksamhet.\nDatabas: --data KATALOG eller STYRKORT_DATA (inbäddad), eller DATABASE_URL=postgres://… (server).')
@@ -17,6 +10,15 @@ const program = new Command('styrkort')
   .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, 'Fel:')) });
 
 const globals = () => program.opts<{ data?: string }>();
+
+// Each command's module is loaded when it runs, so `styrkort plans` does not load the web server.
+const serveCommand = async (o: any) => (await import('./serve.ts')).serveCommand(o);
+const plansCommand = async (o: any) => (await import('./plans.ts')).plansCommand(o);
+const importCommand = async (f: string, o: any) => (await import('./import.ts')).importCommand(f, o);
+const exportCommand = async (p: string, o: any) => (await import('./export.ts')).exportCommand(p, o);
+const checkCommand = async (p: string, o: any) => (await import('./check.ts')).checkCommand(p, o);
+const demoCommand = async (o: any) => (await import('./demo.ts')).demoCommand(o);
+const jsonSchemaCommand = async (o: any) => (await import('./json-schema.ts')).jsonSchemaCommand(o);
 
 program
   .command('serve')

@@ -1,0 +1,89 @@
+/**
+ * The `styrkort` command as a user runs it: demo, plans, export, import, usage errors and exit
+ * codes, and the embedded database being one process's at a time.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, startServer } from './helpers/cli.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'styrkort-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('styrkort command line', () => {
+  it('prints help and exits 0; wrong usage exits 2 with a Swedish message', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('serve');
+    expect(help.stdout).toContain('check');
+    const unknown = runCli(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    const badFormat = runCli(['export', 'timra-sn-2020-2022', '--format', 'odt', '--data', join(root, 'unused')]);
+    expect(badFormat.status).toBe(2);
+    expect(badFormat.stderr).toContain('Okänt format "odt"');
+  });
+
+  it('loads the demo once, lists both plans, and exports a plan that imports back identically', () => {
+    const data = join(root, 'demo');
+    const first = runCli(['demo', '--data', data]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe('Inläst: timra-ifo-2018-2020\nInläst: timra-sn-2020-2022\n');
+    const again = runCli(['demo'], { STYRKORT_DATA: data });
+    expect(again.stdout).toContain('Finns redan: timra-sn-2020-2022 (inget ändrat)');
+
+    const plans = runCli(['plans', '--data', data]);
+    expect(plans.status).toBe(0);
+    expect(plans.stdout).toMatch(/^timra-ifo-2018-2020\t2018–2020\tfastställd\tTimrå kommun\t/m);
+    expect(plans.stdout).toMatch(/^timra-sn-2020-2022\t2020–2022\tfastställd\tTimrå kommun\tVerksamhetsplan 2020-2022, Socialnämnden$/m);
+
+    const exported = runCli(['export', 'timra-sn-2020-2022', '--format', 'json', '--data', data]);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain('"194(-9)"');
+    expect(exported.stdout).toContain('Maritza Villanueva Contreras');
+
+    const copyDir = join(root, 'copy');
+    const file = join(root, 'sn.json');
+    writeFileSync(file, exported.stdout);
+    expect(runCli(['import', file, '--data', copyDir]).status).toBe(0);
+    const out = join(root, 'sn-again.json');
+    expect(runCli(['export', 'timra-sn-2020-2022', '--format', 'json', '--out', out, '--data', copyDir]).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(exported.stdout);
+  });
+
+  it('refuses a broken plan file with each problem and its path, exit 1, nothing written', () => {
+    const data = join(root, 'broken');
+    const file = join(root, 'broken.json');
+    writeFileSync(file, JSON.stringify({ format: 'styrkort-plan', formatVersion: 1, municipality: { code: '22', name: 'Timrå kommun' } }));
+    const result = runCli(['import', file, '--data', data]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Fel: Planfilen har');
+    expect(result.stderr).toContain('$.municipality.code: Kommunkoden har fyra siffror');
+    expect(result.stderr).toContain('$.plan: Obligatoriskt fält saknas');
+    expect(runCli(['plans', '--data', data]).stdout).toContain('Inga planer');
+    writeFileSync(file, '{ "format": ');
+    const syntax = runCli(['import', file, '--data', data]);
+    expect(syntax.status).toBe(1);
+    expect(syntax.stderr).toContain('Fel: Filen är inte giltig JSON');
+  });
+
+  it('says so when a plan does not exist', () => {
+    const result = runCli(['export', 'finns-inte', '--format', 'json', '--data', join(root, 'demo')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('Fel: Planen finns-inte finns inte\n');
+  });
+
+  it('serves the demo, and a second process on the same data directory is told and touches nothing', async () => {
+    const data = join(root, 'served');
+    const server = await startServer(['--port', '0', '--data', data]);
+    try {
+      expect(server.output()).toContain('Demoplan inläst: timra-sn-2020-2022');
+      const blocked = runCli(['import', join(root, 'sn.json'), '--data', data]);
+      expect(blocked.status).toBe(1);
+      expect(blocked.stderr).toMatch(/Datakatalogen används redan av en annan process \(styrkort serve \(port 0\), pid \d+/);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(runCli(['plans', '--data', data]).status).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+/** Runs the real `styrkort` command in a child process, as a user would. */
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const binPath = fileURLToPath(new URL('../../bin/styrkort.js', import.meta.url));
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
+  const result = spawnSync(process.execPath, [binPath, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', ...env },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts `styrkort serve` and resolves once it listens; stop() sends SIGTERM and waits. */
+export async function startServer(args: string[], env: Record<string, string | undefined> = {}) {
+  const child = spawn(process.execPath, [binPath, 'serve', ...args], {
+    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', LOG_LEVEL: 'warn', ...env },
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`servern startade inte: ${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Styrkort körs på')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`servern avslutades (${code}): ${output}`)));
+  });
+  return {
+    output: () => output,
+    stop: () =>
+      new Promise<number | null>((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
