@@ -115,6 +115,7 @@ export const Indicator = z
     goal: key.nullable(),
     perspective: z.number().int().optional(),
     appliesTo: z.string().max(100).optional(), // "SN", "Samtliga"
+    owner: z.string().max(200).optional(), // the responsible role (ansvarig), never a person
     unit: z.string().max(40).optional(),
     direction: z.enum(['higher-better', 'lower-better', 'closer-better']).optional(),
     definition: z.string().max(5_000).optional(),
