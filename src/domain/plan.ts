@@ -225,6 +225,7 @@ export const Column = z
 
 export const volumeKinds = [
   'month-end-stock', // antal sista dagen i månaden
+  'monthly-count', // antal under månaden (t.ex. hushåll med försörjningsstöd): a flow, not summable to a year
   'year-placements', // årsplaceringar
   'care-days', // vårddygn
   'yearly-count', // antal under året

@@ -1,0 +1,86 @@
+/**
+ * Swedish number and period formatting in one place, for the web app, the documents and the
+ * domain's own texts. Grouping is done by hand on the decimal's digits rather than with Intl:
+ * Node's ICU picks U+00A0 and U+2212 on its own, and documents must print exactly what the
+ * plans printed ("-68 851", "3 258", "5,3").
+ */
+import { Decimal } from 'decimal.js';
+
+/** Thousands separator (tusentalsavgränsare): "18 100", "18\u00a0100" for HTML, or "18100". */
+export type ThousandsSeparator = 'space' | 'nbsp' | 'narrow-nbsp' | 'none';
+
+/** Minus sign: ASCII "-" as the seeds print, or the typographic "−" (U+2212). */
+export type MinusSign = 'hyphen' | 'unicode';
+
+export interface AmountFormat {
+  /** Digits after the decimal comma; by default as many as the value has, without rounding. */
+  decimals?: number;
+  /** Printed after the number and a space: "tkr", "mkr", "kr", "%", or any other text. */
+  unit?: string;
+  /** Text for a missing value; "–" (en dash) by default. */
+  missing?: string;
+  minus?: MinusSign;
+  thousands?: ThousandsSeparator;
+}
+
+export const MISSING = '–';
+
+const SEPARATORS: Record<ThousandsSeparator, string> = {
+  space: ' ',
+  nbsp: '\u00a0',
+  'narrow-nbsp': '\u202f',
+  none: '',
+};
+
+const MINUS_SIGNS: Record<MinusSign, string> = { hyphen: '-', unicode: '\u2212' };
+
+// månadsförkortningar, as Swedish documents print them
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] as const;
+
+/** Formats an amount the Swedish way: "3 258", "-68 851", "5,3", "18 000 tkr"; null prints as missing. */
+export function formatAmount(value: Decimal | null, opts: AmountFormat = {}): string {
+  if (value === null || !value.isFinite()) return opts.missing ?? MISSING;
+  const decimals = opts.decimals ?? value.decimalPlaces();
+  // Rounding the absolute value half-up is the same as rounding half away from zero.
+  const fixed = value.abs().toFixed(decimals, Decimal.ROUND_HALF_UP);
+  const [integer = '0', fraction] = fixed.split('.');
+  const separator = SEPARATORS[opts.thousands ?? 'space'];
+  // A value that rounds to zero prints without sign: -0,4 with no decimals is "0", not "-0".
+  const negative = value.isNegative() && !new Decimal(fixed).isZero();
+  const sign = negative ? MINUS_SIGNS[opts.minus ?? 'hyphen'] : '';
+  const number = sign + groupThousands(integer, separator) + (fraction === undefined ? '' : `,${fraction}`);
+  return opts.unit ? number + unitSpace(opts.thousands) + opts.unit : number;
+}
+
+/** Formats a percentage (90 is ninety per cent) as "90 %", with a space as Swedish style wants. */
+export function formatPercent(value: Decimal | null, decimals?: number): string {
+  return formatAmount(value, decimals === undefined ? { unit: '%' } : { unit: '%', decimals });
+}
+
+/** Formats a period 'YYYY-MM' as "aug 2017" and 'YYYY' as "2017"; anything else is returned as given. */
+export function formatPeriod(period: string): string {
+  const match = /^(\d{4})(?:-(\d{2}))?$/.exec(period);
+  if (!match) return period;
+  const year = match[1]!;
+  if (match[2] === undefined) return year;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? `${monthLabel(month)} ${year}` : period;
+}
+
+/** The Swedish short name of a month, 1 = "jan" … 12 = "dec". */
+export function monthLabel(month: number): string {
+  const label = MONTHS[month - 1];
+  if (!Number.isInteger(month) || label === undefined) throw new RangeError(`Ingen månad: ${month}`);
+  return label;
+}
+
+function groupThousands(digits: string, separator: string): string {
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return groups.join(separator);
+}
+
+// In HTML the unit must not wrap away from its number, so it follows the no-break choice.
+function unitSpace(thousands: ThousandsSeparator | undefined): string {
+  return thousands === 'nbsp' || thousands === 'narrow-nbsp' ? '\u00a0' : ' ';
+}
