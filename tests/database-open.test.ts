@@ -40,7 +40,7 @@ describe('opening an embedded data directory', () => {
     const lockBefore = readdirSync(dir).sort();
     await expect(openDatabase({ dataDir: dir })).rejects.toMatchObject({
       code: 'database-newer',
-      message: expect.stringMatching(/schemaversion 3.*känner bara till 2/),
+      message: expect.stringMatching(/schemaversion 5.*känner bara till 4/),
     });
     expect(readdirSync(dir).sort()).toEqual(lockBefore);
     expect(JSON.parse(readFileSync(join(dir, 'styrkort-data.json'), 'utf8')).app).toBe('styrkort');

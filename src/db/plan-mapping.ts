@@ -4,6 +4,7 @@
  */
 import { parseFigure } from '../domain/figure.ts';
 import type { PlanFile } from '../domain/plan.ts';
+import { planParts } from '../domain/plan-parts.ts';
 
 export interface ItemRow {
   itemType: string;
@@ -29,24 +30,8 @@ export interface FigureRow {
   statedSource: string | null;
 }
 
-type Collection = 'perspectives' | 'indicators' | 'strategies' | 'activityTables' | 'activities' | 'serviceDeclarations' | 'outlooks' | 'volumeTables' | 'budgetTables' | 'capitalBudgets' | 'footnotes' | 'sections' | 'officeHolders';
-
-/** Plan parts kept as items: the collection in the file, its item type, and its key. */
-const collections: Array<{ field: Collection; type: string; keyOf: (item: any, index: number) => string }> = [
-  { field: 'officeHolders', type: 'office-holder', keyOf: (_item, index) => String(index + 1) },
-  { field: 'perspectives', type: 'perspective', keyOf: (item) => String(item.number) },
-  { field: 'indicators', type: 'indicator', keyOf: (item) => item.key },
-  { field: 'strategies', type: 'strategy', keyOf: (item) => item.key },
-  { field: 'activityTables', type: 'activity-table', keyOf: (item) => item.key },
-  { field: 'activities', type: 'activity', keyOf: (item) => item.key },
-  { field: 'serviceDeclarations', type: 'service-declaration', keyOf: (item) => item.key },
-  { field: 'outlooks', type: 'outlook', keyOf: (item) => item.key },
-  { field: 'volumeTables', type: 'volume-table', keyOf: (item) => item.key },
-  { field: 'budgetTables', type: 'budget-table', keyOf: (item) => item.key },
-  { field: 'capitalBudgets', type: 'capital-budget', keyOf: (item) => item.key },
-  { field: 'footnotes', type: 'footnote', keyOf: (item) => item.key },
-  { field: 'sections', type: 'section', keyOf: (item) => item.key },
-];
+/** Plan parts kept as items (goals live in goals/goal_texts), in the order of the plan file. */
+const collections = planParts.filter((part) => part.field !== 'goals');
 
 const singletons = [
   { field: 'vision', type: 'vision' },
@@ -62,9 +47,9 @@ export function toItemsAndFigures(plan: PlanFile): { items: ItemRow[]; figures: 
     const value = plan[field];
     if (value) items.push({ itemType: type, key: 'main', position: 0, data: value as Record<string, unknown> });
   }
-  for (const { field, type, keyOf } of collections) {
+  for (const { field, itemType: type, keyOf } of collections) {
     (plan[field] as unknown[]).forEach((item, position) => {
-      const key = keyOf(item, position);
+      const key = keyOf(item as Record<string, unknown>);
       items.push({ itemType: type, key, position, data: stripFigures(type, item as Record<string, unknown>) });
       figures.push(...figuresOf(type, item as any));
     });
@@ -186,7 +171,7 @@ export function fromItemsAndFigures(items: ItemRow[], figureRows: FigureRow[]): 
   for (const { field, type } of singletons) {
     out[field] = items.find((item) => item.itemType === type)?.data ?? null;
   }
-  for (const { field, type } of collections) {
+  for (const { field, itemType: type } of collections) {
     out[field] = items
       .filter((item) => item.itemType === type)
       .sort((a, b) => a.position - b.position)

@@ -181,3 +181,59 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_plan').on(t.planKey), index('audit_entity').on(t.entityType, t.entityKey)],
 );
+
+/** A user account; roles: admin, ledning, redaktör, ekonom, läsare. Scope is an org subtree. */
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name'),
+  passwordHash: text('password_hash').notNull(), // argon2id
+  role: text('role').notNull(),
+  unitKey: text('unit_key'), // the org node whose subtree the user works in; null = whole municipality
+  isDemo: integer('is_demo').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+});
+
+/** Login sessions; only a hash of the session id is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Failed logins per username, for the lockout back-off. */
+export const loginFailures = pgTable('login_failures', {
+  username: text('username').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+});
+
+/** A plan's exact content when it was adopted: immutable (a trigger refuses updates and deletes). */
+export const planSnapshots = pgTable('plan_snapshots', {
+  id: serial('id').primaryKey(),
+  planKey: text('plan_key').notNull(),
+  takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+  takenBy: text('taken_by').notNull(),
+  reason: text('reason').notNull(), // adopted
+  content: jsonb('content').notNull(),
+});
+
+/** History between plans: a plan created from another by a year rollover. */
+export const planLinks = pgTable('plan_links', {
+  id: serial('id').primaryKey(),
+  fromPlanKey: text('from_plan_key').notNull(),
+  toPlanKey: text('to_plan_key').notNull(),
+  kind: text('kind').notNull(), // rollover
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: text('created_by').notNull(),
+});

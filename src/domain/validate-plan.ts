@@ -79,7 +79,11 @@ function checkOrganisation(plan: PlanFile, nodes: Set<string>, report: Report): 
   });
   if (!nodes.has(plan.plan.ownerNode)) report('$.plan.ownerNode', `Planens ägare "${plan.plan.ownerNode}" finns inte i organisationen`);
   if (plan.plan.periodEnd < plan.plan.periodStart) report('$.plan.periodEnd', 'Planperioden slutar före den börjar');
+  const holders = new Set<string>();
   plan.officeHolders.forEach((holder, i) => {
+    const key = `${holder.node}:${holder.role}`;
+    if (holders.has(key)) report(`$.officeHolders[${i}].role`, `Rollen "${holder.role}" anges mer än en gång för noden "${holder.node}"`);
+    holders.add(key);
     if (!nodes.has(holder.node)) report(`$.officeHolders[${i}].node`, `Noden "${holder.node}" finns inte i organisationen`);
   });
 }

@@ -1,0 +1,71 @@
+/**
+ * The parts of a plan that can be listed, read, created, changed and deleted one by one, with the
+ * schema that validates each and who may edit them: content (redaktör) or economy (ekonom).
+ */
+import type { z } from 'zod';
+import {
+  Activity,
+  ActivityTable,
+  BudgetTable,
+  CapitalBudget,
+  Footnote,
+  Goal,
+  Indicator,
+  OfficeHolder,
+  Outlook,
+  Perspective,
+  Section,
+  ServiceDeclaration,
+  Strategy,
+  VolumeTable,
+  type PlanFile,
+} from './plan.ts';
+
+export type EditGroup = 'content' | 'economy';
+
+export interface PlanPart {
+  /** URL segment: /api/plans/{plan}/{segment}/{key}. */
+  segment: string;
+  field: keyof PlanFile & string;
+  /** The stored item type (plan_items.item_type); goals are stored in goals/goal_texts instead. */
+  itemType: string;
+  /** Singular Swedish noun for messages. */
+  noun: string;
+  schema: z.ZodType;
+  keyOf(item: Record<string, unknown>): string;
+  editGroup: EditGroup;
+}
+
+const byKey = (item: Record<string, unknown>) => String(item.key);
+
+export const planParts: PlanPart[] = [
+  { segment: 'perspectives', itemType: 'perspective', field: 'perspectives', noun: 'perspektiv', schema: Perspective, keyOf: (item) => String(item.number), editGroup: 'content' },
+  { segment: 'goals', itemType: 'goal', field: 'goals', noun: 'mål', schema: Goal, keyOf: byKey, editGroup: 'content' },
+  { segment: 'indicators', itemType: 'indicator', field: 'indicators', noun: 'styrtal', schema: Indicator, keyOf: byKey, editGroup: 'content' },
+  { segment: 'strategies', itemType: 'strategy', field: 'strategies', noun: 'strategi', schema: Strategy, keyOf: byKey, editGroup: 'content' },
+  { segment: 'activity-tables', itemType: 'activity-table', field: 'activityTables', noun: 'aktivitetstabell', schema: ActivityTable, keyOf: byKey, editGroup: 'content' },
+  { segment: 'activities', itemType: 'activity', field: 'activities', noun: 'aktivitet', schema: Activity, keyOf: byKey, editGroup: 'content' },
+  { segment: 'service-declarations', itemType: 'service-declaration', field: 'serviceDeclarations', noun: 'servicedeklaration', schema: ServiceDeclaration, keyOf: byKey, editGroup: 'content' },
+  { segment: 'outlooks', itemType: 'outlook', field: 'outlooks', noun: 'verksamhetsbeskrivning', schema: Outlook, keyOf: byKey, editGroup: 'content' },
+  { segment: 'volume-tables', itemType: 'volume-table', field: 'volumeTables', noun: 'volymtabell', schema: VolumeTable, keyOf: byKey, editGroup: 'content' },
+  { segment: 'budget-tables', itemType: 'budget-table', field: 'budgetTables', noun: 'budgettabell', schema: BudgetTable, keyOf: byKey, editGroup: 'economy' },
+  { segment: 'capital-budgets', itemType: 'capital-budget', field: 'capitalBudgets', noun: 'investeringsbudget', schema: CapitalBudget, keyOf: byKey, editGroup: 'economy' },
+  { segment: 'footnotes', itemType: 'footnote', field: 'footnotes', noun: 'fotnot', schema: Footnote, keyOf: byKey, editGroup: 'content' },
+  { segment: 'sections', itemType: 'section', field: 'sections', noun: 'avsnitt', schema: Section, keyOf: byKey, editGroup: 'content' },
+  { segment: 'office-holders', itemType: 'office-holder', field: 'officeHolders', noun: 'befattningshavare', schema: OfficeHolder, keyOf: (item) => `${item.node}:${item.role}`, editGroup: 'content' },
+];
+
+export function findPlanPart(segment: string): PlanPart | undefined {
+  return planParts.find((part) => part.segment === segment);
+}
+
+/** The items of one part of a plan. */
+export function itemsOf(plan: PlanFile, part: PlanPart): Array<Record<string, unknown>> {
+  return plan[part.field] as unknown as Array<Record<string, unknown>>;
+}
+
+/** Which top-level fields differ between two versions of an item (for the audit trail). */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...fields].filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).sort();
+}
