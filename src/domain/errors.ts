@@ -27,12 +27,15 @@ export interface Problem {
 export class StyrkortError extends Error {
   readonly code: ErrorCode;
   readonly problems: Problem[];
+  /** Extra data for the response, e.g. the current version of what a stale write tried to change. */
+  readonly details?: unknown;
 
-  constructor(code: ErrorCode, message: string, problems: Problem[] = []) {
+  constructor(code: ErrorCode, message: string, problems: Problem[] = [], details?: unknown) {
     super(message);
     this.name = 'StyrkortError';
     this.code = code;
     this.problems = problems;
+    this.details = details;
   }
 }
 

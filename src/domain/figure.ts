@@ -26,7 +26,7 @@ export interface Figure {
   percent?: boolean;
 }
 
-const MINUS = /[\u2212\u2013\u2012]/g; // − – ‒ printed as minus signs
+const MINUS = /[\u2212\u2013\u2012\u2014]/g; // − – ‒ — printed as minus signs or dashes
 const NUMBER = String.raw`[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[-+]?\d+(?:,\d+)?`;
 const PLAIN = new RegExp(`^(${NUMBER})\\s*(%)?$`);
 const ANNOTATED = new RegExp(`^(${NUMBER})\\s*(\\([^)]*\\))$`);
@@ -53,7 +53,8 @@ export function parseFigure(text: string): Figure {
     return { text, form: 'annotated', value: parseSwedishNumber(annotated[1]!), annotation: annotated[2]! };
   }
   if (SUM.test(trimmed)) {
-    const parts = trimmed.split('+').map((part) => parseSwedishNumber(part)!);
+    // Pick the numbers out rather than split on "+": a part may carry its own sign ("+90 + 45").
+    const parts = [...trimmed.matchAll(new RegExp(NUMBER, 'g'))].map((match) => parseSwedishNumber(match[0])!);
     return { text, form: 'sum', value: parts.reduce((a, b) => a.plus(b)), parts };
   }
   return { text, form: 'text', value: null };

@@ -21,7 +21,9 @@ export const statusOf: Record<ErrorCode, number> = {
 /** Fastify error handler: our errors keep code, message and problems; others become a plain 500. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (isStyrkortError(error)) {
-    reply.status(statusOf[error.code]).send({ code: error.code, message: error.message, problems: error.problems });
+    const body: Record<string, unknown> = { code: error.code, message: error.message, problems: error.problems };
+    if (error.details !== undefined) body.details = error.details;
+    reply.status(statusOf[error.code]).send(body);
     return;
   }
   const fastifyError = error as FastifyError;

@@ -1,0 +1,165 @@
+/**
+ * Use cases on single parts of a plan: list, read, create, change, delete. Each change is checked
+ * against the whole plan (references stay whole), needs the version the writer read (no lost
+ * updates), is refused on adopted plans, and is audited field by field.
+ */
+import { StyrkortError } from '../domain/errors.ts';
+import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
+import type { PlanFile } from '../domain/plan.ts';
+import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
+import { validatePlanFile } from '../domain/validate-plan.ts';
+import type { Db } from '../db/connection.ts';
+import { appendAudit } from '../db/audit-repository.ts';
+import { findPlanRow, itemVersions, lockPlan, removeItem, touchPlan, writeItem, type PlanRow } from '../db/plan-item-repository.ts';
+import { exportPlan } from './plan-service.ts';
+
+export interface Versioned<T> {
+  item: T;
+  version: number;
+}
+
+export interface ChangeContext {
+  actor: string;
+  reason?: string | null;
+}
+
+export const frozenStatuses = new Set(['adopted', 'archived']);
+
+/** The part named by a URL segment, or 404. */
+export function partOf(segment: string): PlanPart {
+  const part = findPlanPart(segment);
+  if (!part) throw new StyrkortError('not-found', `Det finns ingen del "${segment}" i en plan`);
+  return part;
+}
+
+/** Every item of one part of a plan, with versions. */
+export async function listItems(db: Db, planKey: string, segment: string): Promise<Array<Versioned<Record<string, unknown>>>> {
+  const part = partOf(segment);
+  const plan = await exportPlan(db, planKey);
+  const row = await requirePlanRow(db, planKey);
+  const versions = await itemVersions(db, row.id, part);
+  return itemsOf(plan, part).map((item) => ({ item, version: versions.get(part.keyOf(item)) ?? 1 }));
+}
+
+/** One item with its version, or 404. */
+export async function getItem(db: Db, planKey: string, segment: string, key: string): Promise<Versioned<Record<string, unknown>>> {
+  const part = partOf(segment);
+  const found = (await listItems(db, planKey, segment)).find(({ item }) => part.keyOf(item) === key);
+  if (!found) throw new StyrkortError('not-found', `${capitalise(part.noun)} "${key}" finns inte i planen ${planKey}`);
+  return found;
+}
+
+/** Adds an item to a plan; its key must be new. */
+export async function createItem(db: Db, options: { planKey: string; segment: string; body: unknown } & ChangeContext): Promise<Versioned<Record<string, unknown>>> {
+  const part = partOf(options.segment);
+  const item = parseItem(part, options.body);
+  const key = part.keyOf(item);
+  return inPlanTransaction(db, options.planKey, async (tx, row, plan) => {
+    if (itemsOf(plan, part).some((existing) => part.keyOf(existing) === key)) {
+      throw new StyrkortError('conflict', `${capitalise(part.noun)} "${key}" finns redan i planen`);
+    }
+    assertWholePlanValid({ ...plan, [part.field]: [...itemsOf(plan, part), item] } as PlanFile);
+    await writeItem(tx, row, part, item, { version: 1, actor: options.actor, source: 'api' });
+    await touchPlan(tx, row);
+    await appendAudit(tx, { actor: options.actor, action: 'create', planKey: options.planKey, entityType: part.itemType, entityKey: key, before: null, after: item, reason: options.reason });
+    return { item, version: 1 };
+  });
+}
+
+/** Replaces an item; `ifMatch` is the version the writer read. The key cannot change. */
+export async function updateItem(
+  db: Db,
+  options: { planKey: string; segment: string; key: string; body: unknown; ifMatch: number | null } & ChangeContext,
+): Promise<Versioned<Record<string, unknown>>> {
+  const part = partOf(options.segment);
+  const item = parseItem(part, options.body);
+  if (part.keyOf(item) !== options.key) {
+    throw new StyrkortError('validation', 'Nyckeln kan inte ändras', [{ path: '$.key', message: `Ska vara "${options.key}" (nyckeln i adressen)` }]);
+  }
+  return inPlanTransaction(db, options.planKey, async (tx, row, plan) => {
+    const current = await currentItem(tx, row, plan, part, options.key);
+    assertVersion(options.ifMatch, current);
+    const before = current.item;
+    const fields = changedFields(before, item);
+    if (fields.length === 0) return current;
+    const items = itemsOf(plan, part).map((existing) => (part.keyOf(existing) === options.key ? item : existing));
+    assertWholePlanValid({ ...plan, [part.field]: items } as PlanFile);
+    const version = current.version + 1;
+    await writeItem(tx, row, part, item, { version, actor: options.actor, source: 'api' });
+    await touchPlan(tx, row);
+    for (const field of fields) {
+      await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, field, before: before[field] ?? null, after: item[field] ?? null, reason: options.reason });
+    }
+    return { item, version };
+  });
+}
+
+/** Removes an item, unless other parts still refer to it. */
+export async function deleteItem(db: Db, options: { planKey: string; segment: string; key: string; ifMatch: number | null } & ChangeContext): Promise<void> {
+  const part = partOf(options.segment);
+  await inPlanTransaction(db, options.planKey, async (tx, row, plan) => {
+    const current = await currentItem(tx, row, plan, part, options.key);
+    assertVersion(options.ifMatch, current);
+    const items = itemsOf(plan, part).filter((existing) => part.keyOf(existing) !== options.key);
+    const validation = validatePlanFile({ ...plan, [part.field]: items });
+    if (!validation.ok) {
+      throw new StyrkortError('conflict', `${capitalise(part.noun)} "${options.key}" används av andra delar av planen och kan inte tas bort`, validation.problems);
+    }
+    await removeItem(tx, row, part, options.key);
+    await touchPlan(tx, row);
+    await appendAudit(tx, { actor: options.actor, action: 'delete', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, before: current.item, after: null, reason: options.reason });
+  });
+}
+
+/** Runs a change to a plan in one transaction with the plan locked and checked to be editable. */
+export async function inPlanTransaction<T>(db: Db, planKey: string, body: (tx: Db, row: PlanRow, plan: PlanFile) => Promise<T>): Promise<T> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const row = await lockPlan(tx, planKey);
+    if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
+    if (frozenStatuses.has(row.status)) {
+      throw new StyrkortError('frozen', `Planen ${planKey} är ${row.status === 'adopted' ? 'fastställd' : 'arkiverad'} och kan inte ändras`);
+    }
+    return body(tx, row, await exportPlan(tx, planKey));
+  });
+}
+
+async function requirePlanRow(db: Db, planKey: string): Promise<PlanRow> {
+  const row = await findPlanRow(db, planKey);
+  if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
+  return row;
+}
+
+async function currentItem(tx: Db, row: PlanRow, plan: PlanFile, part: PlanPart, key: string): Promise<Versioned<Record<string, unknown>>> {
+  const item = itemsOf(plan, part).find((existing) => part.keyOf(existing) === key);
+  if (!item) throw new StyrkortError('not-found', `${capitalise(part.noun)} "${key}" finns inte i planen ${plan.plan.key}`);
+  const versions = await itemVersions(tx, row.id, part);
+  return { item, version: versions.get(key) ?? 1 };
+}
+
+/** Refuses a change without a version (428) or against a stale one (412, with the current item). */
+export function assertVersion(ifMatch: number | null, current: Versioned<unknown>): void {
+  if (ifMatch === null) {
+    throw new StyrkortError('precondition-required', 'Ändringen saknar If-Match: ange versionen (ETag) du läste, så att ingen annans ändring skrivs över');
+  }
+  if (ifMatch !== current.version) {
+    throw new StyrkortError('precondition-failed', `Någon annan har ändrat detta sedan du läste det (din version ${ifMatch}, nuvarande ${current.version}). Läs om och gör ändringen igen.`, [], { current });
+  }
+}
+
+function parseItem(part: PlanPart, body: unknown): Record<string, unknown> {
+  const parsed = part.schema.safeParse(body, { error: swedishErrorMap });
+  if (!parsed.success) {
+    throw new StyrkortError('validation', `${capitalise(part.noun)} har fel; ingenting har sparats`, issuesToProblems(parsed.error.issues));
+  }
+  return parsed.data as Record<string, unknown>;
+}
+
+function assertWholePlanValid(plan: PlanFile): void {
+  const validation = validatePlanFile(plan);
+  if (!validation.ok) throw new StyrkortError('validation', 'Ändringen skulle göra planen ofullständig; ingenting har sparats', validation.problems);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
