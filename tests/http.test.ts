@@ -32,6 +32,7 @@ describe('plan API', () => {
         period: { start: 2020, end: 2022 },
         owner: 'sn',
         municipality: { code: '2262', name: 'Timrå kommun' },
+        version: 1,
         links: { self: '/api/plans/test-plan-2020-2022' },
       },
     ]);

@@ -1,4 +1,5 @@
 /** The append-only audit trail (the database refuses updates and deletes, see migration 0001). */
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { auditEvents } from './schema.ts';
 
@@ -26,4 +27,30 @@ export async function appendAudit(tx: Db, entry: AuditEntry): Promise<void> {
     after: entry.after ?? null,
     reason: entry.reason ?? null,
   });
+}
+
+export interface AuditQuery {
+  planKey?: string;
+  entityType?: string;
+  entityKey?: string;
+  actor?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Audit events, newest first, filtered by plan, entity and/or actor. */
+export async function queryAudit(db: Db, query: AuditQuery) {
+  const conditions = [
+    query.planKey ? eq(auditEvents.planKey, query.planKey) : undefined,
+    query.entityType ? eq(auditEvents.entityType, query.entityType) : undefined,
+    query.entityKey ? eq(auditEvents.entityKey, query.entityKey) : undefined,
+    query.actor ? eq(auditEvents.actor, query.actor) : undefined,
+  ].filter((condition) => condition !== undefined);
+  return db
+    .select()
+    .from(auditEvents)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditEvents.id))
+    .limit(query.limit)
+    .offset(query.offset);
 }

@@ -1,6 +1,6 @@
 /** The one table from error codes to HTTP status, and the JSON body every error response has. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isStyrkortError, type ErrorCode } from '../domain/errors.ts';
+import { formatPath, isStyrkortError, type ErrorCode, type Problem } from '../domain/errors.ts';
 
 export const statusOf: Record<ErrorCode, number> = {
   validation: 400,
@@ -18,6 +18,29 @@ export const statusOf: Record<ErrorCode, number> = {
   'database-unreachable': 503,
 };
 
+/** Fastify's own request errors, in Swedish. */
+const requestErrors: Record<string, { code: string; message: (error: FastifyError) => string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported-media-type', message: () => 'Innehållstypen stöds inte; skicka JSON (Content-Type: application/json)' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', message: () => 'Begäran är för stor' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'validation', message: (e) => `Kroppen är inte giltig JSON: ${e.message}` },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'validation', message: () => 'Kroppen är tom men innehållstypen är JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'validation', message: () => 'Content-Length stämmer inte med kroppen' },
+};
+
+interface ValidationEntry {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+}
+
+function validationProblems(error: FastifyError & { validation?: ValidationEntry[]; validationContext?: string }): Problem[] {
+  const context = error.validationContext && error.validationContext !== 'body' ? `${error.validationContext}:` : '';
+  return (error.validation ?? []).map((entry) => {
+    const segments = (entry.instancePath ?? '').split('/').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    return { path: `${context}${formatPath(segments)}`, message: entry.message ?? 'Ogiltigt värde', code: entry.keyword };
+  });
+}
+
 /** Fastify error handler: our errors keep code, message and problems; others become a plain 500. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (isStyrkortError(error)) {
@@ -26,9 +49,16 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     reply.status(statusOf[error.code]).send(body);
     return;
   }
-  const fastifyError = error as FastifyError;
-  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    reply.status(fastifyError.statusCode).send({ code: 'bad-request', message: 'Felaktig begäran', problems: [{ path: '$', message: fastifyError.message }] });
+  const fastifyError = error as FastifyError & { validation?: ValidationEntry[] };
+  if (fastifyError.validation) {
+    const problems = validationProblems(fastifyError);
+    reply.status(400).send({ code: 'validation', message: `Begäran har ${problems.length} fel; ingenting har ändrats`, problems });
+    return;
+  }
+  const known = fastifyError.code ? requestErrors[fastifyError.code] : undefined;
+  if (known || (fastifyError.statusCode && fastifyError.statusCode < 500)) {
+    const message = known ? known.message(fastifyError) : 'Felaktig begäran';
+    reply.status(fastifyError.statusCode ?? 400).send({ code: known?.code ?? 'bad-request', message, problems: [] });
     return;
   }
   request.log.error({ err: error }, 'unexpected error');

@@ -1,29 +1,39 @@
-/** The HTTP server: the plan API and, until the web app exists, a plain page listing the plans. */
+/** The HTTP server: security headers, the JSON API under /api with its OpenAPI document, and the web app. */
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
 import type { Db } from '../db/connection.ts';
 import { StyrkortError } from '../domain/errors.ts';
-import { exportPlan, listPlans } from '../services/plan-service.ts';
+import { listPlans } from '../services/plan-service.ts';
+import { registerApi } from './api.ts';
 import { handleError } from './errors.ts';
 import { renderPlanListPage } from './plan-list-page.ts';
-import { presentPlanSummary } from './presenters.ts';
 
 export interface ServerOptions {
   db: Db;
   logger?: boolean | object;
+  /** Set behind TLS (or when STYRKORT_SECURE_COOKIES=1) so the session cookie is Secure. */
+  secureCookies?: boolean;
 }
 
-export function buildServer({ db, logger = false }: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit: 10 * 1024 * 1024 });
+export function buildServer({ db, logger = false, secureCookies = process.env.STYRKORT_SECURE_COOKIES === '1' }: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.STYRKORT_TRUST_PROXY === '1',
+  });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     handleError(new StyrkortError('not-found', `Sidan ${request.url} finns inte`), request, reply);
   });
-
-  app.get('/api/health', async () => ({ status: 'ok' }));
-
-  app.get('/api/plans', async () => ({ plans: (await listPlans(db)).map(presentPlanSummary) }));
-
-  app.get<{ Params: { key: string } }>('/api/plans/:key', async (request) => exportPlan(db, request.params.key));
+  app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.register(cookie);
+  app.register(registerApi, { db, secureCookies });
 
   app.get('/', async (_request, reply) => {
     reply.type('text/html; charset=utf-8').send(renderPlanListPage(await listPlans(db)));

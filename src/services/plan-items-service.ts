@@ -138,7 +138,7 @@ async function currentItem(tx: Db, row: PlanRow, plan: PlanFile, part: PlanPart,
 }
 
 /** Refuses a change without a version (428) or against a stale one (412, with the current item). */
-export function assertVersion(ifMatch: number | null, current: Versioned<unknown>): void {
+export function assertVersion(ifMatch: number | null, current: { version: number; item?: unknown }): void {
   if (ifMatch === null) {
     throw new StyrkortError('precondition-required', 'Ändringen saknar If-Match: ange versionen (ETag) du läste, så att ingen annans ändring skrivs över');
   }

@@ -1,0 +1,73 @@
+/**
+ * Who is asking: the session cookie (httpOnly, SameSite=Lax, Secure behind TLS), CSRF protection
+ * for cookie-authenticated writes, and the permission check every route calls.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { decide, isInSubtree, type Action } from '../domain/access.ts';
+import { StyrkortError } from '../domain/errors.ts';
+import type { Db } from '../db/connection.ts';
+import { nodeParents } from '../db/user-repository.ts';
+import { findSession, isValidCsrfToken, sessionHours, type Session } from '../services/auth-service.ts';
+
+export const sessionCookie = 'styrkort_session';
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: Session | null;
+  }
+}
+
+/** Reads the session on every API request and refuses cookie writes without the CSRF token. */
+export function registerAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    const id = request.cookies[sessionCookie];
+    request.session = id ? await findSession(db, id) : null;
+    if (request.session && !safeMethods.has(request.method) && request.url !== '/api/session') {
+      if (!isValidCsrfToken(request.session, headerValue(request.headers['x-csrf-token']))) {
+        throw new StyrkortError('forbidden', 'Begäran saknar giltig CSRF-token (rubriken X-CSRF-Token); ladda om sidan och försök igen');
+      }
+    }
+  });
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function setSessionCookie(reply: FastifyReply, session: Session, secure: boolean): void {
+  reply.setCookie(sessionCookie, session.id, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: sessionHours * 3600 });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(sessionCookie, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+/** Throws 401/403 unless the request's user may take the action on something owned by `nodeKeys`. */
+export async function authorize(db: Db, request: FastifyRequest, action: Action, nodeKeys: string[] = []): Promise<void> {
+  const actor = request.session?.user ?? null;
+  let inSubtree = true;
+  if (actor?.unitKey && nodeKeys.length) {
+    const parents = await nodeParents(db);
+    inSubtree = nodeKeys.every((key) => isInSubtree(parents, actor.unitKey, key));
+  }
+  const decision = decide(actor, action, { inSubtree });
+  if (!decision.allowed) throw new StyrkortError(decision.reason, decision.message);
+}
+
+/** The user name recorded in the audit trail. */
+export function actorName(request: FastifyRequest): string {
+  return request.session?.user.username ?? 'anonym';
+}
+
+/** The reason for a change, from the X-Reason header (URL-encoded, since headers are ASCII). */
+export function reasonOf(request: FastifyRequest): string | null {
+  const raw = headerValue(request.headers['x-reason']);
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw).slice(0, 2000);
+  } catch {
+    return raw.slice(0, 2000);
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Every part of a plan as a resource: /api/plans/{plan}/{part}[/{key}], one set of routes per
+ * part so the OpenAPI document shows each part's own schema. Writes need If-Match.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, ItemParams, PlanKeyParams } from '../../contract/api.ts';
+import type { PlanPart } from '../../domain/plan-parts.ts';
+import { planParts } from '../../domain/plan-parts.ts';
+import type { Db } from '../../db/connection.ts';
+import { createItem, deleteItem, getItem, listItems, updateItem } from '../../services/plan-items-service.ts';
+import { actorName, authorize, reasonOf } from '../auth.ts';
+import { ifMatchVersion, setEtag } from '../etag.ts';
+import type { ApiOptions } from '../api.ts';
+import { readablePlan } from './plans.ts';
+
+/** The organisation nodes an item belongs to: its own node or table node, else the plan owner. */
+function nodesOf(item: unknown, owner: string): string[] {
+  const node = (item as { node?: unknown } | null)?.node;
+  return [typeof node === 'string' ? node : owner];
+}
+
+async function authorizeWrite(db: Db, request: FastifyRequest, part: PlanPart, owner: string, items: unknown[]): Promise<void> {
+  const action = part.editGroup === 'economy' ? 'edit-economy' : 'edit-content';
+  await authorize(db, request, action, items.flatMap((item) => nodesOf(item, owner)));
+}
+
+export async function itemRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  for (const part of planParts) {
+    const base = `/api/plans/:plan/${part.segment}`;
+    const tags = [part.segment];
+    const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
+
+    app.get(base, { schema: { tags, summary: `Lista planens ${part.noun}`, params: PlanKeyParams } }, async (request) => {
+      await readablePlan(db, request, request.params.plan);
+      return { items: (await listItems(db, request.params.plan, part.segment)).map(({ item, version }) => ({ version, item })) };
+    });
+
+    app.get(`${base}/:key`, { schema: { tags, summary: `Läs ${part.noun}`, params: ItemParams, response: { 200: part.schema, 404: ErrorBody } } }, async (request, reply) => {
+      await readablePlan(db, request, request.params.plan);
+      const { item, version } = await getItem(db, request.params.plan, part.segment, request.params.key);
+      setEtag(reply, version);
+      return item;
+    });
+
+    app.post(base, { schema: { tags, summary: `Lägg till ${part.noun}`, params: PlanKeyParams, body: part.schema, response: { 201: part.schema, ...errors } } }, async (request, reply) => {
+      const summary = await readablePlan(db, request, request.params.plan);
+      await authorizeWrite(db, request, part, summary.ownerNodeKey, [request.body]);
+      const { item, version } = await createItem(db, { planKey: summary.key, segment: part.segment, body: request.body, actor: actorName(request), reason: reasonOf(request) });
+      setEtag(reply, version);
+      reply.status(201).header('Location', `/api/plans/${encodeURIComponent(summary.key)}/${part.segment}/${encodeURIComponent(part.keyOf(item))}`);
+      return item;
+    });
+
+    app.put(`${base}/:key`, { schema: { tags, summary: `Ändra ${part.noun} (hela; If-Match krävs)`, params: ItemParams, body: part.schema, response: { 200: part.schema, ...errors } } }, async (request, reply) => {
+      const summary = await readablePlan(db, request, request.params.plan);
+      const current = await getItem(db, summary.key, part.segment, request.params.key);
+      await authorizeWrite(db, request, part, summary.ownerNodeKey, [current.item, request.body]);
+      const { item, version } = await updateItem(db, { planKey: summary.key, segment: part.segment, key: request.params.key, body: request.body, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+      setEtag(reply, version);
+      return item;
+    });
+
+    app.delete(`${base}/:key`, { schema: { tags, summary: `Ta bort ${part.noun} (If-Match krävs)`, params: ItemParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
+      const summary = await readablePlan(db, request, request.params.plan);
+      const current = await getItem(db, summary.key, part.segment, request.params.key);
+      await authorizeWrite(db, request, part, summary.ownerNodeKey, [current.item]);
+      await deleteItem(db, { planKey: summary.key, segment: part.segment, key: request.params.key, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+      reply.status(204).send(null);
+    });
+  }
+}

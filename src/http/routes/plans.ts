@@ -1,0 +1,85 @@
+/** Whole plans: list, import, read (interchange JSON), change the head, delete a draft, snapshot, history. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, ImportResult, PlanKeyParams, PlanList, PlanSummary as PlanSummaryBody } from '../../contract/api.ts';
+import { PlanFile } from '../../domain/plan.ts';
+import { StyrkortError } from '../../domain/errors.ts';
+import type { Db } from '../../db/connection.ts';
+import { deletePlan, findPlanSummary, type PlanSummary } from '../../db/plan-repository.ts';
+import { exportPlan, importPlan, listPlans } from '../../services/plan-service.ts';
+import { getAdoptionSnapshot, planHistory, PlanHeadChange, updatePlanHead } from '../../services/workflow-service.ts';
+import { appendAudit } from '../../db/audit-repository.ts';
+import { actorName, authorize, reasonOf } from '../auth.ts';
+import { ifMatchVersion, setEtag } from '../etag.ts';
+import { presentPlanSummary } from '../presenters.ts';
+import type { ApiOptions } from '../api.ts';
+
+/** The plan's summary, or 404; non-adopted plans need an account that may read them. */
+export async function readablePlan(db: Db, request: FastifyRequest, key: string): Promise<PlanSummary> {
+  const summary = await findPlanSummary(db, key);
+  if (!summary) throw new StyrkortError('not-found', `Planen ${key} finns inte`);
+  if (summary.status !== 'adopted') await authorize(db, request, 'read-plan');
+  return summary;
+}
+
+export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  const tags = ['planer'];
+
+  app.get('/api/plans', { schema: { tags, summary: 'Lista planer (allmänheten ser fastställda planer)', response: { 200: PlanList } } }, async (request) => {
+    const plans = await listPlans(db);
+    const visible = request.session ? plans : plans.filter((plan) => plan.status === 'adopted');
+    return { plans: visible.map(presentPlanSummary) };
+  });
+
+  app.post('/api/plans', {
+    bodyLimit: 20 * 1024 * 1024,
+    schema: { tags, summary: 'Läs in en hel plan (planfil); allt kontrolleras först', body: z.unknown(), querystring: z.object({ replace: z.enum(['true', 'false']).optional() }).strict(), response: { 200: ImportResult, 201: ImportResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody } },
+  }, async (request, reply) => {
+    const owner = (request.body as { plan?: { ownerNode?: unknown } } | null)?.plan?.ownerNode;
+    await authorize(db, request, 'create-plan', typeof owner === 'string' ? [owner] : []);
+    const result = await importPlan(db, request.body, { actor: actorName(request), source: 'api', replace: request.query.replace === 'true', reason: reasonOf(request) ?? undefined });
+    reply.status(result.outcome === 'created' ? 201 : 200).header('Location', `/api/plans/${encodeURIComponent(result.key)}`);
+    return result;
+  });
+
+  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON)', params: PlanKeyParams, response: { 200: PlanFile, 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) => {
+    const summary = await readablePlan(db, request, request.params.plan);
+    setEtag(reply, summary.version);
+    return exportPlan(db, summary.key);
+  });
+
+  app.patch('/api/plans/:plan', { schema: { tags, summary: 'Ändra planens huvud (titel, sidhuvud …)', params: PlanKeyParams, body: PlanHeadChange, response: { 200: PlanSummaryBody, 400: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } } }, async (request, reply) => {
+    const summary = await readablePlan(db, request, request.params.plan);
+    await authorize(db, request, 'edit-content', [summary.ownerNodeKey]);
+    const version = await updatePlanHead(db, { planKey: summary.key, body: request.body, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+    setEtag(reply, version);
+    return findPlanSummary(db, summary.key).then((s) => presentPlanSummary(s!));
+  });
+
+  app.delete('/api/plans/:plan', { schema: { tags, summary: 'Ta bort en plan som är utkast', params: PlanKeyParams, response: { 204: z.null(), 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } } }, async (request, reply) => {
+    const summary = await readablePlan(db, request, request.params.plan);
+    await authorize(db, request, 'create-plan', [summary.ownerNodeKey]);
+    if (summary.status !== 'draft') throw new StyrkortError('conflict', 'Bara planer med status utkast kan tas bort');
+    const ifMatch = ifMatchVersion(request);
+    if (ifMatch === null) throw new StyrkortError('precondition-required', 'Borttagningen saknar If-Match');
+    if (ifMatch !== summary.version) throw new StyrkortError('precondition-failed', 'Planen har ändrats sedan du läste den');
+    await db.transaction(async (tx) => {
+      const content = await exportPlan(tx as unknown as Db, summary.key);
+      await deletePlan(tx as unknown as Db, summary.key);
+      await appendAudit(tx as unknown as Db, { actor: actorName(request), action: 'delete', planKey: summary.key, entityType: 'plan', entityKey: summary.key, before: content, after: null, reason: reasonOf(request) });
+    });
+    reply.status(204).send(null);
+  });
+
+  app.get('/api/plans/:plan/snapshot', { schema: { tags, summary: 'Planen exakt som den fastställdes', params: PlanKeyParams, response: { 200: PlanFile, 404: ErrorBody } } }, async (request) => {
+    await readablePlan(db, request, request.params.plan);
+    return (await getAdoptionSnapshot(db, request.params.plan)).content;
+  });
+
+  app.get('/api/plans/:plan/history', { schema: { tags, summary: 'Planer denna rullades från och till', params: PlanKeyParams } }, async (request) => {
+    await readablePlan(db, request, request.params.plan);
+    return planHistory(db, request.params.plan);
+  });
+}

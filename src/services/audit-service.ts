@@ -1,0 +1,23 @@
+/** Reading the audit trail (it has no update or delete path): as data and as CSV. */
+import type { Db } from '../db/connection.ts';
+import { queryAudit, type AuditQuery } from '../db/audit-repository.ts';
+
+export type AuditEventView = Awaited<ReturnType<typeof queryAudit>>[number];
+
+export async function findAuditEvents(db: Db, query: AuditQuery): Promise<AuditEventView[]> {
+  return queryAudit(db, query);
+}
+
+const columns = ['id', 'at', 'actor', 'action', 'planKey', 'entityType', 'entityKey', 'field', 'before', 'after', 'reason'] as const;
+const headings = ['id', 'tidpunkt', 'vem', 'händelse', 'plan', 'typ', 'nyckel', 'fält', 'före', 'efter', 'anledning'];
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value);
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV with a byte-order mark, so Excel opens åäö correctly. */
+export function auditCsv(events: AuditEventView[]): string {
+  const lines = [headings.join(','), ...events.map((event) => columns.map((column) => csvCell(event[column])).join(','))];
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,138 @@
+/**
+ * A plan's life: draft → submitted → adopted → archived, the frozen adoption snapshot, changes to
+ * the plan head, and the year rollover into next period's plan.
+ */
+import { desc, eq } from 'drizzle-orm';
+import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
+import { StyrkortError } from '../domain/errors.ts';
+import { Decision as DecisionSchema, PlanFile } from '../domain/plan.ts';
+import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
+import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
+import type { Db } from '../db/connection.ts';
+import { appendAudit } from '../db/audit-repository.ts';
+import { lockPlan } from '../db/plan-item-repository.ts';
+import { planLinks, plans, planSnapshots } from '../db/schema.ts';
+import { assertVersion, frozenStatuses } from './plan-items-service.ts';
+import { exportPlan, importPlan } from './plan-service.ts';
+import { z } from 'zod';
+
+export interface StepOptions {
+  planKey: string;
+  step: WorkflowStep;
+  decision?: unknown;
+  ifMatch: number | null;
+  actor: string;
+  reason?: string | null;
+}
+
+/** Moves a plan one step; adopting records the decision and freezes a snapshot of the content. */
+export async function takeWorkflowStep(db: Db, options: StepOptions): Promise<{ status: string; version: number }> {
+  const step = workflowSteps[options.step];
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const row = await lockPlan(tx, options.planKey);
+    if (!row) throw new StyrkortError('not-found', `Planen ${options.planKey} finns inte`);
+    assertVersion(options.ifMatch, { version: row.version });
+    if (!(step.from as readonly string[]).includes(row.status)) {
+      throw new StyrkortError('conflict', `Planen har status ${row.status}; steget "${options.step}" kan bara tas från ${step.from.join(' eller ')}`);
+    }
+    const decision = options.step === 'adopt' ? parseDecision(options.decision) : undefined;
+    const version = row.version + 1;
+    await tx
+      .update(plans)
+      .set({ status: step.to, version, ...(decision ? { decision } : {}) })
+      .where(eq(plans.id, row.id));
+    await appendAudit(tx, { actor: options.actor, action: options.step, planKey: options.planKey, entityType: 'plan', entityKey: options.planKey, field: 'status', before: row.status, after: step.to, reason: options.reason });
+    if (decision) {
+      await appendAudit(tx, { actor: options.actor, action: options.step, planKey: options.planKey, entityType: 'plan', entityKey: options.planKey, field: 'decision', before: null, after: decision, reason: options.reason });
+      const content = await exportPlan(tx, options.planKey);
+      await tx.insert(planSnapshots).values({ planKey: options.planKey, takenBy: options.actor, reason: 'adopted', content });
+    }
+    return { status: step.to, version };
+  });
+}
+
+const AdoptionDecision = DecisionSchema.extend({
+  date: z.iso.date('Ange beslutsdatum som ÅÅÅÅ-MM-DD'),
+  body: z.string().min(1, 'Ange beslutande organ').max(200),
+  paragraph: z.string().min(1, 'Ange paragraf, t.ex. "SN § 45"').max(60),
+});
+
+function parseDecision(input: unknown) {
+  const parsed = AdoptionDecision.safeParse(input ?? {}, { error: swedishErrorMap });
+  if (!parsed.success) throw new StyrkortError('validation', 'Beslutet är ofullständigt', issuesToProblems(parsed.error.issues).map((p) => ({ ...p, path: p.path.replace('$', '$.decision') })));
+  return parsed.data;
+}
+
+/** The content as adopted: the latest adoption snapshot of the plan (or 404). */
+export async function getAdoptionSnapshot(db: Db, planKey: string): Promise<{ takenAt: Date; takenBy: string; content: PlanFile }> {
+  const [row] = await db.select().from(planSnapshots).where(eq(planSnapshots.planKey, planKey)).orderBy(desc(planSnapshots.id)).limit(1);
+  if (!row) throw new StyrkortError('not-found', `Planen ${planKey} har ingen fastställd ögonblicksbild`);
+  return { takenAt: row.takenAt, takenBy: row.takenBy, content: PlanFile.parse(row.content) };
+}
+
+export const PlanHeadChange = z
+  .object({
+    title: z.string().min(1).max(1000).optional(),
+    subtitle: z.string().max(500).nullable().optional(),
+    letterhead: z.array(z.string().max(200)).max(5).optional(),
+    source: z.string().max(500).nullable().optional(),
+    statusRollup: z.enum(['worst', 'majority', 'share']).optional(),
+  })
+  .strict();
+
+/** Changes the plan head (title, letterhead …); status changes go through the workflow. */
+export async function updatePlanHead(db: Db, options: { planKey: string; body: unknown; ifMatch: number | null; actor: string; reason?: string | null }): Promise<number> {
+  const parsed = PlanHeadChange.safeParse(options.body, { error: swedishErrorMap });
+  if (!parsed.success) throw new StyrkortError('validation', 'Ändringen har fel; ingenting har sparats', issuesToProblems(parsed.error.issues));
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const row = await lockPlan(tx, options.planKey);
+    if (!row) throw new StyrkortError('not-found', `Planen ${options.planKey} finns inte`);
+    if (frozenStatuses.has(row.status)) throw new StyrkortError('frozen', `Planen ${options.planKey} är fastställd och kan inte ändras`);
+    assertVersion(options.ifMatch, { version: row.version });
+    const [current] = await tx.select().from(plans).where(eq(plans.id, row.id));
+    const changes = Object.entries(parsed.data).filter(([field, value]) => JSON.stringify((current as Record<string, unknown>)[field] ?? null) !== JSON.stringify(value ?? null));
+    if (changes.length === 0) return row.version;
+    await tx.update(plans).set({ ...Object.fromEntries(changes), version: row.version + 1 }).where(eq(plans.id, row.id));
+    for (const [field, value] of changes) {
+      await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: 'plan', entityKey: options.planKey, field, before: (current as Record<string, unknown>)[field] ?? null, after: value ?? null, reason: options.reason });
+    }
+    return row.version + 1;
+  });
+}
+
+const periodPattern = /^(\d{4})-(\d{4})$/;
+
+/** Works out the new plan for a rollover to "2021-2023" without writing anything. */
+export async function previewRollover(db: Db, options: { planKey: string; to: string; key?: string }): Promise<RolloverResult> {
+  const match = periodPattern.exec(options.to);
+  if (!match || Number(match[2]) < Number(match[1])) {
+    throw new StyrkortError('validation', 'Ange den nya perioden som ÅÅÅÅ-ÅÅÅÅ, t.ex. 2021-2023', [{ path: '$.to', message: 'Ogiltig period' }]);
+  }
+  const source = await exportPlan(db, options.planKey);
+  const to = { start: Number(match[1]), end: Number(match[2]) };
+  const key = options.key ?? rolloverKey(source.plan.key, { start: source.plan.periodStart, end: source.plan.periodEnd }, to);
+  return rolloverPlan(source, { periodStart: to.start, periodEnd: to.end, key });
+}
+
+/** Creates next period's plan from this one, linked in its history, in one transaction. */
+export async function rollover(db: Db, options: { planKey: string; to: string; key?: string; actor: string; reason?: string | null }): Promise<RolloverResult> {
+  const result = await previewRollover(db, options);
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await importPlan(tx, result.plan, { actor: options.actor, source: `rollover:${options.planKey}`, reason: options.reason ?? undefined });
+    await tx.insert(planLinks).values({ fromPlanKey: options.planKey, toPlanKey: result.plan.plan.key, kind: 'rollover', createdBy: options.actor });
+    await appendAudit(tx, { actor: options.actor, action: 'rollover', planKey: result.plan.plan.key, entityType: 'plan', entityKey: result.plan.plan.key, before: { from: options.planKey }, after: result.preview, reason: options.reason });
+  });
+  return result;
+}
+
+/** Plans this plan was rolled over from and into. */
+export async function planHistory(db: Db, planKey: string) {
+  const rows = await db.select().from(planLinks);
+  return {
+    from: rows.filter((row) => row.toPlanKey === planKey).map((row) => ({ plan: row.fromPlanKey, kind: row.kind, at: row.createdAt, by: row.createdBy })),
+    to: rows.filter((row) => row.fromPlanKey === planKey).map((row) => ({ plan: row.toPlanKey, kind: row.kind, at: row.createdAt, by: row.createdBy })),
+  };
+}
