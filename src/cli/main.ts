@@ -19,6 +19,8 @@ const exportCommand = async (p: string, o: any) => (await import('./export.ts'))
 const checkCommand = async (p: string, o: any) => (await import('./check.ts')).checkCommand(p, o);
 const demoCommand = async (o: any) => (await import('./demo.ts')).demoCommand(o);
 const jsonSchemaCommand = async (o: any) => (await import('./json-schema.ts')).jsonSchemaCommand(o);
+const userCommands = async () => import('./user.ts');
+const rolloverCommand = async (p: string, o: any) => (await import('./rollover.ts')).rolloverCommand(p, o);
 
 program
   .command('serve')
@@ -52,6 +54,31 @@ program
   .action((plan) => checkCommand(plan, globals()));
 
 program.command('demo').description('läs in demoplanerna (Timrå kommun) om de saknas').action(() => demoCommand(globals()));
+
+const user = program.command('user').description('användarkonton (lösenord från STYRKORT_PASSWORD eller terminalen)');
+user
+  .command('add')
+  .description('skapa ett konto')
+  .argument('<namn>', 'användarnamn')
+  .requiredOption('--role <roll>', 'admin, ledning, redaktör, ekonom eller läsare')
+  .option('--unit <nod>', 'organisationsnod vars delträd kontot arbetar i')
+  .option('--name <visningsnamn>', 'namn som visas')
+  .action(async (name, options) => (await userCommands()).userAddCommand(name, { ...globals(), ...options }));
+user.command('list').description('lista konton').action(async () => (await userCommands()).userListCommand(globals()));
+user
+  .command('passwd')
+  .description('byt lösenord (avslutar kontots inloggningar)')
+  .argument('<namn>', 'användarnamn')
+  .action(async (name) => (await userCommands()).userPasswdCommand(name, globals()));
+
+program
+  .command('rollover')
+  .description('skapa nästa periods plan från en plan (mål, styrtal med målvärden, pågående aktiviteter, budgetrader)')
+  .argument('<plan>', 'planens nyckel')
+  .requiredOption('--to <period>', 'ny period, t.ex. 2021-2023')
+  .option('--key <nyckel>', 'den nya planens nyckel (standard: perioden byts i nyckeln)')
+  .option('--preview', 'visa bara vad som skulle kopieras')
+  .action((plan, options) => rolloverCommand(plan, { ...globals(), ...options }));
 
 program
   .command('json-schema')

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/connection.ts';
 import { findPlanSummary } from '../db/plan-repository.ts';
+import { findUser } from '../db/user-repository.ts';
+import { createUser } from './auth-service.ts';
 import { importPlan, parseJsonText } from './plan-service.ts';
 
 export const demoPlanFiles = ['timra-ifo-2018-2020.json', 'timra-sn-2020-2022.json'] as const;
@@ -31,5 +33,23 @@ export async function loadDemo(db: Db, actor = 'demo'): Promise<DemoOutcome[]> {
     await importPlan(db, readDemoPlan(file), { actor, source: `demo/${file}` });
     outcomes.push({ key, outcome: 'loaded' });
   }
+  await createDemoUsers(db, actor);
   return outcomes;
+}
+
+/** The demo accounts: one per role, all with the password below. For trying Styrkort only. */
+export const demoPassword = 'styrkort-demo';
+export const demoUsers = [
+  { username: 'admin', role: 'admin', unitKey: null, displayName: 'Demo: administratör' },
+  { username: 'ledning', role: 'ledning', unitKey: 'sn', displayName: 'Demo: förvaltningsledning' },
+  { username: 'redaktor', role: 'redaktör', unitKey: 'ifo', displayName: 'Demo: redaktör IFO' },
+  { username: 'ekonom', role: 'ekonom', unitKey: 'sn', displayName: 'Demo: ekonom' },
+  { username: 'lasare', role: 'läsare', unitKey: null, displayName: 'Demo: läsare' },
+] as const;
+
+async function createDemoUsers(db: Db, actor: string): Promise<void> {
+  for (const user of demoUsers) {
+    if (await findUser(db, user.username)) continue;
+    await createUser(db, { ...user, password: demoPassword, isDemo: true, actor });
+  }
 }

@@ -14,6 +14,8 @@ export function aPlan(overrides: DeepPartial<PlanFileInput> = {}): PlanFileInput
     organisation: [
       { key: 'timra', kind: 'municipality', name: 'Timrå kommun', parent: null },
       { key: 'sn', kind: 'committee', name: 'Socialnämnden', shortName: 'SN', parent: 'timra' },
+      { key: 'socialforvaltningen', kind: 'administration', name: 'Socialförvaltningen', parent: 'sn' },
+      { key: 'ifo', kind: 'service-area', name: 'Individ- och familjeomsorgen', shortName: 'IFO', parent: 'socialforvaltningen' },
     ],
     plan: {
       key: 'test-plan-2020-2022',
