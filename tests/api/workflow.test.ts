@@ -1,0 +1,85 @@
+/**
+ * A plan's life through the API: submitted, adopted with its decision (then frozen, with an exact
+ * snapshot), archived; and rolled over into next period's plan with a preview and history.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftKey, etagOf, startApi, type Api, type Client } from './harness.ts';
+
+describe('plan workflow', () => {
+  let api: Api;
+  let leader: Client;
+  let editor: Client;
+  const planUrl = `/api/plans/${draftKey}`;
+  beforeAll(async () => {
+    api = await startApi('pglite', { demo: false });
+    leader = await api.as('ledning-sn');
+    editor = await api.as('redaktor-sn');
+  });
+  afterAll(() => api.close());
+
+  it('previews a rollover without writing anything', async () => {
+    const preview = await leader.get(`${planUrl}/rollover?to=2021-2023`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({ from: draftKey, to: 'test-plan-2021-2023', period: '2021–2023', copied: { goals: 1, indicators: 1, targets: 2, volumeRows: 2, budgetRows: 3 } });
+    expect(preview.json().left).toContainEqual({ part: 'indicators', key: 'st-1.2.1', reason: '1 utfall hör till tidigare perioder' });
+    expect((await leader.get('/api/plans/test-plan-2021-2023')).statusCode).toBe(404);
+  });
+
+  it('submits, refuses adoption without a decision, adopts, and freezes the plan', async () => {
+    const submitted = await leader.send('POST', `${planUrl}/submit`, {}, { 'if-match': await etagOf(leader, planUrl) });
+    expect(submitted.json()).toEqual({ status: 'submitted', version: 2 });
+    const incomplete = await leader.send('POST', `${planUrl}/adopt`, { decision: { date: '2019-11-27' } }, { 'if-match': '"2"' });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().problems.map((p: { path: string }) => p.path)).toEqual(['$.decision.body', '$.decision.paragraph']);
+    const decision = { date: '2019-11-27', body: 'Socialnämnden', paragraph: 'SN § 45', caseNumber: 'SN 2019/123' };
+    const adopted = await leader.send('POST', `${planUrl}/adopt`, { decision }, { 'if-match': '"2"' });
+    expect(adopted.json()).toEqual({ status: 'adopted', version: 3 });
+
+    const indicator = `${planUrl}/indicators/st-1.2.1`;
+    const frozen = await editor.send('PUT', indicator, (await editor.get(indicator)).json(), { 'if-match': '"1"' });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json()).toMatchObject({ code: 'frozen', message: `Planen ${draftKey} är fastställd och kan inte ändras` });
+    const replace = await leader.send('POST', '/api/plans?replace=true', (await leader.get(planUrl)).json());
+    expect(replace.statusCode).toBe(409);
+  });
+
+  it('keeps the adopted content as a snapshot and makes the plan public', async () => {
+    const snapshot = await api.anonymous.get(`${planUrl}/snapshot`);
+    expect(snapshot.statusCode).toBe(200);
+    expect(snapshot.json().plan).toMatchObject({ status: 'adopted', decision: { paragraph: 'SN § 45', caseNumber: 'SN 2019/123' } });
+    expect(snapshot.json()).toEqual((await api.anonymous.get(planUrl)).json());
+  });
+
+  it('archives an adopted plan, and rolls it over into a linked draft for the next period', async () => {
+    const archived = await leader.send('POST', `${planUrl}/archive`, {}, { 'if-match': '"3"' });
+    expect(archived.json().status).toBe('archived');
+    const created = await leader.send('POST', `${planUrl}/rollover`, { to: '2021-2023' });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.location).toBe('/api/plans/test-plan-2021-2023');
+    const next = (await leader.get('/api/plans/test-plan-2021-2023')).json();
+    expect(next.plan).toMatchObject({ status: 'draft', periodStart: 2021, periodEnd: 2023, title: 'Verksamhetsplan 2021-2023', decision: null });
+    expect(next.indicators[0].targets).toEqual([{ year: 2018, text: '90%' }, { year: 2020, text: '80%' }]);
+    expect(next.indicators[0].actuals).toEqual([]);
+    expect(next.budgetTables[0].columns.map((c: { label: string }) => c.label)).toEqual(['Budget 2021', 'Plan 2022', 'Plan 2023']);
+    expect((await leader.get('/api/plans/test-plan-2021-2023/history')).json().from).toMatchObject([{ plan: draftKey, kind: 'rollover', by: 'ledning-sn' }]);
+    const audit = (await leader.get('/api/audit?plan=test-plan-2021-2023')).json().events;
+    expect(audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['rollover', 'import']));
+  });
+
+  it('records every workflow step in the audit trail, exportable as CSV', async () => {
+    const events = (await leader.get(`/api/audit?plan=${draftKey}&entityType=plan`)).json().events;
+    const steps = events.filter((e: { field: string }) => e.field === 'status').map((e: { before: string; after: string; actor: string }) => `${e.before}→${e.after} ${e.actor}`);
+    expect(steps).toEqual(['adopted→archived ledning-sn', 'submitted→adopted ledning-sn', 'draft→submitted ledning-sn']);
+    const csv = await leader.get(`/api/audit?plan=${draftKey}&format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe('\ufeffid,tidpunkt,vem,händelse,plan,typ,nyckel,fält,före,efter,anledning');
+    expect(csv.body).toContain('SN § 45');
+  });
+
+  it('offers no way to change or delete the audit trail', async () => {
+    const admin = await api.as('admin');
+    for (const method of ['PUT', 'PATCH', 'DELETE', 'POST'] as const) {
+      expect((await admin.send(method, '/api/audit', {})).statusCode).toBe(404);
+    }
+  });
+});
