@@ -51,6 +51,20 @@ describe('styrkort command line', () => {
     expect(readFileSync(out, 'utf8')).toBe(exported.stdout);
   });
 
+  it('reconciles the demo plans: the 202 tkr gap and the roundings in 2018, confirmed totals in 2020', () => {
+    const data = join(root, 'demo');
+    const ifo = runCli(['check', 'timra-ifo-2018-2020', '--only-findings', '--data', data]);
+    expect(ifo.status).toBe(0);
+    expect(ifo.stdout).toContain('AVVIKELSE  rr-ifo  Budget 2018  Nettokostnader: delarna summerar till -71 178 tkr, totalen är -70 976 tkr (skillnad 202 tkr)');
+    expect(ifo.stdout).toContain('AVRUNDNING  rr-ifo  Redovisat 2016  Nettokostnader: netto -65 594 tkr, intäkter + kostnader ger -65 593 tkr (skillnad 1 tkr)');
+    expect(ifo.stdout).toContain('NOTERING  rr-ekb  EKB, Ensamkommande barn: ingår inte i IFO (rr-ifo): (EKB Ingår ej i IFO:s budget)');
+    expect(ifo.stdout).not.toContain('STÄMMER');
+    const sn = runCli(['check', 'timra-sn-2020-2022', '--data', data]);
+    expect(sn.stdout).toContain('STÄMMER  sn-driftbudget  Budget 2020  Nettokostnader: netto -449 380 tkr, intäkter + kostnader ger -449 380 tkr');
+    expect(sn.stdout).toContain('STÄMMER  sn-investeringar  Total investering  Summa investeringar: kolumnsummorna ger 19 000 tkr, totalen är 19 000 tkr');
+    expect(sn.stdout).toMatch(/timra-sn-2020-2022: 8 kontroller stämmer exakt; 0 avvikelser, 0 avrundningar, 1 notering\n$/);
+  });
+
   it('refuses a broken plan file with each problem and its path, exit 1, nothing written', () => {
     const data = join(root, 'broken');
     const file = join(root, 'broken.json');

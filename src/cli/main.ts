@@ -51,7 +51,8 @@ program
   .command('check')
   .description('stäm av tryckta summor mot beräknade (netto, enheter mot total, varav-rader, investeringar)')
   .argument('<plan>', 'planens nyckel')
-  .action((plan) => checkCommand(plan, globals()));
+  .option('--only-findings', 'visa bara avvikelser, avrundningar och noteringar, inte det som stämmer')
+  .action((plan, options) => checkCommand(plan, { ...globals(), ...options }));
 
 program.command('demo').description('läs in demoplanerna (Timrå kommun) om de saknas').action(() => demoCommand(globals()));
 

@@ -23,7 +23,7 @@ describe.each(engines)('editing on %s', (engine) => {
     const read = await editor.get(indicatorUrl);
     expect(read.statusCode).toBe(200);
     expect(read.headers.etag).toBe('"1"');
-    const body = { ...read.json(), name: 'Nöjd med hemtjänsten' };
+    const body = { ...(read.json() as object), name: 'Nöjd med hemtjänsten' };
     const missing = await editor.send('PUT', indicatorUrl, body);
     expect(missing.statusCode).toBe(428);
     expect(missing.json().message).toContain('If-Match');
@@ -32,7 +32,7 @@ describe.each(engines)('editing on %s', (engine) => {
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('"2"');
 
-    const stale = await other.send('PUT', indicatorUrl, { ...read.json(), unit: 'procent' }, { 'if-match': '"1"' });
+    const stale = await other.send('PUT', indicatorUrl, { ...(read.json() as object), unit: 'procent' }, { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(412);
     expect(stale.json().details.current).toMatchObject({ version: 2, item: { name: 'Nöjd med hemtjänsten' } });
     expect((await editor.get(indicatorUrl)).json()).toMatchObject({ name: 'Nöjd med hemtjänsten', unit: '%' });

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ImportResult, PlanKeyParams, PlanList, PlanSummary as PlanSummaryBody } from '../../contract/api.ts';
 import { PlanFile } from '../../domain/plan.ts';
+import { reconcilePlan } from '../../domain/reconcile.ts';
 import { StyrkortError } from '../../domain/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { deletePlan, findPlanSummary, type PlanSummary } from '../../db/plan-repository.ts';
@@ -76,6 +77,13 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
   app.get('/api/plans/:plan/snapshot', { schema: { tags, summary: 'Planen exakt som den fastställdes', params: PlanKeyParams, response: { 200: PlanFile, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
     return (await getAdoptionSnapshot(db, request.params.plan)).content;
+  });
+
+  app.get('/api/plans/:plan/check', { schema: { tags, summary: 'Avstämning: tryckta summor mot beräknade (avvikelser, avrundningar, noteringar, det som stämmer)', params: PlanKeyParams } }, async (request) => {
+    await readablePlan(db, request, request.params.plan);
+    const report = reconcilePlan(await exportPlan(db, request.params.plan));
+    const text = (value: { toFixed(): string } | null) => (value === null ? null : value.toFixed());
+    return { ...report, findings: report.findings.map((f) => ({ ...f, stated: text(f.stated), computed: text(f.computed), difference: text(f.difference) })) };
   });
 
   app.get('/api/plans/:plan/history', { schema: { tags, summary: 'Planer denna rullades från och till', params: PlanKeyParams } }, async (request) => {
