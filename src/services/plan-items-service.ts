@@ -163,3 +163,33 @@ function assertWholePlanValid(plan: PlanFile): void {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+export interface CellChange {
+  /** Row key (volume and investment tables) or budget line (income, costs, net). */
+  row: string;
+  column: string;
+  /** The text as typed ("1 234", "194(-9)"); null or "" empties the cell (missing, not zero). */
+  text: string | null;
+}
+
+const tableSegments = new Set(['volume-tables', 'budget-tables', 'capital-budgets']);
+
+/** Changes some cells of a figure table at once (a paste from Excel), as one audited change. */
+export async function updateCells(
+  db: Db,
+  options: { planKey: string; segment: string; key: string; cells: CellChange[]; ifMatch: number | null } & ChangeContext,
+): Promise<Versioned<Record<string, unknown>>> {
+  if (!tableSegments.has(options.segment)) throw new StyrkortError('not-found', `Delen "${options.segment}" har inga celler`);
+  const current = await getItem(db, options.planKey, options.segment, options.key);
+  const table = structuredClone(current.item) as { columns: Array<{ key: string }>; rows: Array<{ key?: string; line?: string; cells: Record<string, string> }>; total?: { cells: Record<string, string> } | null };
+  const problems = options.cells.flatMap((change, i) => {
+    const row = change.row === '_total' ? table.total : table.rows.find((r) => (r.key ?? r.line) === change.row);
+    if (!row) return [{ path: `$.cells[${i}].row`, message: `Raden "${change.row}" finns inte i tabellen` }];
+    if (!table.columns.some((c) => c.key === change.column)) return [{ path: `$.cells[${i}].column`, message: `Kolumnen "${change.column}" finns inte i tabellen` }];
+    if (change.text === null || change.text.trim() === '') delete row.cells[change.column];
+    else row.cells[change.column] = change.text.trim();
+    return [];
+  });
+  if (problems.length) throw new StyrkortError('validation', 'Cellerna har fel; ingenting har sparats', problems);
+  return updateItem(db, { ...options, body: table });
+}

@@ -82,16 +82,35 @@ describe.each(engines)('editing on %s', (engine) => {
     expect(inUse.json().message).toContain('används av andra delar av planen');
   });
 
+  it('changes several cells at once (a paste), emptying a cell makes it missing, bad cells change nothing', async () => {
+    const url = `/api/plans/${draftKey}/volume-tables/volymer`;
+    const cells = [
+      { row: 'v-vobo', column: 'utfall-2018', text: '201' },
+      { row: 'v-mfb', column: 'budget-2019', text: '' },
+    ];
+    const pasted = await editor.send('PATCH', `${url}/cells`, { cells }, { 'if-match': await etagOf(editor, url) });
+    expect(pasted.statusCode).toBe(200);
+    expect(pasted.json().rows[0].cells['utfall-2018']).toBe('201');
+    expect(pasted.json().rows[1].cells).toEqual({ 'utfall-2018': '50' });
+    const before = (await editor.get(url)).body;
+    const bad = await editor.send('PATCH', `${url}/cells`, { cells: [{ row: 'v-vobo', column: 'utfall-1999', text: '1' }] }, { 'if-match': await etagOf(editor, url) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().problems).toEqual([{ path: '$.cells[0].column', message: 'Kolumnen "utfall-1999" finns inte i tabellen' }]);
+    expect((await editor.get(url)).body).toBe(before);
+  });
+
   it('audits each changed field with before and after, who and why', async () => {
     const url = `/api/plans/${draftKey}/volume-tables/volymer`;
     const table = (await editor.get(url)).json();
     table.rows[0].cells['budget-2019'] = '190';
+    const previous = table.rows[0].cells['utfall-2018'];
     const reason = encodeURIComponent('Rättat efter nämndens beslut');
     const response = await editor.send('PUT', url, table, { 'if-match': await etagOf(editor, url), 'x-reason': reason });
     expect(response.statusCode).toBe(200);
     const audit = (await editor.get(`/api/audit?plan=${draftKey}&entityType=volume-table&entityKey=volymer`)).json().events;
     expect(audit[0]).toMatchObject({ actor: 'redaktor-sn', action: 'update', field: 'rows', reason: 'Rättat efter nämndens beslut' });
     expect(audit[0].before[0].cells['budget-2019']).toBe('194(-9)');
+    expect(audit[0].before[0].cells['utfall-2018']).toBe(previous);
     expect(audit[0].after[0].cells['budget-2019']).toBe('190');
   });
 });

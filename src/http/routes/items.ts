@@ -9,7 +9,7 @@ import { ErrorBody, ItemParams, PlanKeyParams } from '../../contract/api.ts';
 import type { PlanPart } from '../../domain/plan-parts.ts';
 import { planParts } from '../../domain/plan-parts.ts';
 import type { Db } from '../../db/connection.ts';
-import { createItem, deleteItem, getItem, listItems, updateItem } from '../../services/plan-items-service.ts';
+import { createItem, deleteItem, getItem, listItems, updateCells, updateItem } from '../../services/plan-items-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import type { ApiOptions } from '../api.ts';
@@ -25,6 +25,10 @@ async function authorizeWrite(db: Db, request: FastifyRequest, part: PlanPart, o
   const action = part.editGroup === 'economy' ? 'edit-economy' : 'edit-content';
   await authorize(db, request, action, items.flatMap((item) => nodesOf(item, owner)));
 }
+
+const CellsBody = z
+  .object({ cells: z.array(z.object({ row: z.string().min(1).max(120), column: z.string().min(1).max(120), text: z.string().max(200).nullable() }).strict()).min(1).max(5000) })
+  .strict();
 
 export async function itemRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -62,6 +66,19 @@ export async function itemRoutes(parent: FastifyInstance, { db }: ApiOptions): P
       setEtag(reply, version);
       return item;
     });
+
+    if (['volume-tables', 'budget-tables', 'capital-budgets'].includes(part.segment)) {
+      app.patch(`${base}/:key/cells`, {
+        schema: { tags, summary: `Ändra celler i ${part.noun} (t.ex. inklistrat från Excel; If-Match krävs)`, params: ItemParams, body: CellsBody, response: { 200: part.schema, ...errors } },
+      }, async (request, reply) => {
+        const summary = await readablePlan(db, request, request.params.plan);
+        const current = await getItem(db, summary.key, part.segment, request.params.key);
+        await authorizeWrite(db, request, part, summary.ownerNodeKey, [current.item]);
+        const { item, version } = await updateCells(db, { planKey: summary.key, segment: part.segment, key: request.params.key, cells: request.body.cells, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+        setEtag(reply, version);
+        return item;
+      });
+    }
 
     app.delete(`${base}/:key`, { schema: { tags, summary: `Ta bort ${part.noun} (If-Match krävs)`, params: ItemParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
       const summary = await readablePlan(db, request, request.params.plan);
