@@ -45,12 +45,8 @@ function runAsServerUser(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} misslyckades: ${result.stderr || result.stdout}`);
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const given = process.env.STYRKORT_TEST_DATABASE_URL;
-  if (given) {
-    project.provide('postgresUrl', await prepareTemplate(given));
-    return async () => undefined;
-  }
+/** Starts a throwaway PostgreSQL cluster on a free port; stop() removes it. */
+export async function startPostgresServer(): Promise<{ url: string; stop: () => void }> {
   const bin = findBinDir();
   if (!bin) {
     throw new Error('PostgreSQL-serverns program saknas (/usr/lib/postgresql/NN/bin). Installera: apt-get install -y postgresql, eller ange STYRKORT_TEST_DATABASE_URL.');
@@ -66,12 +62,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
     '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
     'start',
   ]);
-  const base = `postgres://postgres@127.0.0.1:${port}`;
-  project.provide('postgresUrl', await prepareTemplate(base));
-  return async () => {
-    runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}`,
+    stop: () => {
+      runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const given = process.env.STYRKORT_TEST_DATABASE_URL;
+  if (given) {
+    project.provide('postgresUrl', await prepareTemplate(given));
+    return async () => undefined;
+  }
+  const server = await startPostgresServer();
+  project.provide('postgresUrl', await prepareTemplate(server.url));
+  return async () => server.stop();
 }
 
 /** Creates a migrated template database that each test copies (CREATE DATABASE … TEMPLATE). */
