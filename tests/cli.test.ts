@@ -81,6 +81,35 @@ describe('styrkort command line', () => {
     expect(syntax.stderr).toContain('Fel: Filen är inte giltig JSON');
   });
 
+  it('manages accounts: demo accounts exist, add with STYRKORT_PASSWORD, list, change password, clear refusals', () => {
+    const data = join(root, 'demo');
+    const added = runCli(['user', 'add', 'anna', '--role', 'redaktör', '--unit', 'ifo', '--data', data], { STYRKORT_PASSWORD: 'ett-långt-lösenord' });
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toBe('Skapade anna (redaktör, ifo)\n');
+    const list = runCli(['user', 'list', '--data', data]).stdout;
+    expect(list).toContain('admin\tadmin\thela kommunen\tdemo');
+    expect(list).toContain('anna\tredaktör\tifo\n');
+    expect(runCli(['user', 'passwd', 'anna', '--data', data], { STYRKORT_PASSWORD: 'ett-annat-långt-lösenord' }).stdout).toContain('Bytte lösenord för anna');
+    const short = runCli(['user', 'add', 'bo', '--role', 'läsare', '--data', data], { STYRKORT_PASSWORD: 'kort' });
+    expect(short.status).toBe(1);
+    expect(short.stderr).toBe('Fel: Lösenordet måste ha minst 12 tecken\n  $.password: Minst 12 tecken\n');
+    const noPassword = runCli(['user', 'add', 'bo', '--role', 'läsare', '--data', data]);
+    expect(noPassword.status).toBe(2);
+    expect(runCli(['user', 'add', 'bo', '--role', 'kung', '--data', data], { STYRKORT_PASSWORD: 'ett-långt-lösenord' }).stderr).toContain('Okänd roll "kung"');
+  });
+
+  it('rolls a plan over into the next period, with a preview first', () => {
+    const data = join(root, 'demo');
+    const preview = runCli(['rollover', 'timra-sn-2020-2022', '--to', '2021-2023', '--preview', '--data', data]);
+    expect(preview.stdout).toContain('Förhandsvisning: timra-sn-2021-2023 (2021–2023) från timra-sn-2020-2022');
+    expect(preview.stdout).toContain('  kopieras: indicators 19');
+    expect(runCli(['plans', '--data', data]).stdout).not.toContain('timra-sn-2021-2023');
+    const created = runCli(['rollover', 'timra-sn-2020-2022', '--to', '2021-2023', '--data', data]);
+    expect(created.status).toBe(0);
+    expect(runCli(['plans', '--data', data]).stdout).toMatch(/^timra-sn-2021-2023\t2021–2023\tutkast\t/m);
+    expect(runCli(['rollover', 'timra-sn-2020-2022', '--to', '2021', '--data', data]).stderr).toContain('Ange den nya perioden som ÅÅÅÅ-ÅÅÅÅ');
+  });
+
   it('says so when a plan does not exist', () => {
     const result = runCli(['export', 'finns-inte', '--format', 'json', '--data', join(root, 'demo')]);
     expect(result.status).toBe(1);
