@@ -37,16 +37,7 @@ export async function findPlanRow(db: Db, key: string): Promise<PlanRow | null> 
 /** The plan row, locked for the rest of the transaction so writers to one plan take turns. */
 export async function lockPlan(tx: Db, key: string): Promise<PlanRow | null> {
   const [row] = await tx
-    .select({
-      id: plans.id,
-      key: plans.key,
-      status: plans.status,
-      version: plans.version,
-      municipalityId: plans.municipalityId,
-      periodStart: plans.periodStart,
-      periodEnd: plans.periodEnd,
-      ownerNodeKey: plans.ownerNodeKey,
-    })
+    .select(planRowColumns)
     .from(plans)
     .where(eq(plans.key, key))
     .for('update');
@@ -102,7 +93,7 @@ export async function writeItem(
 
 const emptyParts = {
   officeHolders: [], perspectives: [], indicators: [], strategies: [], activityTables: [], activities: [],
-  serviceDeclarations: [], outlooks: [], volumeTables: [], budgetTables: [], capitalBudgets: [], footnotes: [], sections: [],
+  serviceDeclarations: [], outlooks: [], volumeTables: [], budgetTables: [], capitalBudgets: [], footnotes: [], sections: [], analyses: [],
   vision: null, indicatorTable: null, strategyTable: null,
 };
 

@@ -236,12 +236,17 @@ function nodesOfPlan(nodes: NodeRow[], nodeKeys: string[]): unknown[] {
   return nodeKeys
     .map((key) => byKey.get(key))
     .filter((node): node is NodeRow => node !== undefined)
-    .map((node) => ({
-      key: node.key,
-      kind: node.kind,
-      name: node.name,
-      shortName: node.shortName ?? undefined,
-      parent: node.parentKey,
-      description: node.description ?? undefined,
-    }));
+    .map(orgNodeOfRow);
+}
+
+/** A stored org node in the plan model's shape (absent optional fields left out). */
+export function orgNodeOfRow(node: NodeRow): PlanFile['organisation'][number] {
+  return {
+    key: node.key,
+    kind: node.kind as PlanFile['organisation'][number]['kind'],
+    name: node.name,
+    ...(node.shortName ? { shortName: node.shortName } : {}),
+    parent: node.parentKey,
+    ...(node.description ? { description: node.description } : {}),
+  };
 }

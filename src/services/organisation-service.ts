@@ -5,6 +5,7 @@ import { OrgNode } from '../domain/plan.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
+import { orgNodeOfRow } from '../db/plan-repository.ts';
 import { municipalities, orgNodes, plans } from '../db/schema.ts';
 import { assertVersion } from './plan-items-service.ts';
 
@@ -18,16 +19,7 @@ export async function listNodes(db: Db, municipalityCode?: string) {
   return rows.map(({ node, code }) => ({ version: node.version, municipality: code, node: presentNode(node) }));
 }
 
-function presentNode(node: typeof orgNodes.$inferSelect): OrgNode {
-  return {
-    key: node.key,
-    kind: node.kind as OrgNode['kind'],
-    name: node.name,
-    ...(node.shortName ? { shortName: node.shortName } : {}),
-    parent: node.parentKey,
-    ...(node.description ? { description: node.description } : {}),
-  };
-}
+const presentNode = orgNodeOfRow;
 
 function parseNode(body: unknown): OrgNode {
   const parsed = OrgNode.safeParse(body, { error: swedishErrorMap });
