@@ -21,6 +21,10 @@ const demoCommand = async (o: any) => (await import('./demo.ts')).demoCommand(o)
 const jsonSchemaCommand = async (o: any) => (await import('./json-schema.ts')).jsonSchemaCommand(o);
 const userCommands = async () => import('./user.ts');
 const rolloverCommand = async (p: string, o: any) => (await import('./rollover.ts')).rolloverCommand(p, o);
+const statusCommand = async (p: string, o: any) => (await import('./status.ts')).statusCommand(p, o);
+const forecastCommand = async (p: string, o: any) => (await import('./forecast.ts')).forecastCommand(p, o);
+const deviationsCommand = async (p: string, o: any) => (await import('./deviations.ts')).deviationsCommand(p, o);
+const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
 
 program
   .command('serve')
@@ -80,6 +84,34 @@ program
   .option('--key <nyckel>', 'den nya planens nyckel (standard: perioden byts i nyckeln)')
   .option('--preview', 'visa bara vad som skulle kopieras')
   .action((plan, options) => rolloverCommand(plan, { ...globals(), ...options }));
+
+program
+  .command('status')
+  .description('styrkortet: styrtal, målvärde, utfall, status och förklaring, och målens status')
+  .argument('<plan>', 'planens nyckel')
+  .option('--period <period>', 'ÅÅÅÅ eller ÅÅÅÅ-MM (standard: senaste perioden med utfall)')
+  .action((plan, options) => statusCommand(plan, { ...globals(), ...options }));
+
+program
+  .command('forecast')
+  .description('helårsprognoser för volymer och budgetrader från månadsutfallen, bredvid inlagda prognoser')
+  .argument('<plan>', 'planens nyckel')
+  .option('--as-of <månad>', 'prognos från månaderna t.o.m. ÅÅÅÅ-MM (standard: senaste månaden med utfall)')
+  .action((plan, options) => forecastCommand(plan, { ...globals(), ...options }));
+
+program
+  .command('deviations')
+  .description('avvikelser mot plan för en period, störst först, med analyserna')
+  .argument('<plan>', 'planens nyckel')
+  .option('--period <period>', 'ÅÅÅÅ eller ÅÅÅÅ-MM (standard: senaste perioden med utfall)')
+  .action((plan, options) => deviationsCommand(plan, { ...globals(), ...options }));
+
+program
+  .command('diff')
+  .description('vad som ändrats mellan två planer: mål, styrtal, målvärden, volymer, budgetrader')
+  .argument('<plan-a>', 'den tidigare planens nyckel')
+  .argument('<plan-b>', 'den senare planens nyckel')
+  .action((a, b) => diffCommand(a, b, globals()));
 
 program
   .command('json-schema')

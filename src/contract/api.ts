@@ -39,7 +39,7 @@ export const PlanList = z.object({ plans: z.array(PlanSummary) });
 export const PlanKeyParams = z.object({ plan: z.string().min(1).max(120) });
 export const ItemParams = PlanKeyParams.extend({ key: z.string().min(1).max(300) });
 
-export const WorkflowBody = z.object({ decision: z.unknown().optional() }).strict();
+export const WorkflowBody = z.object({ decision: z.unknown().optional() }).strict().nullish();
 export const StatusChange = z.object({ status: z.string(), version: z.number().int() });
 
 export const RolloverRequest = z.object({ to: z.string().regex(/^\d{4}-\d{4}$/, 'Ange perioden som ÅÅÅÅ-ÅÅÅÅ'), key: z.string().max(120).optional() }).strict();

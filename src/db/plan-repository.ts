@@ -1,10 +1,10 @@
 /** Stores and reads whole plans: municipality, organisation, goals with their texts, items, figures. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { PlanFile } from '../domain/plan.ts';
 import type { Db } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
 import { fromItemsAndFigures, toItemsAndFigures, type FigureRow, type ItemRow } from './plan-mapping.ts';
-import { figures, goals, goalTexts, municipalities, orgNodes, planItems, plans } from './schema.ts';
+import { figures, goals, goalTexts, municipalities, orgNodes, planItems, planLinks, plans, planSnapshots } from './schema.ts';
 
 export interface WriteContext {
   actor: string;
@@ -83,9 +83,15 @@ export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext):
   );
 }
 
-/** Removes a plan and everything that belongs only to it (not its audit trail). */
+/** Removes a plan and everything that belongs only to it (not its audit trail, not its snapshots). */
 export async function deletePlan(tx: Db, key: string): Promise<void> {
   await tx.delete(plans).where(eq(plans.key, key));
+  await tx.delete(planLinks).where(or(eq(planLinks.fromPlanKey, key), eq(planLinks.toPlanKey, key)));
+}
+
+/** Keeps a plan's exact content as adopted; the database refuses to change or remove it. */
+export async function insertSnapshot(tx: Db, values: { planKey: string; takenBy: string; reason: string; content: unknown }): Promise<void> {
+  await tx.insert(planSnapshots).values(values);
 }
 
 async function insertChunked(tx: Db, table: any, values: Array<Record<string, unknown>>): Promise<void> {

@@ -60,6 +60,9 @@ export function decide(actor: Actor | null, action: Action, target: { inSubtree:
   return { allowed: true };
 }
 
+/** Stands for "the top of the tree" in scope checks: never inside a subtree, so only unscoped accounts may place a node there. */
+export const topOfTree = '\u0000toppen';
+
 /** Whether `nodeKey` lies in the subtree rooted at `rootKey` (null root: everything). */
 export function isInSubtree(parents: ReadonlyMap<string, string | null>, rootKey: string | null, nodeKey: string): boolean {
   if (rootKey === null) return true;

@@ -5,6 +5,7 @@
  * plans printed ("-68 851", "3 258", "5,3").
  */
 import { Decimal } from 'decimal.js';
+import { parseFigure } from './figure.ts';
 
 /** Thousands separator (tusentalsavgränsare): "18 100", "18\u00a0100" for HTML, or "18100". */
 export type ThousandsSeparator = 'space' | 'nbsp' | 'narrow-nbsp' | 'none';
@@ -83,4 +84,63 @@ function groupThousands(digits: string, separator: string): string {
 // In HTML the unit must not wrap away from its number, so it follows the no-break choice.
 function unitSpace(thousands: ThousandsSeparator | undefined): string {
   return thousands === 'nbsp' || thousands === 'narrow-nbsp' ? '\u00a0' : ' ';
+}
+
+/**
+ * A printed table cell as documents show it: the printed text kept exactly ("-68 851", "5,3",
+ * "194(-9)", "90 + 45", "-", ""), plus what a spreadsheet needs to store it as a number. Only a
+ * plain number ("3 258", "5,3", "90%") is numeric; an annotated or summed figure keeps its text,
+ * so its annotation survives, and a missing cell is never zero.
+ */
+export interface PrintedCell {
+  /** Exactly as printed; an absent cell is "". */
+  text: string;
+  value: Decimal | null;
+  /** A plain number that can be stored as one. */
+  numeric: boolean;
+  /** Digits printed after the decimal comma. */
+  decimals: number;
+  /** Printed with a per cent sign; `percentSpace` when as "77 %", not "90%". */
+  percent: boolean;
+  percentSpace: boolean;
+  /** Printed with thousands separators (or too small to need one): "1 000" but not "1000". */
+  grouped: boolean;
+  /** "(-9)" of "194(-9)". */
+  annotation?: string;
+}
+
+/** Reads a printed cell for display: the text stays as printed, the value comes from figure.ts's rule. */
+export function formatCell(printed: string | undefined): PrintedCell {
+  const text = printed ?? '';
+  const figure = parseFigure(text);
+  const numeric = figure.form === 'number' && figure.value !== null;
+  const digits = text.replace(/[^\d,]/g, '');
+  const decimals = numeric && digits.includes(',') ? digits.length - digits.indexOf(',') - 1 : 0;
+  const integerDigits = digits.split(',')[0] ?? '';
+  const grouped = integerDigits.length <= 3 || /\d[ \u00a0\u202f]\d{3}/.test(text);
+  const cell: PrintedCell = {
+    text,
+    value: figure.value,
+    numeric,
+    decimals,
+    percent: figure.percent === true,
+    percentSpace: figure.percent === true && /\s%$/.test(text.trim()),
+    grouped,
+  };
+  if (figure.annotation !== undefined) cell.annotation = figure.annotation;
+  return cell;
+}
+
+/** A plan period as documents print it: "2018–2020" (en dash), or one year alone. */
+export function formatYearRange(start: number, end: number): string {
+  return start === end ? String(start) : `${start}\u2013${end}`;
+}
+
+const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'] as const;
+
+/** The Swedish name of a month, 1 = "januari" … 12 = "december" (titles of reports). */
+export function monthName(month: number): string {
+  const name = MONTH_NAMES[month - 1];
+  if (!Number.isInteger(month) || name === undefined) throw new RangeError(`Ingen månad: ${month}`);
+  return name;
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import {
   Activity,
   ActivityTable,
+  Analysis,
   BudgetTable,
   CapitalBudget,
   Footnote,
@@ -53,6 +54,7 @@ export const planParts: PlanPart[] = [
   { segment: 'footnotes', itemType: 'footnote', field: 'footnotes', noun: 'fotnot', schema: Footnote, keyOf: byKey, editGroup: 'content' },
   { segment: 'sections', itemType: 'section', field: 'sections', noun: 'avsnitt', schema: Section, keyOf: byKey, editGroup: 'content' },
   { segment: 'office-holders', itemType: 'office-holder', field: 'officeHolders', noun: 'befattningshavare', schema: OfficeHolder, keyOf: (item) => `${item.node}:${item.role}`, editGroup: 'content' },
+  { segment: 'analyses', itemType: 'analysis', field: 'analyses', noun: 'analys', schema: Analysis, keyOf: byKey, editGroup: 'content' },
 ];
 
 export function findPlanPart(segment: string): PlanPart | undefined {

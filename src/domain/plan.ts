@@ -103,8 +103,23 @@ export const Goal = z
   .strict();
 
 export const TargetEntry = z.object({ year, text: z.string().min(1).max(500) }).strict();
+/** Status of an indicator for a period (issue 6); 'not-measured' = inte mätt. */
+export const indicatorStatuses = ['green', 'yellow', 'red', 'not-measured'] as const;
+
 export const ActualEntry = z
-  .object({ period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'), text: cell, source: z.string().max(500).optional() })
+  .object({
+    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'),
+    text: cell,
+    source: z.string().max(500).optional(),
+    /**
+     * The value the target compares with, as printed: the peer group's value, the base quantity,
+     * the external series, or last year's value when it is not among the actuals (docs/follow-up.md).
+     */
+    reference: cell.optional(),
+    /** A status set by hand (qualitative targets); needs a justification (motivering). */
+    status: z.enum(indicatorStatuses).optional(),
+    justification: z.string().max(2_000).optional(),
+  })
   .strict();
 
 export const Indicator = z
@@ -118,6 +133,8 @@ export const Indicator = z
     owner: z.string().max(200).optional(), // the responsible role (ansvarig), never a person
     unit: z.string().max(40).optional(),
     direction: z.enum(['higher-better', 'lower-better', 'closer-better']).optional(),
+    /** Width of the yellow band in the indicator's unit (percentage points for %); default 5 % of the target (docs/follow-up.md). */
+    tolerance: z.string().regex(/^\d+(\.\d+)?$/, 'Toleransen anges som ett tal med punkt, t.ex. "5" eller "2.5"').optional(),
     definition: z.string().max(5_000).optional(),
     measurement: Measurement.nullable().default(null),
     source: z.string().max(500).optional(),
@@ -291,6 +308,17 @@ export const Footnote = z
   .object({ key, mark: z.string().min(1).max(5), text: z.string().max(2_000).nullable() })
   .strict();
 
+/** The responsible's analysis (analys) of a follow-up subject for one period (issue 6). */
+export const Analysis = z
+  .object({
+    key,
+    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'),
+    subject: key, // an indicator, a volume row or a budget table
+    text: rich,
+    author: z.string().max(200).optional(),
+  })
+  .strict();
+
 export const sectionKinds = [
   'text',
   'vision',
@@ -346,6 +374,7 @@ export const PlanFile = z
     capitalBudgets: z.array(CapitalBudget).default([]),
     footnotes: z.array(Footnote).default([]),
     sections: z.array(Section).default([]),
+    analyses: z.array(Analysis).default([]),
   })
   .strict();
 
@@ -359,3 +388,7 @@ export type VolumeTable = z.infer<typeof VolumeTable>;
 export type BudgetTable = z.infer<typeof BudgetTable>;
 export type CapitalBudget = z.infer<typeof CapitalBudget>;
 export type Section = z.infer<typeof Section>;
+export type ActualEntry = z.infer<typeof ActualEntry>;
+export type VolumeRow = z.infer<typeof VolumeRow>;
+export type Analysis = z.infer<typeof Analysis>;
+export type IndicatorStatusValue = (typeof indicatorStatuses)[number];

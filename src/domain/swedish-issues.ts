@@ -20,6 +20,7 @@ function received(input: unknown): string {
   if (input === undefined) return 'saknas';
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'en lista';
+  if (typeof input === 'number' && Number.isNaN(input)) return 'inte ett tal';
   return typeNames[typeof input] ?? typeof input;
 }
 

@@ -4,6 +4,7 @@
  */
 import { PlanFile } from './plan.ts';
 import type { Problem } from './errors.ts';
+import { parseFigure } from './figure.ts';
 import { isAllowedRichText } from './rich-text.ts';
 import { issuesToProblems, swedishErrorMap } from './swedish-issues.ts';
 
@@ -50,6 +51,7 @@ function checkReferences(plan: PlanFile): Problem[] {
     }),
   );
   checkRichText(plan, report);
+  checkFollowUp(plan, report);
   return problems;
 }
 
@@ -207,4 +209,33 @@ function checkRichText(plan: PlanFile, report: Report): void {
   plan.volumeTables.forEach((t, i) => t.notes.forEach((n, j) => check(n, `$.volumeTables[${i}].notes[${j}]`)));
   plan.budgetTables.forEach((t, i) => t.notes.forEach((n, j) => check(n, `$.budgetTables[${i}].notes[${j}]`)));
   plan.sections.forEach((s, i) => check(s.body, `$.sections[${i}].body`));
+}
+
+/** Follow-up (issue 6): a manual status needs a justification; references are numbers; analyses name a subject. */
+function checkFollowUp(plan: PlanFile, report: Report): void {
+  plan.indicators.forEach((indicator, i) =>
+    indicator.actuals.forEach((actual, j) => {
+      const path = `$.indicators[${i}].actuals[${j}]`;
+      if (actual.status !== undefined && !actual.justification?.trim()) {
+        report(`${path}.justification`, 'En status som sätts för hand kräver en motivering');
+      }
+      if (actual.reference !== undefined && parseFigure(actual.reference).value === null) {
+        report(`${path}.reference`, `Referensvärdet "${actual.reference}" är inte ett tal`);
+      }
+    }),
+  );
+  const subjects = new Set<string>([
+    ...plan.indicators.map((indicator) => indicator.key),
+    ...plan.volumeTables.flatMap((table) => table.rows.map((row) => row.key)),
+    ...plan.budgetTables.map((table) => table.key),
+  ]);
+  uniqueKeys(plan.analyses, '$.analyses', 'analys', report);
+  plan.analyses.forEach((analysis, i) => {
+    if (!subjects.has(analysis.subject)) {
+      report(`$.analyses[${i}].subject`, `"${analysis.subject}" är inget styrtal, ingen volymrad och ingen budgettabell i planen`);
+    }
+    if (!isAllowedRichText(analysis.text)) {
+      report(`$.analyses[${i}].text`, 'Texten innehåller HTML som inte är tillåten (tillåtet: p, b, i, u, ul, ol, li, a, br)');
+    }
+  });
 }

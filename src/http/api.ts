@@ -8,6 +8,7 @@ import type { Db } from '../db/connection.ts';
 import { swedishErrorMap } from '../domain/swedish-issues.ts';
 import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { followUpRoutes } from './routes/follow-up.ts';
 import { itemRoutes } from './routes/items.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -47,4 +48,5 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(itemRoutes, options);
   await app.register(organisationRoutes, options);
   await app.register(auditRoutes, options);
+  await app.register(followUpRoutes, options);
 }

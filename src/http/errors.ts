@@ -22,9 +22,10 @@ export const statusOf: Record<ErrorCode, number> = {
 const requestErrors: Record<string, { code: string; message: (error: FastifyError) => string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported-media-type', message: () => 'Innehållstypen stöds inte; skicka JSON (Content-Type: application/json)' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload-too-large', message: () => 'Begäran är för stor' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'validation', message: (e) => `Kroppen är inte giltig JSON: ${e.message}` },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'validation', message: () => 'Kroppen är inte giltig JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'validation', message: () => 'Kroppen är tom men innehållstypen är JSON' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'validation', message: () => 'Content-Length stämmer inte med kroppen' },
+  'rate-limited': { code: 'rate-limited', message: (e) => e.message }, // thrown by @fastify/rate-limit with the Swedish message from routes/session.ts
 };
 
 interface ValidationEntry {

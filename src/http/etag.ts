@@ -1,5 +1,6 @@
 /** ETags are item versions: `"3"`. A write sends the version it read in If-Match. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { StyrkortError } from '../domain/errors.ts';
 
 export function etagOf(version: number): string {
   return `"${version}"`;
@@ -9,10 +10,18 @@ export function setEtag(reply: FastifyReply, version: number): void {
   reply.header('ETag', etagOf(version));
 }
 
-/** The version in If-Match; null when the header is missing, -1 when it names no version of ours. */
+/**
+ * The version in If-Match, or null when the header is missing. Anything else than one strong
+ * ETag of ours is refused: "*" or a weak ETag would let a write through without naming what it read.
+ */
 export function ifMatchVersion(request: FastifyRequest): number | null {
   const header = request.headers['if-match'];
-  if (typeof header !== 'string') return null;
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
-  return match ? Number(match[1]) : -1;
+  if (header === undefined) return null;
+  const match = typeof header === 'string' ? /^\s*"(\d+)"\s*$/.exec(header) : null;
+  if (!match) {
+    throw new StyrkortError('validation', 'If-Match ska vara exakt den ETag du läste, t.ex. "3" (med citattecken); "*", svaga och flera ETaggar godtas inte', [
+      { path: 'headers:if-match', message: `Ogiltigt värde: ${JSON.stringify(header)}` },
+    ]);
+  }
+  return Number(match[1]);
 }

@@ -31,7 +31,10 @@ export function buildServer({ db, logger = false, secureCookies = process.env.ST
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
     },
     crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
   });
+  // The API speaks JSON only: text bodies get 415 with a Swedish message, not a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.register(cookie);
   app.register(registerApi, { db, secureCookies });
 

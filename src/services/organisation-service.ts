@@ -1,5 +1,6 @@
 /** The organisation tree of a municipality: list, add, change and remove nodes (audited, versioned). */
 import { and, asc, eq } from 'drizzle-orm';
+import { topOfTree } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { OrgNode } from '../domain/plan.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
@@ -94,4 +95,28 @@ export async function deleteNode(db: Db, options: { key: string; ifMatch: number
     await tx.delete(orgNodes).where(eq(orgNodes.id, current.id));
     await appendAudit(tx, { actor: options.actor, action: 'delete', entityType: 'org-node', entityKey: options.key, before: presentNode(current), after: null, reason: options.reason });
   });
+}
+
+/**
+ * The nodes an import would add or change in the shared tree, as the keys a scope check must
+ * cover: a changed node and its (new) parent, a new node's parent.
+ */
+export async function nodesTouchedByImport(db: Db, organisation: unknown): Promise<string[]> {
+  if (!Array.isArray(organisation)) return [];
+  const stored = new Map((await db.select().from(orgNodes)).map((row) => [row.key, orgNodeOfRow(row)]));
+  const touched: string[] = [];
+  for (const candidate of organisation) {
+    const parsed = OrgNode.safeParse(candidate);
+    if (!parsed.success) continue; // validation reports it; nothing is written
+    const node = parsed.data;
+    const current = stored.get(node.key);
+    if (current && JSON.stringify(current) === JSON.stringify(orgNodeOfRow({ ...toRowShape(node) }))) continue;
+    touched.push(node.parent ?? topOfTree);
+    if (current) touched.push(node.key);
+  }
+  return touched;
+}
+
+function toRowShape(node: OrgNode) {
+  return { key: node.key, kind: node.kind, name: node.name, shortName: node.shortName ?? null, parentKey: node.parent, description: node.description ?? null } as Parameters<typeof orgNodeOfRow>[0];
 }

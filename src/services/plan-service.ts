@@ -4,7 +4,7 @@ import { PlanFile } from '../domain/plan.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
-import { deletePlan, findPlanSummary, insertPlan, listPlans, loadPlan, type PlanSummary, type WriteContext } from '../db/plan-repository.ts';
+import { deletePlan, findPlanSummary, insertPlan, insertSnapshot, listPlans, loadPlan, type PlanSummary, type WriteContext } from '../db/plan-repository.ts';
 
 export { listPlans, type PlanSummary };
 
@@ -49,6 +49,10 @@ export async function importPlan(db: Db, input: unknown, options: ImportOptions)
     const before = existing ? await loadPlan(tx as unknown as Db, key) : null;
     if (existing) await deletePlan(tx as unknown as Db, key);
     await insertPlan(tx as unknown as Db, plan, options);
+    if (plan.plan.status === 'adopted') {
+      // An adopted plan arrives frozen: what was imported is what was adopted, kept as its snapshot.
+      await insertSnapshot(tx as unknown as Db, { planKey: key, takenBy: options.actor, reason: 'imported-adopted', content: await exportPlan(tx as unknown as Db, key) });
+    }
     const counts = countParts(plan);
     await appendAudit(tx as unknown as Db, {
       actor: options.actor,

@@ -11,6 +11,7 @@ import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
 import { lockPlan } from '../db/plan-item-repository.ts';
+import { insertSnapshot } from '../db/plan-repository.ts';
 import { planLinks, plans, planSnapshots } from '../db/schema.ts';
 import { assertVersion, frozenStatuses } from './plan-items-service.ts';
 import { exportPlan, importPlan } from './plan-service.ts';
@@ -46,7 +47,7 @@ export async function takeWorkflowStep(db: Db, options: StepOptions): Promise<{ 
     if (decision) {
       await appendAudit(tx, { actor: options.actor, action: options.step, planKey: options.planKey, entityType: 'plan', entityKey: options.planKey, field: 'decision', before: null, after: decision, reason: options.reason });
       const content = await exportPlan(tx, options.planKey);
-      await tx.insert(planSnapshots).values({ planKey: options.planKey, takenBy: options.actor, reason: 'adopted', content });
+      await insertSnapshot(tx, { planKey: options.planKey, takenBy: options.actor, reason: 'adopted', content });
     }
     return { status: step.to, version };
   });

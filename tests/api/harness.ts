@@ -8,7 +8,7 @@ import type { Database } from '../../src/db/connection.ts';
 import type { Engine } from '../../src/db/connection.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { createUser } from '../../src/services/auth-service.ts';
-import { loadDemo } from '../../src/services/demo.ts';
+import { demoPlanFiles, readDemoPlan } from '../../src/services/demo.ts';
 import { importPlan } from '../../src/services/plan-service.ts';
 import { freshDatabase } from '../helpers/databases.ts';
 import { aPlan } from '../helpers/plan-builder.ts';
@@ -46,7 +46,9 @@ export interface Api {
 
 export async function startApi(engine: Engine = 'pglite', options: { demo?: boolean } = {}): Promise<Api> {
   const database = await freshDatabase(engine);
-  if (options.demo !== false) await loadDemo(database.db, 'test');
+  if (options.demo !== false) {
+    for (const file of demoPlanFiles) await importPlan(database.db, readDemoPlan(file), { actor: 'test', source: `demo/${file}` });
+  }
   await importPlan(database.db, aPlan(), { actor: 'test', source: 'test' });
   for (const [username, account] of Object.entries(accounts)) {
     await createUser(database.db, { username, password, role: account.role, unitKey: account.unitKey, actor: 'test' });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../contract/api.ts';
+import { topOfTree } from '../../domain/access.ts';
 import { OrgNode } from '../../domain/plan.ts';
 import { createNode, deleteNode, listNodes, updateNode } from '../../services/organisation-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
@@ -28,7 +29,7 @@ export async function organisationRoutes(parent: FastifyInstance, { db }: ApiOpt
   });
 
   app.post('/api/organisation', { schema: { tags, summary: 'Lägg till en nod', querystring: z.object({ municipality: z.string().regex(/^\d{4}$/) }).strict(), body: OrgNode, response: { 201: OrgNode, ...errors } } }, async (request, reply) => {
-    await authorize(db, request, 'edit-content', request.body.parent ? [request.body.parent] : []);
+    await authorize(db, request, 'edit-content', [request.body.parent ?? topOfTree]);
     const result = await createNode(db, { municipalityCode: request.query.municipality, body: request.body, actor: actorName(request), reason: reasonOf(request) });
     setEtag(reply, result.version);
     reply.status(201);
@@ -36,7 +37,8 @@ export async function organisationRoutes(parent: FastifyInstance, { db }: ApiOpt
   });
 
   app.put('/api/organisation/:key', { schema: { tags, summary: 'Ändra en nod (If-Match krävs)', params: NodeParams, body: OrgNode, response: { 200: OrgNode, ...errors } } }, async (request, reply) => {
-    await authorize(db, request, 'edit-content', [request.params.key, ...(request.body.parent ? [request.body.parent] : [])]);
+    // A node lifted to the top of the tree leaves every subtree: only unscoped accounts may do that.
+    await authorize(db, request, 'edit-content', [request.params.key, request.body.parent ?? topOfTree]);
     const result = await updateNode(db, { key: request.params.key, body: request.body, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
     setEtag(reply, result.version);
     return result.node;

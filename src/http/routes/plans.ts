@@ -11,6 +11,7 @@ import { deletePlan, findPlanSummary, type PlanSummary } from '../../db/plan-rep
 import { exportPlan, importPlan, listPlans } from '../../services/plan-service.ts';
 import { getAdoptionSnapshot, planHistory, PlanHeadChange, updatePlanHead } from '../../services/workflow-service.ts';
 import { appendAudit } from '../../db/audit-repository.ts';
+import { nodesTouchedByImport } from '../../services/organisation-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { presentPlanSummary } from '../presenters.ts';
@@ -38,8 +39,11 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     bodyLimit: 20 * 1024 * 1024,
     schema: { tags, summary: 'Läs in en hel plan (planfil); allt kontrolleras först', body: z.unknown(), querystring: z.object({ replace: z.enum(['true', 'false']).optional() }).strict(), response: { 200: ImportResult, 201: ImportResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody } },
   }, async (request, reply) => {
-    const owner = (request.body as { plan?: { ownerNode?: unknown } } | null)?.plan?.ownerNode;
-    await authorize(db, request, 'create-plan', typeof owner === 'string' ? [owner] : []);
+    const body = request.body as { plan?: { ownerNode?: unknown }; organisation?: unknown } | null;
+    const owner = body?.plan?.ownerNode;
+    // The organisation tree is shared: an import may only add or change nodes within the importer's scope.
+    const touched = await nodesTouchedByImport(db, body?.organisation);
+    await authorize(db, request, 'create-plan', [...(typeof owner === 'string' ? [owner] : []), ...touched]);
     const result = await importPlan(db, request.body, { actor: actorName(request), source: 'api', replace: request.query.replace === 'true', reason: reasonOf(request) ?? undefined });
     reply.status(result.outcome === 'created' ? 201 : 200).header('Location', `/api/plans/${encodeURIComponent(result.key)}`);
     return result;

@@ -21,7 +21,7 @@ export async function workflowRoutes(parent: FastifyInstance, { db }: ApiOptions
   const tags = ['arbetsflöde'];
   for (const step of Object.keys(workflowSteps) as WorkflowStep[]) {
     app.post(`/api/plans/:plan/${step}`, {
-      schema: { tags, summary: summaries[step], params: PlanKeyParams, body: WorkflowBody.optional(), response: { 200: StatusChange, 400: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } },
+      schema: { tags, summary: summaries[step], params: PlanKeyParams, body: WorkflowBody, response: { 200: StatusChange, 400: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } },
     }, async (request, reply) => {
       const summary = await readablePlan(db, request, request.params.plan);
       await authorize(db, request, workflowSteps[step].action, [summary.ownerNodeKey]);

@@ -1,0 +1,231 @@
+/**
+ * What changed between two plans: goal wordings (the municipal goals both plans carry are matched
+ * by key, so a reworded goal shows both wordings), indicators added, removed or changed with their
+ * targets per year, volume measures (matched by measure, not label) and budget rows (matched by
+ * organisation node and line), each compared on the columns both plans have for the same period
+ * and kind. Plain data for the web app and the documents; `styrkort diff` prints it.
+ */
+import type { BudgetTable, Column, Goal, Indicator, PlanFile, VolumeRow } from './plan.ts';
+
+export interface TextChange {
+  before: string | null;
+  after: string | null;
+}
+
+export interface FieldChange extends TextChange {
+  field: string;
+  /** Swedish name of the field: "text", "namn", "enhet". */
+  label: string;
+}
+
+export interface Changes<Ref, Change> {
+  added: Ref[];
+  removed: Ref[];
+  changed: Change[];
+  unchanged: number;
+}
+
+export interface GoalRef {
+  key: string;
+  number: string | null;
+  level: Goal['level'];
+  text: string;
+}
+
+export interface GoalChange extends GoalRef {
+  fields: FieldChange[];
+}
+
+export interface IndicatorRef {
+  key: string;
+  number: string;
+  name: string;
+  targets: Array<{ year: number; text: string }>;
+}
+
+export interface TargetChange extends TextChange {
+  year: number;
+}
+
+export interface IndicatorChange extends IndicatorRef {
+  fields: FieldChange[];
+  targetChanges: TargetChange[];
+}
+
+/** One cell compared across plans: the same period and column kind in both. */
+export interface ValueChange extends TextChange {
+  period: string;
+  kind: Column['kind'];
+  asOf: string | null;
+  beforeLabel: string;
+  afterLabel: string;
+}
+
+export interface VolumeRef {
+  measure: string;
+  label: string;
+  kind: VolumeRow['kind'];
+}
+
+export interface VolumeChange extends VolumeRef {
+  fields: FieldChange[];
+  values: ValueChange[];
+}
+
+export interface BudgetRef {
+  node: string;
+  nodeName: string;
+  tableKind: BudgetTable['kind'];
+  line: BudgetTable['rows'][number]['line'];
+  label: string;
+}
+
+export interface BudgetChange extends BudgetRef {
+  fields: FieldChange[];
+  values: ValueChange[];
+}
+
+export interface PlanRef {
+  key: string;
+  title: string;
+  period: string;
+}
+
+export interface PlanDiff {
+  from: PlanRef;
+  to: PlanRef;
+  goals: Changes<GoalRef, GoalChange>;
+  indicators: Changes<IndicatorRef, IndicatorChange>;
+  volumes: Changes<VolumeRef, VolumeChange>;
+  budgets: Changes<BudgetRef, BudgetChange>;
+}
+
+/** The differences from plan a to plan b. */
+export function diffPlans(a: PlanFile, b: PlanFile): PlanDiff {
+  return {
+    from: planRef(a),
+    to: planRef(b),
+    goals: diffBy(a.goals, b.goals, (goal) => goal.key, goalRef, (x, y) => {
+      const fields = compareFields(x, y, GOAL_FIELDS);
+      return fields.length ? { ...goalRef(y), fields } : null;
+    }),
+    indicators: diffBy(a.indicators, b.indicators, (indicator) => indicator.key, indicatorRef, (x, y) => {
+      const fields = compareFields(x, y, INDICATOR_FIELDS);
+      const targetChanges = compareTargets(x, y);
+      return fields.length || targetChanges.length ? { ...indicatorRef(y), fields, targetChanges } : null;
+    }),
+    volumes: diffBy(volumeRows(a), volumeRows(b), (row) => row.row.measure, volumeRef, (x, y) => {
+      const fields = compareFields(x.row, y.row, VOLUME_FIELDS);
+      const values = compareCells(x.columns, x.row.cells, y.columns, y.row.cells);
+      return fields.length || values.length ? { ...volumeRef(y), fields, values } : null;
+    }),
+    budgets: diffBy(budgetRows(a), budgetRows(b), (row) => `${row.table.node}|${row.table.kind}|${row.row.line}`, budgetRef, (x, y) => {
+      const fields = compareFields(x.row, y.row, [['label', 'radtext']]);
+      const values = compareCells(x.table.columns, x.row.cells, y.table.columns, y.row.cells);
+      return fields.length || values.length ? { ...budgetRef(y), fields, values } : null;
+    }),
+  };
+}
+
+function diffBy<T, Ref, Change>(a: T[], b: T[], keyOf: (item: T) => string, ref: (item: T) => Ref, compare: (x: T, y: T) => Change | null): Changes<Ref, Change> {
+  const before = new Map<string, T>();
+  for (const item of a) if (!before.has(keyOf(item))) before.set(keyOf(item), item);
+  const after = new Map<string, T>();
+  for (const item of b) if (!after.has(keyOf(item))) after.set(keyOf(item), item);
+  const changes: Changes<Ref, Change> = { added: [], removed: [], changed: [], unchanged: 0 };
+  for (const [key, item] of after) {
+    const old = before.get(key);
+    if (old === undefined) changes.added.push(ref(item));
+    else {
+      const change = compare(old, item);
+      if (change) changes.changed.push(change);
+      else changes.unchanged += 1;
+    }
+  }
+  for (const [key, item] of before) if (!after.has(key)) changes.removed.push(ref(item));
+  return changes;
+}
+
+type FieldSpec = ReadonlyArray<readonly [field: string, label: string]>;
+
+const GOAL_FIELDS: FieldSpec = [['text', 'text'], ['number', 'nummer'], ['level', 'nivå'], ['parent', 'överordnat mål'], ['measurement', 'mätning']];
+const INDICATOR_FIELDS: FieldSpec = [
+  ['number', 'nummer'], ['name', 'namn'], ['goal', 'mål'], ['unit', 'enhet'], ['direction', 'riktning'], ['tolerance', 'tolerans'], ['appliesTo', 'nämnd'], ['owner', 'ansvarig'],
+];
+const VOLUME_FIELDS: FieldSpec = [['label', 'radtext'], ['kind', 'slag'], ['unit', 'enhet']];
+
+function compareFields(x: object, y: object, fields: FieldSpec): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const [field, label] of fields) {
+    const before = printField((x as Record<string, unknown>)[field]);
+    const after = printField((y as Record<string, unknown>)[field]);
+    if (before !== after) changes.push({ field, label, before, after });
+  }
+  return changes;
+}
+
+function printField(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'object' && 'text' in value) return String((value as { text: unknown }).text); // a goal's measurement
+  return String(value);
+}
+
+function compareTargets(x: Indicator, y: Indicator): TargetChange[] {
+  const years = [...new Set([...x.targets, ...y.targets].map((target) => target.year))].sort();
+  return years.flatMap((year) => {
+    const before = x.targets.find((target) => target.year === year)?.text ?? null;
+    const after = y.targets.find((target) => target.year === year)?.text ?? null;
+    return before === after ? [] : [{ year, before, after }];
+  });
+}
+
+/** Cells of columns with the same period, kind and forecast month in both tables whose printed text differs. */
+function compareCells(columnsA: Column[], cellsA: Record<string, string>, columnsB: Column[], cellsB: Record<string, string>): ValueChange[] {
+  const id = (column: Column) => `${column.period ?? ''}|${column.kind}|${column.asOf ?? ''}`;
+  const before = new Map(columnsA.filter((c) => c.period !== undefined).map((c) => [id(c), c]));
+  return columnsB.flatMap((after): ValueChange[] => {
+    const old = after.period === undefined ? undefined : before.get(id(after));
+    if (!old) return [];
+    const x = cellsA[old.key] ?? null;
+    const y = cellsB[after.key] ?? null;
+    if (x === y) return [];
+    return [{ period: after.period!, kind: after.kind, asOf: after.asOf ?? null, before: x, after: y, beforeLabel: old.label, afterLabel: after.label }];
+  });
+}
+
+interface TableRow<Table, Row> {
+  table: Table;
+  row: Row;
+  columns: Column[];
+}
+
+function volumeRows(plan: PlanFile): Array<TableRow<null, VolumeRow>> {
+  return plan.volumeTables.flatMap((table) => table.rows.map((row) => ({ table: null, row, columns: table.columns })));
+}
+
+function budgetRows(plan: PlanFile): Array<TableRow<BudgetTable, BudgetTable['rows'][number]> & { nodeName: string }> {
+  return plan.budgetTables.flatMap((table) => {
+    const node = plan.organisation.find((n) => n.key === table.node);
+    return table.rows.map((row) => ({ table, row, columns: table.columns, nodeName: table.heading ?? node?.name ?? table.node }));
+  });
+}
+
+function planRef(plan: PlanFile): PlanRef {
+  return { key: plan.plan.key, title: plan.plan.subtitle ? `${plan.plan.title}, ${plan.plan.subtitle}` : plan.plan.title, period: `${plan.plan.periodStart}–${plan.plan.periodEnd}` };
+}
+
+function goalRef(goal: Goal): GoalRef {
+  return { key: goal.key, number: goal.number ?? null, level: goal.level, text: goal.text };
+}
+
+function indicatorRef(indicator: Indicator): IndicatorRef {
+  return { key: indicator.key, number: indicator.number, name: indicator.name, targets: indicator.targets.map(({ year, text }) => ({ year, text })) };
+}
+
+function volumeRef({ row }: TableRow<null, VolumeRow>): VolumeRef {
+  return { measure: row.measure, label: row.label, kind: row.kind };
+}
+
+function budgetRef(item: TableRow<BudgetTable, BudgetTable['rows'][number]> & { nodeName: string }): BudgetRef {
+  return { node: item.table.node, nodeName: item.nodeName, tableKind: item.table.kind, line: item.row.line, label: item.row.label };
+}

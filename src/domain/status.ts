@@ -1,0 +1,165 @@
+/**
+ * The scorecard (styrkort) of a plan for a period: every indicator's status green / yellow / red /
+ * not measured, computed from its target and outcome with a one-sentence Swedish explanation, or
+ * set by hand with a justification; and each goal's status rolled up by the plan's rule.
+ * Pure: the web app, the documents and the CLI call the same function (docs/follow-up.md).
+ */
+import { StyrkortError } from './errors.ts';
+import { parseFigure } from './figure.ts';
+import { formatPeriod } from './format.ts';
+import { isPeriod, yearOf } from './period.ts';
+import type { ActualEntry, Goal, Indicator, PlanFile } from './plan.ts';
+import { statusWord, type Status } from './status-band.ts';
+import { evaluateTarget, notMeasured, type Evaluation } from './status-kinds.ts';
+import { describeRule, rollUp, type RollupMember, type RollupRule } from './status-rollup.ts';
+import type { PartStatus } from './status-tuple.ts';
+import { parseTarget, type Target } from './target.ts';
+
+export type { PartStatus, RollupRule, Status };
+
+export interface IndicatorStatus {
+  indicatorKey: string;
+  number: string;
+  name: string;
+  goalKey: string | null;
+  period: string;
+  /** The target of the period's year as printed ("80%"), or null. */
+  target: string | null;
+  targetKind: Target['kind'] | null;
+  /** The outcome as printed ("84"), or null. */
+  actual: string | null;
+  status: Status;
+  explanation: string;
+  /** Set by hand (qualitative targets, or an override with justification). */
+  manual: boolean;
+  /** What the rule computed, when a manual status stands in its place. */
+  computed?: Status;
+  justification?: string;
+  /** Tuple targets: every number evaluated on its own. */
+  parts?: PartStatus[];
+}
+
+export interface GoalStatus {
+  goalKey: string;
+  number: string | null;
+  level: Goal['level'];
+  text: string;
+  status: Status;
+  explanation: string;
+  indicators: IndicatorStatus[];
+  /** Sub-goals whose status counts in this goal's. */
+  subgoals: string[];
+}
+
+export interface Scorecard {
+  planKey: string;
+  period: string;
+  rule: RollupRule;
+  /** The rule in words: "sämsta status avgör". */
+  ruleText: string;
+  goals: GoalStatus[];
+  indicators: IndicatorStatus[];
+}
+
+/** The scorecard of a plan for a period 'YYYY' or 'YYYY-MM'. */
+export function scorecard(plan: PlanFile, options: { period: string }): Scorecard {
+  const { period } = options;
+  if (!isPeriod(period)) throw new StyrkortError('validation', `Perioden "${period}" anges som ÅÅÅÅ eller ÅÅÅÅ-MM`);
+  const indicators = plan.indicators.map((indicator) => evaluateIndicator(indicator, period));
+  const rule = plan.plan.statusRollup;
+  return { planKey: plan.plan.key, period, rule, ruleText: describeRule(rule), goals: rollUpGoals(plan, indicators, rule), indicators };
+}
+
+/** One indicator's status for a period: the target of the period's year against the period's outcome. */
+export function evaluateIndicator(indicator: Indicator, period: string): IndicatorStatus {
+  const targetEntry = indicator.targets.find((target) => target.year === yearOf(period)) ?? null;
+  const actual = indicator.actuals.find((entry) => entry.period === period);
+  const target = targetEntry ? parseTarget(targetEntry.text) : null;
+  const computed = evaluate(indicator, period, target, actual);
+  const status: IndicatorStatus = {
+    indicatorKey: indicator.key,
+    number: indicator.number,
+    name: indicator.name,
+    goalKey: indicator.goal,
+    period,
+    target: targetEntry?.text ?? null,
+    targetKind: target?.kind ?? null,
+    actual: actual && actual.text.trim() !== '' ? actual.text : null,
+    status: computed.status,
+    explanation: computed.explanation,
+    manual: false,
+  };
+  if (computed.parts) status.parts = computed.parts;
+  return actual?.status ? withManualStatus(status, actual, target) : status;
+}
+
+function evaluate(indicator: Indicator, period: string, target: Target | null, actual: ActualEntry | undefined): Evaluation {
+  const when = formatPeriod(period);
+  if (target === null) return notMeasured(`Målvärde saknas för ${yearOf(period)}`);
+  const hasOutcome = actual !== undefined && parseFigure(actual.text).form !== 'missing';
+  if (target.kind === 'qualitative') {
+    return notMeasured(hasOutcome ? `Målvärdet bedöms för hand; bedömning saknas för ${when}` : `Målvärdet bedöms för hand; utfall och bedömning saknas för ${when}`);
+  }
+  if (!hasOutcome) return notMeasured(`Utfall saknas för ${when}`);
+  const findActual = (other: string) => indicator.actuals.find((entry) => entry.period === other);
+  return evaluateTarget({ indicator, period, target, actual: actual!, findActual });
+}
+
+function withManualStatus(status: IndicatorStatus, actual: ActualEntry, target: Target | null): IndicatorStatus {
+  const manual = actual.status!;
+  const justification = actual.justification?.trim() || 'motivering saknas';
+  const outcome = status.actual ? ` (utfall ${status.actual})` : '';
+  const machineReadable = target !== null && target.kind !== 'qualitative' && status.status !== 'not-measured';
+  const explanation = machineReadable
+    ? `Satt för hand till ${statusWord(manual)}, beräknat ${statusWord(status.status)}${outcome}: ${justification}`
+    : `Bedömd för hand som ${statusWord(manual)}${outcome}: ${justification}`;
+  const result: IndicatorStatus = { ...status, status: manual, explanation, manual: true, justification };
+  if (machineReadable) result.computed = status.status;
+  return result;
+}
+
+/** Goals that have indicators in their subtree, in plan order, each rolled up from indicators and sub-goals. */
+function rollUpGoals(plan: PlanFile, indicators: IndicatorStatus[], rule: RollupRule): GoalStatus[] {
+  const rolled = new Map<string, GoalStatus | null>();
+  const visit = (goal: Goal, path: Set<string>): GoalStatus | null => {
+    if (rolled.has(goal.key)) return rolled.get(goal.key)!;
+    if (path.has(goal.key)) return null; // a cycle in the goal tree: validation reports it elsewhere
+    const own = indicators.filter((indicator) => indicator.goalKey === goal.key);
+    const children = plan.goals
+      .filter((child) => child.parent === goal.key)
+      .map((child) => visit(child, new Set([...path, goal.key])))
+      .filter((child): child is GoalStatus => child !== null);
+    if (own.length === 0 && children.length === 0) {
+      rolled.set(goal.key, null);
+      return null;
+    }
+    const members: RollupMember[] = [
+      ...own.map((indicator) => ({ label: indicator.number, status: indicator.status })),
+      ...children.map((child) => ({ label: child.number ? `mål ${child.number}` : `delmålet "${shorten(child.text)}"`, status: child.status })),
+    ];
+    const { status, explanation } = rollUp(rule, members);
+    const result: GoalStatus = {
+      goalKey: goal.key,
+      number: goal.number ?? null,
+      level: goal.level,
+      text: goal.text,
+      status,
+      explanation,
+      indicators: own,
+      subgoals: children.map((child) => child.goalKey),
+    };
+    rolled.set(goal.key, result);
+    return result;
+  };
+  return plan.goals.map((goal) => visit(goal, new Set())).filter((goal): goal is GoalStatus => goal !== null);
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39).trimEnd()}…` : text;
+}
+
+/** The period a scorecard opens on: the latest period with an outcome, else the plan's first year. */
+export function latestFollowUpPeriod(plan: PlanFile): string {
+  const periods = plan.indicators.flatMap((indicator) => indicator.actuals.map((actual) => actual.period)).sort();
+  return periods.at(-1) ?? String(plan.plan.periodStart);
+}

@@ -1,0 +1,55 @@
+/** Follow-up as data for the web app: scorecard, forecasts, deviations, volume years, plan comparison. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, PlanKeyParams } from '../../contract/api.ts';
+import { findDeviations } from '../../domain/deviations.ts';
+import { backtestForecasts, forecastPlan } from '../../domain/forecast-plan.ts';
+import { diffPlans } from '../../domain/plan-diff.ts';
+import { latestFollowUpPeriod, scorecard } from '../../domain/status.ts';
+import { compareVolumeYears } from '../../domain/volume-aggregation.ts';
+import { exportPlan } from '../../services/plan-service.ts';
+import type { ApiOptions } from '../api.ts';
+import { readablePlan } from './plans.ts';
+
+const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM');
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Anges som ÅÅÅÅ-MM');
+
+export async function followUpRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  const tags = ['uppföljning'];
+  const load = async (request: Parameters<typeof readablePlan>[1], key: string) => {
+    await readablePlan(db, request, key);
+    return exportPlan(db, key);
+  };
+
+  app.get('/api/plans/:plan/scorecard', {
+    schema: { tags, summary: 'Styrkortet: status per styrtal och mål med förklaring (period ÅÅÅÅ eller ÅÅÅÅ-MM; standard senaste perioden med utfall)', params: PlanKeyParams, querystring: z.object({ period: Period.optional() }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
+  }, async (request) => {
+    const plan = await load(request, request.params.plan);
+    return scorecard(plan, { period: request.query.period ?? latestFollowUpPeriod(plan) });
+  });
+
+  app.get('/api/plans/:plan/forecast', {
+    schema: { tags, summary: 'Helårsprognoser för volymer och budget från månaderna t.o.m. asOf, med metoder, intervall och inmatad prognos', params: PlanKeyParams, querystring: z.object({ asOf: Month, backtest: z.enum(['true', 'false']).optional() }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
+  }, async (request) => {
+    const plan = await load(request, request.params.plan);
+    const forecast = forecastPlan(plan, { asOf: request.query.asOf });
+    return request.query.backtest === 'true' ? { ...forecast, backtest: backtestForecasts(plan, { asOf: request.query.asOf }) } : forecast;
+  });
+
+  app.get('/api/plans/:plan/deviations', {
+    schema: { tags, summary: 'Avvikelser för en period, störst först, med analystexter (även tidigare perioders)', params: PlanKeyParams, querystring: z.object({ period: Period }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
+  }, async (request) => findDeviations(await load(request, request.params.plan), { period: request.query.period }));
+
+  app.get('/api/plans/:plan/volume-years', {
+    schema: { tags, summary: 'Årsvärden ur månadsutfall per volymslag, jämförda med tryckta årsvärden', params: PlanKeyParams, response: { 200: z.unknown(), 404: ErrorBody } },
+  }, async (request) => {
+    const plan = await load(request, request.params.plan);
+    return { tables: plan.volumeTables.map((table) => ({ key: table.key, caption: table.caption, rows: compareVolumeYears(table) })) };
+  });
+
+  app.get('/api/compare', {
+    schema: { tags, summary: 'Jämför två planer: måltexter, styrtal, målvärden, volymer, budgetrader', querystring: z.object({ a: z.string().min(1).max(120), b: z.string().min(1).max(120) }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
+  }, async (request) => diffPlans(await load(request, request.query.a), await load(request, request.query.b)));
+}

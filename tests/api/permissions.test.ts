@@ -1,0 +1,530 @@
+/**
+ * Who may do what, endpoint by endpoint. Every operation in the OpenAPI document is called by the
+ * public and by each account, on targets inside and outside the account's own part of the
+ * organisation (IFO lies under Socialnämnden, so "…-sn" accounts reach both, "…-ifo" only IFO).
+ * A refusal is 401 (not logged in) or 403 (no grant, or outside the subtree) and changes nothing;
+ * an allowed write is either a no-op (the item sent back as read) or undone right after, so the
+ * cases do not depend on their order.
+ */
+import { count } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../src/db/schema.ts';
+import { planParts, type PlanPart } from '../../src/domain/plan-parts.ts';
+import { login } from '../../src/services/auth-service.ts';
+import { demoPlanFiles, readDemoPlan } from '../../src/services/demo.ts';
+import { importPlan } from '../../src/services/plan-service.ts';
+import { aPlan } from '../helpers/plan-builder.ts';
+import { accounts, draftKey, etagOf, password, startApi, type Account, type Api, type Client } from './harness.ts';
+
+type Subject = 'anonymous' | Account;
+const subjects: Subject[] = ['anonymous', ...(Object.keys(accounts) as Account[])];
+
+/** Where a target lies: in IFO, in Socialnämnden outside IFO, or above every subtree. */
+type Place = 'ifo' | 'sn' | 'root';
+
+/** What a case needs, in the issue's words: nothing (public), any account, or a grant. */
+type Need = 'nothing' | 'account' | 'edit-content' | 'edit-economy' | 'plans';
+const roleWith: Record<'edit-content' | 'edit-economy' | 'plans', string> = { 'edit-content': 'redaktör', 'edit-economy': 'ekonom', plans: 'ledning' };
+
+function reaches(unit: string | null, place: Place): boolean {
+  if (unit === null) return true;
+  if (place === 'root') return false;
+  return unit === 'sn' || place === 'ifo';
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface Case {
+  name: string;
+  method: Method;
+  /** The path template as the OpenAPI document writes it. */
+  route: string;
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  /** Builds the body once per case, e.g. the item as it is now (a write that changes nothing). */
+  makeBody?: () => Promise<unknown>;
+  /** Send If-Match with the current ETag of this URL (read as admin). */
+  etagFrom?: string;
+  need: Need;
+  place?: Place;
+  /** The answer when allowed (409 where the plan's state forbids the step). */
+  ok: number;
+  /** Before each subject: brings the target into the state the case needs. */
+  prepare?: () => Promise<void>;
+  /** After each subject, allowed or not: back to the state the other cases expect. */
+  restore?: () => Promise<void>;
+  /** After an allowed call: puts things back. */
+  undo?: (response: LightMyRequestResponse) => Promise<void>;
+  /** The client a subject calls with, when it is not the shared one (logout ends the session). */
+  clientFor?: (subject: Subject) => Promise<Client>;
+}
+
+function expectedStatus(c: Case, subject: Subject): number {
+  if (c.need === 'nothing') return c.ok;
+  if (subject === 'anonymous') return 401;
+  const { role, unitKey } = accounts[subject];
+  if (c.need === 'account' || role === 'admin') return c.ok;
+  return role === roleWith[c.need] && reaches(unitKey, c.place ?? 'sn') ? c.ok : 403;
+}
+
+function urlOf(c: Pick<Case, 'route' | 'params' | 'query'>): string {
+  const path = c.route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(c.params?.[name] ?? `{${name}}`));
+  return c.query ? `${path}?${c.query}` : path;
+}
+
+const adoptedSn = 'timra-sn-2020-2022';
+const adoptedIfo = 'timra-ifo-2018-2020';
+const draftIfo = 'pm-ifo-2020-2022';
+/** Adopted through the workflow, so it has an adoption snapshot (the imported demo plans have none). */
+const adoptedHere = 'pm-adopted-2020-2022';
+const drafts: Record<'sn' | 'ifo', string> = { sn: draftKey, ifo: draftIfo };
+const decision = { date: '2019-11-27', body: 'Socialnämnden', paragraph: 'SN § 45' };
+const column = { key: 'b-2020', label: 'Budget 2020', kind: 'budget', period: '2020' };
+
+/** A valid item of each part, standalone in the draft: `slot` "target" exists before the cases, "new" is added by them. */
+const itemMakers: Record<string, (slot: 'target' | 'new', node: 'sn' | 'ifo') => Record<string, unknown>> = {
+  perspectives: (slot) => ({ number: slot === 'target' ? 7 : 8, name: 'Hållbar utveckling' }),
+  goals: (slot, node) => ({ key: `pm-${slot}-${node}`, level: 'committee', parent: 'kf-1:2', text: 'Fler ska få rätt stöd i tid', measurement: null, node }),
+  indicators: (slot) => ({ key: `pm-${slot}-sn`, number: '9.9.9', name: 'Andel nöjda brukare', goal: null, targets: [{ year: 2020, text: '90%' }] }),
+  strategies: (slot) => ({ key: `pm-${slot}-sn`, scope: 'service-area', name: 'Tidiga insatser', how: '<p>Samverkan med skolan</p>' }),
+  'activity-tables': (slot) => ({ key: `pm-${slot}-sn`, kind: 'activity', caption: 'Aktivitet', columns: [{ field: 'description', label: 'Beskrivning' }] }),
+  activities: (slot, node) => ({ key: `pm-${slot}-${node}`, table: 'pm-aktiviteter', name: 'Kompetensutveckling i MI', node, costEstimate: 'Egen tid' }),
+  'service-declarations': (slot, node) => ({ key: `pm-${slot}-${node}`, label: 'Servicedeklaration 9', name: 'Du får svar inom tre arbetsdagar', node }),
+  outlooks: (slot, node) => ({ key: `pm-${slot}-${node}`, label: 'Offentlig service:', node, challenges: '<p>Fler ärenden</p>' }),
+  'volume-tables': (slot, node) => ({
+    key: `pm-${slot}-${node}`,
+    caption: 'Volym',
+    node,
+    columns: [column],
+    rows: [{ key: 'hushall', measure: 'pm-hushall', label: 'Antal hushåll med försörjningsstöd', kind: 'monthly-count', cells: { 'b-2020': '312' } }],
+  }),
+  'budget-tables': (slot, node) => ({
+    key: `pm-${slot}-${node}`,
+    kind: 'operating',
+    caption: 'Resultaträkning, tkr',
+    node,
+    columns: [column],
+    rows: [
+      { line: 'income', label: 'Verksamhetens intäkter', cells: { 'b-2020': '3 258' } },
+      { line: 'costs', label: 'Verksamhetens kostnader', cells: { 'b-2020': '-68 851' } },
+      { line: 'net', label: 'Verksamhetens nettokostnader', cells: { 'b-2020': '-65 593' } },
+    ],
+  }),
+  'capital-budgets': (slot, node) => ({
+    key: `pm-${slot}-${node}`,
+    caption: 'Investeringar, tkr',
+    node,
+    columns: [column],
+    rows: [{ key: 'inventarier', object: '93100', text: 'Inventarier', cells: { 'b-2020': '500' } }],
+    total: null,
+  }),
+  footnotes: (slot) => ({ key: `pm-${slot}-sn`, mark: '9', text: 'Uppgiften saknas för 2019' }),
+  sections: (slot) => ({ key: `pm-${slot}-sn`, kind: 'text', heading: 'Inledning', level: 2, body: '<p>Planen beskriver nämndens verksamhet.</p>' }),
+  'office-holders': (slot, node) => ({ node, role: slot === 'target' ? 'Ordförande' : 'Vice ordförande', name: 'Anna Andersson' }),
+  analyses: (slot) => ({ key: `pm-${slot}-sn`, period: '2020', subject: 'st-1.2.1', text: '<p>Utfallet ligger nära målvärdet.</p>' }),
+};
+
+/** The cell of each figure table that the paste cases write back unchanged. */
+const sameCell: Record<string, { row: string; column: string; text: string }> = {
+  'volume-tables': { row: 'hushall', column: 'b-2020', text: '312' },
+  'budget-tables': { row: 'income', column: 'b-2020', text: '3 258' },
+  'capital-budgets': { row: 'inventarier', column: 'b-2020', text: '500' },
+};
+
+/** Parts whose items name their own organisation node; the others belong to the plan owner (sn). */
+const placedParts = new Set(['goals', 'activities', 'service-declarations', 'outlooks', 'volume-tables', 'budget-tables', 'capital-budgets', 'office-holders']);
+
+describe('permissions: role × endpoint × inside/outside the own subtree', () => {
+  let api: Api;
+  let admin: Client;
+  const clients = {} as Record<Subject, Client>;
+  const exercised = new Set<string>();
+
+  async function auditCount(): Promise<number> {
+    const [row] = await api.database.db.select({ n: count() }).from(auditEvents);
+    return row!.n;
+  }
+
+  async function expectStatus(response: LightMyRequestResponse, status: number): Promise<void> {
+    if (response.statusCode !== status) throw new Error(`väntade ${status}, fick ${response.statusCode}: ${response.body}`);
+  }
+
+  /** Removes what an allowed call created (its Location, or a given URL), as admin. */
+  async function removeAsAdmin(url: string): Promise<void> {
+    await expectStatus(await admin.send('DELETE', url, undefined, { 'if-match': await etagOf(admin, url) }), 204);
+  }
+
+  async function ensureStatus(plan: string, status: 'draft' | 'submitted'): Promise<void> {
+    const url = `/api/plans/${plan}`;
+    const current = await admin.get(url);
+    if (current.json().plan.status === status) return;
+    const step = status === 'submitted' ? 'submit' : 'reopen';
+    await expectStatus(await admin.send('POST', `${url}/${step}`, {}, { 'if-match': String(current.headers.etag) }), 200);
+  }
+
+  async function importDraft(key: string, ownerNode: 'sn' | 'ifo'): Promise<void> {
+    await importPlan(api.database.db, aPlan({ plan: { key, ownerNode } }), { actor: 'test', source: 'test' });
+  }
+
+  beforeAll(async () => {
+    // startApi() with the demo would also create the demo accounts "admin" and "lasare" and
+    // collide with the harness's; so the demo plans are loaded on their own.
+    api = await startApi('pglite', { demo: false });
+    for (const file of demoPlanFiles) await importPlan(api.database.db, readDemoPlan(file), { actor: 'test', source: `demo/${file}` });
+    await importDraft(draftIfo, 'ifo');
+    await importDraft('pm-bort-sn-2020-2022', 'sn');
+    await importDraft('pm-bort-ifo-2020-2022', 'ifo');
+    await importDraft(adoptedHere, 'sn');
+    for (const subject of subjects) clients[subject] = subject === 'anonymous' ? api.anonymous : await api.as(subject);
+    admin = clients.admin;
+    await ensureStatus(adoptedHere, 'submitted');
+    await expectStatus(await admin.send('POST', `/api/plans/${adoptedHere}/adopt`, { decision }, { 'if-match': await etagOf(admin, `/api/plans/${adoptedHere}`) }), 200);
+
+    // Items of every part in the draft, some of them IFO's own, created as admin.
+    const create = async (url: string, body: unknown) => expectStatus(await admin.send('POST', url, body), 201);
+    await create(`/api/plans/${draftKey}/activity-tables`, { ...itemMakers['activity-tables']!('target', 'sn'), key: 'pm-aktiviteter' });
+    for (const part of planParts) {
+      for (const node of placedParts.has(part.segment) ? (['sn', 'ifo'] as const) : (['sn'] as const)) {
+        await create(`/api/plans/${draftKey}/${part.segment}`, itemMakers[part.segment]!('target', node));
+      }
+    }
+    await create('/api/organisation?municipality=2262', { key: 'pm-enhet-ifo', kind: 'unit', name: 'Behörighetsenheten IFO', parent: 'ifo' });
+    await create('/api/organisation?municipality=2262', { key: 'pm-enhet-sn', kind: 'unit', name: 'Behörighetsenheten SN', parent: 'socialforvaltningen' });
+  });
+  afterAll(() => api.close());
+
+  function itemCases(part: PlanPart): Case[] {
+    const maker = itemMakers[part.segment];
+    if (!maker) throw new Error(`Inget testobjekt för delen ${part.segment}; lägg till det i itemMakers`);
+    const base = `/api/plans/{plan}/${part.segment}`;
+    const need = part.editGroup === 'economy' ? 'edit-economy' : 'edit-content';
+    const keyOf = (slot: 'target' | 'new', node: 'sn' | 'ifo') => part.keyOf(maker(slot, node));
+    const cases: Case[] = [
+      { name: `anyone lists the ${part.segment} of an adopted plan`, method: 'GET', route: base, params: { plan: adoptedHere }, need: 'nothing', ok: 200 },
+      { name: `accounts list the ${part.segment} of a draft`, method: 'GET', route: base, params: { plan: draftKey }, need: 'account', ok: 200 },
+      { name: `accounts read one of the ${part.segment} of a draft`, method: 'GET', route: `${base}/{key}`, params: { plan: draftKey, key: keyOf('target', 'sn') }, need: 'account', ok: 200 },
+    ];
+    for (const node of placedParts.has(part.segment) ? (['ifo', 'sn'] as const) : (['sn'] as const)) {
+      const where = placedParts.has(part.segment) ? `${node.toUpperCase()}'s` : "the owner's";
+      const itemUrl = urlOf({ route: `${base}/{key}`, params: { plan: draftKey, key: keyOf('target', node) } });
+      cases.push(
+        {
+          name: `adds one of ${where} ${part.segment}`,
+          method: 'POST',
+          route: base,
+          params: { plan: draftKey },
+          body: maker('new', node),
+          need,
+          place: node,
+          ok: 201,
+          undo: (response) => removeAsAdmin(String(response.headers.location)),
+        },
+        {
+          name: `changes one of ${where} ${part.segment}`,
+          method: 'PUT',
+          route: `${base}/{key}`,
+          params: { plan: draftKey, key: keyOf('target', node) },
+          makeBody: async () => (await admin.get(itemUrl)).json(),
+          etagFrom: itemUrl,
+          need,
+          place: node,
+          ok: 200,
+        },
+        {
+          name: `removes one of ${where} ${part.segment}`,
+          method: 'DELETE',
+          route: `${base}/{key}`,
+          params: { plan: draftKey, key: keyOf('target', node) },
+          etagFrom: itemUrl,
+          need,
+          place: node,
+          ok: 204,
+          undo: async () => expectStatus(await admin.send('POST', urlOf({ route: base, params: { plan: draftKey } }), maker('target', node)), 201),
+        },
+      );
+      const cell = sameCell[part.segment];
+      if (cell) {
+        cases.push({
+          name: `pastes cells into one of ${where} ${part.segment}`,
+          method: 'PATCH',
+          route: `${base}/{key}/cells`,
+          params: { plan: draftKey, key: keyOf('target', node) },
+          body: { cells: [cell] },
+          etagFrom: itemUrl,
+          need,
+          place: node,
+          ok: 200,
+        });
+      }
+    }
+    return cases;
+  }
+
+  const planUrl = (plan: string) => `/api/plans/${plan}`;
+  const cases: Case[] = [
+    // The system and the session.
+    { name: 'anyone checks the health', method: 'GET', route: '/api/health', need: 'nothing', ok: 200 },
+    { name: 'anyone reads the OpenAPI document', method: 'GET', route: '/api/openapi.json', need: 'nothing', ok: 200 },
+    { name: 'anyone reads the API docs', method: 'GET', route: '/api/docs', need: 'nothing', ok: 200 },
+    {
+      name: 'anyone may log in (with their own account)',
+      method: 'POST',
+      route: '/api/session',
+      need: 'nothing',
+      ok: 200,
+      clientFor: async (subject) => {
+        const username = subject === 'anonymous' ? 'lasare' : subject;
+        return { ...clients[subject], request: (options) => clients[subject].request({ ...options, payload: { username, password } }) };
+      },
+    },
+    { name: 'accounts ask who they are', method: 'GET', route: '/api/session', need: 'account', ok: 200 },
+    {
+      name: 'anyone may log out (a session of their own)',
+      method: 'DELETE',
+      route: '/api/session',
+      need: 'nothing',
+      ok: 204,
+      clientFor: async (subject) => {
+        if (subject === 'anonymous') return api.anonymous;
+        const session = await login(api.database.db, { username: subject, password });
+        const cookie = `styrkort_session=${session.id}`;
+        return { request: (options) => api.app.inject({ ...options, headers: { ...options.headers, cookie } }), get: () => Promise.reject(new Error('används inte')), send: () => Promise.reject(new Error('används inte')) };
+      },
+    },
+
+    // Whole plans.
+    { name: 'anyone lists plans', method: 'GET', route: '/api/plans', need: 'nothing', ok: 200 },
+    ...(['sn', 'ifo'] as const).map((node): Case => ({
+      name: `ledning imports a plan owned by ${node.toUpperCase()}`,
+      method: 'POST',
+      route: '/api/plans',
+      body: aPlan({ plan: { key: `pm-import-${node}-2020-2022`, ownerNode: node } }),
+      need: 'plans',
+      place: node,
+      ok: 201,
+      undo: (response) => removeAsAdmin(String(response.headers.location)),
+    })),
+    { name: 'anyone reads an adopted plan', method: 'GET', route: '/api/plans/{plan}', params: { plan: adoptedSn }, need: 'nothing', ok: 200 },
+    { name: 'accounts read a draft', method: 'GET', route: '/api/plans/{plan}', params: { plan: draftKey }, need: 'account', ok: 200 },
+    ...(['sn', 'ifo'] as const).map((node): Case => ({
+      name: `editors change the head of ${node.toUpperCase()}'s draft`,
+      method: 'PATCH',
+      route: '/api/plans/{plan}',
+      params: { plan: drafts[node] },
+      body: { title: 'Verksamhetsplan 2020-2022' },
+      etagFrom: planUrl(drafts[node]),
+      need: 'edit-content',
+      place: node,
+      ok: 200,
+    })),
+    ...(['sn', 'ifo'] as const).map((node): Case => {
+      const plan = `pm-bort-${node}-2020-2022`;
+      return {
+        name: `ledning deletes ${node.toUpperCase()}'s draft`,
+        method: 'DELETE',
+        route: '/api/plans/{plan}',
+        params: { plan },
+        etagFrom: planUrl(plan),
+        need: 'plans',
+        place: node,
+        ok: 204,
+        undo: () => importDraft(plan, node),
+      };
+    }),
+    { name: 'anyone reads the adopted snapshot of an adopted plan', method: 'GET', route: '/api/plans/{plan}/snapshot', params: { plan: adoptedHere }, need: 'nothing', ok: 200 },
+    { name: 'accounts learn that a draft has no adopted snapshot', method: 'GET', route: '/api/plans/{plan}/snapshot', params: { plan: draftKey }, need: 'account', ok: 404 },
+    { name: 'anyone reconciles an adopted plan', method: 'GET', route: '/api/plans/{plan}/check', params: { plan: adoptedIfo }, need: 'nothing', ok: 200 },
+    { name: 'accounts reconcile a draft', method: 'GET', route: '/api/plans/{plan}/check', params: { plan: draftKey }, need: 'account', ok: 200 },
+    { name: 'anyone reads the scorecard of an adopted plan', method: 'GET', route: '/api/plans/{plan}/scorecard', params: { plan: adoptedSn }, query: 'period=2020', need: 'nothing', ok: 200 },
+    { name: 'accounts read the scorecard of a draft', method: 'GET', route: '/api/plans/{plan}/scorecard', params: { plan: draftKey }, query: 'period=2020', need: 'account', ok: 200 },
+    { name: 'anyone reads the forecasts of an adopted plan', method: 'GET', route: '/api/plans/{plan}/forecast', params: { plan: adoptedIfo }, query: 'asOf=2017-08', need: 'nothing', ok: 200 },
+    { name: 'accounts read the forecasts of a draft', method: 'GET', route: '/api/plans/{plan}/forecast', params: { plan: draftKey }, query: 'asOf=2020-08', need: 'account', ok: 200 },
+    { name: 'anyone reads the deviations of an adopted plan', method: 'GET', route: '/api/plans/{plan}/deviations', params: { plan: adoptedIfo }, query: 'period=2017-12', need: 'nothing', ok: 200 },
+    { name: 'accounts read the deviations of a draft', method: 'GET', route: '/api/plans/{plan}/deviations', params: { plan: draftKey }, query: 'period=2020', need: 'account', ok: 200 },
+    { name: 'anyone reads the volume years of an adopted plan', method: 'GET', route: '/api/plans/{plan}/volume-years', params: { plan: adoptedIfo }, need: 'nothing', ok: 200 },
+    { name: 'accounts read the volume years of a draft', method: 'GET', route: '/api/plans/{plan}/volume-years', params: { plan: draftKey }, need: 'account', ok: 200 },
+    { name: 'anyone compares two adopted plans', method: 'GET', route: '/api/compare', query: `a=${adoptedIfo}&b=${adoptedSn}`, need: 'nothing', ok: 200 },
+    { name: 'accounts compare a draft with an adopted plan', method: 'GET', route: '/api/compare', query: `a=${adoptedSn}&b=${draftKey}`, need: 'account', ok: 200 },
+    { name: "anyone reads an adopted plan's history", method: 'GET', route: '/api/plans/{plan}/history', params: { plan: adoptedSn }, need: 'nothing', ok: 200 },
+    { name: "accounts read a draft's history", method: 'GET', route: '/api/plans/{plan}/history', params: { plan: draftKey }, need: 'account', ok: 200 },
+
+    // The workflow, on a draft of each owner; adopting and archiving a draft is refused by its state.
+    ...(['sn', 'ifo'] as const).flatMap((node): Case[] => {
+      const plan = drafts[node];
+      const common = { params: { plan }, etagFrom: planUrl(plan), need: 'plans' as const, place: node };
+      const owner = node.toUpperCase();
+      return [
+        { ...common, name: `ledning submits ${owner}'s draft`, method: 'POST', route: '/api/plans/{plan}/submit', body: {}, ok: 200, restore: () => ensureStatus(plan, 'draft') },
+        {
+          ...common,
+          name: `ledning reopens ${owner}'s submitted plan`,
+          method: 'POST',
+          route: '/api/plans/{plan}/reopen',
+          body: {},
+          ok: 200,
+          prepare: () => ensureStatus(plan, 'submitted'),
+          restore: () => ensureStatus(plan, 'draft'),
+        },
+        { ...common, name: `ledning may adopt ${owner}'s plans (a draft: 409)`, method: 'POST', route: '/api/plans/{plan}/adopt', body: { decision }, ok: 409 },
+        { ...common, name: `ledning may archive ${owner}'s plans (a draft: 409)`, method: 'POST', route: '/api/plans/{plan}/archive', body: {}, ok: 409 },
+      ];
+    }),
+    ...([['sn', adoptedSn, '2021-2023'], ['ifo', adoptedIfo, '2019-2021']] as const).flatMap(([node, plan, to]): Case[] => [
+      { name: `ledning previews a rollover of ${node.toUpperCase()}'s adopted plan`, method: 'GET', route: '/api/plans/{plan}/rollover', params: { plan }, query: `to=${to}&key=pm-rullad-${node}`, need: 'plans', place: node, ok: 200 },
+      {
+        name: `ledning rolls ${node.toUpperCase()}'s adopted plan over`,
+        method: 'POST',
+        route: '/api/plans/{plan}/rollover',
+        params: { plan },
+        body: { to, key: `pm-rullad-${node}` },
+        need: 'plans',
+        place: node,
+        ok: 201,
+        undo: (response) => removeAsAdmin(String(response.headers.location)),
+      },
+    ]),
+
+    // Every part of a plan.
+    ...planParts.flatMap(itemCases),
+    {
+      name: "moving IFO's outlook to Socialnämnden needs both in the subtree",
+      method: 'PUT',
+      route: '/api/plans/{plan}/outlooks/{key}',
+      params: { plan: draftKey, key: 'pm-target-ifo' },
+      makeBody: async () => ({ ...((await admin.get(`/api/plans/${draftKey}/outlooks/pm-target-ifo`)).json() as object), node: 'sn' }),
+      etagFrom: `/api/plans/${draftKey}/outlooks/pm-target-ifo`,
+      need: 'edit-content',
+      place: 'sn',
+      ok: 200,
+      undo: async (response) => {
+        const back = { ...(response.json() as object), node: 'ifo' };
+        await expectStatus(await admin.send('PUT', `/api/plans/${draftKey}/outlooks/pm-target-ifo`, back, { 'if-match': String(response.headers.etag) }), 200);
+      },
+    },
+
+    // The organisation tree.
+    { name: 'anyone reads the organisation', method: 'GET', route: '/api/organisation', need: 'nothing', ok: 200 },
+    { name: 'anyone reads an organisation node', method: 'GET', route: '/api/organisation/{key}', params: { key: 'ifo' }, need: 'nothing', ok: 200 },
+    ...([['ifo', 'ifo'], ['sn', 'socialforvaltningen'], ['root', null]] as const).map(([place, parent]): Case => ({
+      name: `editors add a node ${parent ? `under ${parent}` : 'at the top of the tree'}`,
+      method: 'POST',
+      route: '/api/organisation',
+      query: 'municipality=2262',
+      body: { key: `pm-ny-${place}`, kind: 'unit', name: 'Ny enhet', parent },
+      need: 'edit-content',
+      place,
+      ok: 201,
+      undo: () => removeAsAdmin(`/api/organisation/pm-ny-${place}`),
+    })),
+    ...(['ifo', 'sn'] as const).flatMap((place): Case[] => {
+      const key = `pm-enhet-${place}`;
+      const url = `/api/organisation/${key}`;
+      return [
+        { name: `editors change a node in ${place.toUpperCase()}`, method: 'PUT', route: '/api/organisation/{key}', params: { key }, makeBody: async () => (await admin.get(url)).json(), etagFrom: url, need: 'edit-content', place, ok: 200 },
+        {
+          name: `editors remove an unused node in ${place.toUpperCase()}`,
+          method: 'DELETE',
+          route: '/api/organisation/{key}',
+          params: { key },
+          etagFrom: url,
+          need: 'edit-content',
+          place,
+          ok: 204,
+          undo: async () => expectStatus(await admin.send('POST', '/api/organisation?municipality=2262', { key, kind: 'unit', name: `Behörighetsenheten ${place.toUpperCase()}`, parent: place === 'ifo' ? 'ifo' : 'socialforvaltningen' }), 201),
+        },
+      ];
+    }),
+
+    // The audit trail.
+    { name: 'accounts read the audit trail', method: 'GET', route: '/api/audit', query: `plan=${draftKey}&limit=5`, need: 'account', ok: 200 },
+  ];
+
+  async function run(c: Case): Promise<string[]> {
+    const wrong: string[] = [];
+    const body = c.makeBody ? await c.makeBody() : c.body;
+    let etag: string | undefined;
+    let audit = await auditCount();
+    for (const subject of subjects) {
+      if (c.prepare) {
+        await c.prepare();
+        audit = await auditCount();
+      }
+      if (c.etagFrom && (etag === undefined || c.prepare || c.restore)) etag = await etagOf(admin, c.etagFrom);
+      const client = c.clientFor ? await c.clientFor(subject) : clients[subject];
+      const response = await client.request({
+        method: c.method,
+        url: urlOf(c),
+        headers: etag ? { 'if-match': etag } : {},
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      exercised.add(`${c.method} ${c.route}`);
+      const want = expectedStatus(c, subject);
+      if (response.statusCode !== want) wrong.push(`${subject}: ${response.statusCode}, väntat ${want}: ${response.body.slice(0, 160)}`);
+      if (response.statusCode === 401 || response.statusCode === 403) {
+        const error = response.json();
+        if (error.code !== (response.statusCode === 401 ? 'unauthenticated' : 'forbidden') || !error.message) wrong.push(`${subject}: felkroppen saknar kod eller meddelande: ${response.body}`);
+        if ((await auditCount()) !== audit) wrong.push(`${subject}: nekades men ändringsloggen växte`);
+      }
+      if (response.statusCode >= 200 && response.statusCode < 300) {
+        await c.undo?.(response);
+        etag = undefined;
+      }
+      await c.restore?.();
+      if (c.method !== 'GET' && response.statusCode !== 401 && response.statusCode !== 403) audit = await auditCount();
+    }
+    return wrong;
+  }
+
+  for (const c of cases) {
+    it(`${c.name} — ${c.method} ${c.route}`, async () => {
+      expect(await run(c)).toEqual([]);
+    });
+  }
+
+  it('calls every operation in the OpenAPI document', async () => {
+    const document = (await api.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(documented.length).toBeGreaterThan(90);
+    expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
+    const undocumented = [...exercised].filter((operation) => !documented.includes(operation));
+    expect(undocumented.sort()).toEqual(['GET /api/docs', 'GET /api/openapi.json']);
+    console.info(`behörighetsmatrisen: ${cases.length} fall × ${subjects.length} anropare = ${cases.length * subjects.length} anrop`);
+  });
+
+  it('does not let ledning for IFO change the organisation outside IFO by importing a plan', async () => {
+    const before = { sn: (await admin.get('/api/organisation/sn')).json(), svo: (await admin.get('/api/organisation/svo')).json() };
+    const organisation = [...aPlan().organisation.map((node) => (node.key === 'sn' ? { ...node, name: 'Omdöpt nämnd' } : node)), { ...before.svo, parent: 'ifo' }];
+    const response = await clients['ledning-ifo'].send('POST', '/api/plans', aPlan({ plan: { key: 'pm-kapning-2020-2022', ownerNode: 'ifo' }, organisation }));
+    try {
+      expect(response.statusCode).toBe(403);
+      expect((await admin.get('/api/organisation/sn')).json()).toEqual(before.sn);
+      expect((await admin.get('/api/organisation/svo')).json()).toEqual(before.svo);
+    } finally {
+      if (response.statusCode === 201) await removeAsAdmin('/api/plans/pm-kapning-2020-2022');
+      for (const [key, node] of Object.entries(before)) {
+        const url = `/api/organisation/${key}`;
+        await expectStatus(await admin.send('PUT', url, node, { 'if-match': await etagOf(admin, url) }), 200);
+      }
+    }
+  });
+
+  it('does not let an editor for IFO lift a node out of the tree', async () => {
+    const url = '/api/organisation/pm-enhet-ifo';
+    const before = (await admin.get(url)).json();
+    const response = await clients['redaktor-ifo'].send('PUT', url, { ...before, parent: null }, { 'if-match': await etagOf(admin, url) });
+    try {
+      expect(response.statusCode).toBe(403);
+    } finally {
+      await expectStatus(await admin.send('PUT', url, before, { 'if-match': await etagOf(admin, url) }), 200);
+    }
+  });
+
+  it('shows the public adopted plans only, and accounts every plan', async () => {
+    const publicPlans = (await api.anonymous.get('/api/plans')).json().plans.map((plan: { key: string }) => plan.key);
+    expect(publicPlans.sort()).toEqual([adoptedHere, adoptedIfo, adoptedSn]);
+    const readerPlans = (await clients.lasare.get('/api/plans')).json().plans.map((plan: { key: string }) => plan.key);
+    expect(readerPlans).toEqual(expect.arrayContaining([adoptedIfo, adoptedSn, draftKey, draftIfo]));
+  });
+});
