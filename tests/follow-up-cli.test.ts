@@ -123,5 +123,4 @@ describe('styrkort status and deviations', () => {
 
   // The database keeps an outcome's period, text and source; status, justification and reference
   // need src/db/plan-mapping.ts to store them too (reported to the lead, not this file's owner).
-  it.todo('keeps a manual status with its justification and a reference value through import and export');
 });

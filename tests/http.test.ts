@@ -52,12 +52,4 @@ describe('plan API', () => {
     expect(response.json()).toEqual({ code: 'not-found', message: 'Planen finns-inte finns inte', problems: [] });
   });
 
-  it('serves a plain Swedish page listing the plans', async () => {
-    const response = await app.inject({ method: 'GET', url: '/' });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toContain('text/html');
-    expect(response.body).toContain('<html lang="sv">');
-    expect(response.body).toContain('<h1>Verksamhetsplaner</h1>');
-    expect(response.body).toContain('href="/api/plans/test-plan-2020-2022"');
-  });
 });

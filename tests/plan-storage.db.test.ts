@@ -37,6 +37,20 @@ describe.each(engines)('plan storage on %s', (engine) => {
     expect(planFileText(await exportPlan(database.db, 'test-plan-2020-2022'))).toBe(first);
   });
 
+  it('keeps what an actual carries beside its text: manual status, justification, reference', async () => {
+    const input = aPlan();
+    input.indicators![0]!.actuals = [
+      { period: '2018', text: '84' },
+      { period: '2019', text: 'Ej mätt', status: 'yellow', justification: 'Enkäten gjordes inte 2019; bedömt av verksamhetschef', reference: '82' },
+    ] as never;
+    await importPlan(database.db, input, context);
+    const actuals = (await exportPlan(database.db, 'test-plan-2020-2022')).indicators[0]!.actuals;
+    expect(actuals).toEqual([
+      { period: '2018', text: '84' },
+      { period: '2019', text: 'Ej mätt', reference: '82', status: 'yellow', justification: 'Enkäten gjordes inte 2019; bedömt av verksamhetschef' },
+    ]);
+  });
+
   it('stores each figure with its period, kind, unit and exact value; missing stays null', async () => {
     await importPlan(database.db, aPlan(), context);
     const figures = await rows<{ row_key: string; period: string; kind: string; printed: string; value: string | null; form: string }>(

@@ -16,6 +16,7 @@ const serveCommand = async (o: any) => (await import('./serve.ts')).serveCommand
 const plansCommand = async (o: any) => (await import('./plans.ts')).plansCommand(o);
 const importCommand = async (f: string, o: any) => (await import('./import.ts')).importCommand(f, o);
 const exportCommand = async (p: string, o: any) => (await import('./export.ts')).exportCommand(p, o);
+const reportCommand = async (p: string, o: any) => (await import('./report.ts')).reportCommand(p, o);
 const checkCommand = async (p: string, o: any) => (await import('./check.ts')).checkCommand(p, o);
 const demoCommand = async (o: any) => (await import('./demo.ts')).demoCommand(o);
 const jsonSchemaCommand = async (o: any) => (await import('./json-schema.ts')).jsonSchemaCommand(o);
@@ -47,9 +48,18 @@ program
   .command('export')
   .description('skriv ut en plan')
   .argument('<plan>', 'planens nyckel, t.ex. timra-sn-2020-2022')
-  .requiredOption('--format <format>', 'format: json')
+  .requiredOption('--format <format>', 'format: json (planfil), pdf, docx, xlsx eller html (verksamhetsplanen som dokument)')
   .option('--out <fil>', 'skriv till fil i stället för standard ut')
   .action((plan, options) => exportCommand(plan, { ...globals(), ...options }));
+
+program
+  .command('report')
+  .description('uppföljningsrapport för en period: styrtal med status, volymer och budget mot plan, prognos, avvikelser, aktiviteter, analyser')
+  .argument('<plan>', 'planens nyckel, t.ex. timra-ifo-2018-2020')
+  .requiredOption('--period <period>', 'ÅÅÅÅ-MM (månadsuppföljning; -08 ger delårsrapport) eller ÅÅÅÅ (verksamhetsberättelse)')
+  .requiredOption('--format <format>', 'format: pdf, docx, xlsx eller html')
+  .option('--out <fil>', 'skriv till fil i stället för standard ut')
+  .action((plan, options) => reportCommand(plan, { ...globals(), ...options }));
 
 program
   .command('check')

@@ -2,6 +2,7 @@
 import { buildServer } from '../http/server.ts';
 import { loadDemo } from '../services/demo.ts';
 import { listPlans } from '../services/plan-service.ts';
+import { ensureWebApp } from './build-web.ts';
 import { openFor, type GlobalOptions } from './context.ts';
 
 export async function serveCommand(options: GlobalOptions & { port: string; host: string }): Promise<void> {
@@ -9,6 +10,7 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   if ((await listPlans(database.db)).length === 0) {
     for (const { key } of await loadDemo(database.db)) console.log(`Demoplan inläst: ${key}`);
   }
+  await ensureWebApp();
   const app = buildServer({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   let stopping = false;
   const stop = async (signal: string) => {

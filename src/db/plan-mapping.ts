@@ -60,8 +60,15 @@ export function toItemsAndFigures(plan: PlanFile): { items: ItemRow[]; figures: 
 function stripFigures(type: string, item: Record<string, unknown>): Record<string, unknown> {
   switch (type) {
     case 'indicator': {
-      const { targets: _t, actuals: _a, ...rest } = item;
-      return rest;
+      // The figures go to `figures`; what an actual carries beside its text (manual status and
+      // its justification, a reference value) stays with the indicator, per period.
+      const { targets: _t, actuals, ...rest } = item;
+      const details = Object.fromEntries(
+        (actuals as Array<Record<string, unknown>>)
+          .map(({ period, text: _text, source: _source, ...extra }) => [period, extra] as const)
+          .filter(([, extra]) => Object.keys(extra).length > 0),
+      );
+      return Object.keys(details).length ? { ...rest, actualDetails: details } : rest;
     }
     case 'volume-table':
     case 'budget-table':
@@ -201,9 +208,13 @@ function withFigures(type: string, key: string, data: any, index: FigureIndex): 
   switch (type) {
     case 'indicator':
       data.targets = (index.get(`indicator|${key}|target`) ?? []).map((f) => ({ year: Number(f.columnKey), text: f.printed }));
-      data.actuals = (index.get(`indicator|${key}|actual`) ?? []).map((f) =>
-        f.statedSource ? { period: f.columnKey, text: f.printed, source: f.statedSource } : { period: f.columnKey, text: f.printed },
-      );
+      data.actuals = (index.get(`indicator|${key}|actual`) ?? []).map((f) => ({
+        period: f.columnKey,
+        text: f.printed,
+        ...(f.statedSource ? { source: f.statedSource } : {}),
+        ...(data.actualDetails?.[f.columnKey] ?? {}),
+      }));
+      delete data.actualDetails;
       return data;
     case 'volume-table':
       data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.key) }));

@@ -8,6 +8,7 @@ import type { Db } from '../db/connection.ts';
 import { swedishErrorMap } from '../domain/swedish-issues.ts';
 import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
 import { itemRoutes } from './routes/items.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -49,4 +50,5 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(organisationRoutes, options);
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
+  await app.register(documentRoutes, options);
 }

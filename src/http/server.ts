@@ -4,10 +4,9 @@ import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import type { Db } from '../db/connection.ts';
 import { StyrkortError } from '../domain/errors.ts';
-import { listPlans } from '../services/plan-service.ts';
 import { registerApi } from './api.ts';
 import { handleError } from './errors.ts';
-import { renderPlanListPage } from './plan-list-page.ts';
+import { registerWebApp } from './web-app.ts';
 
 export interface ServerOptions {
   db: Db;
@@ -28,7 +27,8 @@ export function buildServer({ db, logger = false, secureCookies = process.env.ST
   });
   app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"] },
+      // upgrade-insecure-requests only behind TLS: over plain HTTP it would break every asset.
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"], upgradeInsecureRequests: secureCookies ? [] : null },
     },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
@@ -38,8 +38,6 @@ export function buildServer({ db, logger = false, secureCookies = process.env.ST
   app.register(cookie);
   app.register(registerApi, { db, secureCookies });
 
-  app.get('/', async (_request, reply) => {
-    reply.type('text/html; charset=utf-8').send(renderPlanListPage(await listPlans(db)));
-  });
+  app.register(registerWebApp);
   return app;
 }

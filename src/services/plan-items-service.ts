@@ -4,6 +4,7 @@
  * updates), is refused on adopted plans, and is audited field by field.
  */
 import { StyrkortError } from '../domain/errors.ts';
+import { isFollowUpChange } from '../domain/follow-up-changes.ts';
 import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
@@ -54,7 +55,7 @@ export async function createItem(db: Db, options: { planKey: string; segment: st
   const part = partOf(options.segment);
   const item = parseItem(part, options.body);
   const key = part.keyOf(item);
-  return inPlanTransaction(db, options.planKey, async (tx, row, plan) => {
+  return inPlanTransaction(db, options.planKey, { followUp: isFollowUpChange(part.segment, null, item) }, async (tx, row, plan) => {
     if (itemsOf(plan, part).some((existing) => part.keyOf(existing) === key)) {
       throw new StyrkortError('conflict', `${capitalise(part.noun)} "${key}" finns redan i planen`);
     }
@@ -76,7 +77,7 @@ export async function updateItem(
   if (part.keyOf(item) !== options.key) {
     throw new StyrkortError('validation', 'Nyckeln kan inte ändras', [{ path: '$.key', message: `Ska vara "${options.key}" (nyckeln i adressen)` }]);
   }
-  return inPlanTransaction(db, options.planKey, async (tx, row, plan) => {
+  return inPlanTransaction(db, options.planKey, { followUp: (plan) => isFollowUpChange(part.segment, findIn(plan, part, options.key), item) }, async (tx, row, plan) => {
     const current = await currentItem(tx, row, plan, part, options.key);
     assertVersion(options.ifMatch, current);
     const before = current.item;
@@ -97,7 +98,7 @@ export async function updateItem(
 /** Removes an item, unless other parts still refer to it. */
 export async function deleteItem(db: Db, options: { planKey: string; segment: string; key: string; ifMatch: number | null } & ChangeContext): Promise<void> {
   const part = partOf(options.segment);
-  await inPlanTransaction(db, options.planKey, async (tx, row, plan) => {
+  await inPlanTransaction(db, options.planKey, { followUp: part.segment === 'analyses' }, async (tx, row, plan) => {
     const current = await currentItem(tx, row, plan, part, options.key);
     assertVersion(options.ifMatch, current);
     const items = itemsOf(plan, part).filter((existing) => part.keyOf(existing) !== options.key);
@@ -111,17 +112,38 @@ export async function deleteItem(db: Db, options: { planKey: string; segment: st
   });
 }
 
-/** Runs a change to a plan in one transaction with the plan locked and checked to be editable. */
-export async function inPlanTransaction<T>(db: Db, planKey: string, body: (tx: Db, row: PlanRow, plan: PlanFile) => Promise<T>): Promise<T> {
+/**
+ * Runs a change to a plan in one transaction with the plan locked and checked to be editable. An
+ * adopted plan takes follow-up changes only (actuals, forecasts, analyses); an archived one nothing.
+ */
+export async function inPlanTransaction<T>(
+  db: Db,
+  planKey: string,
+  rules: { followUp: boolean | ((plan: PlanFile) => boolean) },
+  body: (tx: Db, row: PlanRow, plan: PlanFile) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const row = await lockPlan(tx, planKey);
     if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
+    const plan = await exportPlan(tx, planKey);
     if (frozenStatuses.has(row.status)) {
-      throw new StyrkortError('frozen', `Planen ${planKey} är ${row.status === 'adopted' ? 'fastställd' : 'arkiverad'} och kan inte ändras`);
+      const followUp = typeof rules.followUp === 'function' ? rules.followUp(plan) : rules.followUp;
+      if (row.status === 'archived' || !followUp) {
+        throw new StyrkortError(
+          'frozen',
+          row.status === 'adopted'
+            ? `Planen ${planKey} är fastställd och kan inte ändras; bara uppföljning (utfall, prognoser, analyser) kan läggas till`
+            : `Planen ${planKey} är arkiverad och kan inte ändras`,
+        );
+      }
     }
-    return body(tx, row, await exportPlan(tx, planKey));
+    return body(tx, row, plan);
   });
+}
+
+function findIn(plan: PlanFile, part: PlanPart, key: string): Record<string, unknown> | null {
+  return itemsOf(plan, part).find((existing) => part.keyOf(existing) === key) ?? null;
 }
 
 async function requirePlanRow(db: Db, planKey: string): Promise<PlanRow> {

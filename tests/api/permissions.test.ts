@@ -347,6 +347,10 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
     { name: 'accounts read the volume years of a draft', method: 'GET', route: '/api/plans/{plan}/volume-years', params: { plan: draftKey }, need: 'account', ok: 200 },
     { name: 'anyone compares two adopted plans', method: 'GET', route: '/api/compare', query: `a=${adoptedIfo}&b=${adoptedSn}`, need: 'nothing', ok: 200 },
     { name: 'accounts compare a draft with an adopted plan', method: 'GET', route: '/api/compare', query: `a=${adoptedSn}&b=${draftKey}`, need: 'account', ok: 200 },
+    { name: 'anyone downloads the document of an adopted plan', method: 'GET', route: '/api/plans/{plan}/document.{format}', params: { plan: adoptedSn, format: 'html' }, need: 'nothing', ok: 200 },
+    { name: 'accounts download the document of a draft', method: 'GET', route: '/api/plans/{plan}/document.{format}', params: { plan: draftKey, format: 'html' }, need: 'account', ok: 200 },
+    { name: 'anyone downloads a report of an adopted plan', method: 'GET', route: '/api/plans/{plan}/report.{format}', params: { plan: adoptedIfo, format: 'html' }, query: 'period=2017-08', need: 'nothing', ok: 200 },
+    { name: 'accounts download a report of a draft', method: 'GET', route: '/api/plans/{plan}/report.{format}', params: { plan: draftKey, format: 'html' }, query: 'period=2020', need: 'account', ok: 200 },
     { name: "anyone reads an adopted plan's history", method: 'GET', route: '/api/plans/{plan}/history', params: { plan: adoptedSn }, need: 'nothing', ok: 200 },
     { name: "accounts read a draft's history", method: 'GET', route: '/api/plans/{plan}/history', params: { plan: draftKey }, need: 'account', ok: 200 },
 

@@ -36,18 +36,40 @@ describe('plan workflow', () => {
     expect(adopted.json()).toEqual({ status: 'adopted', version: 3 });
 
     const indicator = `${planUrl}/indicators/st-1.2.1`;
-    const frozen = await editor.send('PUT', indicator, (await editor.get(indicator)).json(), { 'if-match': '"1"' });
+    const frozen = await editor.send('PUT', indicator, { ...((await editor.get(indicator)).json() as object), name: 'Nöjd med hemtjänsten' }, { 'if-match': '"1"' });
     expect(frozen.statusCode).toBe(409);
-    expect(frozen.json()).toMatchObject({ code: 'frozen', message: `Planen ${draftKey} är fastställd och kan inte ändras` });
+    expect(frozen.json()).toMatchObject({ code: 'frozen', message: `Planen ${draftKey} är fastställd och kan inte ändras; bara uppföljning (utfall, prognoser, analyser) kan läggas till` });
     const replace = await leader.send('POST', '/api/plans?replace=true', (await leader.get(planUrl)).json());
     expect(replace.statusCode).toBe(409);
+  });
+
+  it('takes follow-up on the adopted plan (actuals, new actual columns, analyses) but nothing else', async () => {
+    const indicator = `${planUrl}/indicators/st-1.2.1`;
+    const current = (await editor.get(indicator)).json();
+    const withActual = { ...current, actuals: [...current.actuals, { period: '2020', text: '83' }] };
+    expect((await editor.send('PUT', indicator, withActual, { 'if-match': await etagOf(editor, indicator) })).statusCode).toBe(200);
+    const retarget = { ...withActual, targets: [{ year: 2020, text: '70%' }] };
+    expect((await editor.send('PUT', indicator, retarget, { 'if-match': await etagOf(editor, indicator) })).statusCode).toBe(409);
+
+    const table = `${planUrl}/volume-tables/volymer`;
+    const volumes = (await editor.get(table)).json();
+    volumes.columns.push({ key: 'utfall-2020-01', label: 'Utfall jan', kind: 'actual', period: '2020-01' });
+    volumes.rows[0].cells['utfall-2020-01'] = '188';
+    expect((await editor.send('PUT', table, volumes, { 'if-match': await etagOf(editor, table) })).statusCode).toBe(200);
+    volumes.rows[0].cells['budget-2019'] = '150';
+    expect((await editor.send('PUT', table, volumes, { 'if-match': await etagOf(editor, table) })).statusCode).toBe(409);
+
+    const analysis = { key: 'a-1', period: '2020-01', subject: 'st-1.2.1', text: '<p>Nöjdheten sjönk efter omorganisationen.</p>' };
+    expect((await editor.send('POST', `${planUrl}/analyses`, analysis)).statusCode).toBe(201);
   });
 
   it('keeps the adopted content as a snapshot and makes the plan public', async () => {
     const snapshot = await api.anonymous.get(`${planUrl}/snapshot`);
     expect(snapshot.statusCode).toBe(200);
     expect(snapshot.json().plan).toMatchObject({ status: 'adopted', decision: { paragraph: 'SN § 45', caseNumber: 'SN 2019/123' } });
-    expect(snapshot.json()).toEqual((await api.anonymous.get(planUrl)).json());
+    // The snapshot is the content as adopted; the live plan has the follow-up entered since.
+    expect(snapshot.json().indicators[0].actuals).toEqual([{ period: '2018', text: '84' }]);
+    expect((await api.anonymous.get(planUrl)).json().indicators[0].actuals).toEqual([{ period: '2018', text: '84' }, { period: '2020', text: '83' }]);
   });
 
   it('archives an adopted plan, and rolls it over into a linked draft for the next period', async () => {

@@ -1,0 +1,287 @@
+/**
+ * One builder per kind of plan section: each turns the items a section includes into blocks of
+ * the document view model, in the structure the seed documents print them. Sub-headings are
+ * emitted with level 1 meaning "one below the section"; plan-view-model.ts places them.
+ */
+import type { PlanFile, Section } from '../domain/plan.ts';
+import { parseRich, plainParagraph, prefixRich, richPlain, type RichBlock } from './rich.ts';
+import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type Footnote, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
+
+type Item<K extends keyof PlanFile> = PlanFile[K] extends Array<infer T> ? T : never;
+
+/** What every builder may look up. */
+export interface PlanContext {
+  plan: PlanFile;
+  nodeName(key: string | undefined): string | undefined;
+  /** Footnotes by their printed mark; marks that tables print are recorded as used. */
+  footnote(mark: string | undefined): Footnote | undefined;
+}
+
+/** The section's items: those it includes by key, in that order; all of them when it names none. */
+export function selectItems<T>(section: Section, items: T[], keyOf: (item: T) => string): T[] {
+  if (!section.include) return items;
+  const byKey = new Map(items.map((item) => [keyOf(item), item]));
+  return section.include.map((key) => byKey.get(key)).filter((item): item is T => item !== undefined);
+}
+
+const byKey = (item: { key: string }) => item.key;
+
+function richCell(html: string | undefined, extra: Partial<Cell> = {}): Cell {
+  const rich = parseRich(html);
+  return { text: richPlain(rich), rich, numeric: false, ...extra };
+}
+
+function table(options: Omit<TableBlock, 'kind' | 'footnotes' | 'notes' | 'wide'> & Partial<Pick<TableBlock, 'footnotes' | 'notes'>>): TableBlock {
+  return { kind: 'table', footnotes: [], notes: [], wide: options.columns.length > maxPortraitColumns, ...options };
+}
+
+const columns = (...kinds: Array<TableColumn['kind']>): TableColumn[] => kinds.map((kind) => ({ kind }));
+
+function footnotesOf(ctx: PlanContext, marks: Array<string | undefined>): Footnote[] {
+  return marks.map((mark) => ctx.footnote(mark)).filter((note): note is Footnote => note !== undefined);
+}
+
+export function textSection(section: Section, ctx: PlanContext): Block[] {
+  const body = parseRich(section.body);
+  // A text section may include organisation nodes: their descriptions follow the body (units under "Uppdrag och organisation").
+  const nodes = selectItems({ ...section, include: section.include ?? [] }, ctx.plan.organisation, byKey);
+  const described = nodes.flatMap((node) => parseRich(node.description));
+  const content = [...body, ...described];
+  return content.length > 0 ? [{ kind: 'text', content }] : [];
+}
+
+export function visionSection(_section: Section, ctx: PlanContext): Block[] {
+  const vision = ctx.plan.vision;
+  if (!vision) return [];
+  const blocks: Block[] = [{ kind: 'text', style: 'display', content: [plainParagraph(vision.title), ...(vision.horizon ? [plainParagraph(vision.horizon)] : [])] }];
+  for (const theme of vision.themes) {
+    blocks.push({ kind: 'heading', id: `vision-${theme.key}`, text: theme.name, level: 1, toc: false });
+    if (theme.motto) blocks.push({ kind: 'text', style: 'motto', content: [plainParagraph(theme.motto, { italic: true })] });
+    blocks.push({ kind: 'text', content: parseRich(theme.body) });
+  }
+  return blocks;
+}
+
+export function municipalGoalsSection(section: Section, ctx: PlanContext): Block[] {
+  const goals = selectItems(section, ctx.plan.goals.filter((goal) => goal.level === 'municipal'), byKey);
+  if (goals.length === 0) return [];
+  const perspectives = ctx.plan.perspectives.filter((p) => goals.some((goal) => goal.perspective === p.number));
+  const unplaced = goals.filter((goal) => !perspectives.some((p) => p.number === goal.perspective));
+  const columnsOfGoals = perspectives.map((p) => goals.filter((goal) => goal.perspective === p.number));
+  if (unplaced.length > 0) columnsOfGoals.push(unplaced);
+  const header = [...perspectives.map((p) => textCell(`${p.number} ${p.name}`)), ...(unplaced.length > 0 ? [textCell('Övriga mål')] : [])];
+  const depth = Math.max(...columnsOfGoals.map((column) => column.length));
+  const body: TableRow[] = Array.from({ length: depth }, (_, row) => ({
+    role: 'data',
+    cells: columnsOfGoals.map((column) => {
+      const goal = column[row];
+      return textCell(goal ? [goal.number, goal.text].filter(Boolean).join(' ') : '');
+    }),
+  }));
+  return [table({ id: `${section.key}-tabell`, title: section.heading ?? 'Kommunens mål', columns: header.map(() => ({ kind: 'text' as const })), header: [header], body })];
+}
+
+export function committeeGoalsSection(section: Section, ctx: PlanContext): Block[] {
+  const goals = selectItems(section, ctx.plan.goals.filter((goal) => goal.level !== 'municipal'), byKey);
+  const parents = new Map(ctx.plan.goals.map((goal) => [goal.key, goal]));
+  const blocks: Block[] = [];
+  let currentParent: string | null | undefined;
+  for (const goal of goals) {
+    if (goal.parent !== currentParent) {
+      currentParent = goal.parent;
+      const parent = goal.parent ? parents.get(goal.parent) : undefined;
+      if (parent) blocks.push({ kind: 'heading', id: `${section.key}-${parent.key}`, text: parent.number ? `Mål ${parent.number}` : parent.text, level: 1, toc: false });
+    }
+    const text = [goal.number, goal.text, goal.measurement?.text].filter(Boolean).join(' ');
+    blocks.push({ kind: 'text', content: [plainParagraph(text)] });
+  }
+  return blocks;
+}
+
+export function indicatorsSection(section: Section, ctx: PlanContext): Block[] {
+  const indicators = selectItems(section, ctx.plan.indicators, byKey);
+  if (indicators.length === 0) return [];
+  const spec = ctx.plan.indicatorTable;
+  const years = spec?.years.length ? spec.years : [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort();
+  const yearMarks = years.map((year) => spec?.yearFootnotes[String(year)]);
+  const header: Cell[] = [
+    textCell(spec?.caption ?? 'Styrtal', spec?.captionFootnote ? { mark: spec.captionFootnote } : {}),
+    ...years.map((year, index) => textCell(String(year), yearMarks[index] ? { mark: yearMarks[index]! } : {})),
+    textCell(spec?.appliesToCaption ?? 'Nämnd'),
+  ];
+  const body: TableRow[] = [];
+  let perspective: number | undefined;
+  for (const indicator of indicators) {
+    if (indicator.perspective !== undefined && indicator.perspective !== perspective) {
+      perspective = indicator.perspective;
+      const name = ctx.plan.perspectives.find((p) => p.number === perspective)?.name;
+      if (name) body.push({ role: 'group', cells: [textCell(`${perspective}. ${name}`, { bold: true, colSpan: header.length })] });
+    }
+    const targets = years.map((year) => figureCell(indicator.targets.find((target) => target.year === year)?.text));
+    body.push({ role: 'data', cells: [textCell(`${indicator.number} ${indicator.name}`), ...targets, textCell(indicator.appliesTo ?? '')] });
+  }
+  return [
+    table({
+      id: `${section.key}-tabell`,
+      title: spec?.caption ?? 'Styrtal',
+      columns: [{ kind: 'label' }, ...years.map(() => ({ kind: 'text' as const })), { kind: 'label' }], // targets are mostly words
+      header: [header],
+      body,
+      footnotes: footnotesOf(ctx, [spec?.captionFootnote, ...yearMarks]),
+    }),
+  ];
+}
+
+export function municipalStrategiesSection(section: Section, ctx: PlanContext): Block[] {
+  const strategies = selectItems(section, ctx.plan.strategies.filter((s) => s.scope === 'municipal'), byKey);
+  const spec = ctx.plan.strategyTable;
+  if (strategies.length === 0) return [];
+  const commentColumns = spec?.columns ?? [];
+  const header = [textCell(spec?.caption ?? 'Strategier för kommunen'), ...commentColumns.map((column) => textCell(column.label))];
+  const body: TableRow[] = strategies.map((strategy) => ({
+    role: 'data',
+    cells: [
+      textCell(strategy.name ?? richPlain(parseRich(strategy.text)), { bold: true }),
+      ...commentColumns.map((column) => richCell(strategy.comments.find((comment) => comment.column === column.key)?.text)),
+    ],
+  }));
+  return [table({ id: `${section.key}-tabell`, title: spec?.caption ?? 'Strategier för kommunen', columns: [{ kind: 'label' }, ...commentColumns.map(() => ({ kind: 'text' as const }))], header: [header], body })];
+}
+
+export function serviceAreaStrategiesSection(section: Section, ctx: PlanContext): Block[] {
+  const strategies = selectItems(section, ctx.plan.strategies.filter((s) => s.scope === 'service-area'), byKey);
+  const content: RichBlock[] = [];
+  for (const strategy of strategies) {
+    const text = parseRich(strategy.text ?? strategy.name);
+    content.push(...(strategy.number ? prefixRich([{ text: `${strategy.number}, ` }], text) : text));
+    if (strategy.how) content.push(...prefixRich([{ text: 'Hur? ', bold: true }], parseRich(strategy.how)));
+  }
+  return content.length > 0 ? [{ kind: 'text', content }] : [];
+}
+
+export function outlooksSection(section: Section, ctx: PlanContext): Block[] {
+  const outlooks = selectItems(section, ctx.plan.outlooks, byKey);
+  const blocks: Block[] = [];
+  for (const outlook of outlooks) {
+    blocks.push({ kind: 'heading', id: `outlook-${outlook.key}`, text: outlook.label, level: 1, toc: false });
+    const content = [...parseRich(outlook.description)];
+    if (outlook.challenges) content.push(plainParagraph('Utmaningar', { bold: true }), ...parseRich(outlook.challenges));
+    if (outlook.opportunities) content.push(plainParagraph('Möjligheter', { bold: true }), ...parseRich(outlook.opportunities));
+    if (content.length > 0) blocks.push({ kind: 'text', content });
+  }
+  return blocks;
+}
+
+const activityFieldKind = { description: 'text', serviceArea: 'label', costEstimate: 'figure', investmentExpense: 'figure', incomeCost: 'figure' } as const;
+
+export function activitiesSection(section: Section, ctx: PlanContext): Block[] {
+  const tables = selectItems(section, ctx.plan.activityTables, byKey);
+  const blocks: Block[] = [];
+  for (const spec of tables) {
+    const activities = ctx.plan.activities.filter((activity) => activity.table === spec.key);
+    const intro = parseRich(spec.intro);
+    if (intro.length > 0) blocks.push({ kind: 'text', content: intro });
+    if (activities.length === 0) continue;
+    const header = [textCell(spec.caption, spec.captionFootnote ? { mark: spec.captionFootnote } : {}), ...spec.columns.map((column) => textCell(column.label))];
+    const body: TableRow[] = activities.map((activity) => ({
+      role: 'data',
+      cells: [
+        textCell(activity.name),
+        ...spec.columns.map((column) => (column.field === 'description' ? richCell(activity.description) : column.field === 'serviceArea' ? textCell(activity.serviceArea ?? '') : figureCell(activity[column.field]))),
+      ],
+    }));
+    blocks.push(
+      table({
+        id: `${section.key}-${spec.key}`,
+        title: spec.caption,
+        columns: [{ kind: 'label' }, ...spec.columns.map((column) => ({ kind: activityFieldKind[column.field] }))],
+        header: [header],
+        body,
+        footnotes: footnotesOf(ctx, [spec.captionFootnote]),
+      }),
+    );
+  }
+  return blocks;
+}
+
+export function serviceDeclarationsSection(section: Section, ctx: PlanContext): Block[] {
+  const declarations = selectItems(section, ctx.plan.serviceDeclarations, byKey);
+  if (declarations.length === 0) return [];
+  const body: TableRow[] = declarations.map((declaration) => ({
+    role: 'data',
+    cells: [textCell(declaration.label), textCell(declaration.name), textCell(declaration.serviceArea ?? ctx.nodeName(declaration.node) ?? '')],
+  }));
+  return [
+    table({
+      id: `${section.key}-tabell`,
+      title: section.heading ?? 'Servicedeklarationer',
+      columns: columns('label', 'text', 'text'),
+      header: [[textCell('Servicedeklaration'), textCell('Avser'), textCell('Tillhör verksamhet')]],
+      body,
+    }),
+  ];
+}
+
+export function volumesSection(section: Section, ctx: PlanContext): Block[] {
+  return selectItems(section, ctx.plan.volumeTables, byKey).map((volumes) =>
+    table({
+      id: `${section.key}-${volumes.key}`,
+      title: [volumes.caption, ctx.nodeName(volumes.node)].filter(Boolean).join(' – '),
+      columns: [{ kind: 'label' }, ...volumes.columns.map(() => ({ kind: 'figure' as const }))],
+      header: [[textCell(volumes.caption), ...volumes.columns.map((column) => textCell(column.label))]],
+      body: volumes.rows.map((row) => ({ role: 'data', cells: [textCell(row.label), ...volumes.columns.map((column) => figureCell(row.cells[column.key]))] })),
+      notes: volumes.notes.flatMap((note) => parseRich(note)),
+    }),
+  );
+}
+
+export function budgetSection(section: Section, ctx: PlanContext, kind: 'operating' | 'external-income'): Block[] {
+  const tables = selectItems(section, ctx.plan.budgetTables.filter((t) => t.kind === kind), byKey);
+  const blocks: Block[] = [];
+  for (const budget of tables) {
+    if (budget.heading) blocks.push({ kind: 'heading', id: `${section.key}-${budget.key}`, text: budget.heading, level: 1, toc: false });
+    blocks.push(budgetTable(section, ctx, budget));
+  }
+  return blocks;
+}
+
+function budgetTable(section: Section, ctx: PlanContext, budget: Item<'budgetTables'>): TableBlock {
+  const notes = [...budget.notes.flatMap((note) => parseRich(note)), ...(budget.rollup?.note ? [plainParagraph(budget.rollup.note)] : [])];
+  return table({
+    id: `${section.key}-${budget.key}`,
+    title: [budget.caption, budget.heading ?? ctx.nodeName(budget.node)].filter(Boolean).join(' – '),
+    columns: [{ kind: 'label' }, ...budget.columns.map(() => ({ kind: 'figure' as const }))],
+    header: [[textCell(budget.caption), ...budget.columns.map((column) => textCell(column.label))]],
+    body: budget.rows.map((row) => {
+      const total = row.line === 'net';
+      return { role: total ? 'total' : 'data', cells: [textCell(row.label, { bold: total }), ...budget.columns.map((column) => figureCell(row.cells[column.key], { bold: total }))] };
+    }),
+    notes,
+  });
+}
+
+export function capitalBudgetSection(section: Section, ctx: PlanContext): Block[] {
+  return selectItems(section, ctx.plan.capitalBudgets, byKey).map((capital) => {
+    const body: TableRow[] = capital.rows.map((row) => ({ role: 'data', cells: [textCell(row.object), textCell(row.text), ...capital.columns.map((column) => figureCell(row.cells[column.key]))] }));
+    if (capital.total) {
+      const total = capital.total;
+      body.push({ role: 'total', cells: [textCell(total.label, { bold: true, colSpan: 2 }), ...capital.columns.map((column) => figureCell(total.cells[column.key], { bold: true }))] });
+    }
+    return table({
+      id: `${section.key}-${capital.key}`,
+      title: capital.caption,
+      columns: [{ kind: 'label' }, { kind: 'label' }, ...capital.columns.map(() => ({ kind: 'figure' as const }))],
+      header: [
+        [textCell(capital.caption, { colSpan: 2 }), ...capital.columns.map((column) => textCell(column.label, { rowSpan: 2 }))],
+        [textCell(capital.objectCaption), textCell(capital.textCaption)],
+      ],
+      body,
+    });
+  });
+}
+
+export function resourcesSection(section: Section, ctx: PlanContext): Block[] {
+  const holders = section.include ? ctx.plan.officeHolders.filter((h) => section.include!.includes(`${h.node}:${h.role}`) || section.include!.includes(h.node)) : ctx.plan.officeHolders;
+  const content = [...parseRich(section.body), ...holders.map((holder) => plainParagraph(`${holder.role}: ${holder.name}`))];
+  return content.length > 0 ? [{ kind: 'text', content }] : [];
+}

@@ -1,0 +1,222 @@
+/**
+ * The parts of a follow-up report, each a pure function of the plan and the domain's follow-up
+ * results: the scorecard (domain/status.ts), the forecasts (domain/forecast-plan.ts) and the
+ * deviations (domain/deviations.ts). Nothing here decides a status or computes a forecast.
+ */
+import { Decimal } from 'decimal.js';
+import type { Deviation, DeviationList } from '../domain/deviations.ts';
+import { yearColumn, type BudgetForecast, type PlanForecast } from '../domain/forecast-plan.ts';
+import { figureValue } from '../domain/figure.ts';
+import { formatAmount, formatPeriod } from '../domain/format.ts';
+import { yearOf } from '../domain/period.ts';
+import type { PlanFile } from '../domain/plan.ts';
+import { statusWord } from '../domain/status-band.ts';
+import type { Scorecard } from '../domain/status.ts';
+import { volumeDeviations } from '../domain/volume-deviations.ts';
+import { parseRich } from './rich.ts';
+import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
+
+type Status = 'green' | 'yellow' | 'red' | 'not-measured';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function statusCell(status: Status): Cell {
+  return textCell(capitalised(statusWord(status)), { status });
+}
+
+function table(options: Omit<TableBlock, 'kind' | 'footnotes' | 'notes' | 'wide'> & { notes?: TableBlock['notes'] }): TableBlock {
+  return { kind: 'table', footnotes: [], notes: [], wide: options.columns.length > maxPortraitColumns, ...options };
+}
+
+const kinds = (...list: Array<TableColumn['kind']>): TableColumn[] => list.map((kind) => ({ kind }));
+
+/** Per indicator: target, outcome, status and the explanation of the status. */
+export function indicatorTable(card: Scorecard): TableBlock[] {
+  if (card.indicators.length === 0) return [];
+  const year = yearOf(card.period);
+  const body: TableRow[] = card.indicators.map((indicator) => ({
+    role: 'data',
+    cells: [textCell(`${indicator.number} ${indicator.name}`), figureCell(indicator.target ?? ''), figureCell(indicator.actual ?? ''), statusCell(indicator.status), textCell(indicator.explanation)],
+  }));
+  return [
+    table({
+      id: 'uppfoljning-styrtal',
+      title: `Styrtal ${formatPeriod(card.period)}`,
+      columns: kinds('label', 'figure', 'figure', 'label', 'text'),
+      header: [[textCell('Styrtal'), textCell(`Målvärde ${year}`), textCell(`Utfall ${formatPeriod(card.period)}`), textCell('Status'), textCell('Förklaring')]],
+      body,
+    }),
+  ];
+}
+
+/** Per goal with measured indicators: the rolled-up status and why. */
+export function goalTable(card: Scorecard): TableBlock[] {
+  if (card.goals.length === 0) return [];
+  return [
+    table({
+      id: 'uppfoljning-mal',
+      title: `Mål ${formatPeriod(card.period)}`,
+      columns: kinds('label', 'label', 'text'),
+      header: [[textCell('Mål'), textCell('Status'), textCell('Förklaring')]],
+      body: card.goals.map((goal) => ({ role: 'data', cells: [textCell([goal.number, goal.text].filter(Boolean).join(' ')), statusCell(goal.status), textCell(goal.explanation)] })),
+    }),
+  ];
+}
+
+/**
+ * Volumes against plan: every row with a plan and an outcome for the period, as the deviation
+ * rule measures them (domain/volume-deviations.ts, asked with no tolerance so that every row is
+ * listed), marked red or yellow when the deviation list has it.
+ */
+export function volumeTables(plan: PlanFile, period: string, deviations: DeviationList): TableBlock[] {
+  const compared = new Map(volumeDeviations(plan, period, -1).map((finding) => [finding.subject, finding]));
+  const flagged = new Map(deviations.deviations.filter((d) => d.kind === 'volume').map((d) => [d.subject, d]));
+  return plan.volumeTables.flatMap((volumes) => {
+    const measuredColumn = volumes.columns.find((column) => column.kind === 'actual' && column.period === period);
+    const rows = volumes.rows.filter((row) => compared.has(row.key) || (measuredColumn && figureValue(row.cells[measuredColumn.key]) !== null));
+    if (rows.length === 0) return [];
+    const body: TableRow[] = rows.map((row) => {
+      const finding = compared.get(row.key);
+      if (!finding) {
+        // An outcome without a plan to measure it against: shown as printed, nothing compared.
+        const planColumn = yearColumn(volumes.columns, yearOf(period), ['plan', 'budget'], row.cells);
+        const planText = planColumn ? row.cells[planColumn.key] ?? '' : '';
+        return { role: 'data', cells: [textCell(row.label), figureCell(planText), figureCell(row.cells[measuredColumn!.key]), textCell(''), textCell(''), textCell('Plan saknas'), textCell(`${measuredColumn!.label} ${formatPeriod(period).split(' ')[1] ?? ''}`.trim())] };
+      }
+      const flag = flagged.get(row.key);
+      return {
+        role: 'data',
+        cells: [
+          textCell(row.label),
+          figureCell(finding.planned ?? ''),
+          figureCell(finding.actual ?? ''),
+          figureCell(finding.difference ?? ''),
+          figureCell(finding.percent === null ? '' : `${finding.percent} %`),
+          flag ? statusCell(flag.severity) : textCell('Inom tolerans'),
+          textCell(finding.explanation),
+        ],
+      };
+    });
+    return [
+      table({
+        id: `uppfoljning-${volumes.key}`,
+        title: `${volumes.caption} – utfall mot plan ${formatPeriod(period)}`,
+        columns: kinds('label', 'figure', 'figure', 'figure', 'figure', 'label', 'text'),
+        header: [[textCell(volumes.caption), textCell(`Plan ${yearOf(period)}`), textCell('Utfall'), textCell('Avvikelse'), textCell('Avvikelse %'), textCell('Bedömning'), textCell('Hur det mäts')]],
+        body,
+        notes: [{ kind: 'paragraph', runs: [{ text: `Tolerans: ${deviations.tolerances.volumePercent} % av planen för perioden (gul), dubbelt så mycket röd.` }] }],
+      }),
+    ];
+  });
+}
+
+/** The operating budget per node: budget, outcome so far, forecast for the year and its deviation from budget. */
+export function budgetTable(plan: PlanFile, forecast: PlanForecast, deviations: DeviationList): TableBlock[] {
+  const lines = forecast.budgets.filter((line) => line.budget !== null || line.entered.length > 0 || line.computed !== null);
+  if (lines.length === 0) return [];
+  const flagged = new Map(deviations.deviations.filter((d) => d.kind === 'budget').map((d) => [`${d.subject}:${d.line}`, d]));
+  const units = new Set(lines.map((line) => line.unit));
+  const body: TableRow[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (line.tableKey !== current) {
+      current = line.tableKey;
+      body.push({ role: 'group', cells: [textCell(line.title, { bold: true, colSpan: 7 })] });
+    }
+    const chosen = chosenForecast(line);
+    const difference = chosen && line.budget?.value ? chosen.value.minus(line.budget.value) : null;
+    const flag = flagged.get(`${line.tableKey}:${line.line}`);
+    const total = line.line === 'net';
+    body.push({
+      role: total ? 'total' : 'data',
+      cells: [
+        textCell(line.label, { bold: total }),
+        figureCell(line.budget?.text ?? ''),
+        figureCell(line.computed?.soFar.value ? formatAmount(line.computed.soFar.value.toDecimalPlaces(0)) : ''),
+        figureCell(chosen?.text ?? ''),
+        textCell(chosen?.label ?? ''),
+        figureCell(difference ? formatAmount(difference.toDecimalPlaces(0)) : ''),
+        flag ? statusCell(flag.severity) : textCell(difference ? 'Inom tolerans' : ''),
+      ],
+    });
+  }
+  const unit = units.size === 1 ? [...units][0]! : 'tkr';
+  const header = [textCell(`Resultaträkning, ${unit}`), textCell(`Budget ${forecast.year}`), textCell('Utfall hittills'), textCell('Prognos helår'), textCell('Prognosens källa'), textCell('Avvikelse mot budget'), textCell('Bedömning')];
+  const columns = kinds('label', 'figure', 'figure', 'figure', 'label', 'figure', 'label');
+  if (!lines.some((line) => line.computed?.soFar.value)) {
+    // No monthly accounts: the "so far" column would be empty throughout.
+    for (const list of [header, columns]) list.splice(2, 1);
+    for (const row of body) row.role === 'group' ? (row.cells[0]!.colSpan = 6) : row.cells.splice(2, 1);
+  }
+  return [
+    table({
+      id: 'uppfoljning-driftbudget',
+      title: `Driftbudget ${forecast.year} – prognos ${formatPeriod(forecast.asOf)}`,
+      columns,
+      header: [header],
+      body,
+      notes: [{ kind: 'paragraph', runs: [{ text: `Avvikelse = prognos − budget; positivt är bättre än budget. Tolerans: ${deviations.tolerances.budgetPercent} % av budgeterade kostnader (gul), dubbelt så mycket röd.` }] }],
+    }),
+  ];
+}
+
+/** The forecast a line is followed up by: the latest entered, else the computed run-rate forecast. */
+function chosenForecast(line: BudgetForecast): { text: string; value: Decimal; label: string } | null {
+  const entered = line.entered.filter((cell) => cell.value !== null).at(-1);
+  if (entered) return { text: entered.text, value: entered.value!, label: entered.columnLabel };
+  const runRate = line.computed?.methods.find((method) => method.method === 'run-rate')?.value;
+  return runRate ? { text: formatAmount(runRate.toDecimalPlaces(0)), value: runRate, label: 'Beräknad (takt hittills)' } : null;
+}
+
+const activityStatus: Record<string, string> = { 'not-started': 'Ej påbörjad', ongoing: 'Pågår', done: 'Klar', paused: 'Pausad', cancelled: 'Avbruten' };
+
+/** Activities with their status. */
+export function activityTable(plan: PlanFile): TableBlock[] {
+  if (plan.activities.length === 0) return [];
+  const tables = new Map(plan.activityTables.map((t) => [t.key, t]));
+  return [
+    table({
+      id: 'uppfoljning-aktiviteter',
+      title: 'Aktiviteter',
+      columns: kinds('label', 'label', 'label', 'label'),
+      header: [[textCell('Aktivitet'), textCell('Typ'), textCell('Tillhör verksamhet'), textCell('Status')]],
+      body: plan.activities.map((activity) => ({
+        role: 'data',
+        cells: [textCell(activity.name), textCell(tables.get(activity.table)?.caption ?? ''), textCell(activity.serviceArea ?? ''), textCell(activity.status ? activityStatus[activity.status]! : 'Ej angiven')],
+      })),
+    }),
+  ];
+}
+
+/** Every deviation of the period, worst first. */
+export function deviationTable(list: DeviationList): TableBlock[] {
+  if (list.deviations.length === 0) return [];
+  return [
+    table({
+      id: 'uppfoljning-avvikelser',
+      title: `Avvikelser ${formatPeriod(list.period)}`,
+      columns: kinds('label', 'label', 'text', 'label'),
+      header: [[textCell('Avvikelse'), textCell('Bedömning'), textCell('Förklaring'), textCell('Ansvarig')]],
+      body: list.deviations.map((deviation: Deviation) => ({
+        role: 'data',
+        cells: [textCell(deviation.label), statusCell(deviation.severity), textCell(deviation.explanation), textCell(deviation.responsible ?? '')],
+      })),
+    }),
+  ];
+}
+
+/** The analyses entered for the period, each under what it analyses. */
+export function analysisBlocks(plan: PlanFile, period: string): Block[] {
+  const subjects = new Map<string, string>([
+    ...plan.indicators.map((i): [string, string] => [i.key, `${i.number} ${i.name}`]),
+    ...plan.volumeTables.flatMap((t) => t.rows.map((r): [string, string] => [r.key, r.label])),
+    ...plan.budgetTables.map((t): [string, string] => [t.key, t.heading ?? plan.organisation.find((n) => n.key === t.node)?.name ?? t.caption]),
+  ]);
+  return plan.analyses
+    .filter((analysis) => analysis.period === period)
+    .flatMap((analysis): Block[] => [
+      { kind: 'heading', id: `analys-${analysis.key}`, text: subjects.get(analysis.subject) ?? analysis.subject, level: 1, toc: false },
+      { kind: 'text', content: parseRich(analysis.text) },
+      ...(analysis.author ? [{ kind: 'text' as const, style: 'note' as const, content: [{ kind: 'paragraph' as const, runs: [{ text: `Analys: ${analysis.author}` }] }] }] : []),
+    ]);
+}

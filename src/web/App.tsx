@@ -1,0 +1,35 @@
+/** The app: the layout around the page the address names. */
+import { Layout } from './components/Layout.tsx';
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PlanPage } from './pages/PlanPage.tsx';
+import { ScorecardPage } from './pages/ScorecardPage.tsx';
+import { StartPage } from './pages/StartPage.tsx';
+import { matchRoute, useLocation, type Route } from './router.tsx';
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'start':
+      return <StartPage />;
+    case 'plan':
+      return <PlanPage key={route.planKey} planKey={route.planKey} />;
+    case 'scorecard':
+      return <ScorecardPage key={route.planKey} planKey={route.planKey} />;
+    case 'accessibility':
+      return <AccessibilityPage />;
+    case 'login':
+      return <LoginPage />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  const { pathname } = useLocation();
+  return (
+    <Layout>
+      <Page route={matchRoute(pathname)} />
+    </Layout>
+  );
+}

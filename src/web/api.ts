@@ -1,0 +1,168 @@
+/**
+ * The typed client of Styrkort's JSON API. Shapes come from src/contract (request and response
+ * schemas shared with the server) and src/domain/plan.ts (the plan file); only their types are
+ * imported, so zod stays out of the browser bundle. Errors carry the server's stable code and
+ * Swedish message.
+ */
+import type { z } from 'zod';
+import type { AuditEvent as AuditEventSchema, ErrorBody, PlanList, PlanSummary as PlanSummarySchema, SessionInfo as SessionInfoSchema } from '../contract/api.ts';
+import type { Indicator, OrgNode, PlanFile } from '../domain/plan.ts';
+
+export type PlanSummary = z.infer<typeof PlanSummarySchema>;
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+export type Problem = z.infer<typeof ErrorBody>['problems'][number];
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+export type { Indicator, OrgNode, PlanFile };
+
+/** One node of GET /api/organisation (the route has no response schema in the contract yet). */
+export interface OrganisationEntry {
+  version: number;
+  /** The municipality's four-digit code. */
+  municipality: string;
+  node: OrgNode;
+}
+
+/** A failed request: `code` is the server's stable error code, or 'network' / 'unexpected'. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly problems: Problem[] = [],
+    /** Extra data of the error, e.g. `{ current: { version, item } }` with a 412. */
+    readonly details: unknown = undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A response body with the version (ETag) it was read at; writes send it back in If-Match. */
+export interface Versioned<T> {
+  data: T;
+  etag: string | null;
+}
+
+/** The CSRF token of the session, held in memory only; writes send it in X-CSRF-Token. */
+let csrfToken: string | null = null;
+/** Called when the API answers 401 to a request made while logged in: the session has ended. */
+let onSessionEnded: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setSessionEndedHandler(handler: (() => void) | null): void {
+  onSessionEnded = handler;
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<Versioned<T>> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string> = { accept: 'application/json', ...(init.headers as Record<string, string> | undefined) };
+  if (!safeMethods.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init, headers });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Servern svarar inte');
+  }
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (body ?? {}) as Partial<z.infer<typeof ErrorBody>>;
+    if (response.status === 401 && csrfToken !== null && !path.startsWith('/api/session')) {
+      csrfToken = null;
+      onSessionEnded?.();
+    }
+    throw new ApiError(response.status, error.code ?? 'unexpected', error.message ?? `HTTP ${response.status}`, error.problems ?? [], error.details);
+  }
+  return { data: body as T, etag: response.headers.get('etag') };
+}
+
+function json(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+}
+
+/** Adopted plans for the public; every plan the account may read once logged in. */
+export async function listPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
+  return (await request<z.infer<typeof PlanList>>('/api/plans', { signal })).data.plans;
+}
+
+/** A whole plan as its plan file, with its version. */
+export async function getPlan(planKey: string, signal?: AbortSignal): Promise<Versioned<PlanFile>> {
+  return request<PlanFile>(`/api/plans/${encodeURIComponent(planKey)}`, { signal });
+}
+
+/** Every municipality's organisation tree, flat, in the stored order. */
+export async function getOrganisation(signal?: AbortSignal): Promise<OrganisationEntry[]> {
+  return (await request<{ nodes: OrganisationEntry[] }>('/api/organisation', { signal })).data.nodes;
+}
+
+/** Who is logged in, or null. */
+export async function getSession(signal?: AbortSignal): Promise<SessionInfo | null> {
+  try {
+    const session = (await request<SessionInfo>('/api/session', { signal })).data;
+    csrfToken = session.csrfToken;
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      csrfToken = null;
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Logs in; the cookie is set by the server, the CSRF token is kept in memory. */
+export async function login(username: string, password: string): Promise<SessionInfo> {
+  const session = (await request<SessionInfo>('/api/session', json('POST', { username, password }))).data;
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** Logs out (the server forgets the session and clears the cookie). */
+export async function logout(): Promise<void> {
+  try {
+    await request<null>('/api/session', { method: 'DELETE' });
+  } finally {
+    csrfToken = null;
+  }
+}
+
+const planPath = (planKey: string) => `/api/plans/${encodeURIComponent(planKey)}`;
+
+/** One indicator with its version. */
+export async function getIndicator(planKey: string, key: string, signal?: AbortSignal): Promise<Versioned<Indicator>> {
+  return request<Indicator>(`${planPath(planKey)}/indicators/${encodeURIComponent(key)}`, { signal });
+}
+
+/** Replaces an indicator; `etag` is the version it was read at (412 with details.current when stale). */
+export async function putIndicator(planKey: string, indicator: Indicator, etag: string): Promise<Versioned<Indicator>> {
+  return request<Indicator>(`${planPath(planKey)}/indicators/${encodeURIComponent(indicator.key)}`, json('PUT', indicator, { 'if-match': etag }));
+}
+
+export type WorkflowStep = 'submit' | 'reopen' | 'adopt' | 'archive';
+export interface AdoptionDecision {
+  date: string;
+  body: string;
+  paragraph: string;
+  caseNumber?: string;
+}
+
+/** A workflow step on the plan; `etag` is the plan's version (GET /api/plans/{plan}). */
+export async function takeWorkflowStep(planKey: string, step: WorkflowStep, etag: string, decision?: AdoptionDecision): Promise<{ status: string; version: number }> {
+  return (await request<{ status: string; version: number }>(`${planPath(planKey)}/${step}`, json('POST', decision ? { decision } : {}, { 'if-match': etag }))).data;
+}
+
+/** The audit trail of one entity of a plan, newest last as the server orders it. */
+export async function getAudit(query: { plan: string; entityType: string; entityKey: string }, signal?: AbortSignal): Promise<AuditEvent[]> {
+  const search = new URLSearchParams(query);
+  return (await request<{ events: AuditEvent[] }>(`/api/audit?${search}`, { signal })).data.events;
+}
+
+/** The plan document in a format, as a download address. */
+export const documentFormats = ['pdf', 'docx', 'xlsx', 'html'] as const;
+export type DocumentFormat = (typeof documentFormats)[number];
+export const documentUrl = (planKey: string, format: DocumentFormat) => `${planPath(planKey)}/document.${format}`;

@@ -1,0 +1,149 @@
+/** The scorecard's goals: perspective sections, goals with their status, indicator tables and committee goals beneath. */
+import { formatPeriod } from '../../domain/format.ts';
+import { yearOf } from '../../domain/period.ts';
+import { useI18n } from '../i18n/index.tsx';
+import type { GoalView, IndicatorView, PerspectiveView } from '../scorecard-view.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
+import { Sparkline } from './Sparkline.tsx';
+import { StatusLight } from './StatusLight.tsx';
+
+export function IndicatorTable({ indicators, caption, id, period }: { indicators: IndicatorView[]; caption: string; id: string; period: string }) {
+  const { t } = useI18n();
+  const year = String(yearOf(period));
+  return (
+    <div className="doc-table">
+      <ScrollRegion labelledBy={`${id}-caption`}>
+        <table id={id} className="indicator-table">
+          <caption id={`${id}-caption`} className="visually-hidden">
+            {caption}
+          </caption>
+          <colgroup>
+            <col className="col-indicator" />
+            <col className="col-target" />
+            <col className="col-actual" />
+            <col className="col-status" />
+            <col className="col-trend" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">{t.scorecard.colIndicator}</th>
+              <th scope="col">{t.scorecard.colTarget(year)}</th>
+              <th scope="col">{t.scorecard.colActual}</th>
+              <th scope="col">{t.scorecard.colStatus}</th>
+              <th scope="col">{t.scorecard.colTrend}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map(({ indicator, status, latest, trend }) => (
+              <tr key={indicator.key} data-indicator={indicator.key}>
+                <th scope="row" lang="sv">
+                  <span className="indicator-number">{indicator.number}</span> {indicator.name}
+                  {indicator.appliesTo ? (
+                    <span className="meta">
+                      {' '}
+                      ({indicator.appliesTo})
+                    </span>
+                  ) : null}
+                </th>
+                <td className="target" lang="sv">
+                  {status.target ?? <span className="muted">{t.scorecard.noTarget}</span>}
+                </td>
+                <td>
+                  {latest ? (
+                    <>
+                      <span lang="sv">{latest.text}</span> <span className="meta">({formatPeriod(latest.period)})</span>
+                    </>
+                  ) : (
+                    <span className="muted">{t.scorecard.noActual}</span>
+                  )}
+                </td>
+                <td>
+                  <StatusLight status={status.status} {...(status.manual ? { suffix: t.scorecard.setByHand } : {})} />
+                  <span className="explanation" lang="sv">
+                    {status.explanation}
+                  </span>
+                </td>
+                <td>
+                  <Sparkline points={trend} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </div>
+  );
+}
+
+function goalLabel(view: GoalView): string {
+  return [view.goal.number, view.goal.text].filter(Boolean).join(' ');
+}
+
+function GoalStatusLine({ view }: { view: GoalView }) {
+  const { t } = useI18n();
+  if (!view.status) return <p className="muted">{t.scorecard.noIndicators}</p>;
+  return (
+    <p className="goal-status">
+      <span className="visually-hidden">{t.scorecard.goalStatus}: </span>
+      <StatusLight status={view.status.status} />{' '}
+      <span className="explanation" lang="sv">
+        {view.status.explanation}
+      </span>
+    </p>
+  );
+}
+
+function SubGoals({ goals, period, level }: { goals: GoalView[]; period: string; level: number }) {
+  const { t } = useI18n();
+  const Heading = (level <= 6 ? `h${level}` : 'h6') as 'h4' | 'h5' | 'h6';
+  return (
+    <div className="subgoals">
+      <Heading className="subgoals__heading">{t.scorecard.committeeGoals}</Heading>
+      <ul>
+        {goals.map((view) => (
+          <li key={view.goal.key} className="subgoal" data-goal={view.goal.key}>
+            <p className="subgoal__text" lang="sv">
+              {goalLabel(view)}
+            </p>
+            {view.goal.measurement ? (
+              <p className="meta">
+                {t.scorecard.measurement}: <span lang="sv">{view.goal.measurement.text}</span>
+              </p>
+            ) : null}
+            {view.status ? <GoalStatusLine view={view} /> : null}
+            {view.indicators.length > 0 ? <IndicatorTable indicators={view.indicators} caption={t.scorecard.indicatorsCaption(goalLabel(view))} id={`indicators-${view.goal.key}`} period={period} /> : null}
+            {view.subgoals.length > 0 ? <SubGoals goals={view.subgoals} period={period} level={level + 1} /> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function GoalSection({ view, period }: { view: GoalView; period: string }) {
+  const { t } = useI18n();
+  const id = `goal-${view.goal.key}`;
+  return (
+    <section className="goal" aria-labelledby={id} data-goal={view.goal.key}>
+      <h3 id={id} lang="sv">
+        {view.goal.number ? <span className="goal__number">{view.goal.number}</span> : null} {view.goal.text}
+      </h3>
+      <GoalStatusLine view={view} />
+      {view.indicators.length > 0 ? <IndicatorTable indicators={view.indicators} caption={t.scorecard.indicatorsCaption(goalLabel(view))} id={`indicators-${view.goal.key}`} period={period} /> : null}
+      {view.subgoals.length > 0 ? <SubGoals goals={view.subgoals} period={period} level={4} /> : null}
+    </section>
+  );
+}
+
+export function PerspectiveSection({ perspective, period }: { perspective: PerspectiveView; period: string }) {
+  const { t } = useI18n();
+  const id = `perspective-${perspective.number ?? 'other'}`;
+  return (
+    <section className="perspective" aria-labelledby={id}>
+      <h2 id={id}>{perspective.number !== null ? <span lang="sv">{t.scorecard.perspective(perspective.number, perspective.name ?? '')}</span> : t.scorecard.otherGoals}</h2>
+      {perspective.goals.map((goal) => (
+        <GoalSection key={goal.goal.key} view={goal} period={period} />
+      ))}
+    </section>
+  );
+}

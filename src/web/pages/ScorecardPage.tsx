@@ -1,0 +1,130 @@
+/**
+ * The scorecard (styrkort) of a plan for a period: goals by perspective, each with its indicators'
+ * target, latest outcome, status light and trend, and the committee goals beneath them.
+ */
+import { useMemo, useState, type FormEvent } from 'react';
+import { formatPeriod } from '../../domain/format.ts';
+import { isPeriod } from '../../domain/period.ts';
+import type { PlanFile } from '../../domain/plan.ts';
+import { getPlan } from '../api.ts';
+import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
+import { Loading } from '../components/LoadState.tsx';
+import { PlanLoadError } from '../components/PlanLoadError.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { IndicatorTable, PerspectiveSection } from '../components/ScorecardGoals.tsx';
+import { StatusLight } from '../components/StatusLight.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { Link, navigate, paths, useLocation } from '../router.tsx';
+import { buildScorecardView, defaultPeriod } from '../scorecard-view.ts';
+import { useResource } from '../use-resource.ts';
+
+const statuses = ['green', 'yellow', 'red', 'not-measured'] as const;
+
+function PeriodForm({ plan, period, periods }: { plan: PlanFile; period: string; periods: string[] }) {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState(period);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(paths.scorecard(plan.plan.key, chosen), { replace: false });
+  };
+  const options = periods.includes(period) ? periods : [...periods, period].sort();
+  return (
+    <form className="period-form" onSubmit={submit}>
+      <label htmlFor="period">{t.scorecard.periodLabel}</label>
+      <select id="period" value={chosen} onChange={(event) => setChosen(event.target.value)}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {formatPeriod(option)}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{t.scorecard.show}</button>
+    </form>
+  );
+}
+
+function Summary({ counts, period, ruleText }: { counts: Record<(typeof statuses)[number], number>; period: string; ruleText: string }) {
+  const { t } = useI18n();
+  if (Object.values(counts).every((count) => count === 0)) {
+    return (
+      <section className="scorecard-summary" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t.scorecard.summary}</h2>
+        <p>{t.scorecard.noIndicatorsInPlan}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="scorecard-summary" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">{t.scorecard.summary}</h2>
+      <p>{t.scorecard.summaryText(formatPeriod(period))}</p>
+      <ul className="status-counts">
+        {statuses.map((status) => (
+          <li key={status}>
+            <span className="status-counts__number">{counts[status]}</span> <StatusLight status={status} />
+          </li>
+        ))}
+      </ul>
+      <p className="rule">
+        {t.scorecard.rule} <span lang="sv">{ruleText}</span>.
+      </p>
+    </section>
+  );
+}
+
+export function ScorecardPage({ planKey }: { planKey: string }) {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const resource = useResource((signal) => getPlan(planKey, signal), [planKey]);
+  const plan = resource.state === 'ready' ? resource.data.data : null;
+  const asked = search.get('period');
+  const period = plan ? (asked && isPeriod(asked) ? asked : defaultPeriod(plan, new Date())) : null;
+  const view = useMemo(() => (plan && period ? buildScorecardView(plan, period) : null), [plan, period]);
+
+  if (resource.state === 'failed') return <PlanLoadError error={resource.error} />;
+  if (!plan || !view || !period) {
+    return (
+      <div className="page">
+        <PageHeading title={t.scorecard.title} ready={false} />
+        <Loading text={t.common.loadingPlan} />
+      </div>
+    );
+  }
+  const title = t.scorecard.heading(plan.plan.title);
+  return (
+    <div className="page page--scorecard">
+      <Breadcrumbs
+        crumbs={[
+          { label: t.common.start, href: paths.start() },
+          { label: plan.plan.title, href: paths.plan(plan.plan.key), lang: 'sv' },
+          { label: t.scorecard.title },
+        ]}
+      />
+      <PageHeading title={title}>
+        {t.scorecard.title}: <span lang="sv">{plan.plan.title}</span>
+        {plan.plan.subtitle ? (
+          <span className="h1-subtitle" lang="sv">
+            {' '}
+            {plan.plan.subtitle}
+          </span>
+        ) : null}
+      </PageHeading>
+      <div className="scorecard-tools">
+        <PeriodForm key={period} plan={plan} period={period} periods={view.periods} />
+        <p>
+          <Link href={paths.plan(plan.plan.key)}>{t.scorecard.backToPlan}</Link>
+        </p>
+      </div>
+      <Summary counts={view.counts} period={period} ruleText={view.ruleText} />
+      {view.perspectives.length === 0 && view.unattached.length === 0 ? <p>{t.scorecard.noGoals}</p> : null}
+      {view.perspectives.map((perspective) => (
+        <PerspectiveSection key={perspective.number ?? 'other'} perspective={perspective} period={period} />
+      ))}
+      {view.unattached.length > 0 ? (
+        <section className="perspective" aria-labelledby="unattached">
+          <h2 id="unattached">{t.scorecard.indicatorsWithoutGoal}</h2>
+          <IndicatorTable indicators={view.unattached} caption={t.scorecard.indicatorsWithoutGoal} id="indicators-unattached" period={period} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

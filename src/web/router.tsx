@@ -1,0 +1,135 @@
+/**
+ * A small router on the History API: the routes of the app, links that navigate without a page
+ * load, and focus moved to the new page's heading so keyboard and screen-reader users land on it.
+ */
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+export type Route =
+  | { name: 'start' }
+  | { name: 'plan'; planKey: string }
+  | { name: 'scorecard'; planKey: string }
+  | { name: 'accessibility' }
+  | { name: 'login' }
+  | { name: 'not-found' };
+
+/** The app's addresses; Swedish words, the same in both languages. */
+export const paths = {
+  start: () => '/',
+  plan: (planKey: string) => `/planer/${encodeURIComponent(planKey)}`,
+  scorecard: (planKey: string, period?: string) => `/planer/${encodeURIComponent(planKey)}/styrkort${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+  accessibility: () => '/tillganglighet',
+  /** The login page; `next` is where to go after logging in, `expired` says the session ended. */
+  login: (next?: string, expired?: boolean) => {
+    const query = new URLSearchParams();
+    if (next && next.startsWith('/') && !next.startsWith('//')) query.set('nasta', next);
+    if (expired) query.set('utgangen', '1');
+    const text = query.toString();
+    return `/logga-in${text ? `?${text}` : ''}`;
+  },
+};
+
+const patterns: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
+  [/^\/$/, () => ({ name: 'start' })],
+  [/^\/planer\/([^/]+)\/?$/, (m) => ({ name: 'plan', planKey: decode(m[1]!) })],
+  [/^\/planer\/([^/]+)\/styrkort\/?$/, (m) => ({ name: 'scorecard', planKey: decode(m[1]!) })],
+  [/^\/tillganglighet\/?$/, () => ({ name: 'accessibility' })],
+  [/^\/logga-in\/?$/, () => ({ name: 'login' })],
+];
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The route of a path; anything unknown is 'not-found'. */
+export function matchRoute(pathname: string): Route {
+  for (const [pattern, route] of patterns) {
+    const match = pattern.exec(pathname);
+    if (match) return route(match);
+  }
+  return { name: 'not-found' };
+}
+
+const navigationEvent = 'styrkort:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(navigationEvent, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(navigationEvent, onChange);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+export interface Location {
+  pathname: string;
+  search: URLSearchParams;
+}
+
+/** The current path and query; re-renders on navigation (not on #fragment changes). */
+export function useLocation(): Location {
+  const current = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(current, 'http://x');
+  return { pathname: url.pathname, search: url.searchParams };
+}
+
+let focusRequested = false;
+
+/** Goes to a path inside the app; the next page heading takes focus. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const before = snapshot();
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  if (new URL(to, window.location.href).pathname !== new URL(before, window.location.href).pathname) {
+    focusRequested = true;
+    window.scrollTo(0, 0);
+  }
+  window.dispatchEvent(new Event(navigationEvent));
+}
+
+if (typeof window !== 'undefined') {
+  // Back and forward to another page move focus as a link does; a #fragment link does not.
+  let shownPath = window.location.pathname;
+  const remember = () => {
+    if (window.location.pathname !== shownPath) focusRequested = true;
+    shownPath = window.location.pathname;
+  };
+  window.addEventListener('popstate', remember);
+  window.addEventListener(navigationEvent, () => {
+    shownPath = window.location.pathname;
+  });
+}
+
+/** Whether the page heading should take focus now (once per navigation). */
+export function takeFocusRequest(): boolean {
+  const requested = focusRequested;
+  focusRequested = false;
+  return requested;
+}
+
+function isPlainLeftClick(event: MouseEvent<HTMLAnchorElement>): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && !event.defaultPrevented;
+}
+
+/** A link inside the app: an ordinary <a href> that navigates without reloading. */
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  return (
+    <a
+      href={href}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!isPlainLeftClick(event) || rest.target || rest.download !== undefined) return;
+        const url = new URL(href, window.location.href);
+        if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+        event.preventDefault();
+        navigate(url.pathname + url.search + url.hash);
+      }}
+      {...rest}
+    />
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * What the scorecard page shows, built by a pure function from a plan and a period: perspectives,
+ * the municipal goals in each with their indicators and statuses, and the committee goals beneath
+ * them. Status and explanations come from the domain's scorecard() (src/domain/status.ts), the
+ * same function the documents and the CLI use.
+ */
+import { figureValue } from '../domain/figure.ts';
+import type { Goal, Indicator, PlanFile } from '../domain/plan.ts';
+import { scorecard, type GoalStatus, type IndicatorStatus, type Status } from '../domain/status.ts';
+
+export interface TrendPoint {
+  period: string;
+  text: string;
+  value: number;
+}
+
+export interface IndicatorView {
+  indicator: Indicator;
+  status: IndicatorStatus;
+  /** The most recent outcome up to and including the period, as printed. */
+  latest: { period: string; text: string } | null;
+  /** Numeric outcomes up to the period, oldest first. */
+  trend: TrendPoint[];
+}
+
+export interface GoalView {
+  goal: Goal;
+  /** Rolled up from indicators and sub-goals; null when nothing below it is followed up. */
+  status: GoalStatus | null;
+  indicators: IndicatorView[];
+  subgoals: GoalView[];
+}
+
+export interface PerspectiveView {
+  number: number | null;
+  name: string | null;
+  goals: GoalView[];
+}
+
+export interface ScorecardView {
+  period: string;
+  /** Periods one may choose: the plan's years and every year with a target or an outcome. */
+  periods: string[];
+  ruleText: string;
+  perspectives: PerspectiveView[];
+  /** Indicators that belong to no goal of the plan. */
+  unattached: IndicatorView[];
+  counts: Record<Status, number>;
+}
+
+/** The years the scorecard can be shown for, oldest first. */
+export function scorecardPeriods(plan: PlanFile): string[] {
+  const years = new Set<number>();
+  for (let year = plan.plan.periodStart; year <= plan.plan.periodEnd; year += 1) years.add(year);
+  for (const indicator of plan.indicators) {
+    for (const target of indicator.targets) years.add(target.year);
+    for (const actual of indicator.actuals) years.add(Number(actual.period.slice(0, 4)));
+  }
+  return [...years].sort((a, b) => a - b).map(String);
+}
+
+/**
+ * The period shown when none is asked for: the latest year of the plan period that has begun and
+ * has a target or an outcome; else the plan's first year.
+ */
+export function defaultPeriod(plan: PlanFile, today: Date): string {
+  const current = today.getFullYear();
+  const followed = (year: number) => plan.indicators.some((i) => i.targets.some((t) => t.year === year) || i.actuals.some((a) => a.period.startsWith(String(year))));
+  for (let year = Math.min(plan.plan.periodEnd, current); year >= plan.plan.periodStart; year -= 1) {
+    if (followed(year)) return String(year);
+  }
+  return String(plan.plan.periodStart);
+}
+
+/** Whether an outcome's period is not after the period shown: a month counts in its year. */
+function notAfter(actualPeriod: string, period: string): boolean {
+  return actualPeriod.slice(0, period.length) <= period;
+}
+
+function latestActual(indicator: Indicator, period: string): IndicatorView['latest'] {
+  const upTo = indicator.actuals.filter((actual) => notAfter(actual.period, period) && actual.text.trim() !== '' && actual.text.trim() !== '-');
+  const latest = upTo.sort((a, b) => a.period.localeCompare(b.period)).at(-1);
+  return latest ? { period: latest.period, text: latest.text } : null;
+}
+
+function trendOf(indicator: Indicator, period: string): TrendPoint[] {
+  return indicator.actuals
+    .filter((actual) => notAfter(actual.period, period))
+    .map((actual) => ({ period: actual.period, text: actual.text, value: figureValue(actual.text) }))
+    .filter((point): point is { period: string; text: string; value: NonNullable<typeof point.value> } => point.value !== null)
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .map((point) => ({ period: point.period, text: point.text, value: point.value.toNumber() }));
+}
+
+/** The scorecard of a plan for a period ('YYYY' or 'YYYY-MM'), laid out for the page. */
+export function buildScorecardView(plan: PlanFile, period: string): ScorecardView {
+  const card = scorecard(plan, { period });
+  const statusOf = new Map(card.indicators.map((status) => [status.indicatorKey, status]));
+  const goalStatusOf = new Map(card.goals.map((status) => [status.goalKey, status]));
+  const goalKeys = new Set(plan.goals.map((goal) => goal.key));
+  const indicatorView = (indicator: Indicator): IndicatorView => ({
+    indicator,
+    status: statusOf.get(indicator.key)!,
+    latest: latestActual(indicator, period),
+    trend: trendOf(indicator, period),
+  });
+  const goalView = (goal: Goal, path: Set<string>): GoalView => ({
+    goal,
+    status: goalStatusOf.get(goal.key) ?? null,
+    indicators: plan.indicators.filter((indicator) => indicator.goal === goal.key).map(indicatorView),
+    subgoals: plan.goals.filter((child) => child.parent === goal.key && !path.has(child.key)).map((child) => goalView(child, new Set([...path, goal.key]))),
+  });
+  const topGoals = plan.goals.filter((goal) => goal.parent === null || !goalKeys.has(goal.parent)).map((goal) => goalView(goal, new Set()));
+  const perspectives: PerspectiveView[] = plan.perspectives
+    .map((p) => ({ number: p.number, name: p.name, goals: topGoals.filter((view) => view.goal.perspective === p.number) }))
+    .filter((p) => p.goals.length > 0);
+  const placed = new Set(perspectives.map((p) => p.number));
+  const others = topGoals.filter((view) => view.goal.perspective === undefined || !placed.has(view.goal.perspective));
+  if (others.length > 0) perspectives.push({ number: null, name: null, goals: others });
+  const counts: Record<Status, number> = { green: 0, yellow: 0, red: 0, 'not-measured': 0 };
+  for (const status of card.indicators) counts[status.status] += 1;
+  return {
+    period,
+    periods: scorecardPeriods(plan),
+    ruleText: card.ruleText,
+    perspectives,
+    unattached: plan.indicators.filter((indicator) => indicator.goal === null || !goalKeys.has(indicator.goal)).map(indicatorView),
+    counts,
+  };
+}

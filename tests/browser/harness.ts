@@ -1,0 +1,92 @@
+/**
+ * Browser tests' harness: the real `styrkort serve` (which builds the web app when it is stale)
+ * on a fresh data directory with the demo plans, and Debian's Chromium driven by playwright-core.
+ * One server and one browser per test file; each test gets its own context (locale sv-SE).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../helpers/cli.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotDir = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+
+/** The flags that run Debian's Chromium headless in a container (docs: STACK-NOTES §6). */
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const desktop = { width: 1280, height: 900 };
+export const narrow = { width: 320, height: 640 };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('ingen port'))));
+    });
+  });
+}
+
+export interface BrowserHarness {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh context and page (Swedish locale); closed by close(). */
+  newPage(options?: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHarness(): Promise<BrowserHarness> {
+  const data = mkdtempSync(join(tmpdir(), 'styrkort-browser-'));
+  const port = await freePort();
+  const server = await startServer(['--port', String(port), '--host', '127.0.0.1', '--data', data]);
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  } catch (error) {
+    await server.stop();
+    rmSync(data, { recursive: true, force: true });
+    throw error;
+  }
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async newPage(options = {}) {
+      // AxeBuilder needs a page from newContext(), not browser.newPage().
+      const context = await browser.newContext({ viewport: options.viewport ?? desktop, locale: 'sv-SE', javaScriptEnabled: options.javaScriptEnabled ?? true });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        // A 404 or 401 from the API is an answer the page shows, not a fault of the page.
+        if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 40[14]/.test(message.text())) errors.push(message.text());
+      });
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await server.stop();
+      rmSync(data, { recursive: true, force: true });
+      if (errors.length > 0) throw new Error(`Fel i webbläsarens konsol:\n${errors.join('\n')}`);
+    },
+  };
+}
+
+/** axe-core with the WCAG 2.0 A/AA and 2.1 AA rules; the violations, readable in a failing assertion. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+/** A full-page screenshot under test-output/screenshots/ (git-ignored), for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
