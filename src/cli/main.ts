@@ -2,6 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf, exitCodes, printError } from './context.ts';
 
+// `styrkort export … | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('styrkort')
   .description('Styrkort: planera och följ upp kommunens verksamhet.\nDatabas: --data KATALOG eller STYRKORT_DATA (inbäddad), eller DATABASE_URL=postgres://… (server).')
   .option('--data <katalog>', 'datakatalog för den inbäddade databasen (standard ./data eller STYRKORT_DATA)')
