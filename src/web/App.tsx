@@ -1,6 +1,8 @@
 /** The app: the layout around the page the address names. */
 import { Layout } from './components/Layout.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
+import { ComparePage } from './pages/ComparePage.tsx';
+import { FollowUpPage } from './pages/FollowUpPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
@@ -16,6 +18,10 @@ function Page({ route }: { route: Route }) {
       return <PlanPage key={route.planKey} planKey={route.planKey} />;
     case 'scorecard':
       return <ScorecardPage key={route.planKey} planKey={route.planKey} />;
+    case 'follow-up':
+      return <FollowUpPage key={route.planKey} planKey={route.planKey} />;
+    case 'compare':
+      return <ComparePage />;
     case 'accessibility':
       return <AccessibilityPage />;
     case 'login':

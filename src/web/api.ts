@@ -69,7 +69,14 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<Version
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'Servern svarar inte');
   }
-  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  const body: unknown =
+    response.status === 204
+      ? null
+      : await response.json().catch((error: unknown) => {
+          // Cancelled while the body was read: the caller's abort, not an empty answer.
+          if (init.signal?.aborted) throw error;
+          return null;
+        });
   if (!response.ok) {
     const error = (body ?? {}) as Partial<z.infer<typeof ErrorBody>>;
     if (response.status === 401 && csrfToken !== null && !path.startsWith('/api/session')) {
@@ -166,3 +173,8 @@ export async function getAudit(query: { plan: string; entityType: string; entity
 export const documentFormats = ['pdf', 'docx', 'xlsx', 'html'] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
 export const documentUrl = (planKey: string, format: DocumentFormat) => `${planPath(planKey)}/document.${format}`;
+
+/** A GET of any API path, typed by the caller (follow-up and comparison, in follow-up-api.ts). */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await request<T>(path, { signal })).data;
+}

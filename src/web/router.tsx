@@ -8,6 +8,8 @@ export type Route =
   | { name: 'start' }
   | { name: 'plan'; planKey: string }
   | { name: 'scorecard'; planKey: string }
+  | { name: 'follow-up'; planKey: string }
+  | { name: 'compare' }
   | { name: 'accessibility' }
   | { name: 'login' }
   | { name: 'not-found' };
@@ -17,6 +19,16 @@ export const paths = {
   start: () => '/',
   plan: (planKey: string) => `/planer/${encodeURIComponent(planKey)}`,
   scorecard: (planKey: string, period?: string) => `/planer/${encodeURIComponent(planKey)}/styrkort${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+  /** Follow-up of a plan for a month ('YYYY-MM'; default the latest month with actuals). */
+  followUp: (planKey: string, period?: string) => `/planer/${encodeURIComponent(planKey)}/uppfoljning${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+  /** Two plans compared, a before b. */
+  compare: (a?: string, b?: string) => {
+    const query = new URLSearchParams();
+    if (a) query.set('a', a);
+    if (b) query.set('b', b);
+    const text = query.toString();
+    return `/jamfor${text ? `?${text}` : ''}`;
+  },
   accessibility: () => '/tillganglighet',
   /** The login page; `next` is where to go after logging in, `expired` says the session ended. */
   login: (next?: string, expired?: boolean) => {
@@ -32,6 +44,8 @@ const patterns: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/$/, () => ({ name: 'start' })],
   [/^\/planer\/([^/]+)\/?$/, (m) => ({ name: 'plan', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/styrkort\/?$/, (m) => ({ name: 'scorecard', planKey: decode(m[1]!) })],
+  [/^\/planer\/([^/]+)\/uppfoljning\/?$/, (m) => ({ name: 'follow-up', planKey: decode(m[1]!) })],
+  [/^\/jamfor\/?$/, () => ({ name: 'compare' })],
   [/^\/tillganglighet\/?$/, () => ({ name: 'accessibility' })],
   [/^\/logga-in\/?$/, () => ({ name: 'login' })],
 ];

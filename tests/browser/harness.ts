@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startServer } from '../helpers/cli.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,8 +64,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('console', (message) => {
-        // A 404 or 401 from the API is an answer the page shows, not a fault of the page.
-        if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 40[14]/.test(message.text())) errors.push(message.text());
+        // A 400 (refused input), 401, 404, 409 (frozen) or 412 (conflict) from the API is an answer the page shows, not a fault of the page.
+        if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of (400|401|404|409|412)/.test(message.text())) errors.push(message.text());
       });
       return page;
     },
@@ -89,4 +89,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** A screenshot of one part of a page (an editor, a form), small enough to look at closely. */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await locator.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }

@@ -24,11 +24,11 @@ describe('keyboard, small screens and language', () => {
     await expect(start.focused()).resolves.toMatchObject({ tag: 'a', text: 'Hoppa till huvudinnehållet' });
     await expect(start.skipLink().isVisible()).resolves.toBe(true);
     const visited: string[] = [];
-    for (let i = 0; i < 3; i += 1) {
+    for (let i = 0; i < 4; i += 1) {
       await page.keyboard.press('Tab');
       visited.push((await start.focused()).text);
     }
-    expect(visited).toEqual(['Styrkort', 'Planer', 'Tillgänglighet']);
+    expect(visited).toEqual(['Styrkort', 'Planer', 'Jämför planer', 'Tillgänglighet']);
     // The skip link jumps past the header: the next Tab is inside main.
     await start.open();
     await page.keyboard.press('Tab');

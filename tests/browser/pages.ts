@@ -108,3 +108,126 @@ export class ScorecardPage extends PlanPage {
 export class AccessibilityPage extends AppPage {
   readonly path = '/tillganglighet';
 }
+
+export class LoginPage extends AppPage {
+  readonly path = '/logga-in';
+
+  username(): Locator {
+    return this.page.getByLabel('Användarnamn', { exact: true });
+  }
+
+  password(): Locator {
+    return this.page.getByLabel('Lösenord', { exact: true });
+  }
+
+  /** The live region where a failed login is explained. */
+  error(): Locator {
+    return this.page.locator('#login-error');
+  }
+
+  /** Fills in and sends the form; does not wait for the outcome. */
+  async submit(username: string, password: string): Promise<void> {
+    await this.username().fill(username);
+    await this.password().fill(password);
+    await this.page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  }
+
+  /** Logs in and waits until the header says who is logged in. */
+  async logIn(username: string, password = 'styrkort-demo'): Promise<void> {
+    await this.submit(username, password);
+    await this.page.locator('.account__who').waitFor();
+  }
+}
+
+/** The scorecard with an indicator's editor. */
+export class EditableScorecardPage extends ScorecardPage {
+  constructor(
+    page: Page,
+    baseUrl: string,
+    planKey: string,
+    readonly period: string,
+  ) {
+    super(page, baseUrl, planKey);
+  }
+
+  override get path(): string {
+    return `/planer/${encodeURIComponent(this.planKey)}/styrkort?period=${this.period}`;
+  }
+
+  statusText(key: string): Promise<string> {
+    return this.indicatorRow(key).locator('.status__text').innerText();
+  }
+
+  async openEditor(key: string): Promise<Locator> {
+    await this.indicatorRow(key).getByRole('button', { name: /^Ändra styrtalet/ }).click();
+    const editor = this.page.locator(`[data-editor="${key}"]`);
+    await editor.locator('form, .conflict').first().waitFor();
+    return editor;
+  }
+}
+
+/** Waits for the h1 and until no part of the page says it is loading (a page may load several parts). */
+async function waitUntilLoaded(page: Page): Promise<void> {
+  await page.locator('main h1').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('main [role="status"]').length === 0);
+}
+
+/** The follow-up of a plan for a month: forecasts, the volume chart and the deviations. */
+export class FollowUpPage extends PlanPage {
+  constructor(
+    page: Page,
+    baseUrl: string,
+    planKey: string,
+    readonly period?: string,
+  ) {
+    super(page, baseUrl, planKey);
+  }
+
+  override get path(): string {
+    return `/planer/${encodeURIComponent(this.planKey)}/uppfoljning${this.period ? `?period=${this.period}` : ''}`;
+  }
+
+  /** Waits for the forecasts and the deviations, which load after the plan. */
+  override async ready(): Promise<void> {
+    await waitUntilLoaded(this.page);
+    await this.page.locator('#forecast-volumes').waitFor();
+    await this.page.locator('#deviations-heading').waitFor();
+  }
+
+  monthSelect(): Locator {
+    return this.page.getByLabel(/Uppföljningsmånad|Follow-up month/);
+  }
+
+  chart(): Locator {
+    return this.page.locator('.volume-chart svg[role="img"]');
+  }
+}
+
+/** Two plans compared, a before b. */
+export class ComparePage extends AppPage {
+  constructor(
+    page: Page,
+    baseUrl: string,
+    readonly a: string,
+    readonly b: string,
+  ) {
+    super(page, baseUrl);
+  }
+
+  get path(): string {
+    return `/jamfor?a=${encodeURIComponent(this.a)}&b=${encodeURIComponent(this.b)}`;
+  }
+
+  override async ready(): Promise<void> {
+    await waitUntilLoaded(this.page);
+    await this.page.locator('#compare-goals').waitFor();
+  }
+
+  goalRows(key: string): Locator {
+    return this.page.locator(`tr[data-goal="${key}"]`);
+  }
+
+  table(caption: string | RegExp): Locator {
+    return this.page.getByRole('table', { name: caption });
+  }
+}

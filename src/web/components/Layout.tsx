@@ -61,6 +61,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
               <li>
+                <Link href={paths.compare()} aria-current={current(paths.compare())}>
+                  {t.site.compare}
+                </Link>
+              </li>
+              <li>
                 <Link href={paths.accessibility()} aria-current={current(paths.accessibility())}>
                   {t.site.accessibility}
                 </Link>

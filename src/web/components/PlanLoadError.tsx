@@ -14,6 +14,11 @@ export function PlanLoadError({ error }: { error: ApiError }) {
       <Breadcrumbs crumbs={[{ label: t.common.start, href: paths.start() }, { label: title }]} />
       <PageHeading title={title} />
       <LoadError error={error} notFoundText={t.errors.planMissing} heading={false} />
+      {error.status === 401 ? (
+        <p>
+          <Link href={paths.login(window.location.pathname + window.location.search)}>{t.errors.logInToRead}</Link>
+        </p>
+      ) : null}
       <p>
         <Link href={paths.start()}>{t.errors.backToStart}</Link>
       </p>

@@ -4,7 +4,7 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, documentFormats, documentUrl, takeWorkflowStep, type AdoptionDecision, type PlanFile, type WorkflowStep } from '../api.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { useI18n, type Messages } from '../i18n/index.tsx';
 
 export function DocumentDownloads({ plan }: { plan: PlanFile }) {
   const { t } = useI18n();
@@ -39,9 +39,10 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function errorText(error: unknown, fallback: string): { message: string; problems: string[] } {
-  if (error instanceof ApiError) return { message: error.code === 'network' ? fallback : error.message, problems: error.problems.map((p) => p.message) };
-  return { message: fallback, problems: [] };
+/** The server's message and problems; null message when the texts' own words are needed (no answer). */
+function errorText(error: unknown): { message: string | null; problems: string[] } {
+  if (error instanceof ApiError && error.code !== 'network') return { message: error.message, problems: error.problems.map((p) => p.message) };
+  return { message: null, problems: [] };
 }
 
 /** The plan's status and the steps the account may take from it; `onChanged` reloads the plan. */
@@ -51,7 +52,7 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
   const status = plan.plan.status;
   const [busy, setBusy] = useState(false);
   const [adopting, setAdopting] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: string; problems: string[] } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: (t: Messages) => string; problems: string[] } | null>(null);
   const [decision, setDecision] = useState<AdoptionDecision>({ date: today(), body: '', paragraph: '', caseNumber: '' });
   const messageRef = useRef<HTMLDivElement>(null);
   const adoptFirstField = useRef<HTMLInputElement>(null);
@@ -65,10 +66,16 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
       await takeWorkflowStep(plan.plan.key, step, etag, sent);
       await onChanged();
       setAdopting(false);
-      setMessage({ kind: 'done', text: t.workflow.done[step], problems: [] });
+      setMessage({ kind: 'done', text: (t) => t.workflow.done[step], problems: [] });
     } catch (error) {
-      const { message, problems } = errorText(error, t.errors.network);
-      setMessage({ kind: 'error', text: `${t.workflow.failed}: ${message}`, problems });
+      if (error instanceof ApiError && error.status === 412) {
+        // Someone changed the plan meanwhile: read it again (new status and ETag) and let the reader decide.
+        await onChanged().catch(() => undefined);
+        setMessage({ kind: 'error', text: (t) => `${t.workflow.failed}: ${t.workflow.stale}`, problems: [] });
+        return;
+      }
+      const { message, problems } = errorText(error);
+      setMessage({ kind: 'error', text: (t) => `${t.workflow.failed}: ${message ?? t.errors.network}`, problems });
     } finally {
       setBusy(false);
       messageRef.current?.focus();
@@ -92,7 +99,7 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
       <div ref={messageRef} tabIndex={-1} className="live-message" aria-live="polite" aria-atomic="true">
         {message ? (
           <div className={`notice ${message.kind === 'error' ? 'notice--error' : 'notice--success'}`}>
-            <p>{message.text}</p>
+            <p>{message.text(t)}</p>
             {message.problems.length > 0 ? (
               <ul>
                 {message.problems.map((problem, i) => (
@@ -153,7 +160,7 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
             <input id={`${id}-case`} value={decision.caseNumber ?? ''} onChange={(e) => setDecision({ ...decision, caseNumber: e.target.value })} />
           </div>
           <button type="submit" className="button" aria-disabled={busy || undefined}>
-            {busy ? t.workflow.working : t.workflow.adopt}
+            {busy ? t.workflow.working : t.workflow.adoptWithDecision}
           </button>
         </form>
       ) : null}

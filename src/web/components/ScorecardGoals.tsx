@@ -1,4 +1,5 @@
 /** The scorecard's goals: perspective sections, goals with their status, indicator tables and committee goals beneath. */
+import { createContext, useContext, type ReactNode } from 'react';
 import { formatPeriod } from '../../domain/format.ts';
 import { yearOf } from '../../domain/period.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -7,71 +8,110 @@ import { ScrollRegion } from './ScrollRegion.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { StatusLight } from './StatusLight.tsx';
 
+/** Editing on the scorecard: whether the account may edit, which indicator's editor is open. */
+export interface IndicatorEditing {
+  canEdit: boolean;
+  openKey: string | null;
+  toggle(key: string): void;
+  editor(key: string): ReactNode;
+}
+
+export const IndicatorEditingContext = createContext<IndicatorEditing>({ canEdit: false, openKey: null, toggle: () => undefined, editor: () => null });
+
+/** The id of an indicator's edit button, so focus can return to it when its editor closes. */
+export const editButtonId = (key: string) => `edit-${key}`;
+
 export function IndicatorTable({ indicators, caption, id, period }: { indicators: IndicatorView[]; caption: string; id: string; period: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const editing = useContext(IndicatorEditingContext);
   const year = String(yearOf(period));
+  const open = editing.openKey !== null && indicators.some((view) => view.indicator.key === editing.openKey) ? editing.openKey : null;
   return (
-    <div className="doc-table">
-      <ScrollRegion labelledBy={`${id}-caption`}>
-        <table id={id} className="indicator-table">
-          <caption id={`${id}-caption`} className="visually-hidden">
-            {caption}
-          </caption>
-          <colgroup>
-            <col className="col-indicator" />
-            <col className="col-target" />
-            <col className="col-actual" />
-            <col className="col-status" />
-            <col className="col-trend" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">{t.scorecard.colIndicator}</th>
-              <th scope="col">{t.scorecard.colTarget(year)}</th>
-              <th scope="col">{t.scorecard.colActual}</th>
-              <th scope="col">{t.scorecard.colStatus}</th>
-              <th scope="col">{t.scorecard.colTrend}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {indicators.map(({ indicator, status, latest, trend }) => (
-              <tr key={indicator.key} data-indicator={indicator.key}>
-                <th scope="row" lang="sv">
-                  <span className="indicator-number">{indicator.number}</span> {indicator.name}
-                  {indicator.appliesTo ? (
-                    <span className="meta">
-                      {' '}
-                      ({indicator.appliesTo})
-                    </span>
-                  ) : null}
-                </th>
-                <td className="target" lang="sv">
-                  {status.target ?? <span className="muted">{t.scorecard.noTarget}</span>}
-                </td>
-                <td>
-                  {latest ? (
-                    <>
-                      <span lang="sv">{latest.text}</span> <span className="meta">({formatPeriod(latest.period)})</span>
-                    </>
-                  ) : (
-                    <span className="muted">{t.scorecard.noActual}</span>
-                  )}
-                </td>
-                <td>
-                  <StatusLight status={status.status} {...(status.manual ? { suffix: t.scorecard.setByHand } : {})} />
-                  <span className="explanation" lang="sv">
-                    {status.explanation}
-                  </span>
-                </td>
-                <td>
-                  <Sparkline points={trend} />
-                </td>
+    <>
+      <div className="doc-table">
+        <ScrollRegion labelledBy={`${id}-caption`}>
+          <table id={id} className="indicator-table">
+            <caption id={`${id}-caption`} className="visually-hidden">
+              {caption}
+            </caption>
+            <colgroup>
+              <col className="col-indicator" />
+              <col className="col-target" />
+              <col className="col-actual" />
+              <col className="col-status" />
+              <col className="col-trend" />
+            </colgroup>
+            <thead>
+              <tr>
+                <th scope="col">{t.scorecard.colIndicator}</th>
+                <th scope="col">{t.scorecard.colTarget(year)}</th>
+                <th scope="col">{t.scorecard.colActual}</th>
+                <th scope="col">{t.scorecard.colStatus}</th>
+                <th scope="col">{t.scorecard.colTrend}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-    </div>
+            </thead>
+            <tbody>
+              {indicators.map(({ indicator, status, latest, trend }) => (
+                <tr key={indicator.key} data-indicator={indicator.key}>
+                  <th scope="row" lang="sv">
+                    <span className="indicator-number">{indicator.number}</span> {indicator.name}
+                    {indicator.appliesTo ? (
+                      <span className="meta">
+                        {' '}
+                        ({indicator.appliesTo})
+                      </span>
+                    ) : null}
+                    {editing.canEdit ? (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          id={editButtonId(indicator.key)}
+                          className="edit-button"
+                          lang={language}
+                          aria-expanded={open === indicator.key}
+                          aria-controls={open === indicator.key ? `editor-${indicator.key}` : undefined}
+                          aria-label={t.editor.editLabel(`${indicator.number} ${indicator.name}`)}
+                          onClick={() => editing.toggle(indicator.key)}
+                        >
+                          {t.editor.edit}
+                        </button>
+                      </>
+                    ) : null}
+                  </th>
+                  <td className="target" lang="sv">
+                    {status.target ?? <span className="muted">{t.scorecard.noTarget}</span>}
+                  </td>
+                  <td>
+                    {latest ? (
+                      <>
+                        <span lang="sv">{latest.text}</span> <span className="meta">({formatPeriod(latest.period)})</span>
+                      </>
+                    ) : (
+                      <span className="muted">{t.scorecard.noActual}</span>
+                    )}
+                  </td>
+                  <td>
+                    <StatusLight status={status.status} {...(status.manual ? { suffix: t.scorecard.setByHand } : {})} />
+                    <span className="explanation" lang="sv">
+                      {status.explanation}
+                    </span>
+                  </td>
+                  <td>
+                    <Sparkline points={trend} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </div>
+      {open ? (
+        <div id={`editor-${open}`} className="editor-slot">
+          {editing.editor(open)}
+        </div>
+      ) : null}
+    </>
   );
 }
 

@@ -5,7 +5,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { useI18n, type Messages } from '../i18n/index.tsx';
 import { Link, navigate, paths, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
@@ -15,7 +15,8 @@ export function LoginPage() {
   const { user, login } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // A function of the texts, so the message follows a switch of language.
+  const [error, setError] = useState<((t: Messages) => string) | null>(null);
   const [busy, setBusy] = useState(false);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -26,7 +27,7 @@ export function LoginPage() {
     event.preventDefault();
     if (busy) return;
     if (!username.trim() || !password) {
-      setError(t.login.missingFields);
+      setError(() => (t: Messages) => t.login.missingFields);
       (username.trim() ? passwordRef : usernameRef).current?.focus();
       return;
     }
@@ -36,8 +37,7 @@ export function LoginPage() {
       await login(username.trim(), password);
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : paths.start());
     } catch (caught) {
-      const message = caught instanceof ApiError ? (caught.code === 'network' ? t.errors.network : caught.message) : t.errors.unexpected;
-      setError(`${t.login.failed}: ${message}`);
+      setError(() => (t: Messages) => `${t.login.failed}: ${caught instanceof ApiError ? (caught.code === 'network' ? t.errors.network : caught.message) : t.errors.unexpected}`);
       setPassword('');
       passwordRef.current?.focus();
     } finally {
@@ -93,7 +93,7 @@ export function LoginPage() {
               />
             </div>
             <div id="login-error" className="live-message" aria-live="assertive" aria-atomic="true">
-              {error ? <p className="notice notice--error">{error}</p> : null}
+              {error ? <p className="notice notice--error">{error(t)}</p> : null}
             </div>
             <button type="submit" className="button" aria-disabled={busy || undefined}>
               {busy ? t.login.busy : t.login.submit}

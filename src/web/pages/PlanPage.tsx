@@ -63,6 +63,10 @@ export function PlanPage({ planKey }: { planKey: string }) {
           <Link className="button-link" href={paths.scorecard(plan.plan.key)}>
             {t.plan.showScorecard}
           </Link>
+          {' '}
+          <Link className="button-link button-link--secondary" href={paths.followUp(plan.plan.key)}>
+            {t.plan.showFollowUp}
+          </Link>
         </p>
         {t.common.contentLanguageNote ? <p className="language-note">{t.common.contentLanguageNote}</p> : null}
         <DocumentDownloads plan={plan} />

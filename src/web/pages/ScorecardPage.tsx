@@ -2,7 +2,7 @@
  * The scorecard (styrkort) of a plan for a period: goals by perspective, each with its indicators'
  * target, latest outcome, status light and trend, and the committee goals beneath them.
  */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { formatPeriod } from '../../domain/format.ts';
 import { isPeriod } from '../../domain/period.ts';
 import type { PlanFile } from '../../domain/plan.ts';
@@ -11,12 +11,14 @@ import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Loading } from '../components/LoadState.tsx';
 import { PlanLoadError } from '../components/PlanLoadError.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
-import { IndicatorTable, PerspectiveSection } from '../components/ScorecardGoals.tsx';
+import { IndicatorEditor } from '../components/IndicatorEditor.tsx';
+import { editButtonId, IndicatorEditingContext, IndicatorTable, PerspectiveSection, type IndicatorEditing } from '../components/ScorecardGoals.tsx';
 import { StatusLight } from '../components/StatusLight.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, navigate, paths, useLocation } from '../router.tsx';
 import { buildScorecardView, defaultPeriod } from '../scorecard-view.ts';
-import { useResource } from '../use-resource.ts';
+import { mayEditContent, useSession } from '../session.tsx';
+import { useReloadableResource } from '../use-resource.ts';
 
 const statuses = ['green', 'yellow', 'red', 'not-measured'] as const;
 
@@ -74,8 +76,23 @@ function Summary({ counts, period, ruleText }: { counts: Record<(typeof statuses
 export function ScorecardPage({ planKey }: { planKey: string }) {
   const { t } = useI18n();
   const { search } = useLocation();
-  const resource = useResource((signal) => getPlan(planKey, signal), [planKey]);
+  const { user } = useSession();
+  const [resource, reload] = useReloadableResource((signal) => getPlan(planKey, signal), [planKey]);
   const plan = resource.state === 'ready' ? resource.data.data : null;
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const close = useCallback((key: string) => {
+    setOpenKey(null);
+    setTimeout(() => document.getElementById(editButtonId(key))?.focus(), 0);
+  }, []);
+  const editing = useMemo<IndicatorEditing>(
+    () => ({
+      canEdit: mayEditContent(user) && plan !== null && plan.plan.status !== 'archived',
+      openKey,
+      toggle: (key) => (openKey === key ? close(key) : setOpenKey(key)),
+      editor: (key) => (plan ? <IndicatorEditor key={key} plan={plan.plan} indicatorKey={key} onSaved={reload} onClose={() => close(key)} /> : null),
+    }),
+    [user, plan, openKey, close, reload],
+  );
   const asked = search.get('period');
   const period = plan ? (asked && isPeriod(asked) ? asked : defaultPeriod(plan, new Date())) : null;
   const view = useMemo(() => (plan && period ? buildScorecardView(plan, period) : null), [plan, period]);
@@ -112,19 +129,23 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
         <PeriodForm key={period} plan={plan} period={period} periods={view.periods} />
         <p>
           <Link href={paths.plan(plan.plan.key)}>{t.scorecard.backToPlan}</Link>
+          {' · '}
+          <Link href={paths.followUp(plan.plan.key)}>{t.scorecard.toFollowUp}</Link>
         </p>
       </div>
-      <Summary counts={view.counts} period={period} ruleText={view.ruleText} />
-      {view.perspectives.length === 0 && view.unattached.length === 0 ? <p>{t.scorecard.noGoals}</p> : null}
-      {view.perspectives.map((perspective) => (
-        <PerspectiveSection key={perspective.number ?? 'other'} perspective={perspective} period={period} />
-      ))}
-      {view.unattached.length > 0 ? (
-        <section className="perspective" aria-labelledby="unattached">
-          <h2 id="unattached">{t.scorecard.indicatorsWithoutGoal}</h2>
-          <IndicatorTable indicators={view.unattached} caption={t.scorecard.indicatorsWithoutGoal} id="indicators-unattached" period={period} />
-        </section>
-      ) : null}
+      <IndicatorEditingContext.Provider value={editing}>
+        <Summary counts={view.counts} period={period} ruleText={view.ruleText} />
+        {view.perspectives.length === 0 && view.unattached.length === 0 ? <p>{t.scorecard.noGoals}</p> : null}
+        {view.perspectives.map((perspective) => (
+          <PerspectiveSection key={perspective.number ?? 'other'} perspective={perspective} period={period} />
+        ))}
+        {view.unattached.length > 0 ? (
+          <section className="perspective" aria-labelledby="unattached">
+            <h2 id="unattached">{t.scorecard.indicatorsWithoutGoal}</h2>
+            <IndicatorTable indicators={view.unattached} caption={t.scorecard.indicatorsWithoutGoal} id="indicators-unattached" period={period} />
+          </section>
+        ) : null}
+      </IndicatorEditingContext.Provider>
     </div>
   );
 }
