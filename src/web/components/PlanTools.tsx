@@ -4,7 +4,8 @@
  */
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, documentFormats, documentUrl, takeWorkflowStep, type AdoptionDecision, type PlanFile, type WorkflowStep } from '../api.ts';
-import { useI18n, type Messages } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { LiveMessage, type Message } from './LiveMessage.tsx';
 
 export function DocumentDownloads({ plan }: { plan: PlanFile }) {
   const { t } = useI18n();
@@ -52,7 +53,7 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
   const status = plan.plan.status;
   const [busy, setBusy] = useState(false);
   const [adopting, setAdopting] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'done' | 'error'; text: (t: Messages) => string; problems: string[] } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   const [decision, setDecision] = useState<AdoptionDecision>({ date: today(), body: '', paragraph: '', caseNumber: '' });
   const messageRef = useRef<HTMLDivElement>(null);
   const adoptFirstField = useRef<HTMLInputElement>(null);
@@ -96,20 +97,7 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
       <p className="workflow__status" data-status={status}>
         {t.workflow.status(t.planStatus[status])}
       </p>
-      <div ref={messageRef} tabIndex={-1} className="live-message" aria-live="polite" aria-atomic="true">
-        {message ? (
-          <div className={`notice ${message.kind === 'error' ? 'notice--error' : 'notice--success'}`}>
-            <p>{message.text(t)}</p>
-            {message.problems.length > 0 ? (
-              <ul>
-                {message.problems.map((problem, i) => (
-                  <li key={i}>{problem}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+      <LiveMessage message={message} messageRef={messageRef} />
       {steps.length === 0 ? <p>{t.workflow.noSteps}</p> : null}
       <div className="button-row">
         {steps.map((step) =>

@@ -18,6 +18,7 @@ import '../follow-up.css';
 
 type ValueChange = CompareData['volumes']['changed'][number]['values'][number];
 type FieldChange = CompareData['goals']['changed'][number]['fields'][number];
+type OneSided = CompareData['indicators']['added'][number];
 
 function PlanChoice({ plans, a, b }: { plans: PlanSummary[]; a: string; b: string }) {
   const { t } = useI18n();
@@ -88,6 +89,39 @@ function ChangeMark({ kind }: { kind: 'changed' | 'added' | 'removed' }) {
   return <span className={`change-mark change-mark--${kind}`}>{t.compare.marks[kind]}</span>;
 }
 
+/** A field or value both plans have, worded differently: before and after. */
+function ChangedRow({ name, detail, before, after, cellClass, goal }: { name: ReactNode; detail: ReactNode; before: string | null; after: string | null; cellClass: string; goal?: string }) {
+  return (
+    <tr data-goal={goal}>
+      <th scope="row">
+        {name} <ChangeMark kind="changed" />
+        {detail}
+      </th>
+      <td className={cellClass}>
+        <Text value={before} />
+      </td>
+      <td className={cellClass}>
+        <Text value={after} />
+      </td>
+    </tr>
+  );
+}
+
+/** A row only one plan has: added (nothing before) or removed (nothing after). */
+function OneSidedRow({ kind, name, value, cellClass, goal }: { kind: 'added' | 'removed'; name: ReactNode; value: ReactNode; cellClass?: string; goal?: string }) {
+  const { t } = useI18n();
+  const none = <span className="muted">{t.compare.none}</span>;
+  return (
+    <tr data-goal={goal}>
+      <th scope="row">
+        {name} <ChangeMark kind={kind} />
+      </th>
+      <td className={cellClass}>{kind === 'added' ? none : value}</td>
+      <td className={cellClass}>{kind === 'added' ? value : none}</td>
+    </tr>
+  );
+}
+
 function Goals({ diff }: { diff: CompareData }) {
   const { t } = useI18n();
   const { goals } = diff;
@@ -101,45 +135,22 @@ function Goals({ diff }: { diff: CompareData }) {
         <ChangeTable id="compare-goals-table" caption={t.compare.goalsCaption} first={t.compare.goal} before={t.compare.before} after={t.compare.after}>
           {goals.changed.flatMap((goal) =>
             goal.fields.map((field: FieldChange) => (
-              <tr key={`${goal.key}-${field.field}`} data-goal={goal.key}>
-                <th scope="row">
-                  {name(goal)} <ChangeMark kind="changed" />
-                  {field.field !== 'text' ? <span className="meta"> ({field.label})</span> : null}
-                </th>
-                <td className="prose">
-                  <Text value={field.before} />
-                </td>
-                <td className="prose">
-                  <Text value={field.after} />
-                </td>
-              </tr>
+              <ChangedRow
+                key={`${goal.key}-${field.field}`}
+                goal={goal.key}
+                name={name(goal)}
+                detail={field.field !== 'text' ? <span className="meta"> ({field.label})</span> : null}
+                before={field.before}
+                after={field.after}
+                cellClass="prose"
+              />
             )),
           )}
           {goals.added.map((goal) => (
-            <tr key={goal.key} data-goal={goal.key}>
-              <th scope="row">
-                {name(goal)} <ChangeMark kind="added" />
-              </th>
-              <td className="prose">
-                <span className="muted">{t.compare.none}</span>
-              </td>
-              <td className="prose">
-                <Text value={goal.text} />
-              </td>
-            </tr>
+            <OneSidedRow key={goal.key} goal={goal.key} kind="added" name={name(goal)} value={<Text value={goal.text} />} cellClass="prose" />
           ))}
           {goals.removed.map((goal) => (
-            <tr key={goal.key} data-goal={goal.key}>
-              <th scope="row">
-                {name(goal)} <ChangeMark kind="removed" />
-              </th>
-              <td className="prose">
-                <Text value={goal.text} />
-              </td>
-              <td className="prose">
-                <span className="muted">{t.compare.none}</span>
-              </td>
-            </tr>
+            <OneSidedRow key={goal.key} goal={goal.key} kind="removed" name={name(goal)} value={<Text value={goal.text} />} cellClass="prose" />
           ))}
         </ChangeTable>
       ) : null}
@@ -155,6 +166,13 @@ function Indicators({ diff }: { diff: CompareData }) {
   const { t } = useI18n();
   const { indicators } = diff;
   const rows = indicators.changed.length + indicators.added.length + indicators.removed.length;
+  const indicatorName = (indicator: OneSided) => (
+    <span lang="sv">
+      {indicator.number} {indicator.name}
+    </span>
+  );
+  const targetsCell = (indicator: OneSided) =>
+    indicator.targets.length > 0 ? <span>{t.compare.targets(targetsText(indicator.targets))}</span> : <span className="muted">{t.compare.noTargets}</span>;
   return (
     <section aria-labelledby="compare-indicators" className="follow-up-section">
       <h2 id="compare-indicators">{t.compare.indicators}</h2>
@@ -163,69 +181,41 @@ function Indicators({ diff }: { diff: CompareData }) {
         <ChangeTable id="compare-indicators-table" caption={t.compare.indicatorsCaption} first={t.compare.indicator} before={t.compare.before} after={t.compare.after}>
           {indicators.changed.flatMap((indicator) => [
             ...indicator.fields.map((field) => (
-              <tr key={`${indicator.key}-${field.field}`}>
-                <th scope="row">
-                  <span lang="sv">
-                    {indicator.number} {indicator.name}
-                  </span>{' '}
-                  <ChangeMark kind="changed" /> <span className="meta">({field.label})</span>
-                </th>
-                <td className="prose">
-                  <Text value={field.before} />
-                </td>
-                <td className="prose">
-                  <Text value={field.after} />
-                </td>
-              </tr>
+              <ChangedRow
+                key={`${indicator.key}-${field.field}`}
+                name={indicatorName(indicator)}
+                detail={
+                  <>
+                    {' '}
+                    <span className="meta">({field.label})</span>
+                  </>
+                }
+                before={field.before}
+                after={field.after}
+                cellClass="prose"
+              />
             )),
             ...indicator.targetChanges.map((change) => (
-              <tr key={`${indicator.key}-target-${change.year}`}>
-                <th scope="row">
-                  <span lang="sv">
-                    {indicator.number} {indicator.name}
-                  </span>{' '}
-                  <ChangeMark kind="changed" /> <span className="meta">({t.compare.target(change.year)})</span>
-                </th>
-                <td className="prose">
-                  <Text value={change.before} />
-                </td>
-                <td className="prose">
-                  <Text value={change.after} />
-                </td>
-              </tr>
+              <ChangedRow
+                key={`${indicator.key}-target-${change.year}`}
+                name={indicatorName(indicator)}
+                detail={
+                  <>
+                    {' '}
+                    <span className="meta">({t.compare.target(change.year)})</span>
+                  </>
+                }
+                before={change.before}
+                after={change.after}
+                cellClass="prose"
+              />
             )),
           ])}
           {indicators.added.map((indicator) => (
-            <tr key={indicator.key}>
-              <th scope="row">
-                <span lang="sv">
-                  {indicator.number} {indicator.name}
-                </span>{' '}
-                <ChangeMark kind="added" />
-              </th>
-              <td className="prose">
-                <span className="muted">{t.compare.none}</span>
-              </td>
-              <td className="prose">
-                {indicator.targets.length > 0 ? <span>{t.compare.targets(targetsText(indicator.targets))}</span> : <span className="muted">{t.compare.noTargets}</span>}
-              </td>
-            </tr>
+            <OneSidedRow key={indicator.key} kind="added" name={indicatorName(indicator)} value={targetsCell(indicator)} cellClass="prose" />
           ))}
           {indicators.removed.map((indicator) => (
-            <tr key={indicator.key}>
-              <th scope="row">
-                <span lang="sv">
-                  {indicator.number} {indicator.name}
-                </span>{' '}
-                <ChangeMark kind="removed" />
-              </th>
-              <td className="prose">
-                {indicator.targets.length > 0 ? <span>{t.compare.targets(targetsText(indicator.targets))}</span> : <span className="muted">{t.compare.noTargets}</span>}
-              </td>
-              <td className="prose">
-                <span className="muted">{t.compare.none}</span>
-              </td>
-            </tr>
+            <OneSidedRow key={indicator.key} kind="removed" name={indicatorName(indicator)} value={targetsCell(indicator)} cellClass="prose" />
           ))}
         </ChangeTable>
       ) : null}
@@ -267,56 +257,43 @@ function Rows({
         <ChangeTable id={`${id}-table`} caption={caption} first={first} before={t.compare.before} after={t.compare.after}>
           {changes.changed.flatMap((row) => [
             ...row.fields.map((field) => (
-              <tr key={`${row.key}-${field.field}`}>
-                <th scope="row">
-                  <span lang="sv">{row.label}</span> <ChangeMark kind="changed" /> <span className="meta">({field.label})</span>
-                </th>
-                <td className="prose">
-                  <Text value={field.before} />
-                </td>
-                <td className="prose">
-                  <Text value={field.after} />
-                </td>
-              </tr>
+              <ChangedRow
+                key={`${row.key}-${field.field}`}
+                name={<span lang="sv">{row.label}</span>}
+                detail={
+                  <>
+                    {' '}
+                    <span className="meta">({field.label})</span>
+                  </>
+                }
+                before={field.before}
+                after={field.after}
+                cellClass="prose"
+              />
             )),
             ...row.values.map((value, index) => (
-              <tr key={`${row.key}-value-${index}`}>
-                <th scope="row">
-                  <span lang="sv">{row.label}</span> <ChangeMark kind="changed" />{' '}
-                  <span className="meta" lang="sv">
-                    ({valueName(value)})
-                  </span>
-                </th>
-                <td className="num">
-                  <Text value={value.before} />
-                </td>
-                <td className="num">
-                  <Text value={value.after} />
-                </td>
-              </tr>
+              <ChangedRow
+                key={`${row.key}-value-${index}`}
+                name={<span lang="sv">{row.label}</span>}
+                detail={
+                  <>
+                    {' '}
+                    <span className="meta" lang="sv">
+                      ({valueName(value)})
+                    </span>
+                  </>
+                }
+                before={value.before}
+                after={value.after}
+                cellClass="num"
+              />
             )),
           ])}
           {changes.added.map((row, index) => (
-            <tr key={`added-${row.key}-${index}`}>
-              <th scope="row">
-                <span lang="sv">{row.label}</span> <ChangeMark kind="added" />
-              </th>
-              <td>
-                <span className="muted">{t.compare.none}</span>
-              </td>
-              <td>{t.compare.addedRow}</td>
-            </tr>
+            <OneSidedRow key={`added-${row.key}-${index}`} kind="added" name={<span lang="sv">{row.label}</span>} value={t.compare.addedRow} />
           ))}
           {changes.removed.map((row, index) => (
-            <tr key={`removed-${row.key}-${index}`}>
-              <th scope="row">
-                <span lang="sv">{row.label}</span> <ChangeMark kind="removed" />
-              </th>
-              <td>{t.compare.removedRow}</td>
-              <td>
-                <span className="muted">{t.compare.none}</span>
-              </td>
-            </tr>
+            <OneSidedRow key={`removed-${row.key}-${index}`} kind="removed" name={<span lang="sv">{row.label}</span>} value={t.compare.removedRow} />
           ))}
         </ChangeTable>
       ) : null}

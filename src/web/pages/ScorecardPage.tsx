@@ -2,7 +2,7 @@
  * The scorecard (styrkort) of a plan for a period: goals by perspective, each with its indicators'
  * target, latest outcome, status light and trend, and the committee goals beneath them.
  */
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatPeriod } from '../../domain/format.ts';
 import { isPeriod } from '../../domain/period.ts';
 import type { PlanFile } from '../../domain/plan.ts';
@@ -11,6 +11,7 @@ import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Loading } from '../components/LoadState.tsx';
 import { PlanLoadError } from '../components/PlanLoadError.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { PeriodSelectForm } from '../components/PeriodSelectForm.tsx';
 import { IndicatorEditor } from '../components/IndicatorEditor.tsx';
 import { editButtonId, IndicatorEditingContext, IndicatorTable, PerspectiveSection, type IndicatorEditing } from '../components/ScorecardGoals.tsx';
 import { StatusLight } from '../components/StatusLight.tsx';
@@ -24,25 +25,8 @@ const statuses = ['green', 'yellow', 'red', 'not-measured'] as const;
 
 function PeriodForm({ plan, period, periods }: { plan: PlanFile; period: string; periods: string[] }) {
   const { t } = useI18n();
-  const [chosen, setChosen] = useState(period);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(paths.scorecard(plan.plan.key, chosen), { replace: false });
-  };
   const options = periods.includes(period) ? periods : [...periods, period].sort();
-  return (
-    <form className="period-form" onSubmit={submit}>
-      <label htmlFor="period">{t.scorecard.periodLabel}</label>
-      <select id="period" value={chosen} onChange={(event) => setChosen(event.target.value)}>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {formatPeriod(option)}
-          </option>
-        ))}
-      </select>
-      <button type="submit">{t.scorecard.show}</button>
-    </form>
-  );
+  return <PeriodSelectForm id="period" label={t.scorecard.periodLabel} period={period} options={options} onGo={(chosen) => navigate(paths.scorecard(plan.plan.key, chosen), { replace: false })} />;
 }
 
 function Summary({ counts, period, ruleText }: { counts: Record<(typeof statuses)[number], number>; period: string; ruleText: string }) {

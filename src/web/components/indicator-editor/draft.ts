@@ -1,0 +1,61 @@
+/** The editor's draft of an indicator's targets and outcomes, and how it becomes an indicator again. */
+import type { Indicator, PlanFile } from '../../api.ts';
+
+type ActualEntry = Indicator['actuals'][number];
+
+export interface Draft {
+  targets: Record<number, string>;
+  actuals: string[];
+  newPeriod: string;
+  newText: string;
+}
+
+const periodPattern = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
+
+export function draftOf(indicator: Indicator): Draft {
+  return {
+    targets: Object.fromEntries(indicator.targets.map((target) => [target.year, target.text])),
+    actuals: indicator.actuals.map((actual) => actual.text),
+    newPeriod: '',
+    newText: '',
+  };
+}
+
+export function yearsOf(plan: PlanFile['plan'], indicator: Indicator): number[] {
+  const years = new Set<number>(indicator.targets.map((target) => target.year));
+  for (let year = plan.periodStart; year <= plan.periodEnd; year += 1) years.add(year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** What is wrong with the new outcome's period, if anything. */
+export function newPeriodProblems(base: Indicator, draft: Draft): { invalid: boolean; duplicate: boolean } {
+  const period = draft.newPeriod.trim();
+  return {
+    invalid: period !== '' && !periodPattern.test(period),
+    duplicate: period !== '' && base.actuals.some((actual) => actual.period === period),
+  };
+}
+
+/** The indicator as the reader wants it: `base` with the draft's targets and outcomes. */
+export function applyDraft(base: Indicator, draft: Draft, frozen: boolean): Indicator {
+  const targets = frozen
+    ? base.targets
+    : Object.entries(draft.targets)
+        .map(([year, text]) => {
+          const before = base.targets.find((target) => target.year === Number(year));
+          return { year: Number(year), text: before && before.text.trim() === text.trim() ? before.text : text.trim() };
+        })
+        .filter((target) => target.text !== '')
+        .sort((a, b) => a.year - b.year);
+  const actuals: ActualEntry[] = [];
+  base.actuals.forEach((actual, i) => {
+    const text = draft.actuals[i] ?? actual.text;
+    if (text.trim() === '') return;
+    actuals.push(text.trim() === actual.text.trim() ? actual : { ...actual, text: text.trim() });
+  });
+  if (draft.newPeriod.trim() && draft.newText.trim()) actuals.push({ period: draft.newPeriod.trim(), text: draft.newText.trim() });
+  actuals.sort((a, b) => a.period.localeCompare(b.period));
+  return { ...base, targets, actuals };
+}
+
+export const sameFollowUp = (a: Indicator, b: Indicator) => JSON.stringify([a.targets, a.actuals]) === JSON.stringify([b.targets, b.actuals]);
