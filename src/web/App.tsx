@@ -8,6 +8,7 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
 import { ScorecardPage } from './pages/ScorecardPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
+import { VolumeGridPage } from './pages/VolumeGridPage.tsx';
 import { matchRoute, useLocation, type Route } from './router.tsx';
 
 function Page({ route }: { route: Route }) {
@@ -20,6 +21,8 @@ function Page({ route }: { route: Route }) {
       return <ScorecardPage key={route.planKey} planKey={route.planKey} />;
     case 'follow-up':
       return <FollowUpPage key={route.planKey} planKey={route.planKey} />;
+    case 'volume-grid':
+      return <VolumeGridPage key={`${route.planKey}/${route.tableKey}`} planKey={route.planKey} tableKey={route.tableKey} />;
     case 'compare':
       return <ComparePage />;
     case 'accessibility':

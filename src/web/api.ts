@@ -6,13 +6,13 @@
  */
 import type { z } from 'zod';
 import type { AuditEvent as AuditEventSchema, ErrorBody, PlanList, PlanSummary as PlanSummarySchema, SessionInfo as SessionInfoSchema } from '../contract/api.ts';
-import type { Indicator, OrgNode, PlanFile } from '../domain/plan.ts';
+import type { Indicator, OrgNode, PlanFile, VolumeTable } from '../domain/plan.ts';
 
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 export type Problem = z.infer<typeof ErrorBody>['problems'][number];
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
-export type { Indicator, OrgNode, PlanFile };
+export type { Indicator, OrgNode, PlanFile, VolumeTable };
 
 /** One node of GET /api/organisation (the route has no response schema in the contract yet). */
 export interface OrganisationEntry {
@@ -148,6 +148,23 @@ export async function getIndicator(planKey: string, key: string, signal?: AbortS
 /** Replaces an indicator; `etag` is the version it was read at (412 with details.current when stale). */
 export async function putIndicator(planKey: string, indicator: Indicator, etag: string): Promise<Versioned<Indicator>> {
   return request<Indicator>(`${planPath(planKey)}/indicators/${encodeURIComponent(indicator.key)}`, json('PUT', indicator, { 'if-match': etag }));
+}
+
+/** One volume table with its version. */
+export async function getVolumeTable(planKey: string, key: string, signal?: AbortSignal): Promise<Versioned<VolumeTable>> {
+  return request<VolumeTable>(`${planPath(planKey)}/volume-tables/${encodeURIComponent(key)}`, { signal });
+}
+
+/** One cell change: the row's key, the column's key and the printed text (null clears the cell). */
+export interface CellChange {
+  row: string;
+  column: string;
+  text: string | null;
+}
+
+/** Changes many cells of a volume table in one audited change; 412 with details.current when stale. */
+export async function patchVolumeCells(planKey: string, key: string, cells: CellChange[], etag: string): Promise<Versioned<VolumeTable>> {
+  return request<VolumeTable>(`${planPath(planKey)}/volume-tables/${encodeURIComponent(key)}/cells`, json('PATCH', { cells }, { 'if-match': etag }));
 }
 
 export type WorkflowStep = 'submit' | 'reopen' | 'adopt' | 'archive';

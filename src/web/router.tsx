@@ -9,6 +9,7 @@ export type Route =
   | { name: 'plan'; planKey: string }
   | { name: 'scorecard'; planKey: string }
   | { name: 'follow-up'; planKey: string }
+  | { name: 'volume-grid'; planKey: string; tableKey: string }
   | { name: 'compare' }
   | { name: 'accessibility' }
   | { name: 'login' }
@@ -21,6 +22,8 @@ export const paths = {
   scorecard: (planKey: string, period?: string) => `/planer/${encodeURIComponent(planKey)}/styrkort${period ? `?period=${encodeURIComponent(period)}` : ''}`,
   /** Follow-up of a plan for a month ('YYYY-MM'; default the latest month with actuals). */
   followUp: (planKey: string, period?: string) => `/planer/${encodeURIComponent(planKey)}/uppfoljning${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+  /** The grid editor of one volume table. */
+  volumeGrid: (planKey: string, tableKey: string) => `/planer/${encodeURIComponent(planKey)}/volymer/${encodeURIComponent(tableKey)}`,
   /** Two plans compared, a before b. */
   compare: (a?: string, b?: string) => {
     const query = new URLSearchParams();
@@ -45,6 +48,7 @@ const patterns: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/planer\/([^/]+)\/?$/, (m) => ({ name: 'plan', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/styrkort\/?$/, (m) => ({ name: 'scorecard', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/uppfoljning\/?$/, (m) => ({ name: 'follow-up', planKey: decode(m[1]!) })],
+  [/^\/planer\/([^/]+)\/volymer\/([^/]+)\/?$/, (m) => ({ name: 'volume-grid', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
   [/^\/jamfor\/?$/, () => ({ name: 'compare' })],
   [/^\/tillganglighet\/?$/, () => ({ name: 'accessibility' })],
   [/^\/logga-in\/?$/, () => ({ name: 'login' })],

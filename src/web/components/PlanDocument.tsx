@@ -3,6 +3,7 @@
  * the same one the PDF is laid out from) rendered as headings, text and tables, with a table of
  * contents. Block level 1 is an h2: the page's h1 is the plan's title.
  */
+import type { ReactNode } from 'react';
 import type { Block, DocumentView, HeadingBlock, TocEntry } from '../../documents/view-model.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { DocumentTable } from './DocumentTable.tsx';
@@ -76,15 +77,25 @@ function Heading({ block }: { block: HeadingBlock }) {
   );
 }
 
-export function DocumentBlocks({ blocks }: { blocks: Block[] }) {
+/** `tableActions` (by block index) puts tools, such as an edit link, just before a table. */
+export function DocumentBlocks({ blocks, tableActions }: { blocks: Block[]; tableActions?: ReadonlyMap<number, ReactNode> }) {
   return (
     <>
       {blocks.map((block, index) => {
         switch (block.kind) {
           case 'heading':
             return <Heading key={block.id} block={block} />;
-          case 'table':
-            return <DocumentTable key={block.id} id={block.id} table={block} />;
+          case 'table': {
+            const action = tableActions?.get(index);
+            return action ? (
+              <div key={block.id} className="table-with-action">
+                <p className="table-action">{action}</p>
+                <DocumentTable id={block.id} table={block} />
+              </div>
+            ) : (
+              <DocumentTable key={block.id} id={block.id} table={block} />
+            );
+          }
           case 'text':
             return (
               <div key={index} className={`doc-text doc-text--${block.style ?? 'body'}`}>
@@ -98,14 +109,14 @@ export function DocumentBlocks({ blocks }: { blocks: Block[] }) {
 }
 
 /** The whole document below the page heading: table of contents, body, colophon. */
-export function PlanDocument({ view }: { view: DocumentView }) {
+export function PlanDocument({ view, tableActions }: { view: DocumentView; tableActions?: ReadonlyMap<number, ReactNode> }) {
   const { t, language } = useI18n();
   const blocks = withPageIds(view.blocks);
   return (
     <div className="plan-layout">
       <TableOfContents entries={tocOf(blocks)} />
       <div className="plan-body" lang="sv">
-        <DocumentBlocks blocks={blocks} />
+        <DocumentBlocks blocks={blocks} tableActions={tableActions} />
         <section className="colophon" aria-labelledby="colophon-heading">
           <h2 id="colophon-heading" lang={language}>
             {t.plan.colophon}

@@ -1,5 +1,5 @@
 /** A plan, readable in full: its title page, a table of contents and every section in order. */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { buildPlanDocument } from '../../documents/plan-view-model.ts';
 import { formatYearRange } from '../../domain/format.ts';
 import { getPlan } from '../api.ts';
@@ -11,7 +11,7 @@ import { PlanDocument } from '../components/PlanDocument.tsx';
 import { DocumentDownloads, WorkflowPanel } from '../components/PlanTools.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
-import { mayTakeWorkflowSteps, useSession } from '../session.tsx';
+import { mayEditContent, mayTakeWorkflowSteps, useSession } from '../session.tsx';
 import { useReloadableResource } from '../use-resource.ts';
 
 /** After the content has rendered, scroll to the #fragment the address names (a shared link). */
@@ -24,12 +24,30 @@ function useScrollToFragment(ready: boolean): void {
 }
 
 export function PlanPage({ planKey }: { planKey: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { user } = useSession();
   const [resource, reload] = useReloadableResource((signal) => getPlan(planKey, signal), [planKey]);
   const plan = resource.state === 'ready' ? resource.data.data : null;
   const view = useMemo(() => (plan ? buildPlanDocument(plan) : null), [plan]);
   useScrollToFragment(view !== null);
+  const mayEdit = mayEditContent(user);
+  // An edit link beside each volume table, for those who may edit (the server still decides per table).
+  const tableActions = useMemo(() => {
+    const actions = new Map<number, ReactNode>();
+    if (!plan || !view || !mayEdit || plan.plan.status === 'archived') return actions;
+    view.blocks.forEach((block, index) => {
+      if (block.kind !== 'table') return;
+      const table = plan.volumeTables.find((vt) => block.id.endsWith(`-${vt.key}`) && block.title.startsWith(vt.caption));
+      if (!table) return;
+      actions.set(
+        index,
+        <Link className="button-link button-link--secondary" href={paths.volumeGrid(plan.plan.key, table.key)} lang={language}>
+          {t.volumeGrid.editTable(table.caption)}
+        </Link>,
+      );
+    });
+    return actions;
+  }, [plan, view, mayEdit, t, language]);
 
   if (resource.state === 'failed') return <PlanLoadError error={resource.error} />;
   if (!plan || !view) {
@@ -72,7 +90,7 @@ export function PlanPage({ planKey }: { planKey: string }) {
         <DocumentDownloads plan={plan} />
         {mayTakeWorkflowSteps(user) ? <WorkflowPanel plan={plan} etag={resource.state === 'ready' ? resource.data.etag : null} onChanged={reload} /> : null}
       </header>
-      <PlanDocument view={view} />
+      <PlanDocument view={view} tableActions={tableActions} />
     </div>
   );
 }

@@ -1,0 +1,153 @@
+/**
+ * The volume grid editor in Chromium against the real server: as admin on a draft (rolled over via
+ * the API), two rows pasted from a spreadsheet spread over the cells, one save, and the values there
+ * after a reload; a stale save (412) is explained with a "Läs om" button; axe finds nothing.
+ */
+import type { APIRequestContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, screenshot, startBrowserHarness, type BrowserHarness } from './harness.ts';
+import { LoginPage, PlanPage } from './pages.ts';
+
+const draftKey = 'timra-sn-2021-2023';
+const password = 'styrkort-demo';
+
+let harness: BrowserHarness;
+
+interface Table {
+  key: string;
+  caption: string;
+  columns: Array<{ key: string; label: string; kind: string }>;
+  rows: Array<{ key: string; label: string; cells: Record<string, string> }>;
+}
+
+async function apiSession(username: string): Promise<{ request: APIRequestContext; csrf: string }> {
+  const page = await harness.newPage();
+  const request = page.context().request;
+  const response = await request.post(`${harness.baseUrl}/api/session`, { data: { username, password } });
+  expect(response.status()).toBe(200);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { request, csrf: csrfToken };
+}
+
+async function loggedInPage(username: string): Promise<Page> {
+  const login = await new LoginPage(await harness.newPage(), harness.baseUrl).open();
+  await login.logIn(username);
+  return login.page;
+}
+
+/** Pastes text into a field as a spreadsheet does (a paste event with text/plain). */
+async function paste(page: Page, label: string, text: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.focus();
+  await field.evaluate((element, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function waitUntilLoaded(page: Page): Promise<void> {
+  await page.locator('main h1').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('main [role="status"]').length === 0);
+  await page.locator('table.volume-grid').waitFor();
+}
+
+beforeAll(async () => {
+  harness = await startBrowserHarness();
+  const { request, csrf } = await apiSession('ledning');
+  const created = await request.post(`${harness.baseUrl}/api/plans/timra-sn-2020-2022/rollover`, { data: { to: '2021-2023' }, headers: { 'x-csrf-token': csrf } });
+  expect(created.status()).toBe(201);
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('the volume grid editor', () => {
+  it('pastes two rows from a spreadsheet, saves only the changed cells, and shows them after a reload; a stale save offers "Läs om"', async () => {
+    const page = await loggedInPage('admin');
+    const api = await apiSession('admin');
+    const plan = (await (await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}`)).json()) as { volumeTables: Table[] };
+    const table = plan.volumeTables[0]!;
+    const [row1, row2] = table.rows;
+    const [col1, col2] = table.columns;
+    expect(row1 && row2 && col1 && col2).toBeTruthy();
+
+    // The plan page links to the grid beside the table.
+    const planPage = await new PlanPage(page, harness.baseUrl, draftKey).open();
+    const link = planPage.page.getByRole('link', { name: `Ändra volymtabellen ${table.caption}` });
+    await expect(link.getAttribute('href')).resolves.toBe(`/planer/${draftKey}/volymer/${table.key}`);
+    await link.click();
+    await waitUntilLoaded(page);
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(`Ändra volymer: ${table.caption}`);
+    await expect(page.getByRole('table', { name: `Volymer: ${table.caption}` }).count()).resolves.toBe(1);
+    expect(await axeViolations(page), 'volume grid').toEqual([]);
+
+    const label = (row: { label: string }, column: { label: string }) => `${row.label} – ${column.label}`;
+    await paste(page, label(row1!, col1!), '194(-9)\t5,3\r\n-\t42\r\n');
+    await expect(page.getByLabel(label(row1!, col1!), { exact: true }).inputValue()).resolves.toBe('194(-9)');
+    await expect(page.getByLabel(label(row1!, col2!), { exact: true }).inputValue()).resolves.toBe('5,3');
+    await expect(page.getByLabel(label(row2!, col1!), { exact: true }).inputValue()).resolves.toBe('-');
+    await expect(page.getByLabel(label(row2!, col2!), { exact: true }).inputValue()).resolves.toBe('42');
+    expect(await axeViolations(page), 'volume grid with changes').toEqual([]);
+    await screenshot(page, 'volume-grid-pasted');
+
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.locator('[data-message="done"]').waitFor();
+
+    await page.reload();
+    await waitUntilLoaded(page);
+    await expect(page.getByLabel(label(row1!, col1!), { exact: true }).inputValue()).resolves.toBe('194(-9)');
+    await expect(page.getByLabel(label(row1!, col2!), { exact: true }).inputValue()).resolves.toBe('5,3');
+    await expect(page.getByLabel(label(row2!, col1!), { exact: true }).inputValue()).resolves.toBe('-');
+    await expect(page.getByLabel(label(row2!, col2!), { exact: true }).inputValue()).resolves.toBe('42');
+    const saved = (await (await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}/volume-tables/${table.key}`)).json()) as Table;
+    expect(saved.rows[0]!.cells[col1!.key]).toBe('194(-9)');
+    expect(saved.rows[1]!.cells[col2!.key]).toBe('42');
+
+    // Another session changes the table: the page's save is refused as stale and nothing is overwritten.
+    const read = await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}/volume-tables/${table.key}`);
+    const other = await api.request.patch(`${harness.baseUrl}/api/plans/${draftKey}/volume-tables/${table.key}/cells`, {
+      data: { cells: [{ row: row1!.key, column: col1!.key, text: '300' }] },
+      headers: { 'x-csrf-token': api.csrf, 'if-match': read.headers()['etag']! },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByLabel(label(row1!, col1!), { exact: true }).fill('199');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByText(/Någon annan har ändrat tabellen/).waitFor();
+    const after = (await (await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}/volume-tables/${table.key}`)).json()) as Table;
+    expect(after.rows[0]!.cells[col1!.key]).toBe('300');
+    expect(await axeViolations(page), 'volume grid with a conflict').toEqual([]);
+    await page.getByRole('button', { name: 'Läs om', exact: true }).click();
+    await page.getByText('Tabellen är omläst med den sparade versionen.').waitFor();
+    await expect(page.getByLabel(label(row1!, col1!), { exact: true }).inputValue()).resolves.toBe('300');
+  });
+
+  it('lists the problems of a refused save, and on an adopted plan shows only actual and forecast columns as fields', async () => {
+    const page = await loggedInPage('admin');
+    const api = await apiSession('admin');
+    const table = ((await (await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}`)).json()) as { volumeTables: Table[] }).volumeTables[0]!;
+    const field = `${table.rows[2]!.label} – ${table.columns[0]!.label}`;
+    await page.goto(`${harness.baseUrl}/planer/${draftKey}/volymer/${table.key}`);
+    await waitUntilLoaded(page);
+    await page.getByLabel(field, { exact: true }).fill('9'.repeat(201));
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.locator('[data-message="error"] li').first().waitFor();
+    await expect(page.locator('[data-message="error"]').innerText()).resolves.toMatch(/^Cellerna har fel; ingenting har sparats:/);
+    expect(await axeViolations(page), 'volume grid with problems').toEqual([]);
+
+    const ledning = await apiSession('ledning');
+    const step = async (name: string, data: object) => {
+      const current = await ledning.request.get(`${harness.baseUrl}/api/plans/${draftKey}`);
+      const response = await ledning.request.post(`${harness.baseUrl}/api/plans/${draftKey}/${name}`, { data, headers: { 'x-csrf-token': ledning.csrf, 'if-match': current.headers()['etag']! } });
+      expect(response.status()).toBe(200);
+    };
+    await step('submit', {});
+    await step('adopt', { decision: { date: '2020-12-15', body: 'Socialnämnden', paragraph: 'SN § 112' } });
+    await page.reload();
+    await waitUntilLoaded(page);
+    const open = table.columns.filter((column) => column.kind === 'actual' || column.kind === 'forecast').length;
+    await expect(page.locator('table.volume-grid input').count()).resolves.toBe(open * table.rows.length);
+    await expect(page.getByText('Planen är fastställd: bara kolumner med utfall och prognos kan ändras.').count()).resolves.toBe(1);
+    expect(await axeViolations(page), 'volume grid on an adopted plan').toEqual([]);
+  });
+});
