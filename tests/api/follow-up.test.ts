@@ -25,7 +25,13 @@ describe('follow-up API', () => {
     expect(response.statusCode).toBe(200);
     const forecast = response.json();
     expect(forecast).toMatchObject({ asOf: '2017-08', year: 2017 });
-    expect(forecast.volumes.length).toBeGreaterThan(5);
+    expect(forecast.volumes).toHaveLength(12);
+    const individstod = forecast.volumes.find((v: { rowKey: string }) => v.rowKey === 'individstod-brukare');
+    const runRate = individstod.forecast.methods.find((m: { method: string }) => m.method === 'run-rate');
+    // 46,6 (43,6–49,7) is what `styrkort forecast … --as-of 2017-08` prints for this row.
+    expect(Number(runRate.value).toFixed(1)).toBe('46.6');
+    expect([Number(runRate.low).toFixed(1), Number(runRate.high).toFixed(1)]).toEqual(['43.6', '49.7']);
+    expect(individstod.plan).toMatchObject({ columnLabel: 'Plan 2017', text: '65' });
   });
 
   it('lists deviations for a period and compares two plans (goal 1:2’s new wording)', async () => {

@@ -4,31 +4,18 @@
  * write from a second session shown side by side, and adopting a draft as ledning after which a
  * target edit is refused. Every editing view passes axe. The draft is rolled over via the API.
  */
-import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as sessions from './sessions.ts';
 import { axeViolations, narrow, screenshot, screenshotOf, startBrowserHarness, type BrowserHarness } from './harness.ts';
 import { EditableScorecardPage, LoginPage, PlanPage } from './pages.ts';
 
 const draftKey = 'timra-sn-2021-2023';
-const password = 'styrkort-demo';
 
 let harness: BrowserHarness;
 
 /** A second session straight against the API (its own cookie jar), with its CSRF token. */
-async function apiSession(username: string): Promise<{ request: APIRequestContext; csrf: string }> {
-  const page = await harness.newPage();
-  const request = page.context().request;
-  const response = await request.post(`${harness.baseUrl}/api/session`, { data: { username, password } });
-  expect(response.status()).toBe(200);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { request, csrf: csrfToken };
-}
-
-async function loggedInPage(username: string): Promise<Page> {
-  const login = await new LoginPage(await harness.newPage(), harness.baseUrl).open();
-  await login.logIn(username);
-  return login.page;
-}
+const apiSession = (username: string) => sessions.apiSession(harness, username);
+const loggedInPage = (username: string) => sessions.loggedInPage(harness, username);
 
 beforeAll(async () => {
   harness = await startBrowserHarness();

@@ -3,13 +3,13 @@
  * the API), two rows pasted from a spreadsheet spread over the cells, one save, and the values there
  * after a reload; a stale save (412) is explained with a "Läs om" button; axe finds nothing.
  */
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as sessions from './sessions.ts';
 import { axeViolations, screenshot, startBrowserHarness, type BrowserHarness } from './harness.ts';
-import { LoginPage, PlanPage } from './pages.ts';
+import { PlanPage } from './pages.ts';
 
 const draftKey = 'timra-sn-2021-2023';
-const password = 'styrkort-demo';
 
 let harness: BrowserHarness;
 
@@ -20,20 +20,8 @@ interface Table {
   rows: Array<{ key: string; label: string; cells: Record<string, string> }>;
 }
 
-async function apiSession(username: string): Promise<{ request: APIRequestContext; csrf: string }> {
-  const page = await harness.newPage();
-  const request = page.context().request;
-  const response = await request.post(`${harness.baseUrl}/api/session`, { data: { username, password } });
-  expect(response.status()).toBe(200);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { request, csrf: csrfToken };
-}
-
-async function loggedInPage(username: string): Promise<Page> {
-  const login = await new LoginPage(await harness.newPage(), harness.baseUrl).open();
-  await login.logIn(username);
-  return login.page;
-}
+const apiSession = (username: string) => sessions.apiSession(harness, username);
+const loggedInPage = (username: string) => sessions.loggedInPage(harness, username);
 
 /** Pastes text into a field as a spreadsheet does (a paste event with text/plain). */
 async function paste(page: Page, label: string, text: string): Promise<void> {

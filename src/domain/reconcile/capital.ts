@@ -2,6 +2,7 @@
  * Investment budgets (investeringsbudget): column totals, row totals over the years and the grand
  * total are each recomputed from the amounts printed beside them.
  */
+import type { Decimal } from '../figure.ts';
 import type { CapitalBudget, Column } from '../plan.ts';
 import { amount, isPresent, judge, record, shortDifference, valueIn, verdict, type Context, type Where } from './context.ts';
 
@@ -16,51 +17,71 @@ export function checkCapitalBudget(ctx: Context, budget: CapitalBudget): void {
 
 type CapitalTotal = NonNullable<CapitalBudget['total']>;
 
+type Judged = ReturnType<typeof judge>;
+type Texts = { message: string; summary: string };
+
+/**
+ * One printed total against the amounts it sums: a note when it stands without any amounts,
+ * otherwise confirmed, rounding or gap. Column and row totals differ only in their words.
+ */
+function checkTotal(
+  ctx: Context,
+  options: { where: Where; emptyKind: Where['kind']; stated: Decimal; values: Decimal[]; unit: CapitalBudget['unit']; empty: (S: string) => Texts; judged: (X: string, S: string, result: Judged) => Texts },
+): void {
+  const S = amount(options.stated, options.unit);
+  if (!options.values.length) {
+    record(ctx, { ...options.where, kind: options.emptyKind }, { severity: 'info', stated: options.stated, computed: null }, options.empty(S));
+    return;
+  }
+  const result = judge(ctx, options.stated, options.values);
+  record(ctx, options.where, result, options.judged(amount(result.computed, options.unit), S, result));
+}
+
 function checkColumnTotal(ctx: Context, budget: CapitalBudget, total: CapitalTotal, column: Column): void {
   const stated = valueIn(total, column);
   if (stated === null) return;
-  const values = budget.rows.map((row) => valueIn(row, column)).filter(isPresent);
-  const where: Where = { kind: 'capital-column-total', tableKey: budget.key, label: total.label, column };
-  const S = amount(stated, budget.unit);
-  if (!values.length) {
-    record(ctx, { ...where, kind: 'capital-total-without-rows' }, { severity: 'info', stated, computed: null }, {
+  const unit = budget.unit;
+  checkTotal(ctx, {
+    where: { kind: 'capital-column-total', tableKey: budget.key, label: total.label, column },
+    emptyKind: 'capital-total-without-rows',
+    stated,
+    values: budget.rows.map((row) => valueIn(row, column)).filter(isPresent),
+    unit,
+    empty: (S) => ({
       message: `${budget.caption}: ${total.label} för ${column.label} är ${S}, men inga rader har belopp för ${column.label}`,
       summary: `summa ${S} anges utan några rader`,
-    });
-    return;
-  }
-  const result = judge(ctx, stated, values);
-  const X = amount(result.computed, budget.unit);
-  record(ctx, where, result, {
-    message:
-      result.severity === 'ok'
-        ? `${budget.caption}: raderna för ${column.label} summerar till ${X}, lika med ${total.label}`
-        : `${budget.caption}: raderna för ${column.label} summerar till ${X} men ${total.label} är ${S}${verdict(result.severity, result.difference, budget.unit)}`,
-    summary: `raderna summerar till ${X}, summan är ${S}${shortDifference(result.difference, budget.unit)}`,
+    }),
+    judged: (X, S, result) => ({
+      message:
+        result.severity === 'ok'
+          ? `${budget.caption}: raderna för ${column.label} summerar till ${X}, lika med ${total.label}`
+          : `${budget.caption}: raderna för ${column.label} summerar till ${X} men ${total.label} är ${S}${verdict(result.severity, result.difference, unit)}`,
+      summary: `raderna summerar till ${X}, summan är ${S}${shortDifference(result.difference, unit)}`,
+    }),
   });
 }
 
 function checkRowTotal(ctx: Context, budget: CapitalBudget, row: CapitalBudget['rows'][number], years: Column[], totalColumn: Column): void {
   const stated = valueIn(row, totalColumn);
   if (stated === null) return;
-  const values = years.map((column) => valueIn(row, column)).filter(isPresent);
-  const where: Where = { kind: 'capital-row-total', tableKey: budget.key, label: row.text, column: totalColumn };
-  const S = amount(stated, budget.unit);
-  if (!values.length) {
-    record(ctx, { ...where, kind: 'capital-row-total-without-values' }, { severity: 'info', stated, computed: null }, {
+  const unit = budget.unit;
+  checkTotal(ctx, {
+    where: { kind: 'capital-row-total', tableKey: budget.key, label: row.text, column: totalColumn },
+    emptyKind: 'capital-row-total-without-values',
+    stated,
+    values: years.map((column) => valueIn(row, column)).filter(isPresent),
+    unit,
+    empty: (S) => ({
       message: `${budget.caption}: ${row.text} har ${totalColumn.label} ${S} men inga belopp per år`,
       summary: `radtotal ${S} anges utan belopp per år`,
-    });
-    return;
-  }
-  const result = judge(ctx, stated, values);
-  const X = amount(result.computed, budget.unit);
-  record(ctx, where, result, {
-    message:
-      result.severity === 'ok'
-        ? `${budget.caption}: ${row.text} summerar till ${X} över åren, lika med ${totalColumn.label}`
-        : `${budget.caption}: ${row.text} summerar till ${X} över åren men ${totalColumn.label} är ${S}${verdict(result.severity, result.difference, budget.unit)}`,
-    summary: `åren summerar till ${X}, radtotalen är ${S}${shortDifference(result.difference, budget.unit)}`,
+    }),
+    judged: (X, S, result) => ({
+      message:
+        result.severity === 'ok'
+          ? `${budget.caption}: ${row.text} summerar till ${X} över åren, lika med ${totalColumn.label}`
+          : `${budget.caption}: ${row.text} summerar till ${X} över åren men ${totalColumn.label} är ${S}${verdict(result.severity, result.difference, unit)}`,
+      summary: `åren summerar till ${X}, radtotalen är ${S}${shortDifference(result.difference, unit)}`,
+    }),
   });
 }
 

@@ -1,0 +1,25 @@
+/** Logged-in sessions for browser tests: one straight against the API, one through the login page. */
+import type { APIRequestContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { BrowserHarness } from './harness.ts';
+import { LoginPage } from './pages.ts';
+
+/** The demo accounts' password (see README: demo only). */
+export const demoPassword = 'styrkort-demo';
+
+/** A session straight against the API (its own cookie jar), with its CSRF token. */
+export async function apiSession(harness: BrowserHarness, username: string): Promise<{ request: APIRequestContext; csrf: string }> {
+  const page = await harness.newPage();
+  const request = page.context().request;
+  const response = await request.post(`${harness.baseUrl}/api/session`, { data: { username, password: demoPassword } });
+  expect(response.status()).toBe(200);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { request, csrf: csrfToken };
+}
+
+/** A page logged in through the login form. */
+export async function loggedInPage(harness: BrowserHarness, username: string): Promise<Page> {
+  const login = await new LoginPage(await harness.newPage(), harness.baseUrl).open();
+  await login.logIn(username);
+  return login.page;
+}
