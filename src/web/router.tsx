@@ -10,10 +10,21 @@ export type Route =
   | { name: 'scorecard'; planKey: string }
   | { name: 'follow-up'; planKey: string }
   | { name: 'volume-grid'; planKey: string; tableKey: string }
+  | { name: 'content-editor'; planKey: string; part: ContentPart }
+  | { name: 'activities'; planKey: string }
+  | { name: 'budget'; planKey: string; tableKey: string }
+  | { name: 'capital-budget'; planKey: string; tableKey: string }
+  | { name: 'rollover'; planKey: string }
   | { name: 'compare' }
   | { name: 'accessibility' }
   | { name: 'login' }
   | { name: 'not-found' };
+
+/** The plan parts edited on the content editor page, by their Swedish address segment. */
+export const contentParts = { mal: 'goals', strategier: 'strategies', servicedeklarationer: 'service-declarations', verksamhetsbeskrivningar: 'outlooks' } as const;
+export type ContentPartSegment = keyof typeof contentParts;
+export type ContentPart = (typeof contentParts)[ContentPartSegment];
+const contentSegmentOf = (part: ContentPart) => (Object.keys(contentParts) as ContentPartSegment[]).find((segment) => contentParts[segment] === part)!;
 
 /** The app's addresses; Swedish words, the same in both languages. */
 export const paths = {
@@ -24,6 +35,16 @@ export const paths = {
   followUp: (planKey: string, period?: string) => `/planer/${encodeURIComponent(planKey)}/uppfoljning${period ? `?period=${encodeURIComponent(period)}` : ''}`,
   /** The grid editor of one volume table. */
   volumeGrid: (planKey: string, tableKey: string) => `/planer/${encodeURIComponent(planKey)}/volymer/${encodeURIComponent(tableKey)}`,
+  /** Editing one content part of a plan (goals, strategies, service declarations, outlooks). */
+  contentEditor: (planKey: string, part: ContentPart) => `/planer/${encodeURIComponent(planKey)}/innehall/${contentSegmentOf(part)}`,
+  /** The plan's activities: table and status board. */
+  activities: (planKey: string) => `/planer/${encodeURIComponent(planKey)}/aktiviteter`,
+  /** The editor of one operating budget table (resultaträkning). */
+  budget: (planKey: string, tableKey: string) => `/planer/${encodeURIComponent(planKey)}/budget/${encodeURIComponent(tableKey)}`,
+  /** The editor of one investment budget. */
+  capitalBudget: (planKey: string, tableKey: string) => `/planer/${encodeURIComponent(planKey)}/investeringar/${encodeURIComponent(tableKey)}`,
+  /** Rolling the plan over into a new period, with its preview. */
+  rollover: (planKey: string) => `/planer/${encodeURIComponent(planKey)}/overfor`,
   /** Two plans compared, a before b. */
   compare: (a?: string, b?: string) => {
     const query = new URLSearchParams();
@@ -49,6 +70,11 @@ const patterns: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/planer\/([^/]+)\/styrkort\/?$/, (m) => ({ name: 'scorecard', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/uppfoljning\/?$/, (m) => ({ name: 'follow-up', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/volymer\/([^/]+)\/?$/, (m) => ({ name: 'volume-grid', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
+  [/^\/planer\/([^/]+)\/innehall\/(mal|strategier|servicedeklarationer|verksamhetsbeskrivningar)\/?$/, (m) => ({ name: 'content-editor', planKey: decode(m[1]!), part: contentParts[m[2] as ContentPartSegment] })],
+  [/^\/planer\/([^/]+)\/aktiviteter\/?$/, (m) => ({ name: 'activities', planKey: decode(m[1]!) })],
+  [/^\/planer\/([^/]+)\/budget\/([^/]+)\/?$/, (m) => ({ name: 'budget', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
+  [/^\/planer\/([^/]+)\/investeringar\/([^/]+)\/?$/, (m) => ({ name: 'capital-budget', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
+  [/^\/planer\/([^/]+)\/overfor\/?$/, (m) => ({ name: 'rollover', planKey: decode(m[1]!) })],
   [/^\/jamfor\/?$/, () => ({ name: 'compare' })],
   [/^\/tillganglighet\/?$/, () => ({ name: 'accessibility' })],
   [/^\/logga-in\/?$/, () => ({ name: 'login' })],

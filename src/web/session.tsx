@@ -66,3 +66,7 @@ export function useSession(): SessionState {
 export const mayEditContent = (user: User | null | undefined) => user?.role === 'admin' || user?.role === 'redaktör';
 /** Whether the role may take workflow steps (submit, reopen, adopt, archive). */
 export const mayTakeWorkflowSteps = (user: User | null | undefined) => user?.role === 'admin' || user?.role === 'ledning';
+/** Whether the role may edit budgets and investment budgets (the server also checks the subtree). */
+export const mayEditEconomy = (user: User | null | undefined) => user?.role === 'admin' || user?.role === 'ekonom';
+/** Whether the role may create plans, e.g. by rolling one over into a new period. */
+export const mayCreatePlans = (user: User | null | undefined) => user?.role === 'admin' || user?.role === 'ledning';

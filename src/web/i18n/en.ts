@@ -1,6 +1,11 @@
 /** The web app's own texts in English. Plan content stays Swedish and is marked lang="sv". */
 import type { Messages } from './messages.ts';
 
+import { contentEditorEn } from './parts/content-editor.en.ts';
+import { activitiesEn } from './parts/activities.en.ts';
+import { budgetEditorEn } from './parts/budget-editor.en.ts';
+import { rolloverEn } from './parts/rollover.en.ts';
+
 export const en: Messages = {
   languageName: 'English',
   site: {
@@ -354,7 +359,19 @@ export const en: Messages = {
     back: 'Back to the plan',
     missing: 'The volume table does not exist in the plan.',
   },
+  planEdit: {
+    heading: 'Edit the plan',
+    parts: { goals: 'Goals', strategies: 'Strategies', 'service-declarations': 'Service declarations', outlooks: 'Descriptions and outlook' },
+    activities: 'Activities (table and status board)',
+    budget: (caption: string) => `Budget: ${caption}`,
+    capitalBudget: (caption: string) => `Investments: ${caption}`,
+    rollover: 'Roll over into a new plan period',
+  },
   accessibility: {
     title: 'Accessibility statement',
   },
+  contentEditor: contentEditorEn,
+  activities: activitiesEn,
+  budgetEditor: budgetEditorEn,
+  rollover: rolloverEn,
 };

@@ -1,4 +1,9 @@
 /** The web app's own texts in Swedish, the default language. Plan content is never translated. */
+import { contentEditorSv } from './parts/content-editor.sv.ts';
+import { activitiesSv } from './parts/activities.sv.ts';
+import { budgetEditorSv } from './parts/budget-editor.sv.ts';
+import { rolloverSv } from './parts/rollover.sv.ts';
+
 export const sv = {
   languageName: 'Svenska',
   site: {
@@ -352,7 +357,19 @@ export const sv = {
     back: 'Tillbaka till planen',
     missing: 'Volymtabellen finns inte i planen.',
   },
+  planEdit: {
+    heading: 'Redigera planen',
+    parts: { goals: 'Mål', strategies: 'Strategier', 'service-declarations': 'Servicedeklarationer', outlooks: 'Verksamhetsbeskrivningar och omvärld' },
+    activities: 'Aktiviteter (tabell och statustavla)',
+    budget: (caption: string) => `Budget: ${caption}`,
+    capitalBudget: (caption: string) => `Investeringar: ${caption}`,
+    rollover: 'Överför till en ny planperiod',
+  },
   accessibility: {
     title: 'Tillgänglighetsredogörelse',
   },
+  contentEditor: contentEditorSv,
+  activities: activitiesSv,
+  budgetEditor: budgetEditorSv,
+  rollover: rolloverSv,
 };

@@ -8,6 +8,7 @@ import { Loading } from '../components/LoadState.tsx';
 import { PlanLoadError } from '../components/PlanLoadError.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PlanDocument } from '../components/PlanDocument.tsx';
+import { PlanEditLinks } from '../components/PlanEditLinks.tsx';
 import { DocumentDownloads, WorkflowPanel } from '../components/PlanTools.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
@@ -89,6 +90,7 @@ export function PlanPage({ planKey }: { planKey: string }) {
         {t.common.contentLanguageNote ? <p className="language-note">{t.common.contentLanguageNote}</p> : null}
         <DocumentDownloads plan={plan} />
         {mayTakeWorkflowSteps(user) ? <WorkflowPanel plan={plan} etag={resource.state === 'ready' ? resource.data.etag : null} onChanged={reload} /> : null}
+        <PlanEditLinks plan={plan} />
       </header>
       <PlanDocument view={view} tableActions={tableActions} />
     </div>

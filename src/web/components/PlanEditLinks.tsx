@@ -1,0 +1,63 @@
+/**
+ * The ways into editing a plan, for those who may: its content parts (goals, strategies, service
+ * declarations, outlooks), its activities, each budget and investment budget, and rolling it over
+ * into a new period. The server decides every write; this only leaves out what the role cannot do.
+ */
+import type { PlanFile } from '../api.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { contentParts, Link, paths, type ContentPartSegment } from '../router.tsx';
+import { mayCreatePlans, mayEditContent, mayEditEconomy, useSession } from '../session.tsx';
+
+export function PlanEditLinks({ plan }: { plan: PlanFile }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const key = plan.plan.key;
+  const content = mayEditContent(user) && plan.plan.status !== 'archived';
+  const economy = mayEditEconomy(user) && plan.plan.status !== 'archived';
+  const rollover = mayCreatePlans(user);
+  if (!content && !economy && !rollover) return null;
+  return (
+    <nav className="plan-tools plan-edit-links" aria-labelledby="plan-edit-heading">
+      <h2 id="plan-edit-heading" className="plan-tools__heading">
+        {t.planEdit.heading}
+      </h2>
+      <ul className="plan-edit-links__list">
+        {content
+          ? (Object.keys(contentParts) as ContentPartSegment[]).map((segment) => (
+              <li key={segment}>
+                <Link href={paths.contentEditor(key, contentParts[segment])}>{t.planEdit.parts[contentParts[segment]]}</Link>
+              </li>
+            ))
+          : null}
+        {content ? (
+          <li>
+            <Link href={paths.activities(key)}>{t.planEdit.activities}</Link>
+          </li>
+        ) : null}
+        {economy
+          ? plan.budgetTables.map((table) => (
+              <li key={`budget-${table.key}`}>
+                <Link href={paths.budget(key, table.key)} lang="sv">
+                  {t.planEdit.budget(table.heading ?? table.caption)}
+                </Link>
+              </li>
+            ))
+          : null}
+        {economy
+          ? plan.capitalBudgets.map((table) => (
+              <li key={`capital-${table.key}`}>
+                <Link href={paths.capitalBudget(key, table.key)} lang="sv">
+                  {t.planEdit.capitalBudget(table.caption)}
+                </Link>
+              </li>
+            ))
+          : null}
+        {rollover ? (
+          <li>
+            <Link href={paths.rollover(key)}>{t.planEdit.rollover}</Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,4 @@
+/** Swedish texts of the activities pages. */
+export const activitiesSv = {
+  title: '',
+};

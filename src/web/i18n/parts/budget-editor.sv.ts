@@ -1,0 +1,4 @@
+/** Swedish texts of the budgetEditor pages. */
+export const budgetEditorSv = {
+  title: '',
+};

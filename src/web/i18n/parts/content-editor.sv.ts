@@ -1,0 +1,4 @@
+/** Swedish texts of the contentEditor pages. */
+export const contentEditorSv = {
+  title: '',
+};

@@ -1,0 +1,4 @@
+/** Swedish texts of the rollover pages. */
+export const rolloverSv = {
+  title: '',
+};

@@ -1,0 +1,11 @@
+/** Placeholder while the page is being built (replaced by its owner). */
+import { PageHeading } from '../components/PageHeading.tsx';
+
+export function RolloverPage({ planKey }: { planKey: string }) {
+  void [planKey];
+  return (
+    <div className="page">
+      <PageHeading title="RolloverPage" />
+    </div>
+  );
+}
