@@ -195,3 +195,29 @@ export const documentUrl = (planKey: string, format: DocumentFormat) => `${planP
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   return (await request<T>(path, { signal })).data;
 }
+
+/** A GET with the version (ETag) the data was read at. */
+export async function getVersioned<T>(path: string, signal?: AbortSignal): Promise<Versioned<T>> {
+  return request<T>(path, { signal });
+}
+
+/** A write to any API path with the session's CSRF token; `etag` goes in If-Match (required for PUT, PATCH and DELETE of versioned resources). */
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, etag?: string): Promise<Versioned<T>> {
+  const headers: Record<string, string> = etag ? { 'if-match': etag } : {};
+  return request<T>(path, body === undefined ? { method, headers } : json(method, body, headers));
+}
+
+/** The API path of a part of a plan, or of one item of it: /api/plans/{plan}/{segment}[/{key}]. */
+export const itemPath = (planKey: string, segment: string, key?: string) => `${planPath(planKey)}/${segment}${key === undefined ? '' : `/${encodeURIComponent(key)}`}`;
+
+/** One item of a plan part with its version. */
+export const getItem = <T>(planKey: string, segment: string, key: string, signal?: AbortSignal) => getVersioned<T>(itemPath(planKey, segment, key), signal);
+/** Adds an item to a plan part (201 with its version). */
+export const createItem = <T>(planKey: string, segment: string, item: T) => sendJson<T>('POST', itemPath(planKey, segment), item);
+/** Replaces an item; `etag` is the version it was read at (412 with details.current = { version, item } when stale). */
+export const putItem = <T>(planKey: string, segment: string, key: string, item: T, etag: string) => sendJson<T>('PUT', itemPath(planKey, segment, key), item, etag);
+/** Deletes an item at the version it was read at (409 when something refers to it). */
+export const deleteItem = (planKey: string, segment: string, key: string, etag: string) => sendJson<null>('DELETE', itemPath(planKey, segment, key), undefined, etag);
+/** Changes many cells of a volume, budget or investment table in one audited change. */
+export const patchCells = <T>(planKey: string, segment: 'volume-tables' | 'budget-tables' | 'capital-budgets', key: string, cells: CellChange[], etag: string) =>
+  sendJson<T>('PATCH', `${itemPath(planKey, segment, key)}/cells`, { cells }, etag);
