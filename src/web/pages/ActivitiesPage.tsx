@@ -70,9 +70,10 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
     if (editing) requestFocus(editing.kind === 'new' ? addButton(editing.table) : editButton(editing.key));
     setEditing(null);
   };
-  const deleted = (name: string) => {
+  const deleted = async (name: string) => {
     setEditing(null);
-    void reload();
+    await reload();
+    // The form is gone: focus goes to the message that says so.
     setMessage({ kind: 'done', text: (t) => t.activities.deleted(name), problems: [] });
     messageRef.current?.focus();
   };
@@ -91,7 +92,7 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
         frozen={frozen}
         onSaved={reload}
         onClose={close}
-        onDeleted={deleted}
+        onDeleted={(name) => void deleted(name)}
       />
     );
   };

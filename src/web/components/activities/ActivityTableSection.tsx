@@ -62,7 +62,7 @@ export function ActivityTableSection({ table, goals, rows, editable, mayAdd, edi
         <div className="doc-table">
           <ScrollRegion labelledBy={`${id}-caption`}>
             <table className="activities-table">
-              <caption id={`${id}-caption`} lang="sv">
+              <caption id={`${id}-caption`} lang="sv" className="visually-hidden">
                 {table.caption}
               </caption>
               <thead>
