@@ -119,6 +119,7 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
           <ActivityTableSection
             key={table.key}
             table={table}
+            footnote={plan.footnotes.find((note) => note.mark === table.captionFootnote)?.text ?? null}
             goals={plan.goals}
             rows={shown.filter((entry) => entry.item.table === table.key)}
             editable={mayEdit}

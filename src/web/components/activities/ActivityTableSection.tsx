@@ -14,6 +14,8 @@ import { ScrollRegion } from '../ScrollRegion.tsx';
 
 interface Props {
   table: ActivityTable;
+  /** The text of the caption's footnote, when the plan has one. */
+  footnote: string | null;
   goals: PlanFile['goals'];
   rows: VersionedActivity[];
   /** Whether edit and add buttons show (they open the form; the form itself knows what is frozen). */
@@ -42,7 +44,7 @@ function Cell({ activity, field }: { activity: Activity; field: ActivityTable['c
   );
 }
 
-export function ActivityTableSection({ table, goals, rows, editable, mayAdd, editingKey, onEdit, onAdd, editor }: Props) {
+export function ActivityTableSection({ table, footnote, goals, rows, editable, mayAdd, editingKey, onEdit, onAdd, editor }: Props) {
   const { t } = useI18n();
   const id = useId();
   const intro = parseRich(table.intro);
@@ -97,7 +99,7 @@ export function ActivityTableSection({ table, goals, rows, editable, mayAdd, edi
                       {table.columns.map((column) => (
                         <Cell key={column.field} activity={item} field={column.field} />
                       ))}
-                      <td data-status={slotOf(item)}>{t.activities.status[slotOf(item)]}</td>
+                      <td className="activities-table__status" data-status={slotOf(item)}>{t.activities.status[slotOf(item)]}</td>
                       <td lang="sv">{item.owner ?? '–'}</td>
                       <td className="activities-table__goals">{goalText || t.activities.noGoals}</td>
                       {editable ? (
@@ -120,6 +122,11 @@ export function ActivityTableSection({ table, goals, rows, editable, mayAdd, edi
               </tbody>
             </table>
           </ScrollRegion>
+          {table.captionFootnote && footnote ? (
+            <p className="doc-table__notes footnote" lang="sv">
+              <sup>{table.captionFootnote}</sup> {footnote}
+            </p>
+          ) : null}
         </div>
       )}
       {mayAdd ? (

@@ -57,7 +57,7 @@ export function useActivityEditor({ planKey, initial, frozen, onSaved, onDeleted
     messageRef.current?.focus();
   };
 
-  const refuse = async (caught: unknown) => {
+  const refuse = async (caught: unknown, what: 'save' | 'delete' = 'save') => {
     const problems = caught instanceof ApiError ? caught.problems : [];
     const byField: Record<string, string[]> = {};
     const general: string[] = [];
@@ -77,7 +77,7 @@ export function useActivityEditor({ planKey, initial, frozen, onSaved, onDeleted
           ? t.activities.frozenRefused
           : caught instanceof ApiError && caught.status === 409
             ? t.activities.conflictRefused(caught.message)
-            : `${t.activities.failed}: ${errorText(t, caught)}${problems.length > 0 ? ` ${t.activities.problemsIntro}` : ''}`,
+            : `${what === 'delete' ? t.activities.deleteFailed : t.activities.failed}: ${errorText(t, caught)}${problems.length > 0 ? ` ${t.activities.problemsIntro}` : ''}`,
       problems: general,
     });
   };
@@ -140,7 +140,7 @@ export function useActivityEditor({ planKey, initial, frozen, onSaved, onDeleted
       onDeleted(base.item.name);
     } catch (caught) {
       setConfirming(false);
-      await refuse(caught);
+      await refuse(caught, 'delete');
     } finally {
       setBusy(false);
     }
