@@ -4,7 +4,8 @@
  * the board with the keyboard alone (kept after a reload, in the audit history, the rest of the
  * activity locked). On a draft rolled over via the API: an activity's name and cost changed and seen
  * on the plan page, one added (a refused empty name first) and deleted, a conflicting save from a
- * second session resolved by the user's choice. A reader sees it all read-only. axe finds nothing;
+ * second session resolved by the user's choice, a save refused (409) once the draft is adopted
+ * meanwhile. A reader sees it all read-only, in English too. axe finds nothing;
  * at 320 px the board columns stack and nothing scrolls sideways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,7 @@ describe('activities: table and status board', () => {
     await expect(activities.column('Ej angiven').locator('h3').innerText()).resolves.toBe('Ej angiven (7 aktiviteter)');
     expect(await axeViolations(page), 'board view').toEqual([]);
     await screenshot(page, 'activities-board');
+    await screenshotOf(page.locator('.status-board'), 'activities-board-part');
 
     // The server has it: after a reload the card is still in Pågår.
     await page.reload();
@@ -138,6 +140,7 @@ describe('activities: table and status board', () => {
     expect(second!.top).toBeGreaterThan(first!.bottom - 1);
     expect(await axeViolations(page), 'board at 320 px').toEqual([]);
     await screenshot(page, 'activities-board-320');
+    await screenshotOf(activities.column('Pågår'), 'activities-board-320-part');
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The history has the move; the edit form shows every other field locked.
@@ -267,5 +270,35 @@ describe('activities: table and status board', () => {
     await expect(page.getByRole('button', { name: /^Ändra aktiviteten/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /^Lägg till aktivitet/ }).count()).resolves.toBe(0);
     expect(await axeViolations(page), 'read-only table').toEqual([]);
+
+    // In English, with the plan's content still Swedish.
+    await activities.languageSwitch().click();
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Activities: Verksamhetsplan 2021-2023, Socialnämnden');
+    await expect(activities.rowTexts('Aktivitet', 'Effektivisering').then((cells) => cells.slice(-3))).resolves.toEqual(['Not given', '–', '–']);
+    expect(await axeViolations(page), 'read-only table in English').toEqual([]);
+    await activities.languageSwitch().click();
+  });
+
+  it('says why when the plan is adopted while an activity is being edited (409), and locks the form', async () => {
+    const activities = await activitiesPage('admin', draftKey);
+    const editor = await activities.openEditor('Effektivisering');
+    await editor.getByLabel('Namn', { exact: true }).fill('Effektivisering 2021');
+
+    // Meanwhile ledning submits and adopts the draft.
+    const leader = await apiSession('ledning');
+    const planUrl = `${harness.baseUrl}/api/plans/${draftKey}`;
+    const step = async (name: 'submit' | 'adopt', data: object) => {
+      const etag = (await leader.request.get(planUrl)).headers()['etag']!;
+      const response = await leader.request.post(`${planUrl}/${name}`, { data, headers: { 'x-csrf-token': leader.csrf, 'if-match': etag } });
+      expect(response.status(), name).toBe(200);
+    };
+    await step('submit', {});
+    await step('adopt', { decision: { date: '2020-12-10', body: 'Socialnämnden', paragraph: 'SN § 101' } });
+
+    await editor.getByRole('button', { name: 'Spara' }).click();
+    await expect(editor.locator('[data-message="error"]').innerText()).resolves.toBe('Planen är fastställd och aktivitetens innehåll är låst; bara statusen kan ändras. Ingenting har sparats.');
+    await expect.poll(() => editor.getByLabel('Namn', { exact: true }).getAttribute('readonly')).toBe('');
+    await expect(editor.locator('[data-frozen]').count()).resolves.toBe(1);
+    await expect(readActivity(leader, draftKey, 'sn-akt-1').then((r) => r.item.name)).resolves.toBe('Effektivisering');
   });
 });
