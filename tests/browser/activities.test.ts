@@ -188,7 +188,12 @@ describe('activities: table and status board', () => {
     expect(printed.at(-1)!.trim()).toBe('1 250');
 
     // Add: an empty name is refused by the server, shown at the field; then a real one.
-    await page.getByRole('button', { name: 'Stäng' }).click();
+    // Escape closes the form; focus goes back to the row's edit button.
+    await page.bringToFront();
+    await page.getByLabel('Namn', { exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.activity-editor').count()).resolves.toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-edit'))).toBe('sn-akt-7');
     await page.getByRole('button', { name: 'Lägg till aktivitet i Aktivitet' }).click();
     const added = await activities.editor();
     await expect(activities.focused()).resolves.toMatchObject({ tag: 'h3', text: 'Ny aktivitet i Aktivitet' });

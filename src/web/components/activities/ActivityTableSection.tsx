@@ -44,6 +44,34 @@ function Cell({ activity, field }: { activity: Activity; field: ActivityTable['c
   );
 }
 
+/** One activity: its name as the row header, the table's own columns as printed, then status, owner, goals and the edit button. */
+function ActivityRow({ activity, table, goals, editable, expanded, onEdit }: { activity: Activity; table: ActivityTable; goals: PlanFile['goals']; editable: boolean; expanded: boolean; onEdit: () => void }) {
+  const { t } = useI18n();
+  const goalText = goalLabels(activity, goals).join(', ');
+  return (
+    <tr data-activity={activity.key}>
+      <th scope="row" lang="sv">
+        {activity.name}
+      </th>
+      {table.columns.map((column) => (
+        <Cell key={column.field} activity={activity} field={column.field} />
+      ))}
+      <td className="activities-table__status" data-status={slotOf(activity)}>
+        {t.activities.status[slotOf(activity)]}
+      </td>
+      <td lang="sv">{activity.owner ?? '–'}</td>
+      <td className="activities-table__goals">{goalText || t.activities.noGoals}</td>
+      {editable ? (
+        <td>
+          <button type="button" className="edit-button" data-edit={activity.key} aria-expanded={expanded} aria-label={t.activities.editLabel(activity.name)} onClick={onEdit}>
+            {t.activities.edit}
+          </button>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
 export function ActivityTableSection({ table, footnote, goals, rows, editable, mayAdd, editingKey, onEdit, onAdd, editor }: Props) {
   const { t } = useI18n();
   const id = useId();
@@ -89,36 +117,9 @@ export function ActivityTableSection({ table, footnote, goals, rows, editable, m
                 </tr>
               </thead>
               <tbody>
-                {rows.map(({ item }) => {
-                  const goalText = goalLabels(item, goals).join(', ');
-                  return (
-                    <tr key={item.key} data-activity={item.key}>
-                      <th scope="row" lang="sv">
-                        {item.name}
-                      </th>
-                      {table.columns.map((column) => (
-                        <Cell key={column.field} activity={item} field={column.field} />
-                      ))}
-                      <td className="activities-table__status" data-status={slotOf(item)}>{t.activities.status[slotOf(item)]}</td>
-                      <td lang="sv">{item.owner ?? '–'}</td>
-                      <td className="activities-table__goals">{goalText || t.activities.noGoals}</td>
-                      {editable ? (
-                        <td>
-                          <button
-                            type="button"
-                            className="edit-button"
-                            data-edit={item.key}
-                            aria-expanded={editingKey === item.key}
-                            aria-label={t.activities.editLabel(item.name)}
-                            onClick={() => onEdit(item.key)}
-                          >
-                            {t.activities.edit}
-                          </button>
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
+                {rows.map(({ item }) => (
+                  <ActivityRow key={item.key} activity={item} table={table} goals={goals} editable={editable} expanded={editingKey === item.key} onEdit={() => onEdit(item.key)} />
+                ))}
               </tbody>
             </table>
           </ScrollRegion>
