@@ -1,7 +1,7 @@
 /**
  * The activities page in Chromium against the real server. On the adopted demo plan
  * timra-sn-2020-2022 as admin: the tables as the plan prints them, filters, and a status moved on
- * the board with the keyboard alone (kept after a reload, in the audit history, the rest of the
+ * the board with the keyboard alone, and one dragged with the mouse (kept after a reload, in the audit history, the rest of the
  * activity locked). On a draft rolled over via the API: an activity's name and cost changed and seen
  * on the plan page, one added (a refused empty name first) and deleted, a conflicting save from a
  * second session resolved by the user's choice, a save refused (409) once the draft is adopted
@@ -131,6 +131,12 @@ describe('activities: table and status board', () => {
     await page.reload();
     await activities.ready();
     await expect(activities.cardNames('Pågår')).resolves.toEqual(['LifeCare']);
+
+    // With a mouse a card can also be dragged to another column (a shortcut; never the only way).
+    await page.setViewportSize({ width: 1280, height: 1400 }); // the card and the column in view at once
+    await activities.card('sn-akt-1').dragTo(activities.column('Klar'));
+    await expect.poll(() => activities.cardNames('Klar')).toEqual(['Effektivisering']);
+    await expect.poll(() => activities.message().innerText()).toBe('Effektivisering flyttades till Klar (1 aktivitet där).');
 
     // At 320 px the columns stack, one under the other, and nothing scrolls sideways.
     await page.setViewportSize(narrow);

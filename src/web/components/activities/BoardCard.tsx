@@ -5,6 +5,9 @@ import { goalLabels, slotOf, statusSlots, type StatusSlot } from '../../activiti
 import type { PlanFile } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
+/** The drag data of a card: its activity's key. */
+export const cardDragType = 'application/x-styrkort-activity';
+
 interface Props {
   entry: VersionedActivity;
   caption: string;
@@ -25,7 +28,17 @@ export function BoardCard({ entry, caption, goals, movable, moving, onMove }: Pr
     if (!moving) onMove(choice);
   };
   return (
-    <article className="activity-card" aria-labelledby={`${id}-name`} data-card={item.key}>
+    <article
+      className="activity-card"
+      aria-labelledby={`${id}-name`}
+      data-card={item.key}
+      // Dragging to another column is a shortcut for the mouse; the Status select does the same from the keyboard.
+      draggable={movable && !moving}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(cardDragType, item.key);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+    >
       <h4 id={`${id}-name`} className="activity-card__name" lang="sv">
         {item.name}
       </h4>
