@@ -1,12 +1,12 @@
 /**
  * The activities page in Chromium against the real server. On the adopted demo plan
- * timra-sn-2020-2022 as admin: the tables as the plan prints them, filters, and a status moved on
- * the board with the keyboard alone, and one dragged with the mouse (kept after a reload, in the audit history, the rest of the
- * activity locked). On a draft rolled over via the API: an activity's name and cost changed and seen
- * on the plan page, one added (a refused empty name first) and deleted, a conflicting save from a
- * second session resolved by the user's choice, a save refused (409) once the draft is adopted
- * meanwhile. A reader sees it all read-only, in English too. axe finds nothing;
- * at 320 px the board columns stack and nothing scrolls sideways.
+ * timra-sn-2020-2022 as admin: the tables as the plan prints them, filters, a status moved on the
+ * board with the keyboard alone (kept after a reload, in the audit history, the rest of the
+ * activity locked) and another dragged with the mouse. On a draft rolled over via the API: an
+ * activity's name and cost changed and seen on the plan page, one added (a refused empty name
+ * first) and deleted, a conflicting save from a second session resolved by the user's choice, a
+ * save refused (409) once the draft is adopted meanwhile. A reader sees it all read-only, in
+ * English too. axe finds nothing; at 320 px the board columns stack and nothing scrolls sideways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as sessions from './sessions.ts';
