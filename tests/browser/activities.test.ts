@@ -99,6 +99,7 @@ describe('activities: table and status board', () => {
     await page.setViewportSize(narrow);
     await expect(activities.scrollsSideways()).resolves.toBe(false);
     expect(await axeViolations(page), 'table view at 320 px').toEqual([]);
+    await screenshot(page, 'activities-table-320');
   });
 
   it('moves an activity on the status board of the adopted plan with the keyboard only; it stays there and shows in the history, the rest locked', async () => {
