@@ -1,7 +1,7 @@
 /**
  * What may still change in an adopted plan: its follow-up. The adopted content (goals, targets,
- * budget, texts) is frozen and kept as the adoption snapshot; actuals, forecasts and analysis
- * texts are entered on the adopted plan month by month.
+ * budget, texts) is frozen and kept as the adoption snapshot; actuals, forecasts, analysis texts
+ * and the status of activities are entered on the adopted plan month by month.
  */
 import { changedFields } from './plan-parts.ts';
 
@@ -17,9 +17,16 @@ interface Table {
 export function isFollowUpChange(segment: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): boolean {
   if (segment === 'analyses') return true;
   if (!before || !after) return false;
-  if (segment === 'indicators') return changedFields(before, after).every((field) => field === 'actuals');
+  if (segment === 'indicators') return onlyFieldsChanged(before, after, 'actuals');
+  // An activity's status (pågår, klar …) is what a delårsrapport reports; its plan is frozen (decision 0004).
+  if (segment === 'activities') return onlyFieldsChanged(before, after, 'status');
   if (segment === 'volume-tables' || segment === 'budget-tables') return onlyFollowUpCells(before as unknown as Table, after as unknown as Table);
   return false;
+}
+
+/** Whether nothing but the named field changed (no change at all is harmless: the server keeps the item). */
+function onlyFieldsChanged(before: Record<string, unknown>, after: Record<string, unknown>, field: string): boolean {
+  return changedFields(before, after).every((changed) => changed === field);
 }
 
 function onlyFollowUpCells(before: Table, after: Table): boolean {
