@@ -120,6 +120,7 @@ export function useTableEditor<T>(options: Options<T>) {
       return;
     }
     setBusy(true);
+    setMessage(null);
     try {
       const saved = await patchCells<T>(planKey, segment, itemKey, changes, state.etag);
       stored(state.plan, saved.data, saved.etag ?? state.etag);
@@ -134,6 +135,7 @@ export function useTableEditor<T>(options: Options<T>) {
   /** Puts the whole item (rows added or removed) at `etag`. */
   const sendItem = async (state: Loaded<T>, item: T, done: Texts) => {
     setBusy(true);
+    setMessage(null);
     try {
       const saved = await putItem<T>(planKey, segment, itemKey, item, state.etag);
       stored(state.plan, saved.data, saved.etag ?? state.etag);
