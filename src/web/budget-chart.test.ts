@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlanFile } from '../domain/plan.ts';
-import { budgetChartData, chartYear } from './budget-chart.ts';
+import { forecastPlan } from '../domain/forecast-plan.ts';
+import { budgetChartData, chartYear, forecastChartData } from './budget-chart.ts';
 
 const read = (name: string) => PlanFile.parse(JSON.parse(readFileSync(new URL(`../../demo/${name}.json`, import.meta.url), 'utf8')));
 const ifo = read('timra-ifo-2018-2020');
@@ -36,5 +37,22 @@ describe('the budget chart', () => {
     const table = { ...sn.budgetTables[0]!, rows: sn.budgetTables[0]!.rows.map((row) => ({ ...row, cells: {} })) };
     expect(budgetChartData(table)!.groups[0]!.bars[0]).toEqual({ kind: 'budget', value: null, text: '–' });
     expect(chartYear([{ key: 'plan-2021', label: 'Plan 2021', kind: 'plan', period: '2021' }])).toBeNull();
+  });
+
+  it("draws the follow-up's budget beside the latest entered forecast of a table", () => {
+    const forecast = forecastPlan(ifo, { asOf: '2017-08' });
+    const lines = forecast.budgets.filter((budget) => budget.tableKey === 'rr-ifo-vuxna');
+    const data = forecastChartData(lines, '2017')!;
+    expect(data.series).toEqual([
+      { kind: 'budget', label: 'Budget 2017' },
+      { kind: 'forecast', label: 'Prognos 2017 aug' },
+    ]);
+    expect(data.missing).toEqual(['actual']);
+    expect(data.groups.map((group) => group.bars.map((bar) => bar.text))).toEqual([
+      ['200', '850'],
+      ['-34 401', '-32 351'],
+      ['-34 201', '-31 501'],
+    ]);
+    expect(forecastChartData([], '2017')).toBeNull();
   });
 });

@@ -74,3 +74,35 @@ export function bar(kind: SeriesKind, printed: string | undefined): ChartBar {
   const value = figureValue(printed);
   return { kind, value: value === null ? null : value.toNumber(), text: formatAmount(value) };
 }
+
+/** A budget line of the follow-up's forecasts, as the API sends it (figures as printed text). */
+export interface ForecastLine {
+  line: string;
+  label: string;
+  unit: string;
+  budget: { columnLabel: string; text: string } | null;
+  /** Forecasts entered for the year, oldest first; the latest is shown. */
+  entered: Array<{ columnLabel: string; text: string }>;
+}
+
+/** The chart's figures for one table of the follow-up: the year's budget beside its latest entered forecast. */
+export function forecastChartData(lines: ForecastLine[], year: string): BudgetChartData | null {
+  const budgetLabel = lines.find((line) => line.budget)?.budget?.columnLabel;
+  const forecastLabel = lines.find((line) => line.entered.length)?.entered.at(-1)?.columnLabel;
+  const series = [
+    ...(budgetLabel ? [{ kind: 'budget' as const, label: budgetLabel }] : []),
+    ...(forecastLabel ? [{ kind: 'forecast' as const, label: forecastLabel }] : []),
+  ];
+  if (series.length === 0) return null;
+  return {
+    year,
+    unit: lines[0]?.unit ?? 'tkr',
+    series,
+    missing: seriesKinds.filter((kind) => !series.some((s) => s.kind === kind)),
+    groups: lines.map((line) => ({
+      key: line.line,
+      label: line.label,
+      bars: series.map((s) => bar(s.kind, s.kind === 'budget' ? line.budget?.text : line.entered.at(-1)?.text)),
+    })),
+  };
+}

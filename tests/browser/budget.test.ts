@@ -138,6 +138,14 @@ describe('the budget of a node (resultaträkning)', () => {
     await expect(editor.field(net, 'Plan 2023').inputValue()).resolves.toBe('-440 000');
     await expect(editor.marks('net', 'plan-2023').innerText()).resolves.toMatch(/Avvikelse 10 000 tkr/);
     expect(await savedCells('budget-tables', 'sn-driftbudget', 'net')).toEqual({ 'budget-2021': '-450 000', 'plan-2022': '-450 000', 'plan-2023': '-440 000' });
+
+    // A cell the server refuses: the problem is listed by its cell, and nothing is saved.
+    await editor.fill(income, 'Plan 2023', '9'.repeat(201));
+    await expect(editor.save()).resolves.toBe('error');
+    await expect(editor.message().innerText()).resolves.toMatch(/^Cellerna har fel; ingenting har sparats:/);
+    await expect(editor.message().locator('li').first().innerText()).resolves.toMatch(/^Verksamhetens intäkter – Plan 2023: /);
+    expect(await savedCells('budget-tables', 'sn-driftbudget', 'income')).toMatchObject({ 'plan-2023': '82 000' });
+    expect(await axeViolations(page), 'budget with a refused save').toEqual([]);
   });
 
   it('shows both versions cell by cell when another session saved in between, and keeps mine or takes theirs', async () => {
@@ -174,7 +182,7 @@ describe('the investment budget', () => {
   it('adds a row with figures, checks the totals while typing, removes a row and passes axe', async () => {
     const editor = await new CapitalBudgetEditorPage(await loggedInPage('ekonom'), harness.baseUrl, draftKey, 'sn-investeringar').open();
     const { page } = editor;
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Investeringar: Investeringar, tkr');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Investeringsbudget: SN');
     await editor.addRow({ object: '65600', text: 'Nya trygghetslarm', amounts: { 'Budget 2021': '1 500', 'Plan 2022': '2 000', 'Total investering': '3 500' } });
     await expect(page.getByText('Raden Nya trygghetslarm är tillagd.').count()).resolves.toBe(1);
     const added = (await (await (await apiSession('lasare')).request.get(`${harness.baseUrl}/api/plans/${draftKey}/capital-budgets/sn-investeringar`)).json()) as { rows: Array<{ key: string; text: string; cells: Record<string, string> }> };
@@ -201,6 +209,24 @@ describe('the investment budget', () => {
   });
 });
 
+describe('the follow-up page', () => {
+  it("shows a budget table's budget and latest forecast as a chart with its table, folded away at first", async () => {
+    const page = await harness.newPage();
+    await page.goto(`${harness.baseUrl}/planer/${ifoKey}/uppfoljning?period=2017-08`);
+    const summary = page.locator('.budget-forecast-chart summary');
+    await summary.waitFor();
+    await expect(summary.innerText()).resolves.toBe('Budget och prognos 2017 i diagram');
+    await summary.click();
+    await page.getByLabel('Budgettabell i diagrammet').selectOption({ label: 'IFO, Vuxna' });
+    const chart = page.locator('.budget-forecast-chart .budget-chart');
+    const label = await chart.getByRole('img').getAttribute('aria-label');
+    expect(label).toContain('IFO, Vuxna nettokostnader: Budget 2017 -34 201, Prognos 2017 aug -31 501');
+    await chart.getByRole('button', { name: 'Visa som tabell' }).click();
+    await expect(chart.locator('table tbody tr').nth(1).innerText()).resolves.toMatch(/-34 401\s+-32 351/);
+    await screenshotOf(chart, 'budget-follow-up-chart');
+  });
+});
+
 describe('at 320 px', () => {
   it('does not scroll the page sideways on either editor', async () => {
     const page = await loggedInPage('ekonom', narrow);
@@ -208,6 +234,8 @@ describe('at 320 px', () => {
     expect(await budget.scrollsSideways()).toBe(false);
     expect(await axeViolations(page), 'budget at 320 px').toEqual([]);
     await screenshot(page, 'budget-320');
+    await screenshotOf(page.locator('.page--budget .scroll-region').first(), 'budget-320-grid');
+    await screenshotOf(page.locator('.page--budget .budget-chart'), 'budget-320-chart');
     const capital = await new CapitalBudgetEditorPage(page, harness.baseUrl, draftKey, 'sn-investeringar').open();
     expect(await capital.scrollsSideways()).toBe(false);
     await screenshot(page, 'capital-budget-320');

@@ -23,7 +23,7 @@ import { AddRowForm, type NewRow } from '../components/budget/AddRowForm.tsx';
 import { CapitalGrid } from '../components/budget/CapitalGrid.tsx';
 import { CellConflict } from '../components/budget/CellConflict.tsx';
 import { FindingList } from '../components/budget/FindingList.tsx';
-import { TableNav } from '../components/budget/TableNav.tsx';
+import { nodeLabel, TableNav } from '../components/budget/TableNav.tsx';
 import { useTableEditor } from '../components/budget/useTableEditor.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { LiveMessage } from '../components/LiveMessage.tsx';
@@ -89,6 +89,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
   }
 
   const { plan, item: budget } = loaded;
+  const name = nodeLabel(plan, budget.node);
   const rows = capitalRows(budget);
   const changes = cellChanges(rows, budget.columns, edits, editable);
   const changed = new Set(changes.map((change) => cellId(change.row, change.column)));
@@ -124,13 +125,14 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
   return (
     <div className="page page--budget">
       <Breadcrumbs crumbs={[{ label: t.common.start, href: paths.start() }, { label: plan.plan.title, href: paths.plan(planKey), lang: 'sv' }, { label: budget.caption, lang: 'sv' }]} />
-      <PageHeading title={t.budgetEditor.capitalTitle(budget.caption)} />
+      <PageHeading title={t.budgetEditor.capitalTitle(name)} />
       <TableNav plan={plan} current={budget.key} />
       {anyEditable ? <p>{t.budgetEditor.capitalIntro}</p> : <p className="notice">{t.budgetEditor.readOnlyNote}</p>}
       {anyEditable && status === 'adopted' ? <p className="notice">{t.budgetEditor.adoptedNote}</p> : null}
       <CapitalGrid
         id={id}
         budget={shown}
+        name={name}
         editable={editable}
         mayRemove={mayChangeRows}
         changed={changed}

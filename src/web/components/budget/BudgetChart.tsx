@@ -96,8 +96,8 @@ export function BudgetChart({ data, name }: Props) {
   };
 
   return (
-    <figure className="volume-chart budget-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="volume-chart__svg" preserveAspectRatio="xMidYMid meet">
+    <figure className="budget-chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="budget-chart__svg" preserveAspectRatio="xMidYMid meet">
         <Patterns patternId={patternId} />
         {data.groups.map((group, index) => {
           const start = margin.left + index * slot + slot * 0.08;
@@ -110,14 +110,14 @@ export function BudgetChart({ data, name }: Props) {
             </g>
           );
         })}
-        <line x1={margin.left} x2={width - margin.right} y1={zero} y2={zero} className="volume-chart__axis" />
+        <line x1={margin.left} x2={width - margin.right} y1={zero} y2={zero} className="budget-chart__axis" />
       </svg>
       <figcaption>
         <p className="budget-chart__shows">
           {shows}
           {missing}
         </p>
-        <ul className="volume-chart__legend">
+        <ul className="budget-chart__legend">
           {data.series.map((series) => (
             <li key={series.kind} data-series={series.kind}>
               <Swatch kind={series.kind} patternId={patternId} /> <span lang="sv">{series.label}</span>
@@ -128,7 +128,7 @@ export function BudgetChart({ data, name }: Props) {
           {showTable ? words.hideTable : words.showTable}
         </button>
       </figcaption>
-      <div id={tableId} className="doc-table volume-chart__table" hidden={!showTable}>
+      <div id={tableId} className="doc-table budget-chart__table" hidden={!showTable}>
         <table>
           <caption>{words.chartTableCaption(name, data.year, data.unit)}</caption>
           <thead>

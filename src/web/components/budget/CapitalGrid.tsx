@@ -17,6 +17,8 @@ interface Props {
   id: string;
   /** The budget as it stands with the unsaved edits. */
   budget: CapitalBudget;
+  /** The node the budget belongs to ("SN"). */
+  name: string;
   editable: (column: Column) => boolean;
   mayRemove: boolean;
   changed: Set<string>;
@@ -26,7 +28,7 @@ interface Props {
   onRemove: (row: CellRow) => void;
 }
 
-export function CapitalGrid({ id, budget, editable, mayRemove, changed, findings, onChange, onPaste, onRemove }: Props) {
+export function CapitalGrid({ id, budget, name, editable, mayRemove, changed, findings, onChange, onPaste, onRemove }: Props) {
   const { t } = useI18n();
   const captionId = `${id}-caption`;
   const rows = capitalRows(budget);
@@ -63,7 +65,7 @@ export function CapitalGrid({ id, budget, editable, mayRemove, changed, findings
   return (
     <ScrollRegion labelledBy={captionId}>
       <table className="volume-grid budget-grid capital-grid" lang="sv">
-        <caption id={captionId}>{t.budgetEditor.capitalCaption(budget.caption)}</caption>
+        <caption id={captionId}>{t.budgetEditor.capitalCaption(name, budget.caption)}</caption>
         <thead>
           <tr>
             <th scope="col">{budget.objectCaption}</th>
@@ -98,8 +100,9 @@ export function CapitalGrid({ id, budget, editable, mayRemove, changed, findings
                 {mayRemove ? (
                   <td>
                     {isTotal ? null : (
-                      <button type="button" className="button button--secondary" onClick={() => onRemove(row)}>
-                        {t.budgetEditor.removeRow(row.label)}
+                      <button type="button" className="button button--secondary capital-grid__remove" onClick={() => onRemove(row)}>
+                        {t.budgetEditor.remove}
+                        <span className="visually-hidden"> {t.budgetEditor.removeWhich(row.label)}</span>
                       </button>
                     )}
                   </td>

@@ -89,7 +89,7 @@ export function useTableEditor<T>(options: Options<T>) {
     }
     if (error instanceof ApiError && error.status === 400) {
       const problems = error.problems.map((problem) => {
-        const index = /cells\[(\d+)\]/.exec(problem.path)?.[1];
+        const index = /cells(?:\[|\/)(\d+)/.exec(problem.path)?.[1];
         const change = index === undefined ? undefined : changes[Number(index)];
         const label = change ? optionsRef.current.labelOf(base, change) : null;
         return label ? `${label}: ${problem.message}` : problem.message;

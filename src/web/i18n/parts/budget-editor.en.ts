@@ -3,7 +3,7 @@ import type { Messages } from '../messages.ts';
 
 export const budgetEditorEn: Messages['budgetEditor'] = {
   title: (name) => `Budget: ${name}`,
-  capitalTitle: (caption) => `Investments: ${caption}`,
+  capitalTitle: (node) => `Investment budget: ${node}`,
   loading: 'Loading the budget …',
   missing: 'The plan has no such budget table.',
   capitalMissing: 'The plan has no such investment budget.',
@@ -56,12 +56,13 @@ export const budgetEditorEn: Messages['budgetEditor'] = {
   takeTheirs: 'Use the saved version',
   keptMine: 'Your changes are saved on top of the new version.',
   tookTheirs: 'The table now shows the saved version.',
-  capitalCaption: (caption) => `Investment budget: ${caption}`,
+  capitalCaption: (node, caption) => `Investment budget of ${node}: ${caption}`,
   computedTotals: 'Computed sums',
   computedRowTotal: 'Computed row sum',
   computedColumnTotal: 'Computed column sum',
   rowActions: 'Action',
-  removeRow: (text) => `Remove the row ${text}`,
+  remove: 'Remove',
+  removeWhich: (text) => `the row ${text}`,
   confirmRemove: (text) => `Remove ${text} for good?`,
   confirmRemoveYes: 'Yes, remove the row',
   confirmRemoveNo: 'Cancel',
@@ -86,4 +87,5 @@ export const budgetEditorEn: Messages['budgetEditor'] = {
   hideTable: 'Hide the table',
   chartTableCaption: (name, year, unit) => `Budget, actual and forecast ${year} for ${name}, ${unit}`,
   followUpChartHeading: (year) => `Budget and forecast ${year} as a chart`,
+  chooseTable: 'Budget table in the chart',
 };

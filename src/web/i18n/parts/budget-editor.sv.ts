@@ -1,7 +1,7 @@
 /** Swedish texts of the budgetEditor pages (resultaträkning, investeringsbudget, diagram). */
 export const budgetEditorSv = {
   title: (name: string) => `Budget: ${name}`,
-  capitalTitle: (caption: string) => `Investeringar: ${caption}`,
+  capitalTitle: (node: string) => `Investeringsbudget: ${node}`,
   loading: 'Laddar budgeten …',
   missing: 'Budgettabellen finns inte i planen.',
   capitalMissing: 'Investeringsbudgeten finns inte i planen.',
@@ -55,12 +55,13 @@ export const budgetEditorSv = {
   keptMine: 'Dina ändringar är sparade ovanpå den nya versionen.',
   tookTheirs: 'Tabellen visar nu den sparade versionen.',
   // Investment budget
-  capitalCaption: (caption: string) => `Investeringsbudget: ${caption}`,
+  capitalCaption: (node: string, caption: string) => `Investeringsbudget för ${node}: ${caption}`,
   computedTotals: 'Beräknade summor',
   computedRowTotal: 'Beräknad radsumma',
   computedColumnTotal: 'Beräknad kolumnsumma',
   rowActions: 'Åtgärd',
-  removeRow: (text: string) => `Ta bort raden ${text}`,
+  remove: 'Ta bort',
+  removeWhich: (text: string) => `raden ${text}`,
   confirmRemove: (text: string) => `Ta bort ${text} för gott?`,
   confirmRemoveYes: 'Ja, ta bort raden',
   confirmRemoveNo: 'Avbryt',
@@ -86,4 +87,5 @@ export const budgetEditorSv = {
   hideTable: 'Dölj tabellen',
   chartTableCaption: (name: string, year: string, unit: string) => `Budget, utfall och prognos ${year} för ${name}, ${unit}`,
   followUpChartHeading: (year: string) => `Budget och prognos ${year} i diagram`,
+  chooseTable: 'Budgettabell i diagrammet',
 };
