@@ -5,14 +5,32 @@
  * below the zero line. The picture is one image with a full description; "Visa som tabell" shows
  * the same figures as a table.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { BudgetChartData, ChartBar, SeriesKind } from '../../budget-chart.ts';
 import { LINE_WORDS } from '../../budget-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
-const width = 640;
 const height = 320;
-const margin = { top: 28, right: 12, bottom: 44, left: 12 };
+const margin = { top: 36, right: 12, bottom: 56, left: 12 };
+
+/**
+ * The drawing's width follows the figure's width (between 300 and 720), so its 14 px texts stay
+ * readable on a 320 px screen instead of shrinking with a fixed picture.
+ */
+function useDrawingWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(640);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setWidth(Math.round(Math.max(300, Math.min(720, element.clientWidth || 640))));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
 
 function Swatch({ kind, patternId }: { kind: SeriesKind; patternId: string }) {
   return (
@@ -51,6 +69,7 @@ export function BudgetChart({ data, name }: Props) {
   const id = useId();
   const patternId = `pattern${id.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [showTable, setShowTable] = useState(false);
+  const { ref, width } = useDrawingWidth();
   const tableId = `${patternId}-table`;
   const words = t.budgetEditor;
   const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} ${words.and} ${items.at(-1)}` : (items[0] ?? ''));
@@ -72,11 +91,16 @@ export function BudgetChart({ data, name }: Props) {
   const slot = innerWidth / Math.max(data.groups.length, 1);
   const barWidth = (slot * 0.84) / Math.max(data.series.length, 1);
 
-  const drawBar = (bar: ChartBar, x: number) => {
+  // Narrow bars get a smaller figure, so neighbouring values do not run into each other.
+  const valueClass = barWidth < 48 ? 'budget-chart__value budget-chart__value--small' : 'budget-chart__value';
+  const groupClass = slot < 120 ? 'budget-chart__group budget-chart__value--small' : 'budget-chart__group';
+  // On narrow bars every other value is written one line further out, so neighbours do not collide.
+  const drawBar = (bar: ChartBar, x: number, index: number) => {
+    const stagger = barWidth < 48 && index % 2 === 1 ? 13 : 0;
     const center = x + barWidth / 2;
     if (bar.value === null) {
       return (
-        <text key={bar.kind} x={center} y={zero - 6} textAnchor="middle" className="budget-chart__value">
+        <text key={bar.kind} x={center} y={zero - 6} textAnchor="middle" className={valueClass}>
           –
         </text>
       );
@@ -84,11 +108,11 @@ export function BudgetChart({ data, name }: Props) {
     const end = y(bar.value);
     const negative = bar.value < 0;
     // A label below a negative bar's end, above a positive one's; kept inside the drawing.
-    const labelY = negative ? Math.min(end + 16, height - margin.bottom + 14) : Math.max(end - 6, 14);
+    const labelY = negative ? Math.min(end + 16 + stagger, height - margin.bottom + 30) : Math.max(end - 6 - stagger, 12);
     return (
       <g key={bar.kind}>
         <rect x={x} y={Math.min(end, zero)} width={barWidth} height={Math.max(Math.abs(end - zero), 1)} className={`budget-chart__bar budget-chart__bar--${bar.kind}`} fill={`url(#${patternId}-${bar.kind})`} />
-        <text x={center} y={labelY} textAnchor="middle" className="budget-chart__value">
+        <text x={center} y={labelY} textAnchor="middle" className={valueClass}>
           {bar.text}
         </text>
       </g>
@@ -96,15 +120,15 @@ export function BudgetChart({ data, name }: Props) {
   };
 
   return (
-    <figure className="budget-chart">
+    <figure className="budget-chart" ref={ref}>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="budget-chart__svg" preserveAspectRatio="xMidYMid meet">
         <Patterns patternId={patternId} />
         {data.groups.map((group, index) => {
           const start = margin.left + index * slot + slot * 0.08;
           return (
             <g key={group.key}>
-              {group.bars.map((bar, i) => drawBar(bar, start + i * barWidth))}
-              <text x={margin.left + index * slot + slot / 2} y={height - 10} textAnchor="middle" className="budget-chart__group">
+              {group.bars.map((bar, i) => drawBar(bar, start + i * barWidth, i))}
+              <text x={margin.left + index * slot + slot / 2} y={height - 6} textAnchor="middle" className={groupClass}>
                 {groupWord(group.key, group.label)}
               </text>
             </g>

@@ -36,7 +36,7 @@ function DerivedNote({ id, table, column }: { id: string; table: BudgetTable; co
   const value = formatAmount(net.computed);
   return (
     <span id={id} className={`budget-derived budget-derived--${net.state}`} data-derived={net.state}>
-      {net.state === 'computed' ? t.budgetEditor.computedOnly(value) : t.budgetEditor.computedDiffers(value)}
+      {net.state === 'computed' ? t.budgetEditor.computedOnly : t.budgetEditor.computedDiffers}: <span className="nowrap">{value}</span>
     </span>
   );
 }

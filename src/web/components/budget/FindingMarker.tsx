@@ -20,6 +20,18 @@ export function useMarkerText() {
   };
 }
 
+/** The amount in a marker's words kept on one line ("5 135 tkr" never breaks). */
+function Words({ text }: { text: string }) {
+  const [word, ...rest] = text.split(' ');
+  return rest.length ? (
+    <>
+      {word} <span className="nowrap">{rest.join(' ')}</span>
+    </>
+  ) : (
+    <>{text}</>
+  );
+}
+
 export function FindingMarker({ id, findings, unit }: { id: string; findings: Finding[]; unit: string }) {
   const text = useMarkerText();
   return (
@@ -29,7 +41,7 @@ export function FindingMarker({ id, findings, unit }: { id: string; findings: Fi
           <span aria-hidden="true" className="finding-marker__icon">
             {ICONS[finding.severity]}
           </span>{' '}
-          {text(finding, unit)}
+          <Words text={text(finding, unit)} />
           <span className="visually-hidden" lang="sv">
             {`: ${finding.message}.`}
           </span>
