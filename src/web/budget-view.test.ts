@@ -110,9 +110,13 @@ describe('findings computed with the unsaved edits, placed on their cells', () =
   it('gives a table others roll into the sum of its parts per line and column', () => {
     expect(hasParts(ifo, rrIfo)).toBe(true);
     expect(hasParts(ifo, table(ifo, 'rr-ifo-vuxna'))).toBe(false);
-    const sums = partSums(budgetFindings(ifo, rrIfo).checked);
+    const sums = partSums(ifo, rrIfo);
     expect(sums.get(cellId('net', 'budget-2018'))?.toString()).toBe('-71178');
     expect(sums.get(cellId('costs', 'budget-2018'))?.toString()).toBe('-73710'); // -32 670 - 32 985 - 8 055
+    // A total not yet typed still shows what its parts sum to; a column the parts lack shows nothing.
+    const empty = applyBudgetEdits(rrIfo, { [cellId('net', 'budget-2018')]: '', [cellId('income', 'plan-2019')]: '' });
+    expect(partSums(ifo, empty).get(cellId('net', 'budget-2018'))?.toString()).toBe('-71178');
+    expect(partSums(ifo, empty).get(cellId('income', 'plan-2019'))).toBeUndefined();
   });
 
   it("lets a unit see its parent's roll-up gap vanish, and its own net gap appear, when it types a net", () => {

@@ -119,8 +119,6 @@ export interface BudgetFindings {
   parent: Finding[];
   /** How many checks of this table agree exactly. */
   confirmed: number;
-  /** Every check of this table, those that agree too (their computed sums are shown beside the cells). */
-  checked: Finding[];
 }
 
 /** Reconciles the plan with the edited table and picks the findings that concern it. */
@@ -129,14 +127,14 @@ export function budgetFindings(plan: PlanFile, table: BudgetTable): BudgetFindin
   const own = report.findings.filter((finding) => finding.tableKey === table.key);
   const into = table.rollup?.included ? table.rollup.into : null;
   const parent = into ? report.findings.filter((finding) => finding.tableKey === into && finding.kind.startsWith('rollup')) : [];
-  return { own: attentionFindings(own), parent: attentionFindings(parent), confirmed: own.filter((finding) => finding.severity === 'ok').length, checked: own };
+  return { own: attentionFindings(own), parent: attentionFindings(parent), confirmed: own.filter((finding) => finding.severity === 'ok').length };
 }
 
 /** Reconciles the plan with the edited investment budget and picks its findings. */
 export function capitalFindings(plan: PlanFile, budget: CapitalBudget): BudgetFindings {
   const report = reconcilePlan(planWith(plan, { capitalBudget: budget }));
   const own = report.findings.filter((finding) => finding.tableKey === budget.key);
-  return { own: attentionFindings(own), parent: [], confirmed: own.filter((finding) => finding.severity === 'ok').length, checked: own };
+  return { own: attentionFindings(own), parent: [], confirmed: own.filter((finding) => finding.severity === 'ok').length };
 }
 
 const lineOfWord = (label: string) => (Object.keys(LINE_WORDS) as BudgetLine[]).find((line) => LINE_WORDS[line] === label);
@@ -170,11 +168,18 @@ export function findingsByCell(findings: Finding[], cellOf: (finding: Finding) =
   return cells;
 }
 
-/** For a table others roll into: the sum of its parts per line and column, from its roll-up checks. */
-export function partSums(checked: Finding[]): Map<string, Decimal> {
+/**
+ * For a table others roll into: the sum of its parts per line and column, as its roll-up checks
+ * compute it. The checks only run where the table prints a figure, so they are run on a copy
+ * whose empty cells hold "0": the sum of the parts does not depend on the figure it is checked
+ * against, and a draft whose total is still empty gets its parts' sum too.
+ */
+export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decimal> {
+  const filled = (cells: Record<string, string>) => Object.fromEntries(table.columns.map((column) => [column.key, figureValue(cells[column.key]) === null ? '0' : cells[column.key]!]));
+  const probe = { ...table, rows: table.rows.map((row) => ({ ...row, cells: filled(row.cells) })) };
   const sums = new Map<string, Decimal>();
-  for (const finding of checked) {
-    if (finding.kind !== 'rollup' || finding.computed === null) continue;
+  for (const finding of reconcilePlan(planWith(plan, { budgetTable: probe })).findings) {
+    if (finding.tableKey !== table.key || finding.kind !== 'rollup' || finding.computed === null) continue;
     const id = budgetFindingCell(finding);
     if (id) sums.set(id, finding.computed);
   }

@@ -91,7 +91,7 @@ export function BudgetPage({ planKey, tableKey }: { planKey: string; tableKey: s
   const changes = cellChanges(budgetRows(table), table.columns, edits, editable);
   const changed = new Set(changes.map((change) => cellId(change.row, change.column)));
   const parent = table.rollup?.included ? plan.budgetTables.find((candidate) => candidate.key === table.rollup!.into) : undefined;
-  const parts = hasParts(plan, table) ? partSums(findings.checked) : null;
+  const parts = hasParts(plan, table) ? partSums(plan, shown) : null;
   const chart = budgetChartData(shown);
   const anyEditable = table.columns.some(editable);
 
