@@ -167,10 +167,8 @@ describe('the budget of a node (resultaträkning)', () => {
     await patchFromElsewhere('budget-tables', 'sn-driftbudget', [{ row: 'income', column: 'plan-2023', text: '90 000' }]);
     await editor.fill(net, 'Plan 2023', '-460 000');
     await expect(editor.save()).resolves.toBe('conflict');
-    await expect(editor.conflictRows()).resolves.toEqual([
-      ['Verksamhetens intäkter – Plan 2023', '82 000', '90 000'],
-      [`${net} – Plan 2023`, '-460 000', '-450 000'],
-    ]);
+    // Only my cell is in conflict: their new income stays whichever I choose.
+    await expect(editor.conflictRows()).resolves.toEqual([[`${net} – Plan 2023`, '-460 000', '-450 000']]);
     await editor.page.getByRole('button', { name: 'Använd den sparade versionen' }).click();
     await editor.page.getByText('Tabellen visar nu den sparade versionen.').waitFor();
     await expect(editor.field(net, 'Plan 2023').inputValue()).resolves.toBe('-450 000');
@@ -206,6 +204,30 @@ describe('the investment budget', () => {
     await page.getByRole('button', { name: 'Ja, ta bort raden' }).click();
     await page.getByText('Raden Sängar är borttagen.').waitFor();
     await expect(page.getByRole('rowheader', { name: 'Sängar', exact: true }).count()).resolves.toBe(0);
+
+    // A row added after another session changed a cell: both versions, then mine laid over theirs.
+    await patchFromElsewhere('capital-budgets', 'sn-investeringar', [{ row: 'inv-1', column: 'budget-2021', text: '800' }]);
+    await page.getByLabel('Text', { exact: true }).fill('Rullatorer');
+    await page.getByLabel('Belopp Budget 2021', { exact: true }).fill('200');
+    await page.getByRole('button', { name: 'Lägg till raden', exact: true }).click();
+    await editor.conflict().waitFor();
+    await expect(editor.conflictRows()).resolves.toEqual([
+      ['Rullatorer', 'Rullatorer', '(tom)'],
+      ['Rullatorer – Budget 2021', '200', '(tom)'],
+    ]);
+    expect(await axeViolations(page), 'investment budget with a conflict').toEqual([]);
+    await screenshot(page, 'capital-budget-conflict');
+    await page.getByRole('button', { name: 'Behåll mina ändringar' }).click();
+    await page.getByText('Dina ändringar är sparade ovanpå den nya versionen.').waitFor();
+    const saved = (await (await (await apiSession('lasare')).request.get(`${harness.baseUrl}/api/plans/${draftKey}/capital-budgets/sn-investeringar`)).json()) as { rows: Array<{ key: string; text: string; cells: Record<string, string> }> };
+    expect(saved.rows.map((r) => [r.text, r.cells['budget-2021'] ?? ''])).toEqual([
+      ['Arbetsmiljöätgärder', '800'],
+      ['Larm/Välfärdsteknik / IT', ''],
+      ['Inventarier, möbler och boenden', ''],
+      ['Nya trygghetslarm', '1 500'],
+      ['Rullatorer', '200'],
+    ]);
+    await expect(editor.computedSums().first().innerText()).resolves.toBe('2 500');
   });
 });
 

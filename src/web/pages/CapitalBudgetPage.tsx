@@ -105,11 +105,16 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
     editor.setMessage(pasted.skipped > 0 ? { kind: 'error', text: (t) => t.budgetEditor.pasteSkipped(pasted.skipped), problems: [] } : null);
   };
 
-  const add = (row: NewRow) => {
-    const next = shown;
-    const item: CapitalBudget = { ...next, rows: [...next.rows, { key: newRowKey(next), ...row }] };
-    return editor.replace(item, (t) => t.budgetEditor.added(row.text));
-  };
+  // Rows change by replacing the whole budget: my cell edits and the new or removed row, laid over
+  // whichever version is saved (again on the newer one if I keep my changes after a conflict).
+  const add = (row: NewRow) =>
+    editor.replace(
+      (base) => {
+        const next = applyCapitalEdits(base, edits);
+        return { ...next, rows: [...next.rows, { key: newRowKey(next), ...row }] };
+      },
+      (t) => t.budgetEditor.added(row.text),
+    );
   const askRemove = (row: CellRow) => {
     setRemoving(row);
     requestAnimationFrame(() => confirmRef.current?.focus());
@@ -117,9 +122,15 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
   const remove = async () => {
     if (!removing) return;
     const text = removing.label;
-    const item: CapitalBudget = { ...shown, rows: shown.rows.filter((row) => row.key !== removing.key) };
+    const key = removing.key;
     setRemoving(null);
-    await editor.replace(item, (t) => t.budgetEditor.removed(text));
+    await editor.replace(
+      (base) => {
+        const next = applyCapitalEdits(base, edits);
+        return { ...next, rows: next.rows.filter((row) => row.key !== key) };
+      },
+      (t) => t.budgetEditor.removed(text),
+    );
   };
 
   return (

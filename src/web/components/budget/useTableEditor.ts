@@ -19,13 +19,16 @@ export interface Loaded<T> {
   etag: string;
 }
 
-/** A refused save: my version, the saved one and what to send again if I keep mine. */
+/**
+ * A refused save: the saved version, and mine = my changes laid over it (what keeping mine would
+ * save), so the view shows exactly the cells where the two differ.
+ */
 export interface Conflict<T> {
   mine: T;
   theirs: T;
   version: number;
-  /** 'cells': my edits are sent again as cells; 'item': `mine` is put as a whole. */
-  retry: 'cells' | 'item';
+  /** null: my edits are sent again as cells; else my change of the whole item, made again on a base. */
+  rebuild: ((base: T) => T) | null;
 }
 
 interface Options<T> {
@@ -78,12 +81,14 @@ export function useTableEditor<T>(options: Options<T>) {
   };
 
   /** The outcome of a refused or failed write, in words; a 412 becomes a conflict. */
-  const refused = (error: unknown, mine: T, retry: Conflict<T>['retry'], base: T, changes: CellChange[]) => {
+  const refused = (error: unknown, options: { pending: CellEdits; rebuild: Conflict<T>['rebuild']; base: T; changes: CellChange[] }) => {
+    const { pending, rebuild, base, changes } = options;
     if (error instanceof ApiError && error.status === 412) {
       const current = (error.details as { current?: { version: number; item: T } } | undefined)?.current;
       if (current) {
+        const mine = rebuild ? rebuild(current.item) : optionsRef.current.applyEdits(current.item, pending);
         setMessage(null);
-        setConflict({ mine, theirs: current.item, version: current.version, retry });
+        setConflict({ mine, theirs: current.item, version: current.version, rebuild });
         return;
       }
     }
@@ -112,7 +117,7 @@ export function useTableEditor<T>(options: Options<T>) {
 
   /** Sends the edits as cells against `base` at `etag`. */
   const sendCells = async (state: Loaded<T>, pending: CellEdits, done: Texts) => {
-    const { changesOf, applyEdits } = optionsRef.current;
+    const { changesOf } = optionsRef.current;
     const changes = changesOf(state.item, pending);
     if (changes.length === 0) {
       stored(state.plan, state.item, state.etag);
@@ -126,14 +131,15 @@ export function useTableEditor<T>(options: Options<T>) {
       stored(state.plan, saved.data, saved.etag ?? state.etag);
       say('done', done);
     } catch (error) {
-      refused(error, applyEdits(state.item, pending), 'cells', state.item, changes);
+      refused(error, { pending, rebuild: null, base: state.item, changes });
     } finally {
       setBusy(false);
     }
   };
 
-  /** Puts the whole item (rows added or removed) at `etag`. */
-  const sendItem = async (state: Loaded<T>, item: T, done: Texts) => {
+  /** Puts the whole item, changed by `rebuild` (a row added or removed, with the edits), at `etag`. */
+  const sendItem = async (state: Loaded<T>, rebuild: (base: T) => T, done: Texts) => {
+    const item = rebuild(state.item);
     setBusy(true);
     setMessage(null);
     try {
@@ -142,7 +148,7 @@ export function useTableEditor<T>(options: Options<T>) {
       say('done', done);
       return true;
     } catch (error) {
-      refused(error, item, 'item', state.item, []);
+      refused(error, { pending: edits, rebuild, base: state.item, changes: [] });
       return false;
     } finally {
       setBusy(false);
@@ -155,15 +161,16 @@ export function useTableEditor<T>(options: Options<T>) {
     void sendCells(loaded, edits, (t) => t.budgetEditor.saved(count));
   }, [loaded, busy, edits]);
 
-  const replace = (item: T, done: Texts): Promise<boolean> => (loaded && !busy ? sendItem(loaded, item, done) : Promise.resolve(false));
+  /** Replaces the whole item with `rebuild` of it (PUT); a conflict keeps `rebuild` to make again on the saved version. */
+  const replace = (rebuild: (base: T) => T, done: Texts): Promise<boolean> => (loaded && !busy ? sendItem(loaded, rebuild, done) : Promise.resolve(false));
 
   /** "Behåll mina ändringar": my edits (or my whole item) sent again on the saved version. */
   const keepMine = () => {
     if (!loaded || !conflict || busy) return;
     const state = { plan: loaded.plan, item: conflict.theirs, etag: `"${conflict.version}"` };
     setLoaded({ ...state, plan: optionsRef.current.planWithItem(loaded.plan, conflict.theirs) });
-    if (conflict.retry === 'cells') void sendCells(state, edits, (t) => t.budgetEditor.keptMine);
-    else void sendItem(state, conflict.mine, (t) => t.budgetEditor.keptMine);
+    if (conflict.rebuild === null) void sendCells(state, edits, (t) => t.budgetEditor.keptMine);
+    else void sendItem(state, conflict.rebuild, (t) => t.budgetEditor.keptMine);
   };
 
   /** "Använd den sparade versionen": my edits are dropped. */
