@@ -179,12 +179,12 @@ describe('a conflict cell by cell', () => {
     const mine = applyCapitalEdits(investments, { [cellId('inv-1', 'budget-2018')]: '1 200' });
     const saved = applyCapitalEdits(investments, { [cellId('inv-1', 'budget-2018')]: '900' });
     const theirs = { ...saved, rows: saved.rows.slice(0, 3) }; // and someone removed the last row
-    expect(cellDifferences(capitalRows(mine), capitalRows(theirs), investments.columns).map(({ row, column, mine, theirs }) => [row, column, mine, theirs])).toEqual([
-      ['Arbetsmiljöätgärder', 'Budget 2018', '1 200', '900'],
-      ['Inventarier, möbler och boenden', '', 'Inventarier, möbler och boenden', ''],
-      ['Inventarier, möbler och boenden', 'Budget 2018', '700', ''],
-      ['Inventarier, möbler och boenden', 'Budget 2019', '700', ''],
-      ['Inventarier, möbler och boenden', 'Budget 2020', '2 500', ''],
+    expect(cellDifferences(capitalRows(mine), capitalRows(theirs), investments.columns).map(({ kind, row, column, mine, theirs }) => [kind, row, column, mine, theirs])).toEqual([
+      ['cell', 'Arbetsmiljöätgärder', 'Budget 2018', '1 200', '900'],
+      ['row', 'Inventarier, möbler och boenden', '', 'Inventarier, möbler och boenden', ''],
+      ['cell', 'Inventarier, möbler och boenden', 'Budget 2018', '700', ''],
+      ['cell', 'Inventarier, möbler och boenden', 'Budget 2019', '700', ''],
+      ['cell', 'Inventarier, möbler och boenden', 'Budget 2020', '2 500', ''],
     ]);
   });
 });

@@ -222,6 +222,8 @@ export function pasteEdits(options: { grid: string[][]; rows: CellRow[]; columns
 /** One cell whose text differs between my version and the saved one, for the conflict view. */
 export interface CellDifference {
   id: string;
+  /** 'row': the row itself (its text, or it exists in only one version); 'cell': one cell's text. */
+  kind: 'row' | 'cell';
   row: string;
   column: string;
   mine: string;
@@ -237,11 +239,11 @@ export function cellDifferences(mine: CellRow[], theirs: CellRow[], columns: Col
     const b = theirs.find((row) => row.key === key);
     const row = (a ?? b)!.label;
     // A row only one version has, or a row whose text differs, is a difference of the row itself.
-    if (!a || !b || a.label !== b.label) differences.push({ id: cellId(key, ''), row, column: '', mine: a?.label ?? '', theirs: b?.label ?? '' });
+    if (!a || !b || a.label !== b.label) differences.push({ id: cellId(key, ''), kind: 'row', row, column: '', mine: a?.label ?? '', theirs: b?.label ?? '' });
     for (const column of columns) {
       const mineText = a?.cells[column.key] ?? '';
       const theirText = b?.cells[column.key] ?? '';
-      if (mineText !== theirText) differences.push({ id: cellId(key, column.key), row, column: column.label, mine: mineText, theirs: theirText });
+      if (mineText !== theirText) differences.push({ id: cellId(key, column.key), kind: 'cell', row, column: column.label, mine: mineText, theirs: theirText });
     }
   }
   return differences;

@@ -212,7 +212,7 @@ describe('the investment budget', () => {
     await page.getByRole('button', { name: 'Lägg till raden', exact: true }).click();
     await editor.conflict().waitFor();
     await expect(editor.conflictRows()).resolves.toEqual([
-      ['Rullatorer', 'Rullatorer', '(tom)'],
+      ['Rullatorer', 'Rullatorer', '(raden finns inte)'],
       ['Rullatorer – Budget 2021', '200', '(tom)'],
     ]);
     expect(await axeViolations(page), 'investment budget with a conflict').toEqual([]);

@@ -119,6 +119,12 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
     setRemoving(row);
     requestAnimationFrame(() => confirmRef.current?.focus());
   };
+  // Back to the row's own button, so a keyboard user continues where they were.
+  const cancelRemove = () => {
+    const key = removing?.key;
+    setRemoving(null);
+    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`tr[data-row="${key}"] .capital-grid__remove`)?.focus());
+  };
   const remove = async () => {
     if (!removing) return;
     const text = removing.label;
@@ -161,7 +167,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
             <button type="button" className="button" onClick={() => void remove()}>
               {t.budgetEditor.confirmRemoveYes}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setRemoving(null)}>
+            <button type="button" className="button button--secondary" onClick={cancelRemove}>
               {t.budgetEditor.confirmRemoveNo}
             </button>
           </div>

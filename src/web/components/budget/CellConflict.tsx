@@ -19,7 +19,8 @@ interface Props {
 export function CellConflict({ differences, version, busy, headingRef, onKeepMine, onTakeTheirs }: Props) {
   const { t } = useI18n();
   const captionId = 'cell-conflict-caption';
-  const shown = (text: string) => (text === '' ? <span className="muted">{t.budgetEditor.empty}</span> : <span lang="sv">{text}</span>);
+  const shown = (text: string, kind: CellDifference['kind']) =>
+    text === '' ? <span className="muted">{kind === 'row' ? t.budgetEditor.noRow : t.budgetEditor.empty}</span> : <span lang="sv">{text}</span>;
   return (
     <div className="conflict budget-conflict" role="group" aria-labelledby="cell-conflict-heading">
       <h2 id="cell-conflict-heading" ref={headingRef} tabIndex={-1} className="conflict__heading">
@@ -44,13 +45,13 @@ export function CellConflict({ differences, version, busy, headingRef, onKeepMin
             {differences.map((difference) => (
               <tr key={difference.id} data-cell={difference.id.replace('\u0000', '/')}>
                 <th scope="row" lang="sv">
-                  {difference.column ? t.budgetEditor.cellLabel(difference.row, difference.column) : difference.row}
+                  {difference.kind === 'cell' ? t.budgetEditor.cellLabel(difference.row, difference.column) : difference.row}
                 </th>
                 <td className="num" data-version="mine">
-                  {shown(difference.mine)}
+                  {shown(difference.mine, difference.kind)}
                 </td>
                 <td className="num" data-version="theirs">
-                  {shown(difference.theirs)}
+                  {shown(difference.theirs, difference.kind)}
                 </td>
               </tr>
             ))}

@@ -52,6 +52,7 @@ export const budgetEditorEn: Messages['budgetEditor'] = {
   mine: 'Your version',
   theirs: (version) => `Saved now (version ${version})`,
   empty: '(empty)',
+  noRow: '(no such row)',
   keepMine: 'Keep my changes',
   takeTheirs: 'Use the saved version',
   keptMine: 'Your changes are saved on top of the new version.',

@@ -50,6 +50,7 @@ export const budgetEditorSv = {
   mine: 'Din version',
   theirs: (version: number) => `Sparad nu (version ${version})`,
   empty: '(tom)',
+  noRow: '(raden finns inte)',
   keepMine: 'Behåll mina ändringar',
   takeTheirs: 'Använd den sparade versionen',
   keptMine: 'Dina ändringar är sparade ovanpå den nya versionen.',
