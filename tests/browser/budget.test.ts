@@ -199,6 +199,10 @@ describe('the investment budget', () => {
     expect(await axeViolations(page), 'investment budget').toEqual([]);
     await screenshot(page, 'capital-budget');
 
+    // Cancelling a removal leaves the row and returns to its button.
+    await page.getByRole('button', { name: 'Ta bort raden Arbetsmiljöätgärder' }).click();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await expect(page.getByRole('button', { name: 'Ta bort raden Arbetsmiljöätgärder' }).evaluate((b) => b === document.activeElement)).resolves.toBe(true);
     await page.getByRole('button', { name: 'Ta bort raden Sängar' }).click();
     await expect(page.getByText('Ta bort Sängar för gott?').evaluate((p) => p === document.activeElement)).resolves.toBe(true);
     await page.getByRole('button', { name: 'Ja, ta bort raden' }).click();
