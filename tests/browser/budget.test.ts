@@ -144,6 +144,11 @@ describe('the budget of a node (resultaträkning)', () => {
     await expect(editor.save()).resolves.toBe('error');
     await expect(editor.message().innerText()).resolves.toMatch(/^Cellerna har fel; ingenting har sparats:/);
     await expect(editor.message().locator('li').first().innerText()).resolves.toMatch(/^Verksamhetens intäkter – Plan 2023: /);
+    // … and beside the cell itself, tied to its field.
+    const problem = editor.cell('income', 'plan-2023').locator('[data-problem]');
+    await expect(problem.innerText()).resolves.not.toBe('');
+    await expect(editor.field(income, 'Plan 2023').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(editor.field(income, 'Plan 2023').getAttribute('aria-describedby')).resolves.toContain(await problem.getAttribute('id'));
     expect(await savedCells('budget-tables', 'sn-driftbudget', 'income')).toMatchObject({ 'plan-2023': '82 000' });
     expect(await axeViolations(page), 'budget with a refused save').toEqual([]);
   });

@@ -119,6 +119,7 @@ export function BudgetPage({ planKey, tableKey }: { planKey: string; tableKey: s
         table={shown}
         editable={editable}
         changed={changed}
+        problems={editor.problems}
         findings={findingsByCell(findings.own, budgetFindingCell)}
         parts={parts}
         onChange={setCell}

@@ -153,6 +153,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
         editable={editable}
         mayRemove={mayChangeRows}
         changed={changed}
+        problems={editor.problems}
         findings={findingsByCell(findings.own, (finding) => capitalFindingCell(shown, finding))}
         onChange={setCell}
         onPaste={onPaste}

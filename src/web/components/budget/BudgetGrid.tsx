@@ -12,7 +12,7 @@ import { cellId, derivedNet, LINE_WORDS, type BudgetLine } from '../../budget-vi
 import type { Decimal } from '../../../domain/figure.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ScrollRegion } from '../ScrollRegion.tsx';
-import { FindingMarker } from './FindingMarker.tsx';
+import { GridCell } from './GridCell.tsx';
 
 interface Props {
   id: string;
@@ -22,6 +22,8 @@ interface Props {
   editable: (column: Column) => boolean;
   changed: Set<string>;
   findings: Map<string, Finding[]>;
+  /** The server's problems with refused values, by cell id. */
+  problems: Record<string, string>;
   /** Sums of the parts per cell, for a table others roll into; null otherwise. */
   parts: Map<string, Decimal> | null;
   onChange: (row: string, column: string, text: string) => void;
@@ -41,7 +43,7 @@ function DerivedNote({ id, table, column }: { id: string; table: BudgetTable; co
   );
 }
 
-export function BudgetGrid({ id, caption, table, editable, changed, findings, parts, onChange, onPaste }: Props) {
+export function BudgetGrid({ id, caption, table, editable, changed, findings, problems, parts, onChange, onPaste }: Props) {
   const { t } = useI18n();
   const captionId = `${id}-caption`;
   const lines = table.rows.map((row) => row.line);
@@ -65,31 +67,24 @@ export function BudgetGrid({ id, caption, table, editable, changed, findings, pa
               <th scope="row">{row.label}</th>
               {table.columns.map((column, columnIndex) => {
                 const cell = cellId(row.line, column.key);
-                const marks = findings.get(cell) ?? [];
-                const markerId = `${id}-mark-${row.line}-${column.key}`;
                 const noteId = `${id}-net-${column.key}`;
-                const described = [marks.length ? markerId : null, row.line === 'net' && derivedNet(table, column.key).state !== 'agrees' ? noteId : null].filter(Boolean).join(' ');
-                const text = row.cells[column.key] ?? '';
+                const hasNote = row.line === 'net' && ['computed', 'differs'].includes(derivedNet(table, column.key).state);
                 return (
-                  <td key={column.key} data-column={column.key} data-marked={marks.length ? marks[0]!.severity : undefined}>
-                    {editable(column) ? (
-                      <input
-                        className="volume-grid__input budget-grid__input"
-                        aria-label={t.budgetEditor.cellLabel(row.label, column.label)}
-                        aria-describedby={described || undefined}
-                        value={text}
-                        size={8}
-                        inputMode="text"
-                        data-changed={changed.has(cell) || undefined}
-                        onChange={(event) => onChange(row.line, column.key, event.target.value)}
-                        onPaste={onPaste(rowIndex, columnIndex)}
-                      />
-                    ) : (
-                      <span className="budget-grid__value">{text}</span>
-                    )}
-                    {row.line === 'net' ? <DerivedNote id={noteId} table={table} column={column} /> : null}
-                    {marks.length ? <FindingMarker id={markerId} findings={marks} unit={table.unit} /> : null}
-                  </td>
+                  <GridCell
+                    key={column.key}
+                    id={`${id}-${row.line}-${column.key}`}
+                    columnKey={column.key}
+                    label={t.budgetEditor.cellLabel(row.label, column.label)}
+                    text={row.cells[column.key] ?? ''}
+                    editable={editable(column)}
+                    changed={changed.has(cell)}
+                    marks={findings.get(cell) ?? []}
+                    unit={table.unit}
+                    problem={problems[cell]}
+                    note={hasNote ? { id: noteId, content: <DerivedNote id={noteId} table={table} column={column} /> } : null}
+                    onChange={(text) => onChange(row.line, column.key, text)}
+                    onPaste={onPaste(rowIndex, columnIndex)}
+                  />
                 );
               })}
             </tr>

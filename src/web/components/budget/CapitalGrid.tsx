@@ -11,7 +11,7 @@ import type { CapitalBudget, Column } from '../../../domain/plan.ts';
 import { capitalRows, cellId, columnSum, rowSum, TOTAL_ROW, type CellRow } from '../../budget-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ScrollRegion } from '../ScrollRegion.tsx';
-import { FindingMarker } from './FindingMarker.tsx';
+import { GridCell } from './GridCell.tsx';
 
 interface Props {
   id: string;
@@ -23,12 +23,14 @@ interface Props {
   mayRemove: boolean;
   changed: Set<string>;
   findings: Map<string, Finding[]>;
+  /** The server's problems with refused values, by cell id. */
+  problems: Record<string, string>;
   onChange: (row: string, column: string, text: string) => void;
   onPaste: (rowIndex: number, columnIndex: number) => (event: ClipboardEvent<HTMLInputElement>) => void;
   onRemove: (row: CellRow) => void;
 }
 
-export function CapitalGrid({ id, budget, name, editable, mayRemove, changed, findings, onChange, onPaste, onRemove }: Props) {
+export function CapitalGrid({ id, budget, name, editable, mayRemove, changed, findings, problems, onChange, onPaste, onRemove }: Props) {
   const { t } = useI18n();
   const captionId = `${id}-caption`;
   const rows = capitalRows(budget);
@@ -39,26 +41,21 @@ export function CapitalGrid({ id, budget, name, editable, mayRemove, changed, fi
 
   const cell = (row: CellRow, rowIndex: number, column: Column, columnIndex: number) => {
     const key = cellId(row.key, column.key);
-    const marks = findings.get(key) ?? [];
-    const markerId = `${id}-mark-${row.key}-${column.key}`;
     return (
-      <td key={column.key} data-column={column.key} data-marked={marks.length ? marks[0]!.severity : undefined}>
-        {editable(column) ? (
-          <input
-            className="volume-grid__input budget-grid__input"
-            aria-label={t.budgetEditor.cellLabel(row.label, column.label)}
-            aria-describedby={marks.length ? markerId : undefined}
-            value={row.cells[column.key] ?? ''}
-            size={7}
-            data-changed={changed.has(key) || undefined}
-            onChange={(event) => onChange(row.key, column.key, event.target.value)}
-            onPaste={onPaste(rowIndex, columnIndex)}
-          />
-        ) : (
-          <span className="budget-grid__value">{row.cells[column.key] ?? ''}</span>
-        )}
-        {marks.length ? <FindingMarker id={markerId} findings={marks} unit={budget.unit} /> : null}
-      </td>
+      <GridCell
+        key={column.key}
+        id={`${id}-${row.key}-${column.key}`}
+        columnKey={column.key}
+        label={t.budgetEditor.cellLabel(row.label, column.label)}
+        text={row.cells[column.key] ?? ''}
+        editable={editable(column)}
+        changed={changed.has(key)}
+        marks={findings.get(key) ?? []}
+        unit={budget.unit}
+        problem={problems[key]}
+        onChange={(text) => onChange(row.key, column.key, text)}
+        onPaste={onPaste(rowIndex, columnIndex)}
+      />
     );
   };
 

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, getItem, getPlan, patchCells, putItem, type CellChange, type PlanFile } from '../../api.ts';
-import type { CellEdits } from '../../budget-view.ts';
+import { cellId, type CellEdits } from '../../budget-view.ts';
 import type { Message } from '../LiveMessage.tsx';
 import type { Messages } from '../../i18n/index.tsx';
 
@@ -57,6 +57,8 @@ export function useTableEditor<T>(options: Options<T>) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [conflict, setConflict] = useState<Conflict<T> | null>(null);
+  /** The server's problem with each refused cell, by cell id, shown beside the cell. */
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const messageRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLHeadingElement>(null);
 
@@ -93,13 +95,16 @@ export function useTableEditor<T>(options: Options<T>) {
       }
     }
     if (error instanceof ApiError && error.status === 400) {
-      const problems = error.problems.map((problem) => {
+      const byCell: Record<string, string> = {};
+      const listed = error.problems.map((problem) => {
         const index = /cells(?:\[|\/)(\d+)/.exec(problem.path)?.[1];
         const change = index === undefined ? undefined : changes[Number(index)];
+        if (change) byCell[cellId(change.row, change.column)] = problem.message;
         const label = change ? optionsRef.current.labelOf(base, change) : null;
         return label ? `${label}: ${problem.message}` : problem.message;
       });
-      say('error', (t) => t.budgetEditor.invalid, problems);
+      setProblems(byCell);
+      say('error', (t) => t.budgetEditor.invalid, listed);
     } else if (error instanceof ApiError && error.status === 409) {
       const text = error.message;
       say('error', (t) => `${error.code === 'frozen' ? t.budgetEditor.frozen : t.budgetEditor.inUse} ${text}`);
@@ -113,6 +118,7 @@ export function useTableEditor<T>(options: Options<T>) {
     setLoaded({ plan: optionsRef.current.planWithItem(plan, item), item, etag });
     setEdits({});
     setConflict(null);
+    setProblems({});
   };
 
   /** Sends the edits as cells against `base` at `etag`. */
@@ -180,5 +186,5 @@ export function useTableEditor<T>(options: Options<T>) {
     say('done', (t) => t.budgetEditor.tookTheirs);
   };
 
-  return { loaded, loadError, edits, setEdits, busy, message, setMessage, messageRef, conflict, conflictRef, save, replace, keepMine, takeTheirs };
+  return { loaded, loadError, edits, setEdits, busy, message, setMessage, messageRef, conflict, conflictRef, problems, save, replace, keepMine, takeTheirs };
 }
