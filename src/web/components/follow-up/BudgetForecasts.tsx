@@ -1,15 +1,52 @@
-/** Year-end forecasts of the budget lines, grouped by table: each method, the entered forecast and the budget. */
+/**
+ * Year-end forecasts of the budget lines, grouped by table: each method, the entered forecast and
+ * the budget; below, a chosen table's budget and latest forecast as a chart.
+ */
+import { useState } from 'react';
+import { forecastChartData } from '../../budget-chart.ts';
 import type { ForecastData } from '../../follow-up-api.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { BudgetChart } from '../budget/BudgetChart.tsx';
 import { ScrollRegion } from '../ScrollRegion.tsx';
 import { MethodCell, methods } from './MethodCell.tsx';
+import '../../budget.css';
+
+type Group = { key: string; title: string; rows: ForecastData['budgets'] };
+
+/** The budget and latest forecast of one chosen table, drawn with the budget editor's chart. */
+function ForecastChart({ groups, year }: { groups: Group[]; year: string }) {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState(groups[0]?.key ?? '');
+  const group = groups.find((g) => g.key === chosen) ?? groups[0];
+  const data = group ? forecastChartData(group.rows, year) : null;
+  if (!group) return null;
+  // Folded away by default: the follow-up page is long, and its volume chart comes first.
+  return (
+    <details className="budget-forecast-chart">
+      <summary>{t.budgetEditor.followUpChartHeading(year)}</summary>
+      {groups.length > 1 ? (
+        <div className="period-form chart-measure">
+          <label htmlFor="budget-forecast-chart-table">{t.budgetEditor.chooseTable}</label>
+          <select id="budget-forecast-chart-table" value={group.key} onChange={(event) => setChosen(event.target.value)}>
+            {groups.map((g) => (
+              <option key={g.key} value={g.key} lang="sv">
+                {g.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {data ? <BudgetChart key={group.key} data={data} name={group.title} /> : <p>{t.budgetEditor.chartNone}</p>}
+    </details>
+  );
+}
 
 export function BudgetForecasts({ data }: { data: ForecastData }) {
   const { t } = useI18n();
   const captionId = 'forecast-budgets-caption';
   if (data.budgets.length === 0) return <p>{t.followUp.noBudgets}</p>;
   const computed = data.budgets.some((budget) => budget.computed !== null);
-  const groups: Array<{ key: string; title: string; rows: ForecastData['budgets'] }> = [];
+  const groups: Group[] = [];
   for (const budget of data.budgets) {
     const group = groups.find((g) => g.key === budget.tableKey);
     if (group) group.rows.push(budget);
@@ -78,6 +115,7 @@ export function BudgetForecasts({ data }: { data: ForecastData }) {
           </table>
         </ScrollRegion>
       </div>
+      <ForecastChart groups={groups} year={String(data.year)} />
     </>
   );
 }

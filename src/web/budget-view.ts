@@ -1,0 +1,250 @@
+/**
+ * The budget editors' pure logic: unsaved cell edits laid over a table (budget table or investment
+ * budget), the changes a save sends, the plan as it would be with them, and the reconciliation
+ * findings of that plan placed on the cells they concern — so the browser shows a gap appear or
+ * vanish while the user types, with the same domain rules the server and the CLI use.
+ */
+import { figureValue, type Decimal } from '../domain/figure.ts';
+import { reconcilePlan, type Finding } from '../domain/reconcile.ts';
+import type { BudgetTable, CapitalBudget, Column, PlanFile } from '../domain/plan.ts';
+import type { CellChange } from './api.ts';
+
+export type BudgetLine = BudgetTable['rows'][number]['line'];
+/** Unsaved texts by cell id (row and column key); an empty text clears the cell. */
+export type CellEdits = Record<string, string>;
+
+/** The row key the cells API uses for an investment budget's printed total row. */
+export const TOTAL_ROW = '_total';
+
+/** The words the domain's findings use for the budget lines (reconcile/context.ts LINE_LABELS). */
+export const LINE_WORDS: Record<BudgetLine, string> = { income: 'Intäkter', costs: 'Kostnader', net: 'Nettokostnader' };
+
+export const cellId = (row: string, column: string) => `${row}\u0000${column}`;
+
+/** A table's rows with the key the cells API knows them by: a budget line or an investment row's key. */
+export interface CellRow {
+  key: string;
+  label: string;
+  cells: Record<string, string>;
+}
+
+/** The rows of a budget table as cell rows (a budget table's row is named by its line). */
+export function budgetRows(table: BudgetTable): CellRow[] {
+  return table.rows.map((row) => ({ key: row.line, label: row.label, cells: row.cells }));
+}
+
+/** The rows of an investment budget as cell rows, its printed total row last. */
+export function capitalRows(budget: CapitalBudget): CellRow[] {
+  const rows = budget.rows.map((row) => ({ key: row.key, label: row.text, cells: row.cells }));
+  return budget.total ? [...rows, { key: TOTAL_ROW, label: budget.total.label, cells: budget.total.cells }] : rows;
+}
+
+function withEdits(cells: Record<string, string>, rowKey: string, edits: CellEdits): Record<string, string> {
+  const next = { ...cells };
+  for (const [id, text] of Object.entries(edits)) {
+    const [row, column] = id.split('\u0000') as [string, string];
+    if (row !== rowKey) continue;
+    if (text.trim() === '') delete next[column];
+    else next[column] = text.trim();
+  }
+  return next;
+}
+
+/** The budget table as it is with the unsaved edits. */
+export function applyBudgetEdits(table: BudgetTable, edits: CellEdits): BudgetTable {
+  return { ...table, rows: table.rows.map((row) => ({ ...row, cells: withEdits(row.cells, row.line, edits) })) };
+}
+
+/** The investment budget as it is with the unsaved edits (the total row too). */
+export function applyCapitalEdits(budget: CapitalBudget, edits: CellEdits): CapitalBudget {
+  return {
+    ...budget,
+    rows: budget.rows.map((row) => ({ ...row, cells: withEdits(row.cells, row.key, edits) })),
+    total: budget.total ? { ...budget.total, cells: withEdits(budget.total.cells, TOTAL_ROW, edits) } : null,
+  };
+}
+
+/** The cells a save sends: edits in editable columns whose text differs from the saved one. */
+export function cellChanges(rows: CellRow[], columns: Column[], edits: CellEdits, editable: (column: Column) => boolean): CellChange[] {
+  const changes: CellChange[] = [];
+  for (const row of rows) {
+    for (const column of columns) {
+      const edited = edits[cellId(row.key, column.key)];
+      if (edited === undefined || !editable(column)) continue;
+      const text = edited.trim();
+      if (text === (row.cells[column.key] ?? '')) continue;
+      changes.push({ row: row.key, column: column.key, text: text === '' ? null : text });
+    }
+  }
+  return changes;
+}
+
+/** The plan with one budget table or investment budget replaced, for reconciling unsaved edits. */
+export function planWith(plan: PlanFile, part: { budgetTable: BudgetTable } | { capitalBudget: CapitalBudget }): PlanFile {
+  if ('budgetTable' in part) return { ...plan, budgetTables: plan.budgetTables.map((table) => (table.key === part.budgetTable.key ? part.budgetTable : table)) };
+  return { ...plan, capitalBudgets: plan.capitalBudgets.map((budget) => (budget.key === part.capitalBudget.key ? part.capitalBudget : budget)) };
+}
+
+/** What the net of a column is beside what income + costs give (beräknat netto). */
+export interface DerivedNet {
+  printed: Decimal | null;
+  /** income + costs; null unless both are printed. */
+  computed: Decimal | null;
+  /** 'computed': no net printed, so the computed one stands in; 'differs': both and unequal. */
+  state: 'agrees' | 'differs' | 'computed' | 'none';
+}
+
+/** The net computed from income and costs in one column, and how it stands to the printed net. */
+export function derivedNet(table: BudgetTable, columnKey: string): DerivedNet {
+  const value = (line: BudgetLine) => figureValue(table.rows.find((row) => row.line === line)?.cells[columnKey]);
+  const income = value('income');
+  const costs = value('costs');
+  const printed = value('net');
+  const computed = income !== null && costs !== null ? income.plus(costs) : null;
+  if (computed === null) return { printed, computed, state: 'none' };
+  if (printed === null) return { printed, computed, state: 'computed' };
+  return { printed, computed, state: printed.equals(computed) ? 'agrees' : 'differs' };
+}
+
+/** The findings that need a reader's attention (not those that agree), gaps first. */
+export function attentionFindings(findings: Finding[]): Finding[] {
+  const order = { gap: 0, rounding: 1, info: 2, ok: 3 } as const;
+  return findings.filter((finding) => finding.severity !== 'ok').sort((a, b) => order[a.severity] - order[b.severity]);
+}
+
+/** A budget table's findings: its own (nets, its roll-up as parent, its exclusion) and its parent's roll-up. */
+export interface BudgetFindings {
+  own: Finding[];
+  /** The roll-up findings of the table this one rolls into, where the edits here count too. */
+  parent: Finding[];
+  /** How many checks of this table agree exactly. */
+  confirmed: number;
+}
+
+/** Reconciles the plan with the edited table and picks the findings that concern it. */
+export function budgetFindings(plan: PlanFile, table: BudgetTable): BudgetFindings {
+  const report = reconcilePlan(planWith(plan, { budgetTable: table }));
+  const own = report.findings.filter((finding) => finding.tableKey === table.key);
+  const into = table.rollup?.included ? table.rollup.into : null;
+  const parent = into ? report.findings.filter((finding) => finding.tableKey === into && finding.kind.startsWith('rollup')) : [];
+  return { own: attentionFindings(own), parent: attentionFindings(parent), confirmed: own.filter((finding) => finding.severity === 'ok').length };
+}
+
+/** Reconciles the plan with the edited investment budget and picks its findings. */
+export function capitalFindings(plan: PlanFile, budget: CapitalBudget): BudgetFindings {
+  const report = reconcilePlan(planWith(plan, { capitalBudget: budget }));
+  const own = report.findings.filter((finding) => finding.tableKey === budget.key);
+  return { own: attentionFindings(own), parent: [], confirmed: own.filter((finding) => finding.severity === 'ok').length };
+}
+
+const lineOfWord = (label: string) => (Object.keys(LINE_WORDS) as BudgetLine[]).find((line) => LINE_WORDS[line] === label);
+
+/** The cell of a budget table a finding is about (nets and roll-ups); null for a whole-table note. */
+export function budgetFindingCell(finding: Finding): string | null {
+  if (finding.columnKey === null) return null;
+  if (finding.kind.startsWith('net')) return cellId('net', finding.columnKey);
+  const line = finding.kind.startsWith('rollup') ? lineOfWord(finding.label) : undefined;
+  return line ? cellId(line, finding.columnKey) : null;
+}
+
+/** The cell of an investment budget a finding is about: a column total, a row total or the grand total. */
+export function capitalFindingCell(budget: CapitalBudget, finding: Finding): string | null {
+  if (finding.columnKey === null) return null;
+  if (finding.kind === 'capital-row-total' || finding.kind === 'capital-row-total-without-values') {
+    // The domain names the row by its text; the first row with that text carries the marker.
+    const row = budget.rows.find((candidate) => candidate.text === finding.label);
+    return row ? cellId(row.key, finding.columnKey) : null;
+  }
+  return cellId(TOTAL_ROW, finding.columnKey);
+}
+
+/** Findings grouped by the cell they concern. */
+export function findingsByCell(findings: Finding[], cellOf: (finding: Finding) => string | null): Map<string, Finding[]> {
+  const cells = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const id = cellOf(finding);
+    if (id !== null) cells.set(id, [...(cells.get(id) ?? []), finding]);
+  }
+  return cells;
+}
+
+/**
+ * For a table others roll into: the sum of its parts per line and column, as its roll-up checks
+ * compute it. The checks only run where the table prints a figure, so they are run on a copy
+ * whose empty cells hold "0": the sum of the parts does not depend on the figure it is checked
+ * against, and a draft whose total is still empty gets its parts' sum too.
+ */
+export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decimal> {
+  const filled = (cells: Record<string, string>) => Object.fromEntries(table.columns.map((column) => [column.key, figureValue(cells[column.key]) === null ? '0' : cells[column.key]!]));
+  const probe = { ...table, rows: table.rows.map((row) => ({ ...row, cells: filled(row.cells) })) };
+  const sums = new Map<string, Decimal>();
+  for (const finding of reconcilePlan(planWith(plan, { budgetTable: probe })).findings) {
+    if (finding.tableKey !== table.key || finding.kind !== 'rollup' || finding.computed === null) continue;
+    const id = budgetFindingCell(finding);
+    if (id) sums.set(id, finding.computed);
+  }
+  return sums;
+}
+
+/** Whether any other table of the plan rolls into this one. */
+export function hasParts(plan: PlanFile, table: BudgetTable): boolean {
+  return plan.budgetTables.some((candidate) => candidate.rollup?.included && candidate.rollup.into === table.key);
+}
+
+/** One investment row's or the total row's sum over the year columns, computed (null when none printed). */
+export function rowSum(row: CellRow, years: Column[]): Decimal | null {
+  const values = years.map((column) => figureValue(row.cells[column.key])).filter((value): value is Decimal => value !== null);
+  return values.length ? values.reduce((a, b) => a.plus(b)) : null;
+}
+
+/** One year column's sum over the investment rows (not the total row), computed. */
+export function columnSum(budget: CapitalBudget, column: Column): Decimal | null {
+  const values = budget.rows.map((row) => figureValue(row.cells[column.key])).filter((value): value is Decimal => value !== null);
+  return values.length ? values.reduce((a, b) => a.plus(b)) : null;
+}
+
+/** Values pasted from a spreadsheet laid over the cells from (rowIndex, columnIndex), right and down. */
+export function pasteEdits(options: { grid: string[][]; rows: CellRow[]; columns: Column[]; rowIndex: number; columnIndex: number; editable: (column: Column) => boolean }): { edits: CellEdits; skipped: number } {
+  const { grid, rows, columns, rowIndex, columnIndex, editable } = options;
+  const edits: CellEdits = {};
+  let skipped = 0;
+  grid.forEach((values, i) => {
+    values.forEach((value, j) => {
+      const row = rows[rowIndex + i];
+      const column = columns[columnIndex + j];
+      if (!row || !column || !editable(column)) skipped += 1;
+      else edits[cellId(row.key, column.key)] = value.trim();
+    });
+  });
+  return { edits, skipped };
+}
+
+/** One cell whose text differs between my version and the saved one, for the conflict view. */
+export interface CellDifference {
+  id: string;
+  /** 'row': the row itself (its text, or it exists in only one version); 'cell': one cell's text. */
+  kind: 'row' | 'cell';
+  row: string;
+  column: string;
+  mine: string;
+  theirs: string;
+}
+
+/** Every cell (and row label) that differs between two versions of a table, in row then column order. */
+export function cellDifferences(mine: CellRow[], theirs: CellRow[], columns: Column[]): CellDifference[] {
+  const keys = [...new Set([...mine.map((row) => row.key), ...theirs.map((row) => row.key)])];
+  const differences: CellDifference[] = [];
+  for (const key of keys) {
+    const a = mine.find((row) => row.key === key);
+    const b = theirs.find((row) => row.key === key);
+    const row = (a ?? b)!.label;
+    // A row only one version has, or a row whose text differs, is a difference of the row itself.
+    if (!a || !b || a.label !== b.label) differences.push({ id: cellId(key, ''), kind: 'row', row, column: '', mine: a?.label ?? '', theirs: b?.label ?? '' });
+    for (const column of columns) {
+      const mineText = a?.cells[column.key] ?? '';
+      const theirText = b?.cells[column.key] ?? '';
+      if (mineText !== theirText) differences.push({ id: cellId(key, column.key), kind: 'cell', row, column: column.label, mine: mineText, theirs: theirText });
+    }
+  }
+  return differences;
+}

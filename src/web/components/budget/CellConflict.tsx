@@ -1,0 +1,71 @@
+/**
+ * A refused save (412) shown cell by cell: what I wrote beside what is saved now, and the choice
+ * between keeping my changes (sent again on the saved version) and using the saved version.
+ */
+import type { Ref } from 'react';
+import type { CellDifference } from '../../budget-view.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { ScrollRegion } from '../ScrollRegion.tsx';
+
+interface Props {
+  differences: CellDifference[];
+  version: number;
+  busy: boolean;
+  headingRef: Ref<HTMLHeadingElement>;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}
+
+export function CellConflict({ differences, version, busy, headingRef, onKeepMine, onTakeTheirs }: Props) {
+  const { t } = useI18n();
+  const captionId = 'cell-conflict-caption';
+  const shown = (text: string, kind: CellDifference['kind']) =>
+    text === '' ? <span className="muted">{kind === 'row' ? t.budgetEditor.noRow : t.budgetEditor.empty}</span> : <span lang="sv">{text}</span>;
+  return (
+    <div className="conflict budget-conflict" role="group" aria-labelledby="cell-conflict-heading">
+      <h2 id="cell-conflict-heading" ref={headingRef} tabIndex={-1} className="conflict__heading">
+        {t.budgetEditor.conflictHeading}
+      </h2>
+      <p>{t.budgetEditor.conflictText}</p>
+      <ScrollRegion labelledBy={captionId}>
+        <table className="budget-conflict__table">
+          <caption id={captionId}>{t.budgetEditor.conflictCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.budgetEditor.conflictCell}</th>
+              <th scope="col" className="num">
+                {t.budgetEditor.mine}
+              </th>
+              <th scope="col" className="num">
+                {t.budgetEditor.theirs(version)}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {differences.map((difference) => (
+              <tr key={difference.id} data-cell={difference.id.replace('\u0000', '/')}>
+                <th scope="row" lang="sv">
+                  {difference.kind === 'cell' ? t.budgetEditor.cellLabel(difference.row, difference.column) : difference.row}
+                </th>
+                <td className="num" data-version="mine">
+                  {shown(difference.mine, difference.kind)}
+                </td>
+                <td className="num" data-version="theirs">
+                  {shown(difference.theirs, difference.kind)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <div className="button-row">
+        <button type="button" className="button" aria-disabled={busy || undefined} onClick={onKeepMine}>
+          {t.budgetEditor.keepMine}
+        </button>
+        <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={onTakeTheirs}>
+          {t.budgetEditor.takeTheirs}
+        </button>
+      </div>
+    </div>
+  );
+}

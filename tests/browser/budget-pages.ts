@@ -1,0 +1,139 @@
+/** Page models of the budget editors: the income statement of a node and the investment budget. */
+import type { Locator, Page } from 'playwright-core';
+
+/** What both budget editors share: cells by their labels, marks, findings, saving and the conflict view. */
+abstract class TableEditorPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+    readonly planKey: string,
+    readonly tableKey: string,
+  ) {}
+
+  abstract readonly path: string;
+
+  async open(): Promise<this> {
+    await this.page.goto(this.baseUrl + this.path);
+    await this.ready();
+    return this;
+  }
+
+  async ready(): Promise<void> {
+    await this.page.locator('main h1').waitFor();
+    await this.page.locator('main [role="status"]').waitFor({ state: 'detached' });
+    await this.page.locator('table.budget-grid').waitFor();
+  }
+
+  /** The input of a cell, named "ROW – COLUMN" as a screen reader hears it. */
+  field(row: string, column: string): Locator {
+    return this.page.getByLabel(`${row} – ${column}`, { exact: true });
+  }
+
+  /** The grid cell of a row key (budget line or investment row) and column key. */
+  cell(row: string, column: string): Locator {
+    return this.page.locator(`table.budget-grid tr[data-row="${row}"] td[data-column="${column}"]`);
+  }
+
+  /** The finding marks on a cell ("⚠ Avvikelse 202 tkr"). */
+  marks(row: string, column: string): Locator {
+    return this.cell(row, column).locator('.finding-marker');
+  }
+
+  /** The findings list's items of a severity: gap, rounding or info. */
+  findings(severity: 'gap' | 'rounding' | 'info'): Locator {
+    return this.page.locator(`.finding-list__item[data-finding="${severity}"]`);
+  }
+
+  inputs(): Locator {
+    return this.page.locator('table.budget-grid input');
+  }
+
+  async fill(row: string, column: string, text: string): Promise<void> {
+    await this.field(row, column).fill(text);
+  }
+
+  /** Pastes text into a cell as a spreadsheet does (a paste event with text/plain). */
+  async paste(row: string, column: string, text: string): Promise<void> {
+    const field = this.field(row, column);
+    await field.focus();
+    await field.evaluate((element, data) => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', data);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** Saves and waits for the outcome: 'done', 'error' or 'conflict'. */
+  async save(): Promise<'done' | 'error' | 'conflict'> {
+    await this.page.getByRole('button', { name: 'Spara', exact: true }).click();
+    const outcome = this.page.locator('[data-message], .budget-conflict').first();
+    await outcome.waitFor();
+    if (await this.conflict().count()) return 'conflict';
+    return (await outcome.getAttribute('data-message')) as 'done' | 'error';
+  }
+
+  message(): Locator {
+    return this.page.locator('[data-message]');
+  }
+
+  conflict(): Locator {
+    return this.page.locator('.budget-conflict');
+  }
+
+  /** A row of the conflict table: [cell, mine, saved now]. */
+  async conflictRows(): Promise<string[][]> {
+    return this.conflict()
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
+  }
+
+  async scrollsSideways(): Promise<boolean> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  }
+}
+
+export class BudgetEditorPage extends TableEditorPage {
+  get path(): string {
+    return `/planer/${this.planKey}/budget/${this.tableKey}`;
+  }
+
+  /** The note under a net cell: "beräknat: …" or "intäkter + kostnader: …". */
+  derivedNet(column: string): Locator {
+    return this.cell('net', column).locator('.budget-derived');
+  }
+
+  chart(): Locator {
+    return this.page.locator('.budget-chart');
+  }
+
+  chartImage(): Locator {
+    return this.chart().getByRole('img');
+  }
+
+  chartTable(): Locator {
+    return this.chart().locator('table');
+  }
+
+  tableLinks(): Locator {
+    return this.page.getByRole('navigation', { name: 'Planens budgettabeller' }).getByRole('link');
+  }
+}
+
+export class CapitalBudgetEditorPage extends TableEditorPage {
+  get path(): string {
+    return `/planer/${this.planKey}/investeringar/${this.tableKey}`;
+  }
+
+  /** The computed sums row, cell by column key order. */
+  computedSums(): Locator {
+    return this.page.locator('tr[data-row="computed"] td');
+  }
+
+  async addRow(row: { object: string; text: string; amounts: Record<string, string> }): Promise<void> {
+    await this.page.getByLabel('Objektnummer', { exact: true }).fill(row.object);
+    await this.page.getByLabel('Text', { exact: true }).fill(row.text);
+    for (const [column, amount] of Object.entries(row.amounts)) await this.page.getByLabel(`Belopp ${column}`, { exact: true }).fill(amount);
+    await this.page.getByRole('button', { name: 'Lägg till raden', exact: true }).click();
+    await this.page.locator('[data-message="done"]').waitFor();
+  }
+}
