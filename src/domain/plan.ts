@@ -5,6 +5,7 @@
  * (see domain/figure.ts), so nothing is typed twice and nothing printed is lost.
  */
 import { z } from 'zod';
+import { budgetLines } from './plan-constants.ts';
 
 const key = z
   .string()
@@ -272,7 +273,7 @@ export const VolumeTable = z
   })
   .strict();
 
-export const budgetLines = ['income', 'costs', 'net'] as const;
+export { budgetLines };
 
 export const BudgetTable = z
   .object({

@@ -3,7 +3,8 @@
  * children's in the matching column; a table kept outside its parent is noted.
  */
 import type { Decimal } from 'decimal.js';
-import { budgetLines, type BudgetTable, type Column, type PlanFile } from '../plan.ts';
+import { budgetLines } from '../plan-constants.ts';
+import type { BudgetTable, Column, PlanFile } from '../plan.ts';
 import {
   amount,
   budgetName,
