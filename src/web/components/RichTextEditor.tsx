@@ -14,6 +14,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { richTextFromDoc, type DocNode } from '../rich-text-output.ts';
+import { cleanPastedHtml } from './content-editor/clean-pasted-html.ts';
 import { RichTextToolbar } from './content-editor/RichTextToolbar.tsx';
 import '../rich-text-editor.css';
 
@@ -71,7 +72,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
     extensions,
     content: value,
     editable: !disabled,
-    editorProps: { attributes },
+    editorProps: { attributes, transformPastedHTML: cleanPastedHtml },
     onUpdate: ({ editor: current }) => {
       const output = richTextFromDoc(current.getJSON() as DocNode);
       const next = baseline.current && output === baseline.current.output ? baseline.current.value : output;

@@ -57,9 +57,9 @@ export function LinkForm({ editor, id, href, needsText, onDone }: Props) {
 
   const errorId = `${id}-error`;
   return (
-    <div className="link-form" role="group" aria-labelledby={`${id}-url-label`} onKeyDown={onKeyDown}>
+    <div className="link-form" role="group" aria-label={texts.link} onKeyDown={onKeyDown}>
       <div className="field">
-        <label id={`${id}-url-label`} htmlFor={`${id}-url`}>
+        <label htmlFor={`${id}-url`}>
           {texts.linkUrl}
         </label>
         <input

@@ -9,6 +9,8 @@ import { ApiError, createItem, deleteItem, getItem, putItem, type PlanFile } fro
 import { applyChanges, applyDraft, changedFields, draftOf, emptyItem, fieldOfProblem, fieldsOf, itemsOf, missingRequired, newKey, partInfo, titleOf, type Draft, type Item } from '../../content-editor-model.ts';
 import { useI18n, type Messages } from '../../i18n/index.tsx';
 import type { ContentPart } from '../../router.tsx';
+import { useSession } from '../../session.tsx';
+import { mayEditItem } from '../../content-editor-view.ts';
 import type { Message } from '../LiveMessage.tsx';
 import type { Conflict } from './ConflictView.tsx';
 
@@ -27,6 +29,7 @@ type Loaded = { base: Item; etag: string | null };
 
 export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDeleted }: Options) {
   const { t } = useI18n();
+  const { user } = useSession();
   const fields = fieldsOf(part, plan);
   const { segment } = partInfo[part];
   const [loaded, setLoaded] = useState<Loaded | null>(itemKey === null ? { base: emptyItem(part), etag: null } : null);
@@ -135,6 +138,8 @@ export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDel
     }
     if (loaded.etag !== null && changedFields(fields, loaded.base, draft).length === 0) return say('done', (t) => t.contentEditor.nothingChanged);
     const item = applyDraft(fields, loaded.base, draft);
+    // The server checks the organisation node before and after; say it here instead of sending a change it will refuse.
+    if (!mayEditItem(user, plan, item)) return say('error', (t) => `${t.contentEditor.forbidden} ${t.contentEditor.readOnly.scope}`);
     if (loaded.etag === null) item.key = newKey(part, item, itemsOf(part, plan).map((existing) => existing.key));
     void write(item, loaded.etag);
   };
