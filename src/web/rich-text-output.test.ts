@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRich, richPlain } from '../documents/rich.ts';
 import { isAllowedRichText } from '../domain/rich-text.ts';
+import { withoutEventHandlers } from './components/content-editor/clean-pasted-html.ts';
 import { linkHref, richTextFromDoc, type DocNode } from './rich-text-output.ts';
 
 const text = (value: string, ...marks: DocNode['marks'] & object): DocNode => ({ type: 'text', text: value, ...(marks.length ? { marks } : {}) });
@@ -71,5 +72,16 @@ describe('linkHref', () => {
     ['', null],
   ])('%j → %j', (input, expected) => {
     expect(linkHref(input)).toBe(expected);
+  });
+});
+
+describe('withoutEventHandlers (pasted HTML, before it is parsed)', () => {
+  it.each([
+    ['<img src="x" onerror="window.x = 1">', '<img src="x">'],
+    ["<p onclick='a()' class=\"c\">Text onclick=här</p>", '<p class="c">Text onclick=här</p>'],
+    ['<a href="https://www.timra.se" onMouseOver=go()>länk</a>', '<a href="https://www.timra.se">länk</a>'],
+    ['<b>fet</b> och <i>kursiv</i>', '<b>fet</b> och <i>kursiv</i>'],
+  ])('%s', (html, expected) => {
+    expect(withoutEventHandlers(html)).toBe(expected);
   });
 });

@@ -9,7 +9,7 @@
 import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentEditorPage } from './content-editor-pages.ts';
-import { axeViolations, narrow, screenshot, startBrowserHarness, type BrowserHarness } from './harness.ts';
+import { axeViolations, narrow, screenshot, screenshotOf, startBrowserHarness, type BrowserHarness } from './harness.ts';
 import { PlanPage } from './pages.ts';
 import * as sessions from './sessions.ts';
 
@@ -231,9 +231,10 @@ describe('the content editor', () => {
     const small = new ContentEditorPage(await sessions.loggedInPage(harness, 'admin'), harness.baseUrl, draftKey, 'verksamhetsbeskrivningar');
     await small.page.setViewportSize(narrow);
     await small.open();
-    await small.openItem('ol-aldreomsorg');
+    const smallForm = await small.openItem('ol-aldreomsorg');
     await expect(small.scrollsSideways()).resolves.toBe(false);
     expect(await axeViolations(small.page), '320 px').toEqual([]);
     await screenshot(small.page, 'content-editor-320');
+    await screenshotOf(smallForm, 'content-editor-320-item');
   });
 });
