@@ -57,7 +57,19 @@ export class ContentEditorPage {
   /** Puts the cursor at the end of a rich-text field. */
   async focusEnd(area: Locator): Promise<void> {
     await area.click();
-    await this.page.keyboard.press('Control+End');
+    // A click lands where it lands; put the caret after the last character as a reader would with the mouse.
+    await area.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let last: Node | null = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node;
+      const range = document.createRange();
+      if (last) range.setStart(last, last.textContent?.length ?? 0);
+      else range.setStart(element, 0);
+      range.collapse(true);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+    });
+    await this.page.waitForTimeout(50); // the editor reads the selection on selectionchange
   }
 
   /** Pastes HTML into a rich-text field as a browser does (a paste event with text/html and text/plain). */
