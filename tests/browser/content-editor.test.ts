@@ -107,6 +107,18 @@ describe('the content editor', () => {
   it('writes an outlook with bold and a bulleted list from the keyboard and the toolbar; pasted scripts and images are not saved', async () => {
     const editor = await contentPage('admin', 'verksamhetsbeskrivningar');
     const page = editor.page;
+
+    // Rich text opened, clicked into, typed and undone: nothing is sent as a change.
+    const untouched = await readItem('outlooks', 'ol-namnd-och-styrelseverksamhet');
+    const other = await editor.openItem('ol-namnd-och-styrelseverksamhet');
+    await editor.focusEnd(editor.richText(other, 'Beskrivning'));
+    await page.keyboard.type(' x');
+    await page.keyboard.press('Control+z');
+    await editor.richText(other, 'Utmaningar').click();
+    expect(await editor.save(other)).toEqual({ kind: 'done', text: 'Inget är ändrat.' });
+    expect((await readItem('outlooks', 'ol-namnd-och-styrelseverksamhet')).etag).toBe(untouched.etag);
+    await editor.toggle('ol-namnd-och-styrelseverksamhet').click();
+
     const form = await editor.openItem('ol-offentlig-service');
     const description = editor.richText(form, 'Beskrivning');
     await expect(description.getAttribute('aria-multiline')).resolves.toBe('true');
@@ -166,6 +178,29 @@ describe('the content editor', () => {
     await expect(body.locator('a[href="https://www.timra.se"]').count()).resolves.toBe(1);
   });
 
+  it("saves a strategy's comment and a service declaration's indicators", async () => {
+    const strategies = await contentPage('admin', 'strategier');
+    let form = await strategies.openItem('ks-1');
+    const comment = strategies.richText(form, 'Kommentar: Kommentar för verksamheten inom Socialnämnden');
+    await strategies.focusEnd(comment);
+    await strategies.page.keyboard.type(' Gäller även 2021.');
+    expect((await strategies.save(form)).kind).toBe('done');
+    expect((await readItem('strategies', 'ks-1')).item.comments).toEqual([
+      { column: 'sn', text: '<p>Gäller alla våra beslut och beteende. För att undvika kortsiktiga åtgärder som motverkar det vi egentligen vill uppnå. Gäller även 2021.</p>' },
+    ]);
+
+    const declarations = new ContentEditorPage(strategies.page, harness.baseUrl, draftKey, 'servicedeklarationer');
+    await declarations.open();
+    form = await declarations.openItem('sd-2');
+    const indicators = form.getByRole('group', { name: 'Styrtal som följer upp deklarationen' });
+    await indicators.getByRole('checkbox').nth(1).check();
+    await indicators.getByRole('checkbox').nth(0).check();
+    expect(await axeViolations(declarations.page), 'service declaration open').toEqual([]);
+    expect((await declarations.save(form)).kind).toBe('done');
+    const plan = (await (await admin.request.get(`${harness.baseUrl}/api/plans/${draftKey}`)).json()) as { indicators: Item[] };
+    expect((await readItem('service-declarations', 'sd-2')).item.indicators).toEqual([plan.indicators[0]!.key, plan.indicators[1]!.key]);
+  });
+
   it('shows a conflicting save from another session field by field; "Behåll mina ändringar" wins and the history shows both changes', async () => {
     const editor = await contentPage('admin', 'verksamhetsbeskrivningar');
     const page = editor.page;
@@ -201,6 +236,7 @@ describe('the content editor', () => {
     await expect(rows.count()).resolves.toBe(2);
     await expect(rows.nth(0).innerText()).resolves.toMatch(/Deras utmaning\. → Min utmaning\./);
     await expect(rows.nth(1).innerText()).resolves.toMatch(/→ Deras utmaning\./);
+    await screenshotOf(form, 'content-history');
   });
 
   it('shows the adopted plan read-only, limits a redaktör to IFO (a change outside it is refused), and fits 320 px', async () => {

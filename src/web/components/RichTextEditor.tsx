@@ -60,19 +60,19 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const shown = useRef(value);
   const baseline = useRef<{ value: string; output: string } | null>(null);
 
-  const attributes = useMemo(() => {
+  const editorProps = useMemo(() => {
     const described = [describedBy, disabled ? undefined : keysId].filter(Boolean).join(' ');
     const result: Record<string, string> = { id, role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': labelId, class: 'rich-text-editor__area' };
     if (described) result['aria-describedby'] = described;
     if (disabled) result['aria-readonly'] = 'true';
-    return result;
+    return { attributes: result, transformPastedHTML: cleanPastedHtml };
   }, [id, labelId, keysId, describedBy, disabled]);
 
   const editor = useEditor({
     extensions,
     content: value,
     editable: !disabled,
-    editorProps: { attributes, transformPastedHTML: cleanPastedHtml },
+    editorProps,
     onUpdate: ({ editor: current }) => {
       const output = richTextFromDoc(current.getJSON() as DocNode);
       const next = baseline.current && output === baseline.current.output ? baseline.current.value : output;

@@ -42,7 +42,8 @@ export function FieldInput({ id, field, plan, item, value, errors, disabled, onC
     return (
       <div className="content-field content-field--rich" data-field={field.name}>
         {help}
-        <RichTextEditor id={id} label={label} value={text} onChange={onChange} describedBy={describedBy} disabled={disabled} />
+        {/* Not disabled while a save is under way: its toolbar would vanish and come back on every save. */}
+        <RichTextEditor id={id} label={label} value={text} onChange={onChange} describedBy={describedBy} />
         {errorList}
       </div>
     );
