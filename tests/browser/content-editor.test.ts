@@ -239,7 +239,7 @@ describe('the content editor', () => {
     await screenshotOf(form, 'content-history');
   });
 
-  it('shows the adopted plan read-only, limits a redaktör to IFO (a change outside it is refused), and fits 320 px', async () => {
+  it('shows the adopted plan read-only, limits a redaktör to IFO (a change outside it is refused), fits 320 px, and turns read-only when the plan is adopted during an edit', async () => {
     const adopted = await contentPage('admin', 'verksamhetsbeskrivningar', adoptedKey);
     await adopted.page.getByText(/^Planen är fastställd\. Dess innehåll kan inte ändras/).waitFor();
     await expect(adopted.page.getByRole('button', { name: /^Lägg till/ }).count()).resolves.toBe(0);
@@ -272,5 +272,21 @@ describe('the content editor', () => {
     expect(await axeViolations(small.page), '320 px').toEqual([]);
     await screenshot(small.page, 'content-editor-320');
     await screenshotOf(smallForm, 'content-editor-320-item');
+
+    // The plan is adopted while an item is open: the save is refused (409) and the page turns read-only.
+    const open = await contentPage('admin', 'verksamhetsbeskrivningar');
+    const openForm = await open.openItem('ol-it');
+    await openForm.getByLabel('Rubrik som i planen').fill('IT och digitalisering');
+    const ledning = await sessions.apiSession(harness, 'ledning');
+    for (const [step, data] of [['submit', {}], ['adopt', { decision: { date: '2020-12-15', body: 'Socialnämnden', paragraph: 'SN § 112' } }]] as const) {
+      const current = await ledning.request.get(`${harness.baseUrl}/api/plans/${draftKey}`);
+      const response = await ledning.request.post(`${harness.baseUrl}/api/plans/${draftKey}/${step}`, { data, headers: { 'x-csrf-token': ledning.csrf, 'if-match': current.headers()['etag']! } });
+      expect(response.status()).toBe(200);
+    }
+    await openForm.getByRole('button', { name: 'Spara', exact: true }).click();
+    await open.page.getByText(/^Planen är låst för ändringar, så ingenting har sparats\. \(Planen timra-sn-2021-2023 är fastställd/).waitFor();
+    await open.page.locator('[data-read-only="adopted"]').waitFor();
+    expect((await readItem('outlooks', 'ol-it')).item.label).toBe('IT');
+    expect(await axeViolations(open.page), 'frozen while editing').toEqual([]);
   });
 });

@@ -104,9 +104,16 @@ export function ContentEditorPage({ planKey, part }: { planKey: string; part: Co
     setDirty(false);
     setFocusKey(key);
   };
-  const announce = (text: (t: Messages) => string) => {
-    setMessage({ kind: 'done', text, problems: [] });
+  const announce = (text: (t: Messages) => string, kind: Message['kind'] = 'done') => {
+    setMessage({ kind, text, problems: [] });
     messageRef.current?.focus();
+  };
+  // Adopted or archived while an item was open: say so here (the editor closes) and show the plan read-only.
+  const onFrozen = (serverText: string) => {
+    setOpen(null);
+    setDirty(false);
+    announce((t) => `${t.contentEditor.frozen} (${serverText})`, 'error');
+    void reload();
   };
 
   return (
@@ -167,6 +174,7 @@ export function ContentEditorPage({ planKey, part }: { planKey: string; part: Co
                 announce((t) => t.contentEditor.created);
               }}
               onDeleted={() => undefined}
+              onFrozen={onFrozen}
               onClose={close(NEW)}
               onDirty={onDirty}
             />
@@ -218,6 +226,7 @@ export function ContentEditorPage({ planKey, part }: { planKey: string; part: Co
                         setDirty(false);
                         announce((t) => t.contentEditor.deleted(deleted));
                       }}
+                      onFrozen={onFrozen}
                       onClose={close(item.key)}
                       onDirty={onDirty}
                     />

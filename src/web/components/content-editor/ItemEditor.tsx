@@ -22,6 +22,7 @@ interface Props {
   onChanged: () => Promise<void>;
   onCreated: (key: string) => void;
   onDeleted: (title: string) => void;
+  onFrozen: (serverText: string) => void;
   onClose: () => void;
   onDirty: (dirty: boolean) => void;
 }

@@ -23,11 +23,13 @@ interface Options {
   onChanged: () => Promise<void>;
   onCreated: (key: string) => void;
   onDeleted: (title: string) => void;
+  /** The plan was adopted or archived meanwhile (409 frozen): the page says so and shows it read-only. */
+  onFrozen: (serverText: string) => void;
 }
 
 type Loaded = { base: Item; etag: string | null };
 
-export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDeleted }: Options) {
+export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDeleted, onFrozen }: Options) {
   const { t } = useI18n();
   const { user } = useSession();
   const fields = fieldsOf(part, plan);
@@ -89,9 +91,8 @@ export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDel
       return say('error', (t) => t.contentEditor.invalid, listed.length > 0 ? listed : [serverText]);
     }
     if (caught.status === 409) {
-      const frozen = caught.code === 'frozen';
-      if (frozen) void onChanged().catch(() => undefined); // the plan was adopted meanwhile: show it read-only
-      return say('error', (t) => `${frozen ? t.contentEditor.frozen : t.contentEditor.inUse} (${serverText})`, caught.problems.map((p) => p.message));
+      if (caught.code === 'frozen') return onFrozen(serverText);
+      return say('error', (t) => `${t.contentEditor.inUse} (${serverText})`, caught.problems.map((p) => p.message));
     }
     if (caught.status === 403) return say('error', (t) => `${t.contentEditor.forbidden} (${serverText})`);
     return say('error', (t) => `${t.contentEditor.failed}: ${caught.code === 'network' ? t.errors.network : serverText}`);
