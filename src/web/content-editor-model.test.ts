@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlanFile } from './api.ts';
-import { applyChanges, applyDraft, changedFields, composeMeasurementText, draftOf, emptyItem, fieldOfProblem, fieldsOf, itemsOf, measurementFrom, missingRequired, newKey, slugify, titleOf, type Item } from './content-editor-model.ts';
+import { composeMeasurementText, fieldsOf, measurementFrom } from './content-editor-fields.ts';
+import { applyChanges, applyDraft, changedFields, draftOf, emptyItem, fieldOfProblem, itemsOf, missingRequired, newKey, slugify, titleOf, type Item } from './content-editor-model.ts';
 import { conflictRows, mayEditItem, readOnlyReason, summarizeAuditValue } from './content-editor-view.ts';
 import type { ContentPart } from './router.tsx';
 import type { User } from './session.tsx';

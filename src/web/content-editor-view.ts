@@ -6,7 +6,8 @@
  */
 import { isInSubtree } from '../domain/access.ts';
 import type { PlanFile } from './api.ts';
-import { fieldsOf, plainOf, shorten, type Draft, type FieldSpec, type FieldValue, type Item, type Texts } from './content-editor-model.ts';
+import { fieldsOf } from './content-editor-fields.ts';
+import { plainOf, shorten, type Draft, type FieldSpec, type FieldValue, type Item, type Texts } from './content-editor-model.ts';
 import type { ContentPart } from './router.tsx';
 import type { User } from './session.tsx';
 

@@ -54,11 +54,6 @@ export function ContentEditorPage({ planKey, part }: { planKey: string; part: Co
   const messageRef = useRef<HTMLDivElement>(null);
   const toggles = useRef(new Map<string, HTMLButtonElement | null>());
 
-  // Another part of the plan: start with nothing open.
-  useEffect(() => {
-    setOpen(null);
-    setMessage(null);
-  }, [part, planKey]);
   useEffect(() => {
     if (focusKey === null) return;
     toggles.current.get(focusKey)?.focus();

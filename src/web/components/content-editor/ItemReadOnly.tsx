@@ -1,6 +1,7 @@
 /** An item opened by someone who may not change it: its fields read-only and its change history. */
 import type { PlanFile } from '../../api.ts';
-import { fieldsOf, partInfo, type Item } from '../../content-editor-model.ts';
+import { fieldsOf } from '../../content-editor-fields.ts';
+import { partInfo, type Item } from '../../content-editor-model.ts';
 import { auditFieldLabel } from '../../content-editor-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { ContentPart } from '../../router.tsx';

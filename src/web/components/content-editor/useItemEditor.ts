@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, createItem, deleteItem, getItem, putItem, type PlanFile } from '../../api.ts';
-import { applyChanges, applyDraft, changedFields, draftOf, emptyItem, fieldOfProblem, fieldsOf, itemsOf, missingRequired, newKey, partInfo, titleOf, type Draft, type Item } from '../../content-editor-model.ts';
+import { applyChanges, applyDraft, changedFields, draftOf, emptyItem, fieldOfProblem, itemsOf, missingRequired, newKey, partInfo, titleOf, type Draft, type Item } from '../../content-editor-model.ts';
+import { fieldsOf } from '../../content-editor-fields.ts';
 import { useI18n, type Messages } from '../../i18n/index.tsx';
 import type { ContentPart } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
@@ -61,7 +62,6 @@ export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDel
     );
     return () => controller.abort();
     // Read once per item: a re-read plan or a language switch must not throw away what the reader typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [plan.plan.key, segment, itemKey]);
 
   useEffect(() => {
