@@ -81,7 +81,7 @@ describe('the content editor', () => {
     await expect(plan.page.getByText(wording).count()).resolves.toBeGreaterThan(0);
   });
 
-  it('adds a new goal with a key made from its text, and deletes it after a confirmation', async () => {
+  it("adds a new goal with a key made from its text, deletes it after a confirmation, and keeps unsaved changes when another item is opened", async () => {
     const editor = await contentPage('admin', 'mal');
     const page = editor.page;
     await page.getByRole('button', { name: 'Lägg till mål' }).click();
@@ -102,6 +102,18 @@ describe('the content editor', () => {
     await page.getByText('1:9 Fler får stöd i tid är borttagen.').waitFor();
     await expect(editor.item('mal-1-9').count()).resolves.toBe(0);
     expect((await admin.request.get(itemUrl('goals', 'mal-1-9'))).status()).toBe(404);
+
+    // Unsaved changes are not thrown away by opening another item; Avbryt does throw them away.
+    const changed = await editor.openItem('kf-1:4');
+    await changed.getByLabel('Målets formulering').fill('Ändrad men inte sparad');
+    await editor.toggle('kf-1:5').click();
+    await page.getByText('Spara eller avbryt ändringarna i den öppna posten först.').waitFor();
+    await expect(editor.toggle('kf-1:5').getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(changed.getByLabel('Målets formulering').inputValue()).resolves.toBe('Ändrad men inte sparad');
+    await changed.getByRole('button', { name: 'Avbryt', exact: true }).click();
+    await expect(editor.toggle('kf-1:4').getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(editor.focused()).resolves.toMatchObject({ tag: 'button', text: 'Ändra' });
+    expect((await readItem('goals', 'kf-1:4')).item.text).not.toBe('Ändrad men inte sparad');
   });
 
   it('writes an outlook with bold and a bulleted list from the keyboard and the toolbar; pasted scripts and images are not saved', async () => {

@@ -79,12 +79,7 @@ export function ContentEditorPage({ planKey, part }: { planKey: string; part: Co
   const heading = reason === null ? texts.heading[part] : texts.viewHeading[part];
 
   const toggle = (key: string) => {
-    if (open === key) {
-      setOpen(null);
-      setDirty(false);
-      setFocusKey(key);
-      return;
-    }
+    // Unsaved changes are never thrown away by opening or closing another item: save or cancel first.
     if (open !== null && dirty) {
       setMessage({ kind: 'error', text: (t) => t.contentEditor.unsaved, problems: [] });
       messageRef.current?.focus();
@@ -92,7 +87,7 @@ export function ContentEditorPage({ planKey, part }: { planKey: string; part: Co
     }
     setMessage(null);
     setDirty(false);
-    setOpen(key);
+    setOpen(open === key ? null : key);
   };
   const close = (key: string) => () => {
     setOpen(null);
