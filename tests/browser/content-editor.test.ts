@@ -2,9 +2,11 @@
  * The content editor in Chromium against the real server, on a draft rolled over from the adopted
  * SN plan (timra-sn-2020-2022 → timra-sn-2021-2023): a goal's wording changed and seen on the plan
  * page; an outlook written with bold and a bulleted list from the toolbar and the keyboard; pasted
- * HTML with a script and an image reduced to allowed markup; a conflicting save from a second
- * session shown field by field and won with "Behåll mina ändringar"; the adopted plan read-only; a
- * redaktör limited to IFO; axe on every state and no sideways scroll at 320 px.
+ * HTML with a script and an image reduced to allowed markup; a strategy comment and a service
+ * declaration's indicators saved; a goal added and deleted, one in use refused (409); a conflicting
+ * save from a second session shown field by field and won with "Behåll mina ändringar"; the adopted
+ * plan read-only; a redaktör limited to IFO; a plan adopted during an edit; axe on every state and
+ * no sideways scroll at 320 px.
  */
 import type { APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
