@@ -6,7 +6,8 @@
 import { StyrkortError } from '../domain/errors.ts';
 import { isFollowUpChange } from '../domain/follow-up-changes.ts';
 import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
-import type { PlanFile } from '../domain/plan.ts';
+import type { PlanFile, Section } from '../domain/plan.ts';
+import { placeNewItem, unlistItem } from '../domain/section-placement.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
 import type { Db } from '../db/connection.ts';
@@ -59,10 +60,12 @@ export async function createItem(db: Db, options: { planKey: string; segment: st
     if (itemsOf(plan, part).some((existing) => part.keyOf(existing) === key)) {
       throw new StyrkortError('conflict', `${capitalise(part.noun)} "${key}" finns redan i planen`);
     }
-    assertWholePlanValid({ ...plan, [part.field]: [...itemsOf(plan, part), item] } as PlanFile);
+    const sections = placeNewItem(plan, part.segment, item, key, itemsOf(plan, part));
+    assertWholePlanValid(withSections({ ...plan, [part.field]: [...itemsOf(plan, part), item] } as PlanFile, sections));
     await writeItem(tx, row, part, item, { version: 1, actor: options.actor, source: 'api' });
-    await touchPlan(tx, row);
     await appendAudit(tx, { actor: options.actor, action: 'create', planKey: options.planKey, entityType: part.itemType, entityKey: key, before: null, after: item, reason: options.reason });
+    await writeSections(tx, row, plan, sections, options);
+    await touchPlan(tx, row);
     return { item, version: 1 };
   });
 }
@@ -102,13 +105,16 @@ export async function deleteItem(db: Db, options: { planKey: string; segment: st
     const current = await currentItem(tx, row, plan, part, options.key);
     assertVersion(options.ifMatch, current);
     const items = itemsOf(plan, part).filter((existing) => part.keyOf(existing) !== options.key);
-    const validation = validatePlanFile({ ...plan, [part.field]: items });
+    // Being listed in a section is layout, not use: the item leaves the lists with it.
+    const sections = unlistItem(plan, part.segment, current.item, options.key);
+    const validation = validatePlanFile(withSections({ ...plan, [part.field]: items } as PlanFile, sections));
     if (!validation.ok) {
       throw new StyrkortError('conflict', `${capitalise(part.noun)} "${options.key}" används av andra delar av planen och kan inte tas bort`, validation.problems);
     }
     await removeItem(tx, row, part, options.key);
-    await touchPlan(tx, row);
     await appendAudit(tx, { actor: options.actor, action: 'delete', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, before: current.item, after: null, reason: options.reason });
+    await writeSections(tx, row, plan, sections, options);
+    await touchPlan(tx, row);
   });
 }
 
@@ -150,6 +156,25 @@ async function requirePlanRow(db: Db, planKey: string): Promise<PlanRow> {
   const row = await findPlanRow(db, planKey);
   if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
   return row;
+}
+
+/** The plan with some of its sections replaced (same keys). */
+function withSections(plan: PlanFile, changed: Section[]): PlanFile {
+  if (changed.length === 0) return plan;
+  const byKey = new Map(changed.map((section) => [section.key, section]));
+  return { ...plan, sections: plan.sections.map((section) => byKey.get(section.key) ?? section) };
+}
+
+/** Stores sections whose item lists changed with a create or delete, each as an audited change of its own version. */
+async function writeSections(tx: Db, row: PlanRow, plan: PlanFile, changed: Section[], context: ChangeContext & { planKey: string }): Promise<void> {
+  if (changed.length === 0) return;
+  const part = partOf('sections');
+  const versions = await itemVersions(tx, row.id, part);
+  for (const section of changed) {
+    const before = plan.sections.find((existing) => existing.key === section.key)!;
+    await writeItem(tx, row, part, section, { version: (versions.get(section.key) ?? 1) + 1, actor: context.actor, source: 'api' });
+    await appendAudit(tx, { actor: context.actor, action: 'update', planKey: context.planKey, entityType: part.itemType, entityKey: section.key, field: 'include', before: before.include ?? null, after: section.include ?? null, reason: context.reason });
+  }
 }
 
 async function currentItem(tx: Db, row: PlanRow, plan: PlanFile, part: PlanPart, key: string): Promise<Versioned<Record<string, unknown>>> {

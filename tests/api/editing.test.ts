@@ -71,6 +71,27 @@ describe.each(engines)('editing on %s', (engine) => {
     expect((await editor.get(`${url}/fn-1`)).statusCode).toBe(404);
   });
 
+  it('lists a new item in the section of its kind, so it is printed, and takes a deleted one out of the list', async () => {
+    const url = `/api/plans/${draftKey}/budget-tables`;
+    const drift = (await other.get(`${url}/drift`)).json();
+    const created = await other.send('POST', url, { ...drift, key: 'drift-2', heading: 'Andra enheten', rollup: undefined });
+    expect(created.statusCode).toBe(201);
+    const section = () => other.get(`/api/plans/${draftKey}/sections/s-budget`);
+    expect((await section()).json().include).toEqual(['drift', 'drift-2']);
+    expect((await section()).headers.etag).toBe('"2"');
+    const html = (await other.get(`/api/plans/${draftKey}/document.html`)).body;
+    expect(html).toContain('Andra enheten');
+    const deleted = await other.send('DELETE', `${url}/drift-2`, undefined, { 'if-match': '"1"' });
+    expect(deleted.statusCode).toBe(204);
+    expect((await section()).json().include).toEqual(['drift']);
+    const audit = (await other.get(`/api/audit?plan=${draftKey}&entityType=section&entityKey=s-budget`)).json().events;
+    // newest first
+    expect(audit.map((event: { field: string; after: unknown }) => [event.field, event.after])).toEqual([
+      ['include', ['drift']],
+      ['include', ['drift', 'drift-2']],
+    ]);
+  });
+
   it('refuses a change that would break a reference, and a delete of something still used', async () => {
     const current = (await editor.get(indicatorUrl)).json();
     const broken = await editor.send('PUT', indicatorUrl, { ...current, goal: 'kf-9:9' }, { 'if-match': await etagOf(editor, indicatorUrl) });
