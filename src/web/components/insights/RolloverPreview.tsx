@@ -14,8 +14,9 @@ function Counts({ preview }: { preview: Preview }) {
   const r = t.rollover;
   return (
     <div className="doc-table">
+      <ScrollRegion labelledBy="rollover-counts-caption">
       <table>
-        <caption>{r.summaryCaption}</caption>
+        <caption id="rollover-counts-caption">{r.summaryCaption}</caption>
         <thead>
           <tr>
             <th scope="col">{r.part}</th>
@@ -33,6 +34,7 @@ function Counts({ preview }: { preview: Preview }) {
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
     </div>
   );
 }
@@ -122,8 +124,9 @@ function LeftBehind({ preview, source }: { preview: Preview; source: PlanFile })
         <p>{r.nothingLeft}</p>
       ) : (
         <div className="doc-table">
+          <ScrollRegion labelledBy="rollover-left-caption">
           <table>
-            <caption className="visually-hidden">{r.leftCaption}</caption>
+            <caption id="rollover-left-caption" className="visually-hidden">{r.leftCaption}</caption>
             <thead>
               <tr>
                 <th scope="col">{r.leftPart}</th>
@@ -143,6 +146,7 @@ function LeftBehind({ preview, source }: { preview: Preview; source: PlanFile })
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         </div>
       )}
     </section>
