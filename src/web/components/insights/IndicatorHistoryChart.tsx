@@ -50,7 +50,8 @@ function HistorySvg({ years, label }: { years: HistoryYear[]; label: string }) {
             {year.judged?.value != null ? (
               <>
                 <circle cx={x} cy={scale.y(year.judged.value)} r="5" className="history-chart__point" />
-                <text x={x + 8} y={scale.y(year.judged.value) - 8} className="history-chart__value">
+                {/* Below the point when the target lies above it, so the value never sits on the target's dash. */}
+                <text x={x} y={scale.y(year.judged.value) + (year.target?.value != null && year.judged.value < year.target.value ? 22 : -10)} textAnchor="middle" className="history-chart__value">
                   {year.judged.text}
                 </text>
               </>

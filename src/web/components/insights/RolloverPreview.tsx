@@ -13,7 +13,7 @@ function Counts({ preview }: { preview: Preview }) {
   const { t } = useI18n();
   const r = t.rollover;
   return (
-    <div className="doc-table">
+    <div className="doc-table rollover-counts">
       <ScrollRegion labelledBy="rollover-counts-caption">
       <table>
         <caption id="rollover-counts-caption">{r.summaryCaption}</caption>
