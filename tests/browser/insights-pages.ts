@@ -84,7 +84,7 @@ export class InsightScorecardPage extends ScorecardPage {
   }
 
   async openHistory(key: string): Promise<Locator> {
-    await this.indicatorRow(key).getByRole('button', { name: /^Visa historik/ }).click();
+    await this.indicatorRow(key).getByRole('button', { name: /^Historik för/ }).click();
     const figure = this.page.locator(`#history-${CSS.escape(key)}`);
     await figure.waitFor();
     return figure;

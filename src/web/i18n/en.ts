@@ -111,9 +111,9 @@ export const en: Messages = {
     filterShow: 'Filter',
     filterCount: (shown: number, total: number, node: string) => `Showing ${shown} of ${total} indicators for ${node} and the units beneath it.`,
     filterNothing: 'No goals or indicators belong to the chosen part of the organisation.',
-    showHistory: 'Show history',
+    showHistory: 'History',
     hideHistory: 'Hide history',
-    historyButtonLabel: (indicator: string) => `Show history for ${indicator}`,
+    historyButtonLabel: (indicator: string) => `History of ${indicator}`,
     historyHeading: 'History',
     historyChartLabel: (indicator: string) => `Chart: ${indicator}, outcome per year against the year's target.`,
     historyYearWords: (year: string, outcome: string | null, target: string | null, status: string) =>

@@ -111,9 +111,9 @@ export const sv = {
     filterCount: (shown: number, total: number, node: string) => `Visar ${shown} av ${total} styrtal för ${node} med underliggande enheter.`,
     filterNothing: 'Inga mål eller styrtal hör till den valda delen av organisationen.',
     // Indicator history against targets (historik)
-    showHistory: 'Visa historik',
+    showHistory: 'Historik',
     hideHistory: 'Dölj historik',
-    historyButtonLabel: (indicator: string) => `Visa historik för ${indicator}`,
+    historyButtonLabel: (indicator: string) => `Historik för ${indicator}`,
     historyHeading: 'Historik',
     historyChartLabel: (indicator: string) => `Diagram: ${indicator}, utfall per år mot årets målvärde.`,
     historyYearWords: (year: string, outcome: string | null, target: string | null, status: string) =>
