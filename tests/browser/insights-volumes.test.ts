@@ -60,6 +60,7 @@ describe('volumes: plan against actual', () => {
 
   it('shows the IFO table read-only to the SN ekonom (volumes are content, outside the ekonom\'s role)', async () => {
     const grid = await new VolumeGridPage(await loggedInPage('ekonom'), harness.baseUrl, ifoKey, 'ifo-matt-2017').open();
+    await grid.page.locator('.account__who').waitFor(); // the session is read: fields would be there by now
     await expect(grid.page.locator('table.volume-grid input').count()).resolves.toBe(0);
     await expect(grid.page.getByRole('button', { name: 'Spara', exact: true }).count()).resolves.toBe(0);
   });

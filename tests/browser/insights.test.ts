@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as sessions from './sessions.ts';
-import { axeViolations, narrow, screenshot, screenshotOf, startBrowserHarness, type BrowserHarness } from './harness.ts';
+import { axeViolations, narrow, screenshot, screenshotDir, screenshotOf, startBrowserHarness, type BrowserHarness } from './harness.ts';
 import { InsightScorecardPage, overflowing, RolloverPage } from './insights-pages.ts';
 import { PlanPage, StartPage } from './pages.ts';
 
@@ -112,6 +112,7 @@ describe('rollover with its preview', () => {
     await screenshot(page, 'rollover-preview-320');
 
     const reader = await new RolloverPage(await loggedInPage('lasare'), harness.baseUrl, snKey).open();
+    await reader.page.locator('.account__who').waitFor();
     await expect(reader.page.getByText('Ditt konto får inte skapa planer').count()).resolves.toBe(1);
     await expect(reader.period().count()).resolves.toBe(0);
   });
@@ -174,15 +175,19 @@ describe('the scorecard: history, filter and edit buttons', () => {
   it('shows "Ändra" to the IFO redaktör on the IFO plan, not on the SN plan (the server would refuse)', async () => {
     const page = await loggedInPage('redaktor');
     const sn = await new InsightScorecardPage(page, harness.baseUrl, snKey).open();
+    await page.locator('.account__who').waitFor(); // the session is read: buttons would be there by now
     await expect(sn.indicatorRows().count()).resolves.toBe(19);
     await expect(sn.editButtons().count()).resolves.toBe(0);
     const snPlan = await new PlanPage(page, harness.baseUrl, snKey).open();
+    await page.locator('.account__who').waitFor();
     await expect(snPlan.page.getByRole('navigation', { name: 'Redigera planen' }).count()).resolves.toBe(0);
     await expect(snPlan.page.getByRole('link', { name: /^Ändra volymtabellen/ }).count()).resolves.toBe(0);
 
     const ifo = await new InsightScorecardPage(page, harness.baseUrl, ifoDraft).open();
+    await ifo.editButtons().first().waitFor();
     await expect(ifo.editButtons().count()).resolves.toBe(1);
     const ifoPlan = await new PlanPage(page, harness.baseUrl, ifoDraft).open();
+    await ifoPlan.page.getByRole('navigation', { name: 'Redigera planen' }).waitFor();
     await expect(ifoPlan.page.getByRole('navigation', { name: 'Redigera planen' }).getByRole('link', { name: 'Mål' }).count()).resolves.toBe(1);
     await expect(ifoPlan.page.getByRole('link', { name: /^Ändra volymtabellen/ }).count()).resolves.toBe(1);
   });
@@ -195,5 +200,10 @@ describe('the scorecard: history, filter and edit buttons', () => {
     await expect(card.scrollsSideways(), 'scorecard with history 320').resolves.toBe(false);
     expect(await axeViolations(page), 'scorecard with history 320').toEqual([]);
     await screenshot(page, 'indicator-history-320');
+    await page.locator('#history-st-1\\.2\\.1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshotDir}/indicator-history-320-view.png` });
+    // The history is no wider than the window, even inside a table that scrolls sideways.
+    const box = await page.locator('#history-st-1\\.2\\.1').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(320);
   });
 });

@@ -145,6 +145,7 @@ describe('the volume grid editor', () => {
     const table = ((await (await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}`)).json()) as { volumeTables: Table[] }).volumeTables[0]!;
     await page.goto(`${harness.baseUrl}/planer/${draftKey}/volymer/${table.key}`);
     await waitUntilLoaded(page);
+    await page.locator('.account__who').waitFor(); // the session is read: fields would be there by now
     await expect(page.locator('table.volume-grid input').count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: 'Spara', exact: true }).count()).resolves.toBe(0);
     // The server agrees: the same write from this account is refused.

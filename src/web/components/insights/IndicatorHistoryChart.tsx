@@ -11,7 +11,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { StatusLight } from '../StatusLight.tsx';
 import { indicatorHistory, type HistoryYear } from './indicator-history.ts';
 
-const width = 560;
+// The drawing's width grows with the years, so that on a narrow screen its text stays readable.
+const slotWidth = 120;
 const height = 230;
 const margin = { top: 28, right: 12, bottom: 52, left: 12 };
 
@@ -22,7 +23,12 @@ interface Scale {
   base: number;
 }
 
+function widthFor(years: HistoryYear[]): number {
+  return Math.max(340, years.length * slotWidth) + margin.left + margin.right;
+}
+
 function scaleFor(years: HistoryYear[]): Scale {
+  const width = widthFor(years);
   const values = years.flatMap((year) => [year.judged?.value ?? null, year.target?.value ?? null]).filter((v): v is number => v !== null);
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
@@ -36,9 +42,10 @@ function scaleFor(years: HistoryYear[]): Scale {
 function HistorySvg({ years, label }: { years: HistoryYear[]; label: string }) {
   const { t } = useI18n();
   const scale = scaleFor(years);
+  const width = widthFor(years);
   const points = years.flatMap((year, index) => (year.judged?.value != null ? [[scale.x(index), scale.y(year.judged.value)] as const] : []));
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="history-chart__svg" preserveAspectRatio="xMidYMid meet">
+    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="history-chart__svg" preserveAspectRatio="xMidYMid meet" style={{ maxWidth: `${Math.round(width * 1.2)}px` }}>
       <line x1={margin.left} x2={width - margin.right} y1={scale.base} y2={scale.base} className="history-chart__axis" />
       {points.length > 1 ? <polyline points={points.map(([x, y]) => `${x},${y}`).join(' ')} className="history-chart__line" /> : null}
       {years.map((year, index) => {
