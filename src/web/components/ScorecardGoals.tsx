@@ -28,7 +28,7 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
   const editing = useContext(IndicatorEditingContext);
   const year = String(yearOf(period));
   const open = editing.openKey !== null && indicators.some((view) => view.indicator.key === editing.openKey) ? editing.openKey : null;
-  // Indicators whose history (Visa historik) is unfolded beneath their row.
+  // Indicators whose history (historik) is unfolded beneath their row.
   const [history, setHistory] = useState<ReadonlySet<string>>(new Set());
   const toggleHistory = (key: string) =>
     setHistory((current) => {
@@ -63,72 +63,72 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
             <tbody>
               {indicators.map(({ indicator, status, latest, trend }) => (
                 <Fragment key={indicator.key}>
-                <tr data-indicator={indicator.key}>
-                  <th scope="row" lang="sv">
-                    <span className="indicator-number">{indicator.number}</span> {indicator.name}
-                    {indicator.appliesTo ? (
-                      <span className="meta">
-                        {' '}
-                        ({indicator.appliesTo})
+                  <tr data-indicator={indicator.key}>
+                    <th scope="row" lang="sv">
+                      <span className="indicator-number">{indicator.number}</span> {indicator.name}
+                      {indicator.appliesTo ? (
+                        <span className="meta">
+                          {' '}
+                          ({indicator.appliesTo})
+                        </span>
+                      ) : null}
+                      {editing.canEdit ? (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            id={editButtonId(indicator.key)}
+                            className="edit-button"
+                            lang={language}
+                            aria-expanded={open === indicator.key}
+                            aria-controls={open === indicator.key ? `editor-${indicator.key}` : undefined}
+                            aria-label={t.editor.editLabel(`${indicator.number} ${indicator.name}`)}
+                            onClick={() => editing.toggle(indicator.key)}
+                          >
+                            {t.editor.edit}
+                          </button>
+                        </>
+                      ) : null}
+                    </th>
+                    <td className="target" lang="sv">
+                      {status.target ?? <span className="muted">{t.scorecard.noTarget}</span>}
+                    </td>
+                    <td>
+                      {latest ? (
+                        <>
+                          <span lang="sv">{latest.text}</span> <span className="meta">({formatPeriod(latest.period)})</span>
+                        </>
+                      ) : (
+                        <span className="muted">{t.scorecard.noActual}</span>
+                      )}
+                    </td>
+                    <td>
+                      <StatusLight status={status.status} {...(status.manual ? { suffix: t.scorecard.setByHand } : {})} />
+                      <span className="explanation" lang="sv">
+                        {status.explanation}
                       </span>
-                    ) : null}
-                    {editing.canEdit ? (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          id={editButtonId(indicator.key)}
-                          className="edit-button"
-                          lang={language}
-                          aria-expanded={open === indicator.key}
-                          aria-controls={open === indicator.key ? `editor-${indicator.key}` : undefined}
-                          aria-label={t.editor.editLabel(`${indicator.number} ${indicator.name}`)}
-                          onClick={() => editing.toggle(indicator.key)}
-                        >
-                          {t.editor.edit}
-                        </button>
-                      </>
-                    ) : null}
-                  </th>
-                  <td className="target" lang="sv">
-                    {status.target ?? <span className="muted">{t.scorecard.noTarget}</span>}
-                  </td>
-                  <td>
-                    {latest ? (
-                      <>
-                        <span lang="sv">{latest.text}</span> <span className="meta">({formatPeriod(latest.period)})</span>
-                      </>
-                    ) : (
-                      <span className="muted">{t.scorecard.noActual}</span>
-                    )}
-                  </td>
-                  <td>
-                    <StatusLight status={status.status} {...(status.manual ? { suffix: t.scorecard.setByHand } : {})} />
-                    <span className="explanation" lang="sv">
-                      {status.explanation}
-                    </span>
-                  </td>
-                  <td>
-                    <Sparkline points={trend} />
-                    <button
-                      type="button"
-                      className="history-toggle"
-                      aria-expanded={history.has(indicator.key)}
-                      aria-controls={history.has(indicator.key) ? historyId(indicator.key) : undefined}
-                      aria-label={history.has(indicator.key) ? undefined : t.scorecard.historyButtonLabel(`${indicator.number} ${indicator.name}`)}
-                      onClick={() => toggleHistory(indicator.key)}
-                    >
-                      {history.has(indicator.key) ? t.scorecard.hideHistory : t.scorecard.showHistory}
-                    </button>
-                  </td>
-                </tr>
-                {history.has(indicator.key) ? (
-                  <tr className="history-row" data-history={indicator.key}>
-                    <td colSpan={5}>
-                      <IndicatorHistoryChart indicator={indicator} id={historyId(indicator.key)} />
+                    </td>
+                    <td>
+                      <Sparkline points={trend} />
+                      <button
+                        type="button"
+                        className="history-toggle"
+                        aria-expanded={history.has(indicator.key)}
+                        aria-controls={history.has(indicator.key) ? historyId(indicator.key) : undefined}
+                        aria-label={(history.has(indicator.key) ? t.scorecard.hideHistoryLabel : t.scorecard.historyButtonLabel)(`${indicator.number} ${indicator.name}`)}
+                        onClick={() => toggleHistory(indicator.key)}
+                      >
+                        {history.has(indicator.key) ? t.scorecard.hideHistory : t.scorecard.showHistory}
+                      </button>
                     </td>
                   </tr>
-                ) : null}
+                  {history.has(indicator.key) ? (
+                    <tr className="history-row" data-history={indicator.key}>
+                      <td colSpan={5}>
+                        <IndicatorHistoryChart indicator={indicator} id={historyId(indicator.key)} />
+                      </td>
+                    </tr>
+                  ) : null}
                 </Fragment>
               ))}
             </tbody>

@@ -113,6 +113,7 @@ export const en: Messages = {
     filterNothing: 'No goals or indicators belong to the chosen part of the organisation.',
     showHistory: 'History',
     hideHistory: 'Hide history',
+    hideHistoryLabel: (indicator: string) => `Hide history of ${indicator}`,
     historyButtonLabel: (indicator: string) => `History of ${indicator}`,
     historyHeading: 'History',
     historyChartLabel: (indicator: string) => `Chart: ${indicator}, outcome per year against the year's target.`,

@@ -113,6 +113,7 @@ export const sv = {
     // Indicator history against targets (historik)
     showHistory: 'Historik',
     hideHistory: 'Dölj historik',
+    hideHistoryLabel: (indicator: string) => `Dölj historik för ${indicator}`,
     historyButtonLabel: (indicator: string) => `Historik för ${indicator}`,
     historyHeading: 'Historik',
     historyChartLabel: (indicator: string) => `Diagram: ${indicator}, utfall per år mot årets målvärde.`,
