@@ -103,7 +103,7 @@ function RolloverForm({ plan }: { plan: PlanFile }) {
           <p id="rollover-period-help" className="field__help">
             {t.rollover.periodHelp(nextPeriod(plan))}
           </p>
-          <input id="rollover-period" aria-describedby="rollover-period-help" value={period} onChange={(event) => setPeriod(event.target.value)} inputMode="numeric" autoComplete="off" />
+          <input id="rollover-period" aria-describedby="rollover-period-help" value={period} onChange={(event) => setPeriod(event.target.value)} autoComplete="off" />
         </div>
         <div className="field">
           <label htmlFor="rollover-key">{t.rollover.keyLabel}</label>
