@@ -1,8 +1,9 @@
 /** The scorecard page's layout of a plan: perspectives, goals with committee goals beneath, periods. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aPlan } from '../../tests/helpers/plan-builder.ts';
 import { PlanFile } from '../domain/plan.ts';
-import { buildScorecardView, defaultPeriod, scorecardPeriods } from './scorecard-view.ts';
+import { buildScorecardView, defaultPeriod, filterScorecardView, goalNode, indicatorNode, organisationOptions, scorecardPeriods } from './scorecard-view.ts';
 import { matchRoute, paths } from './router.tsx';
 
 const plan = PlanFile.parse(aPlan());
@@ -53,5 +54,54 @@ describe('routes', () => {
     expect(matchRoute(paths.scorecard('a:b.c').split('?')[0]!)).toEqual({ name: 'scorecard', planKey: 'a:b.c' });
     expect(matchRoute(paths.accessibility())).toEqual({ name: 'accessibility' });
     expect(matchRoute('/planer/x/y/z')).toEqual({ name: 'not-found' });
+  });
+});
+
+describe('scorecard filter by organisation node (enhet)', () => {
+  const demo = (key: string) => PlanFile.parse(JSON.parse(readFileSync(new URL(`../../demo/${key}.json`, import.meta.url), 'utf8')));
+  const sn = demo('timra-sn-2020-2022');
+  const ifo = demo('timra-ifo-2018-2020');
+  const keysOf = (filtered: ReturnType<typeof filterScorecardView>) => filtered.view.perspectives.flatMap((p) => p.goals.flatMap(function all(g): string[] {
+    return [...g.indicators.map((i) => i.indicator.key), ...g.subgoals.flatMap(all)];
+  }));
+
+  it('lists the nodes in tree order with their depth', () => {
+    expect(organisationOptions(sn).map((o) => `${o.depth}:${o.key}`)).toEqual(['0:timra', '1:kommunledningskontoret', '1:sn', '2:socialforvaltningen', '3:ifo', '3:svo', '3:ame']);
+  });
+
+  it.each([
+    // "Gäller SN" names the committee; "Samtliga" (every committee) belongs to the top of the tree.
+    ['sn', ['st-1.2.1', 'st-1.2.2'], { green: 0, yellow: 0, red: 0, 'not-measured': 2 }],
+    ['timra', null, null],
+    ['ifo', [], { green: 0, yellow: 0, red: 0, 'not-measured': 0 }],
+  ] as const)('on the SN plan, ?enhet=%s keeps the indicators in that subtree and recounts', (node, expected, counts) => {
+    const view = buildScorecardView(sn, '2020');
+    const filtered = filterScorecardView(sn, view, node);
+    expect(filtered.total).toBe(19);
+    if (expected === null) {
+      expect(filtered.shown).toBe(19);
+      return;
+    }
+    expect(keysOf(filtered)).toEqual(expected);
+    expect(filtered.shown).toBe(expected.length);
+    expect(filtered.view.counts).toEqual(counts);
+    // Goals without anything in the subtree are left out; the goal of "SN" indicators stays as context.
+    expect(filtered.view.perspectives.flatMap((p) => p.goals.map((g) => g.goal.key))).toEqual(expected.length ? ['kf-1:2'] : []);
+  });
+
+  it('shows everything without a node ("Alla")', () => {
+    const view = buildScorecardView(sn, '2020');
+    expect(filterScorecardView(sn, view, null)).toEqual({ view, shown: 19, total: 19 });
+  });
+
+  it('on the IFO plan, ?enhet=ifo keeps the IFO goals beneath their municipal goals and drops the rest', () => {
+    const view = buildScorecardView(ifo, '2018');
+    const filtered = filterScorecardView(ifo, view, 'ifo');
+    const top = filtered.view.perspectives.flatMap((p) => p.goals);
+    expect(top.every((g) => g.goal.level === 'municipal' && g.subgoals.length > 0)).toBe(true);
+    expect(top.flatMap((g) => g.subgoals.map((s) => s.goal.key))).toEqual(ifo.goals.filter((g) => g.node === 'ifo').map((g) => g.key));
+    expect(filterScorecardView(ifo, view, 'ifo-vuxenenheten').view.perspectives).toEqual([]);
+    expect(goalNode(ifo, ifo.goals[0]!)).toBe('timra');
+    expect(indicatorNode(sn, sn.indicators.find((i) => i.appliesTo === 'SN')!)).toBe('sn');
   });
 });

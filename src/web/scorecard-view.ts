@@ -4,6 +4,7 @@
  * them. Status and explanations come from the domain's scorecard() (src/domain/status.ts), the
  * same function the documents and the CLI use.
  */
+import { isInSubtree } from '../domain/access.ts';
 import { figureValue } from '../domain/figure.ts';
 import type { Goal, Indicator, PlanFile } from '../domain/plan.ts';
 import { scorecard, type GoalStatus, type IndicatorStatus, type Status } from '../domain/status.ts';
@@ -127,4 +128,92 @@ export function buildScorecardView(plan: PlanFile, period: string): ScorecardVie
     unattached: plan.indicators.filter((indicator) => indicator.goal === null || !goalKeys.has(indicator.goal)).map(indicatorView),
     counts,
   };
+}
+
+/* ---------- Filter by organisation node (enhet) ---------- */
+
+/** One choice of the organisation filter: a node of the plan, with its depth for indenting. */
+export interface OrganisationOption {
+  key: string;
+  name: string;
+  depth: number;
+}
+
+/** The plan's organisation nodes in tree order (each node followed by its children), with depth. */
+export function organisationOptions(plan: Pick<PlanFile, 'organisation'>): OrganisationOption[] {
+  const keys = new Set(plan.organisation.map((node) => node.key));
+  const options: OrganisationOption[] = [];
+  const seen = new Set<string>();
+  const visit = (parent: string | null, depth: number) => {
+    for (const node of plan.organisation) {
+      const isChild = parent === null ? node.parent === null || !keys.has(node.parent) : node.parent === parent;
+      if (!isChild || seen.has(node.key)) continue;
+      seen.add(node.key);
+      options.push({ key: node.key, name: node.name, depth });
+      visit(node.key, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return options;
+}
+
+/** The node a goal belongs to: its own node; a municipal goal the top of the tree; else the plan's owner. */
+export function goalNode(plan: PlanFile, goal: Goal): string {
+  if (goal.node) return goal.node;
+  const root = plan.organisation.find((node) => node.parent === null)?.key;
+  return goal.level === 'municipal' && root ? root : plan.plan.ownerNode;
+}
+
+/**
+ * The node an indicator belongs to: the node its "Gäller" names (key, short name or name, as
+ * "SN"); "Samtliga" (all committees) and the like the top of the tree; without one, its goal's node.
+ */
+export function indicatorNode(plan: PlanFile, indicator: Indicator): string {
+  const applies = indicator.appliesTo?.trim().toLocaleLowerCase('sv');
+  if (applies) {
+    const named = plan.organisation.find((node) => [node.key, node.shortName, node.name].some((name) => name?.toLocaleLowerCase('sv') === applies));
+    if (named) return named.key;
+    const root = plan.organisation.find((node) => node.parent === null)?.key;
+    if (root) return root;
+  }
+  const goal = plan.goals.find((g) => g.key === indicator.goal);
+  return goal ? goalNode(plan, goal) : plan.plan.ownerNode;
+}
+
+export interface FilteredScorecard {
+  view: ScorecardView;
+  /** Indicators shown and in the plan. */
+  shown: number;
+  total: number;
+}
+
+/**
+ * The scorecard narrowed to a node's subtree: indicators whose node lies in it, and goals whose
+ * node lies in it or that hold such an indicator or goal below them (shown as the context).
+ * Status counts are recounted for what is shown.
+ */
+export function filterScorecardView(plan: PlanFile, view: ScorecardView, nodeKey: string | null): FilteredScorecard {
+  const total = plan.indicators.length;
+  if (!nodeKey) return { view, shown: total, total };
+  const parents = new Map(plan.organisation.map((node) => [node.key, node.parent]));
+  const inside = (key: string) => isInSubtree(parents, nodeKey, key);
+  const keepIndicator = (row: IndicatorView) => inside(indicatorNode(plan, row.indicator));
+  const keepGoal = (goal: GoalView): GoalView | null => {
+    const indicators = goal.indicators.filter(keepIndicator);
+    const subgoals = goal.subgoals.map(keepGoal).filter((child): child is GoalView => child !== null);
+    if (!inside(goalNode(plan, goal.goal)) && indicators.length === 0 && subgoals.length === 0) return null;
+    return { ...goal, indicators, subgoals };
+  };
+  const perspectives = view.perspectives
+    .map((p) => ({ ...p, goals: p.goals.map(keepGoal).filter((goal): goal is GoalView => goal !== null) }))
+    .filter((p) => p.goals.length > 0);
+  const unattached = view.unattached.filter(keepIndicator);
+  const shownRows = [...perspectives.flatMap((p) => p.goals.flatMap(indicatorsBelow)), ...unattached];
+  const counts: Record<Status, number> = { green: 0, yellow: 0, red: 0, 'not-measured': 0 };
+  for (const row of shownRows) counts[row.status.status] += 1;
+  return { view: { ...view, perspectives, unattached, counts }, shown: shownRows.length, total };
+}
+
+function indicatorsBelow(goal: GoalView): IndicatorView[] {
+  return [...goal.indicators, ...goal.subgoals.flatMap(indicatorsBelow)];
 }

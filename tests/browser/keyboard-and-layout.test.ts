@@ -3,10 +3,50 @@
  * focus follows navigation, nothing but a wide table scrolls sideways, the language is remembered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations, narrow, screenshot, startBrowserHarness, type BrowserHarness } from './harness.ts';
-import { PlanPage, ScorecardPage, StartPage } from './pages.ts';
+import { RolloverPage, VolumeGridPage } from './insights-pages.ts';
+import { AccessibilityPage, ComparePage, FollowUpPage, LoginPage, PlanPage, ScorecardPage, StartPage } from './pages.ts';
 
 const snKey = 'timra-sn-2020-2022';
+const ifoKey = 'timra-ifo-2018-2020';
+
+/** A 1280 px wide window at 200 % zoom: 640 × 450 CSS pixels, two device pixels to each. */
+const zoom200 = { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 };
+
+/**
+ * What does not fit at the page's width: the page scrolling sideways, a heading or a main-menu
+ * link sticking out past the window or cut off inside its box, and any element that hides
+ * overflowing text (overflow hidden/clip with more text than room). Wide tables scroll in their
+ * own region and are left out, as are visually hidden texts (1 px boxes by design).
+ */
+function layoutFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const faults: string[] = [];
+    const name = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+    if (document.documentElement.scrollWidth > width) faults.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
+    const nav = document.querySelector('nav[aria-label="Huvudmeny"]');
+    if (!nav) faults.push('no main menu');
+    const mustFit = [...document.querySelectorAll('main h1, main h2, main h3')].concat(nav ? [...nav.querySelectorAll('a, button')] : []);
+    for (const element of mustFit) {
+      const box = element.getBoundingClientRect();
+      if (element.closest('.scroll-region')) continue;
+      if (box.width === 0 || box.height === 0) faults.push(`${name(element)} is not shown`);
+      else if (box.left < 0 || box.right > width + 0.5) faults.push(`${name(element)} sticks out (${Math.round(box.left)}–${Math.round(box.right)})`);
+      else if ((element as HTMLElement).scrollWidth > (element as HTMLElement).clientWidth + 1 && getComputedStyle(element).display !== 'inline') faults.push(`${name(element)} is cut off`);
+    }
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      const style = getComputedStyle(element);
+      if (!['hidden', 'clip'].includes(style.overflowX) && !['hidden', 'clip'].includes(style.overflowY)) continue;
+      if (element.clientWidth <= 1 || element.closest('svg')) continue; // visually hidden texts
+      const clipsX = ['hidden', 'clip'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1;
+      const clipsY = ['hidden', 'clip'].includes(style.overflowY) && element.scrollHeight > element.clientHeight + 1;
+      if ((clipsX || clipsY) && (element.innerText ?? '').trim() !== '') faults.push(`${name(element)} hides text (overflow ${style.overflowX}/${style.overflowY})`);
+    }
+    return faults;
+  });
+}
 
 let harness: BrowserHarness;
 beforeAll(async () => {
@@ -87,5 +127,34 @@ describe('keyboard, small screens and language', () => {
     await screenshot(card.page, 'scorecard-sn-en');
     await card.languageSwitch().click();
     await expect(card.heading().innerText()).resolves.toContain('Styrkort');
+  });
+
+  it('at 200 % zoom (640 × 450 CSS px) every main page fits: no sideways scrolling, heading and menu visible and not cut off', async () => {
+    const context = await harness.browser.newContext({ ...zoom200, locale: 'sv-SE' });
+    try {
+      const page = await context.newPage();
+      const login = await new LoginPage(page, harness.baseUrl).open();
+      const pages = [
+        ['login', login],
+        ['start', new StartPage(page, harness.baseUrl)],
+        ['plan', new PlanPage(page, harness.baseUrl, snKey)],
+        ['scorecard', new ScorecardPage(page, harness.baseUrl, snKey)],
+        ['follow-up', new FollowUpPage(page, harness.baseUrl, ifoKey)],
+        ['compare', new ComparePage(page, harness.baseUrl, ifoKey, snKey)],
+        ['accessibility', new AccessibilityPage(page, harness.baseUrl)],
+        ['volume-grid', new VolumeGridPage(page, harness.baseUrl, ifoKey, 'ifo-matt-2017')],
+        ['rollover', new RolloverPage(page, harness.baseUrl, snKey)],
+      ] as const;
+      for (const [name, model] of pages) {
+        if (name === 'start') await login.logIn('admin'); // the editing pages as someone who may edit
+        await model.open();
+        await expect(model.heading().isVisible(), `${name}: h1`).resolves.toBe(true);
+        await expect(model.mainNav().isVisible(), `${name}: main menu`).resolves.toBe(true);
+        expect(await layoutFaults(page), `${name} at 200 %`).toEqual([]);
+        await screenshot(page, `zoom-200-${name}`);
+      }
+    } finally {
+      await context.close();
+    }
   });
 });

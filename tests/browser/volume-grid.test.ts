@@ -138,4 +138,23 @@ describe('the volume grid editor', () => {
     await expect(page.getByText('Planen är fastställd: bara kolumner med utfall och prognos kan ändras.').count()).resolves.toBe(1);
     expect(await axeViolations(page), 'volume grid on an adopted plan').toEqual([]);
   });
+
+  it('shows the grid read-only, without "Spara", to an editor whose organisation scope does not hold the table (redaktör IFO, SN table)', async () => {
+    const page = await loggedInPage('redaktor');
+    const api = await apiSession('admin');
+    const table = ((await (await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}`)).json()) as { volumeTables: Table[] }).volumeTables[0]!;
+    await page.goto(`${harness.baseUrl}/planer/${draftKey}/volymer/${table.key}`);
+    await waitUntilLoaded(page);
+    await page.locator('.account__who').waitFor(); // the session is read: fields would be there by now
+    await expect(page.locator('table.volume-grid input').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Spara', exact: true }).count()).resolves.toBe(0);
+    // The server agrees: the same write from this account is refused.
+    const redaktor = await apiSession('redaktor');
+    const read = await redaktor.request.get(`${harness.baseUrl}/api/plans/${draftKey}/volume-tables/${table.key}`);
+    const refused = await redaktor.request.patch(`${harness.baseUrl}/api/plans/${draftKey}/volume-tables/${table.key}/cells`, {
+      data: { cells: [{ row: table.rows[0]!.key, column: table.columns[0]!.key, text: '1' }] },
+      headers: { 'x-csrf-token': redaktor.csrf, 'if-match': read.headers()['etag']! },
+    });
+    expect(refused.status()).toBe(403);
+  });
 });

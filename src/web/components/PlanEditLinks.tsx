@@ -6,15 +6,23 @@
 import type { PlanFile } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { contentParts, Link, paths, type ContentPartSegment } from '../router.tsx';
-import { mayCreatePlans, mayEditContent, mayEditEconomy, useSession } from '../session.tsx';
+import { planPermissions } from '../permissions.ts';
+import { useSession } from '../session.tsx';
+import { usePlanPermissions } from '../use-permissions.ts';
 
 export function PlanEditLinks({ plan }: { plan: PlanFile }) {
   const { t } = useI18n();
   const { user } = useSession();
+  const permissions = usePlanPermissions(plan);
   const key = plan.plan.key;
-  const content = mayEditContent(user) && plan.plan.status !== 'archived';
-  const economy = mayEditEconomy(user) && plan.plan.status !== 'archived';
-  const rollover = mayCreatePlans(user);
+  const open = plan.plan.status !== 'archived';
+  const content = permissions.content && open;
+  // A budget table is checked against its own node, as the server does (items.ts nodesOf).
+  const mayEditTable = (node: string | undefined) => open && planPermissions(user ?? null, plan, node).economy;
+  const budgets = plan.budgetTables.filter((table) => mayEditTable(table.node));
+  const capitalBudgets = plan.capitalBudgets.filter((table) => mayEditTable(table.node));
+  const economy = budgets.length + capitalBudgets.length > 0;
+  const rollover = permissions.createPlan;
   if (!content && !economy && !rollover) return null;
   return (
     <nav className="plan-tools plan-edit-links" aria-labelledby="plan-edit-heading">
@@ -35,7 +43,7 @@ export function PlanEditLinks({ plan }: { plan: PlanFile }) {
           </li>
         ) : null}
         {economy
-          ? plan.budgetTables.map((table) => (
+          ? budgets.map((table) => (
               <li key={`budget-${table.key}`}>
                 <Link href={paths.budget(key, table.key)} lang="sv">
                   {t.planEdit.budget(table.heading ?? table.caption)}
@@ -44,7 +52,7 @@ export function PlanEditLinks({ plan }: { plan: PlanFile }) {
             ))
           : null}
         {economy
-          ? plan.capitalBudgets.map((table) => (
+          ? capitalBudgets.map((table) => (
               <li key={`capital-${table.key}`}>
                 <Link href={paths.capitalBudget(key, table.key)} lang="sv">
                   {t.planEdit.capitalBudget(table.caption)}

@@ -1,9 +1,10 @@
 /** The scorecard's goals: perspective sections, goals with their status, indicator tables and committee goals beneath. */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, Fragment, useContext, useState, type ReactNode } from 'react';
 import { formatPeriod } from '../../domain/format.ts';
 import { yearOf } from '../../domain/period.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { GoalView, IndicatorView, PerspectiveView } from '../scorecard-view.ts';
+import { IndicatorHistoryChart } from './insights/IndicatorHistoryChart.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { StatusLight } from './StatusLight.tsx';
@@ -20,12 +21,21 @@ export const IndicatorEditingContext = createContext<IndicatorEditing>({ canEdit
 
 /** The id of an indicator's edit button, so focus can return to it when its editor closes. */
 export const editButtonId = (key: string) => `edit-${key}`;
+const historyId = (key: string) => `history-${key}`;
 
 export function IndicatorTable({ indicators, caption, id, period }: { indicators: IndicatorView[]; caption: string; id: string; period: string }) {
   const { t, language } = useI18n();
   const editing = useContext(IndicatorEditingContext);
   const year = String(yearOf(period));
   const open = editing.openKey !== null && indicators.some((view) => view.indicator.key === editing.openKey) ? editing.openKey : null;
+  // Indicators whose history (historik) is unfolded beneath their row.
+  const [history, setHistory] = useState<ReadonlySet<string>>(new Set());
+  const toggleHistory = (key: string) =>
+    setHistory((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   return (
     <>
       <div className="doc-table">
@@ -52,55 +62,74 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
             </thead>
             <tbody>
               {indicators.map(({ indicator, status, latest, trend }) => (
-                <tr key={indicator.key} data-indicator={indicator.key}>
-                  <th scope="row" lang="sv">
-                    <span className="indicator-number">{indicator.number}</span> {indicator.name}
-                    {indicator.appliesTo ? (
-                      <span className="meta">
-                        {' '}
-                        ({indicator.appliesTo})
+                <Fragment key={indicator.key}>
+                  <tr data-indicator={indicator.key}>
+                    <th scope="row" lang="sv">
+                      <span className="indicator-number">{indicator.number}</span> {indicator.name}
+                      {indicator.appliesTo ? (
+                        <span className="meta">
+                          {' '}
+                          ({indicator.appliesTo})
+                        </span>
+                      ) : null}
+                      {editing.canEdit ? (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            id={editButtonId(indicator.key)}
+                            className="edit-button"
+                            lang={language}
+                            aria-expanded={open === indicator.key}
+                            aria-controls={open === indicator.key ? `editor-${indicator.key}` : undefined}
+                            aria-label={t.editor.editLabel(`${indicator.number} ${indicator.name}`)}
+                            onClick={() => editing.toggle(indicator.key)}
+                          >
+                            {t.editor.edit}
+                          </button>
+                        </>
+                      ) : null}
+                    </th>
+                    <td className="target" lang="sv">
+                      {status.target ?? <span className="muted">{t.scorecard.noTarget}</span>}
+                    </td>
+                    <td>
+                      {latest ? (
+                        <>
+                          <span lang="sv">{latest.text}</span> <span className="meta">({formatPeriod(latest.period)})</span>
+                        </>
+                      ) : (
+                        <span className="muted">{t.scorecard.noActual}</span>
+                      )}
+                    </td>
+                    <td>
+                      <StatusLight status={status.status} {...(status.manual ? { suffix: t.scorecard.setByHand } : {})} />
+                      <span className="explanation" lang="sv">
+                        {status.explanation}
                       </span>
-                    ) : null}
-                    {editing.canEdit ? (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          id={editButtonId(indicator.key)}
-                          className="edit-button"
-                          lang={language}
-                          aria-expanded={open === indicator.key}
-                          aria-controls={open === indicator.key ? `editor-${indicator.key}` : undefined}
-                          aria-label={t.editor.editLabel(`${indicator.number} ${indicator.name}`)}
-                          onClick={() => editing.toggle(indicator.key)}
-                        >
-                          {t.editor.edit}
-                        </button>
-                      </>
-                    ) : null}
-                  </th>
-                  <td className="target" lang="sv">
-                    {status.target ?? <span className="muted">{t.scorecard.noTarget}</span>}
-                  </td>
-                  <td>
-                    {latest ? (
-                      <>
-                        <span lang="sv">{latest.text}</span> <span className="meta">({formatPeriod(latest.period)})</span>
-                      </>
-                    ) : (
-                      <span className="muted">{t.scorecard.noActual}</span>
-                    )}
-                  </td>
-                  <td>
-                    <StatusLight status={status.status} {...(status.manual ? { suffix: t.scorecard.setByHand } : {})} />
-                    <span className="explanation" lang="sv">
-                      {status.explanation}
-                    </span>
-                  </td>
-                  <td>
-                    <Sparkline points={trend} />
-                  </td>
-                </tr>
+                    </td>
+                    <td>
+                      <Sparkline points={trend} />
+                      <button
+                        type="button"
+                        className="history-toggle"
+                        aria-expanded={history.has(indicator.key)}
+                        aria-controls={history.has(indicator.key) ? historyId(indicator.key) : undefined}
+                        aria-label={(history.has(indicator.key) ? t.scorecard.hideHistoryLabel : t.scorecard.historyButtonLabel)(`${indicator.number} ${indicator.name}`)}
+                        onClick={() => toggleHistory(indicator.key)}
+                      >
+                        {history.has(indicator.key) ? t.scorecard.hideHistory : t.scorecard.showHistory}
+                      </button>
+                    </td>
+                  </tr>
+                  {history.has(indicator.key) ? (
+                    <tr className="history-row" data-history={indicator.key}>
+                      <td colSpan={5}>
+                        <IndicatorHistoryChart indicator={indicator} id={historyId(indicator.key)} />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -12,7 +12,9 @@ import { PlanEditLinks } from '../components/PlanEditLinks.tsx';
 import { DocumentDownloads, WorkflowPanel } from '../components/PlanTools.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
-import { mayEditContent, mayTakeWorkflowSteps, useSession } from '../session.tsx';
+import { planPermissions } from '../permissions.ts';
+import { useSession } from '../session.tsx';
+import { usePlanPermissions } from '../use-permissions.ts';
 import { useReloadableResource } from '../use-resource.ts';
 
 /** After the content has rendered, scroll to the #fragment the address names (a shared link). */
@@ -31,15 +33,15 @@ export function PlanPage({ planKey }: { planKey: string }) {
   const plan = resource.state === 'ready' ? resource.data.data : null;
   const view = useMemo(() => (plan ? buildPlanDocument(plan) : null), [plan]);
   useScrollToFragment(view !== null);
-  const mayEdit = mayEditContent(user);
-  // An edit link beside each volume table, for those who may edit (the server still decides per table).
+  const permissions = usePlanPermissions(plan);
+  // An edit link beside each volume table the account may edit: checked against the table's own node, as the server does.
   const tableActions = useMemo(() => {
     const actions = new Map<number, ReactNode>();
-    if (!plan || !view || !mayEdit || plan.plan.status === 'archived') return actions;
+    if (!plan || !view || !user || plan.plan.status === 'archived') return actions;
     view.blocks.forEach((block, index) => {
       if (block.kind !== 'table') return;
       const table = plan.volumeTables.find((vt) => block.id.endsWith(`-${vt.key}`) && block.title.startsWith(vt.caption));
-      if (!table) return;
+      if (!table || !planPermissions(user, plan, table.node).content) return;
       actions.set(
         index,
         <Link className="button-link button-link--secondary" href={paths.volumeGrid(plan.plan.key, table.key)} lang={language}>
@@ -48,7 +50,7 @@ export function PlanPage({ planKey }: { planKey: string }) {
       );
     });
     return actions;
-  }, [plan, view, mayEdit, t, language]);
+  }, [plan, view, user, t, language]);
 
   if (resource.state === 'failed') return <PlanLoadError error={resource.error} />;
   if (!plan || !view) {
@@ -89,7 +91,7 @@ export function PlanPage({ planKey }: { planKey: string }) {
         </p>
         {t.common.contentLanguageNote ? <p className="language-note">{t.common.contentLanguageNote}</p> : null}
         <DocumentDownloads plan={plan} />
-        {mayTakeWorkflowSteps(user) ? <WorkflowPanel plan={plan} etag={resource.state === 'ready' ? resource.data.etag : null} onChanged={reload} /> : null}
+        {permissions.workflow ? <WorkflowPanel plan={plan} etag={resource.state === 'ready' ? resource.data.etag : null} onChanged={reload} /> : null}
         <PlanEditLinks plan={plan} />
       </header>
       <PlanDocument view={view} tableActions={tableActions} />

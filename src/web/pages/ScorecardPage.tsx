@@ -14,19 +14,37 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { PeriodSelectForm } from '../components/PeriodSelectForm.tsx';
 import { IndicatorEditor } from '../components/IndicatorEditor.tsx';
 import { editButtonId, IndicatorEditingContext, IndicatorTable, PerspectiveSection, type IndicatorEditing } from '../components/ScorecardGoals.tsx';
+import { OrganisationFilter } from '../components/insights/OrganisationFilter.tsx';
 import { StatusLight } from '../components/StatusLight.tsx';
+import '../insights.css';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, navigate, paths, useLocation } from '../router.tsx';
-import { buildScorecardView, defaultPeriod } from '../scorecard-view.ts';
-import { mayEditContent, useSession } from '../session.tsx';
+import { buildScorecardView, defaultPeriod, filterScorecardView, organisationOptions } from '../scorecard-view.ts';
+import { usePlanPermissions } from '../use-permissions.ts';
 import { useReloadableResource } from '../use-resource.ts';
 
 const statuses = ['green', 'yellow', 'red', 'not-measured'] as const;
 
-function PeriodForm({ plan, period, periods }: { plan: PlanFile; period: string; periods: string[] }) {
+/** The scorecard's address with its period and organisation node (?period=…&enhet=…). */
+function scorecardHref(planKey: string, period: string | null, node: string | null): string {
+  const href = paths.scorecard(planKey, period ?? undefined);
+  if (!node) return href;
+  return `${href}${href.includes('?') ? '&' : '?'}enhet=${encodeURIComponent(node)}`;
+}
+
+function PeriodForm({ plan, period, periods, node }: { plan: PlanFile; period: string; periods: string[]; node: string | null }) {
   const { t } = useI18n();
   const options = periods.includes(period) ? periods : [...periods, period].sort();
-  return <PeriodSelectForm id="period" label={t.scorecard.periodLabel} period={period} options={options} onGo={(chosen) => navigate(paths.scorecard(plan.plan.key, chosen), { replace: false })} />;
+  return <PeriodSelectForm id="period" label={t.scorecard.periodLabel} period={period} options={options} onGo={(chosen) => navigate(scorecardHref(plan.plan.key, chosen, node), { replace: false })} />;
+}
+
+function FilterCount({ shown, total, node }: { shown: number; total: number; node: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="filter-count">
+      {t.scorecard.filterCount(shown, total, node)}
+    </p>
+  );
 }
 
 function Summary({ counts, period, ruleText }: { counts: Record<(typeof statuses)[number], number>; period: string; ruleText: string }) {
@@ -60,9 +78,9 @@ function Summary({ counts, period, ruleText }: { counts: Record<(typeof statuses
 export function ScorecardPage({ planKey }: { planKey: string }) {
   const { t } = useI18n();
   const { search } = useLocation();
-  const { user } = useSession();
   const [resource, reload] = useReloadableResource((signal) => getPlan(planKey, signal), [planKey]);
   const plan = resource.state === 'ready' ? resource.data.data : null;
+  const permissions = usePlanPermissions(plan);
   const [openKey, setOpenKey] = useState<string | null>(null);
   const close = useCallback((key: string) => {
     setOpenKey(null);
@@ -70,19 +88,23 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
   }, []);
   const editing = useMemo<IndicatorEditing>(
     () => ({
-      canEdit: mayEditContent(user) && plan !== null && plan.plan.status !== 'archived',
+      canEdit: permissions.content && plan !== null && plan.plan.status !== 'archived',
       openKey,
       toggle: (key) => (openKey === key ? close(key) : setOpenKey(key)),
       editor: (key) => (plan ? <IndicatorEditor key={key} plan={plan.plan} indicatorKey={key} onSaved={reload} onClose={() => close(key)} /> : null),
     }),
-    [user, plan, openKey, close, reload],
+    [permissions, plan, openKey, close, reload],
   );
   const asked = search.get('period');
   const period = plan ? (asked && isPeriod(asked) ? asked : defaultPeriod(plan, new Date())) : null;
-  const view = useMemo(() => (plan && period ? buildScorecardView(plan, period) : null), [plan, period]);
+  const nodes = useMemo(() => (plan ? organisationOptions(plan) : []), [plan]);
+  const askedNode = search.get('enhet');
+  const node = nodes.find((option) => option.key === askedNode) ?? null;
+  const filtered = useMemo(() => (plan && period ? filterScorecardView(plan, buildScorecardView(plan, period), node?.key ?? null) : null), [plan, period, node]);
+  const view = filtered?.view ?? null;
 
   if (resource.state === 'failed') return <PlanLoadError error={resource.error} />;
-  if (!plan || !view || !period) {
+  if (!plan || !view || !period || !filtered) {
     return (
       <div className="page">
         <PageHeading title={t.scorecard.title} ready={false} />
@@ -110,7 +132,8 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
         ) : null}
       </PageHeading>
       <div className="scorecard-tools">
-        <PeriodForm key={period} plan={plan} period={period} periods={view.periods} />
+        <PeriodForm key={period} plan={plan} period={period} periods={view.periods} node={node?.key ?? null} />
+        <OrganisationFilter key={node?.key ?? ''} options={nodes} chosen={node?.key ?? null} onGo={(chosen) => navigate(scorecardHref(plan.plan.key, asked && isPeriod(asked) ? asked : null, chosen))} />
         <p>
           <Link href={paths.plan(plan.plan.key)}>{t.scorecard.backToPlan}</Link>
           {' · '}
@@ -119,7 +142,8 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
       </div>
       <IndicatorEditingContext.Provider value={editing}>
         <Summary counts={view.counts} period={period} ruleText={view.ruleText} />
-        {view.perspectives.length === 0 && view.unattached.length === 0 ? <p>{t.scorecard.noGoals}</p> : null}
+        {node ? <FilterCount shown={filtered.shown} total={filtered.total} node={node.name} /> : null}
+        {view.perspectives.length === 0 && view.unattached.length === 0 ? <p>{node ? t.scorecard.filterNothing : t.scorecard.noGoals}</p> : null}
         {view.perspectives.map((perspective) => (
           <PerspectiveSection key={perspective.number ?? 'other'} perspective={perspective} period={period} />
         ))}

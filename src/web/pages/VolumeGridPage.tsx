@@ -3,7 +3,9 @@
  * "ROW – COLUMN"), cells kept as printed ("194(-9)", "5,3", "-"), paste from Excel spread over the
  * cells to the right and below, and one save that sends only the changed cells (PATCH …/cells with
  * If-Match). A stale version (412) is never overwritten: the editor chooses to read the table again.
- * On an adopted plan only the actual and forecast columns can be changed.
+ * On an adopted plan only the actual and forecast columns can be changed. Fields show only to
+ * accounts whose role and organisation scope allow editing this table (the server's rule). Below the
+ * grid: plan against actual per year with monthly actuals, and the chart of a measure's months.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent } from 'react';
 import { ApiError, getPlan, getVolumeTable, patchVolumeCells, type CellChange, type PlanFile, type VolumeTable } from '../api.ts';
@@ -14,12 +16,18 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
-import { mayEditContent, useSession } from '../session.tsx';
+import { VolumePlanVsActual } from '../components/insights/VolumePlanVsActual.tsx';
+import { planPermissions } from '../permissions.ts';
+import { useSession } from '../session.tsx';
+import '../follow-up.css';
+import '../insights.css';
 
 type Column = VolumeTable['columns'][number];
 type Status = PlanFile['plan']['status'];
 
 interface Loaded {
+  /** The whole plan file as read: its head, its organisation (for permissions) and the chart's data. */
+  planFile: PlanFile;
   plan: PlanFile['plan'];
   table: VolumeTable;
   etag: string;
@@ -56,7 +64,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
   const load = useCallback(
     async (signal?: AbortSignal) => {
       const [plan, table] = await Promise.all([getPlan(planKey, signal), getVolumeTable(planKey, tableKey, signal)]);
-      setLoaded({ plan: plan.data.plan, table: table.data, etag: table.etag ?? '' });
+      setLoaded({ planFile: plan.data, plan: plan.data.plan, table: table.data, etag: table.etag ?? '' });
     },
     [planKey, tableKey],
   );
@@ -86,8 +94,9 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
     );
   }
 
-  const { plan, table, etag } = loaded;
-  const mayEdit = mayEditContent(user);
+  const { planFile, plan, table, etag } = loaded;
+  // Checked against the table's own node, as the server does (items.ts nodesOf).
+  const mayEdit = planPermissions(user ?? null, planFile, table.node).content;
   const editable = (column: Column) => mayEdit && columnEditable(plan.status, column);
   const serverText = (row: string, column: string) => table.rows.find((r) => r.key === row)?.cells[column] ?? '';
   const valueOf = (row: string, column: string) => edits[cellId(row, column)] ?? serverText(row, column);
@@ -147,7 +156,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
     try {
       const saved = await patchVolumeCells(planKey, table.key, changes, etag);
       const count = changes.length;
-      setLoaded({ plan, table: saved.data, etag: saved.etag ?? etag });
+      setLoaded({ planFile, plan, table: saved.data, etag: saved.etag ?? etag });
       setEdits({});
       setMessage({ kind: 'done', text: (t) => t.volumeGrid.saved(count), problems: [] });
     } catch (error) {
@@ -255,6 +264,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
           {t.volumeGrid.back}
         </Link>
       </div>
+      <VolumePlanVsActual plan={planFile} table={table} />
     </div>
   );
 }

@@ -1,0 +1,50 @@
+/**
+ * What the logged-in account may do with a plan, by the same rule the server applies
+ * (src/domain/access.ts `decide` with the organisation subtree): a plan's writes are checked
+ * against its owner node (or an item's own node), so a redaktör scoped to IFO may edit the IFO
+ * plan but not the SN plan. Pure, so it is tested without a browser; the hook is use-permissions.ts.
+ */
+import { decide, isInSubtree, type Action, type Actor } from '../domain/access.ts';
+import type { PlanFile } from '../domain/plan.ts';
+
+/** Behörigheter: what the account may do with one plan (role and organisation scope, not plan status). */
+export interface PlanPermissions {
+  /** Edit content: goals, indicators, activities, volumes, texts (ändra innehåll). */
+  content: boolean;
+  /** Edit budgets and investment budgets (ändra ekonomi). */
+  economy: boolean;
+  /** Take workflow steps: submit, reopen, adopt, archive (arbetsflöde). */
+  workflow: boolean;
+  /** Create plans, e.g. roll this one over into a new period (skapa plan). */
+  createPlan: boolean;
+}
+
+export const noPermissions: PlanPermissions = { content: false, economy: false, workflow: false, createPlan: false };
+
+/** The plan's organisation tree as child → parent, the shape isInSubtree walks. */
+export function organisationParents(organisation: PlanFile['organisation']): Map<string, string | null> {
+  return new Map(organisation.map((node) => [node.key, node.parent]));
+}
+
+/** Whether the actor may take the action on something owned by `nodeKey` in this organisation. */
+export function mayAct(actor: Actor | null, action: Action, parents: ReadonlyMap<string, string | null>, nodeKey: string): boolean {
+  const inSubtree = actor?.unitKey ? isInSubtree(parents, actor.unitKey, nodeKey) : true;
+  return decide(actor, action, { inSubtree }).allowed;
+}
+
+/**
+ * The permissions of an actor on a plan. `nodeKey` narrows to one part (a volume table's own node);
+ * by default the plan's owner node, as the workflow and plan routes check.
+ */
+export function planPermissions(actor: Actor | null, plan: Pick<PlanFile, 'plan' | 'organisation'> | null, nodeKey?: string): PlanPermissions {
+  if (!actor || !plan) return noPermissions;
+  const parents = organisationParents(plan.organisation);
+  const node = nodeKey ?? plan.plan.ownerNode;
+  const may = (action: Action) => mayAct(actor, action, parents, node);
+  return {
+    content: may('edit-content'),
+    economy: may('edit-economy'),
+    workflow: may('submit') || may('adopt') || may('archive'),
+    createPlan: may('create-plan'),
+  };
+}
