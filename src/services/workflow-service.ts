@@ -11,7 +11,7 @@ import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
 import { lockPlan } from '../db/plan-item-repository.ts';
-import { insertSnapshot } from '../db/plan-repository.ts';
+import { findPlanSummary, insertSnapshot } from '../db/plan-repository.ts';
 import { planLinks, plans, planSnapshots } from '../db/schema.ts';
 import { assertVersion, frozenStatuses } from './plan-items-service.ts';
 import { exportPlan, importPlan } from './plan-service.ts';
@@ -120,6 +120,9 @@ export async function previewRollover(db: Db, options: { planKey: string; to: st
 /** Creates next period's plan from this one, linked in its history, in one transaction. */
 export async function rollover(db: Db, options: { planKey: string; to: string; key?: string; actor: string; reason?: string | null }): Promise<RolloverResult> {
   const result = await previewRollover(db, options);
+  if (await findPlanSummary(db, result.plan.plan.key)) {
+    throw new StyrkortError('conflict', `Det finns redan en plan med nyckeln ${result.plan.plan.key}. Välj en annan nyckel eller period. Ingenting har skapats.`, [{ path: '$.key', message: 'Nyckeln är upptagen' }]);
+  }
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     await importPlan(tx, result.plan, { actor: options.actor, source: `rollover:${options.planKey}`, reason: options.reason ?? undefined });

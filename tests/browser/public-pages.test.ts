@@ -91,7 +91,7 @@ describe('public pages', () => {
     await expect(row.locator('.status svg').count()).resolves.toBe(1);
     // Another year is one choice and a button away.
     await card.page.getByLabel('Uppföljningsperiod').selectOption('2018');
-    await card.page.getByRole('button', { name: 'Visa' }).click();
+    await card.page.getByRole('button', { name: 'Visa', exact: true }).click();
     await card.page.waitForURL(/period=2018/);
     await expect(card.indicatorRow('st-1.2.1').locator('td').first().innerText()).resolves.toBe('90%');
     await expectPageStructure(card);

@@ -10,6 +10,12 @@ import { planPermissions } from '../permissions.ts';
 import { useSession } from '../session.tsx';
 import { usePlanPermissions } from '../use-permissions.ts';
 
+/** A node's short name as the plan prints it, so six "Resultaträkning, tkr" links can be told apart. */
+function nodeName(plan: PlanFile, key: string): string {
+  const node = plan.organisation.find((candidate) => candidate.key === key);
+  return node?.shortName ?? node?.name ?? key;
+}
+
 export function PlanEditLinks({ plan }: { plan: PlanFile }) {
   const { t } = useI18n();
   const { user } = useSession();
@@ -46,7 +52,7 @@ export function PlanEditLinks({ plan }: { plan: PlanFile }) {
           ? budgets.map((table) => (
               <li key={`budget-${table.key}`}>
                 <Link href={paths.budget(key, table.key)} lang="sv">
-                  {t.planEdit.budget(table.heading ?? table.caption)}
+                  {t.planEdit.budget(`${table.heading ?? nodeName(plan, table.node)}: ${table.caption}`)}
                 </Link>
               </li>
             ))

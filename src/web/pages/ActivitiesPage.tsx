@@ -23,7 +23,8 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { PlanLoadError } from '../components/PlanLoadError.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate, paths, useLocation } from '../router.tsx';
-import { mayEditContent, useSession } from '../session.tsx';
+import { planPermissions } from '../permissions.ts';
+import { useSession } from '../session.tsx';
 import { useReloadableResource } from '../use-resource.ts';
 
 /** The open form: an activity being edited, or a new one being added to a table. */
@@ -58,7 +59,8 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
   const { plan } = resource.data;
   const status = plan.plan.status;
   const frozen = status === 'adopted';
-  const mayEdit = mayEditContent(user) && status !== 'archived';
+  // Role and organisation scope as the server decides them (an activity without a node is the plan owner's).
+  const mayEdit = planPermissions(user ?? null, plan).content && status !== 'archived';
   const shownKeys = new Set(filterActivities(activities.map((entry) => entry.item), filters).map((activity) => activity.key));
   const shown = activities.filter((entry) => shownKeys.has(entry.item.key));
 

@@ -31,7 +31,8 @@ import { LoadError, Loading } from '../components/LoadState.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
-import { mayEditEconomy, useSession } from '../session.tsx';
+import { planPermissions } from '../permissions.ts';
+import { useSession } from '../session.tsx';
 import { columnEditable, parsePastedGrid } from './VolumeGridPage.tsx';
 import '../budget.css';
 
@@ -65,7 +66,8 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
   });
   const { loaded, edits } = editor;
   const status = loaded?.plan.plan.status;
-  const mayEdit = mayEditEconomy(user);
+  // Role and organisation scope as the server decides them: the table's own node.
+  const mayEdit = loaded ? planPermissions(user ?? null, loaded.plan, loaded.item.node).economy : false;
   const editable = (column: Column) => mayEdit && status !== undefined && columnEditable(status, column);
   const mayChangeRows = mayEdit && (status === 'draft' || status === 'submitted');
 

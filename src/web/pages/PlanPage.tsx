@@ -88,6 +88,14 @@ export function PlanPage({ planKey }: { planKey: string }) {
           <Link className="button-link button-link--secondary" href={paths.followUp(plan.plan.key)}>
             {t.plan.showFollowUp}
           </Link>
+          {plan.activities.length > 0 ? (
+            <>
+              {' '}
+              <Link className="button-link button-link--secondary" href={paths.activities(plan.plan.key)}>
+                {t.activities.title}
+              </Link>
+            </>
+          ) : null}
         </p>
         {t.common.contentLanguageNote ? <p className="language-note">{t.common.contentLanguageNote}</p> : null}
         <DocumentDownloads plan={plan} />
