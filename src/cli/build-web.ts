@@ -36,7 +36,12 @@ export async function isWebAppFresh(outDir = webOutDir): Promise<boolean> {
 function runVite(outDir: string): Promise<void> {
   const vite = join(fileURLToPath(new URL('.', import.meta.resolve('vite/package.json'))), 'bin', 'vite.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Always the production build: a build started from the tests (NODE_ENV=test) would otherwise bundle React's development code.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

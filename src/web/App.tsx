@@ -1,4 +1,10 @@
-/** The app: the layout around the page the address names. */
+/**
+ * The app: the layout around the page the address names. The editing pages (and the rich-text
+ * editor they bring) load on first use, so a reader of the public pages downloads only what reading needs.
+ */
+import { lazy, Suspense } from 'react';
+import { Loading } from './components/LoadState.tsx';
+import { useI18n } from './i18n/index.tsx';
 import { Layout } from './components/Layout.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { ComparePage } from './pages/ComparePage.tsx';
@@ -8,13 +14,14 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PlanPage } from './pages/PlanPage.tsx';
 import { ScorecardPage } from './pages/ScorecardPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
-import { VolumeGridPage } from './pages/VolumeGridPage.tsx';
-import { ContentEditorPage } from './pages/ContentEditorPage.tsx';
-import { ActivitiesPage } from './pages/ActivitiesPage.tsx';
-import { BudgetPage } from './pages/BudgetPage.tsx';
-import { CapitalBudgetPage } from './pages/CapitalBudgetPage.tsx';
-import { RolloverPage } from './pages/RolloverPage.tsx';
 import { matchRoute, useLocation, type Route } from './router.tsx';
+
+const VolumeGridPage = lazy(() => import('./pages/VolumeGridPage.tsx').then((module) => ({ default: module.VolumeGridPage })));
+const ContentEditorPage = lazy(() => import('./pages/ContentEditorPage.tsx').then((module) => ({ default: module.ContentEditorPage })));
+const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage.tsx').then((module) => ({ default: module.ActivitiesPage })));
+const BudgetPage = lazy(() => import('./pages/BudgetPage.tsx').then((module) => ({ default: module.BudgetPage })));
+const CapitalBudgetPage = lazy(() => import('./pages/CapitalBudgetPage.tsx').then((module) => ({ default: module.CapitalBudgetPage })));
+const RolloverPage = lazy(() => import('./pages/RolloverPage.tsx').then((module) => ({ default: module.RolloverPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -49,11 +56,22 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+function PageLoading() {
+  const { t } = useI18n();
+  return (
+    <div className="page">
+      <Loading text={t.common.loading} />
+    </div>
+  );
+}
+
 export function App() {
   const { pathname } = useLocation();
   return (
     <Layout>
-      <Page route={matchRoute(pathname)} />
+      <Suspense fallback={<PageLoading />}>
+        <Page route={matchRoute(pathname)} />
+      </Suspense>
     </Layout>
   );
 }
