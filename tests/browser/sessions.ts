@@ -23,3 +23,15 @@ export async function loggedInPage(harness: BrowserHarness, username: string): P
   await login.logIn(username);
   return login.page;
 }
+
+/**
+ * Rolls an adopted demo plan over into a draft of the period `to` ("2021-2023"), as ledning unless
+ * `as` names another account, the way every editing test gets a plan it may change. Returns the
+ * draft's key ("timra-sn-2021-2023").
+ */
+export async function rolledOverDraft(harness: BrowserHarness, options: { from: string; to: string; as?: string }): Promise<string> {
+  const { request, csrf } = await apiSession(harness, options.as ?? 'ledning');
+  const created = await request.post(`${harness.baseUrl}/api/plans/${options.from}/rollover`, { data: { to: options.to }, headers: { 'x-csrf-token': csrf } });
+  expect(created.status()).toBe(201);
+  return decodeURIComponent(created.headers()['location']!.split('/').pop()!);
+}
