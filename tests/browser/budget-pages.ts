@@ -1,26 +1,20 @@
 /** Page models of the budget editors: the income statement of a node and the investment budget. */
 import type { Locator, Page } from 'playwright-core';
+import { PlanPage } from './pages.ts';
 
 /** What both budget editors share: cells by their labels, marks, findings, saving and the conflict view. */
-abstract class TableEditorPage {
+abstract class TableEditorPage extends PlanPage {
   constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-    readonly planKey: string,
+    page: Page,
+    baseUrl: string,
+    planKey: string,
     readonly tableKey: string,
-  ) {}
-
-  abstract readonly path: string;
-
-  async open(): Promise<this> {
-    await this.page.goto(this.baseUrl + this.path);
-    await this.ready();
-    return this;
+  ) {
+    super(page, baseUrl, planKey);
   }
 
-  async ready(): Promise<void> {
-    await this.page.locator('main h1').waitFor();
-    await this.page.locator('main [role="status"]').waitFor({ state: 'detached' });
+  override async ready(): Promise<void> {
+    await super.ready();
     await this.page.locator('table.budget-grid').waitFor();
   }
 
@@ -86,14 +80,10 @@ abstract class TableEditorPage {
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
   }
-
-  async scrollsSideways(): Promise<boolean> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-  }
 }
 
 export class BudgetEditorPage extends TableEditorPage {
-  get path(): string {
+  override get path(): string {
     return `/planer/${this.planKey}/budget/${this.tableKey}`;
   }
 
@@ -120,7 +110,7 @@ export class BudgetEditorPage extends TableEditorPage {
 }
 
 export class CapitalBudgetEditorPage extends TableEditorPage {
-  get path(): string {
+  override get path(): string {
     return `/planer/${this.planKey}/investeringar/${this.tableKey}`;
   }
 
