@@ -1,18 +1,9 @@
 /** Page models of the budget editors: the income statement of a node and the investment budget. */
-import type { Locator, Page } from 'playwright-core';
-import { PlanPage } from './pages.ts';
+import type { Locator } from 'playwright-core';
+import { pasteAsSpreadsheet, PlanTablePage } from './pages.ts';
 
 /** What both budget editors share: cells by their labels, marks, findings, saving and the conflict view. */
-abstract class TableEditorPage extends PlanPage {
-  constructor(
-    page: Page,
-    baseUrl: string,
-    planKey: string,
-    readonly tableKey: string,
-  ) {
-    super(page, baseUrl, planKey);
-  }
-
+abstract class TableEditorPage extends PlanTablePage {
   override async ready(): Promise<void> {
     await super.ready();
     await this.page.locator('table.budget-grid').waitFor();
@@ -48,13 +39,7 @@ abstract class TableEditorPage extends PlanPage {
 
   /** Pastes text into a cell as a spreadsheet does (a paste event with text/plain). */
   async paste(row: string, column: string, text: string): Promise<void> {
-    const field = this.field(row, column);
-    await field.focus();
-    await field.evaluate((element, data) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/plain', data);
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    }, text);
+    await pasteAsSpreadsheet(this.field(row, column), text);
   }
 
   /** Saves and waits for the outcome: 'done', 'error' or 'conflict'. */

@@ -92,6 +92,28 @@ export class PlanPage extends AppPage {
   }
 }
 
+/** A page of one table of a plan (a volume table, a budget table, an investment budget). */
+export abstract class PlanTablePage extends PlanPage {
+  constructor(
+    page: Page,
+    baseUrl: string,
+    planKey: string,
+    readonly tableKey: string,
+  ) {
+    super(page, baseUrl, planKey);
+  }
+}
+
+/** Pastes text into a field as a spreadsheet does (a paste event with text/plain). */
+export async function pasteAsSpreadsheet(field: Locator, text: string): Promise<void> {
+  await field.focus();
+  await field.evaluate((element, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 export class ScorecardPage extends PlanPage {
   override get path(): string {
     return `/planer/${encodeURIComponent(this.planKey)}/styrkort`;
