@@ -17,9 +17,9 @@ export async function apiSession(harness: BrowserHarness, username: string): Pro
   return { request, csrf: csrfToken };
 }
 
-/** A page logged in through the login form. */
-export async function loggedInPage(harness: BrowserHarness, username: string): Promise<Page> {
-  const login = await new LoginPage(await harness.newPage(), harness.baseUrl).open();
+/** A page logged in through the login form, in a window of the harness's size unless `viewport` says another. */
+export async function loggedInPage(harness: BrowserHarness, username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const login = await new LoginPage(await harness.newPage(viewport ? { viewport } : undefined), harness.baseUrl).open();
   await login.logIn(username);
   return login.page;
 }
