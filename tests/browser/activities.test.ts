@@ -40,9 +40,7 @@ async function readActivity(api: Awaited<ReturnType<typeof apiSession>>, planKey
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
-  const { request, csrf } = await apiSession('ledning');
-  const created = await request.post(`${harness.baseUrl}/api/plans/${adoptedKey}/rollover`, { data: { to: '2021-2023' }, headers: { 'x-csrf-token': csrf } });
-  expect(created.status()).toBe(201);
+  await sessions.rolledOverDraft(harness, { from: adoptedKey, to: '2021-2023' });
 });
 afterAll(async () => {
   await harness?.close();

@@ -14,9 +14,21 @@ export interface SavedItem {
 
 /** Rolls the adopted SN plan over into the draft 2021–2023, as ledning. */
 export async function rollOverDraft(harness: BrowserHarness): Promise<void> {
-  const { request, csrf } = await sessions.apiSession(harness, 'ledning');
-  const created = await request.post(`${harness.baseUrl}/api/plans/timra-sn-2020-2022/rollover`, { data: { to: '2021-2023' }, headers: { 'x-csrf-token': csrf } });
-  expect(created.status()).toBe(201);
+  expect(await sessions.rolledOverDraft(harness, { from: 'timra-sn-2020-2022', to: '2021-2023' })).toBe(draftKey);
+}
+
+/** The helpers both budget test files use, bound to the file's harness (set in its beforeAll). */
+export function boundTo(harness: () => BrowserHarness) {
+  return {
+    /** A page logged in through the login form, optionally at another window size. */
+    loggedInPage: async (username: string, viewport?: { width: number; height: number }) => {
+      const page = await sessions.loggedInPage(harness(), username);
+      if (viewport) await page.setViewportSize(viewport);
+      return page;
+    },
+    patchFromElsewhere: (segment: string, key: string, cells: Array<{ row: string; column: string; text: string | null }>) => patchFromElsewhere(harness(), segment, key, cells),
+    savedCells: (segment: string, key: string, row: string) => savedCells(harness(), segment, key, row),
+  };
 }
 
 /** A change of cells of the draft from a second session, at the version it reads first. */

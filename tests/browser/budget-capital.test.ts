@@ -10,16 +10,9 @@ import * as api from './budget-api.ts';
 import { draftKey, ifoKey } from './budget-api.ts';
 import { BudgetEditorPage, CapitalBudgetEditorPage } from './budget-pages.ts';
 import { axeViolations, narrow, screenshot, screenshotOf, startBrowserHarness, type BrowserHarness } from './harness.ts';
-import * as sessions from './sessions.ts';
 
-const loggedInPage = async (username: string, viewport?: { width: number; height: number }) => {
-  const page = await sessions.loggedInPage(harness, username);
-  if (viewport) await page.setViewportSize(viewport);
-  return page;
-};
 let harness: BrowserHarness;
-const patchFromElsewhere = (segment: string, key: string, cells: Array<{ row: string; column: string; text: string | null }>) => api.patchFromElsewhere(harness, segment, key, cells);
-const savedCells = (segment: string, key: string, row: string) => api.savedCells(harness, segment, key, row);
+const { loggedInPage, patchFromElsewhere, savedCells } = api.boundTo(() => harness);
 
 beforeAll(async () => {
   harness = await startBrowserHarness();

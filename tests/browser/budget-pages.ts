@@ -1,26 +1,11 @@
 /** Page models of the budget editors: the income statement of a node and the investment budget. */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { pasteAsSpreadsheet, PlanTablePage } from './pages.ts';
 
 /** What both budget editors share: cells by their labels, marks, findings, saving and the conflict view. */
-abstract class TableEditorPage {
-  constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-    readonly planKey: string,
-    readonly tableKey: string,
-  ) {}
-
-  abstract readonly path: string;
-
-  async open(): Promise<this> {
-    await this.page.goto(this.baseUrl + this.path);
-    await this.ready();
-    return this;
-  }
-
-  async ready(): Promise<void> {
-    await this.page.locator('main h1').waitFor();
-    await this.page.locator('main [role="status"]').waitFor({ state: 'detached' });
+abstract class TableEditorPage extends PlanTablePage {
+  override async ready(): Promise<void> {
+    await super.ready();
     await this.page.locator('table.budget-grid').waitFor();
   }
 
@@ -54,13 +39,7 @@ abstract class TableEditorPage {
 
   /** Pastes text into a cell as a spreadsheet does (a paste event with text/plain). */
   async paste(row: string, column: string, text: string): Promise<void> {
-    const field = this.field(row, column);
-    await field.focus();
-    await field.evaluate((element, data) => {
-      const transfer = new DataTransfer();
-      transfer.setData('text/plain', data);
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    }, text);
+    await pasteAsSpreadsheet(this.field(row, column), text);
   }
 
   /** Saves and waits for the outcome: 'done', 'error' or 'conflict'. */
@@ -86,14 +65,10 @@ abstract class TableEditorPage {
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
   }
-
-  async scrollsSideways(): Promise<boolean> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-  }
 }
 
 export class BudgetEditorPage extends TableEditorPage {
-  get path(): string {
+  override get path(): string {
     return `/planer/${this.planKey}/budget/${this.tableKey}`;
   }
 
@@ -120,7 +95,7 @@ export class BudgetEditorPage extends TableEditorPage {
 }
 
 export class CapitalBudgetEditorPage extends TableEditorPage {
-  get path(): string {
+  override get path(): string {
     return `/planer/${this.planKey}/investeringar/${this.tableKey}`;
   }
 

@@ -12,12 +12,9 @@ import * as api from './budget-api.ts';
 import { draftKey, ifoKey } from './budget-api.ts';
 import { BudgetEditorPage } from './budget-pages.ts';
 import { axeViolations, screenshot, screenshotOf, startBrowserHarness, type BrowserHarness } from './harness.ts';
-import * as sessions from './sessions.ts';
 
-const loggedInPage = (username: string) => sessions.loggedInPage(harness, username);
 let harness: BrowserHarness;
-const patchFromElsewhere = (segment: string, key: string, cells: Array<{ row: string; column: string; text: string | null }>) => api.patchFromElsewhere(harness, segment, key, cells);
-const savedCells = (segment: string, key: string, row: string) => api.savedCells(harness, segment, key, row);
+const { loggedInPage, patchFromElsewhere, savedCells } = api.boundTo(() => harness);
 
 beforeAll(async () => {
   harness = await startBrowserHarness();

@@ -1,29 +1,25 @@
 /** Page model of the content editor (goals, strategies, service declarations, outlooks) and its rich-text editor. */
 import type { Locator, Page } from 'playwright-core';
+import { PlanPage } from './pages.ts';
 
 export type ContentSegment = 'mal' | 'strategier' | 'servicedeklarationer' | 'verksamhetsbeskrivningar';
 
-export class ContentEditorPage {
+export class ContentEditorPage extends PlanPage {
   constructor(
-    readonly page: Page,
-    readonly baseUrl: string,
-    readonly planKey: string,
+    page: Page,
+    baseUrl: string,
+    planKey: string,
     readonly segment: ContentSegment,
-  ) {}
+  ) {
+    super(page, baseUrl, planKey);
+  }
 
-  get path(): string {
+  override get path(): string {
     return `/planer/${encodeURIComponent(this.planKey)}/innehall/${this.segment}`;
   }
 
-  async open(): Promise<this> {
-    await this.page.goto(this.baseUrl + this.path);
-    await this.ready();
-    return this;
-  }
-
-  async ready(): Promise<void> {
-    await this.page.locator('main h1').waitFor();
-    await this.page.locator('main [role="status"]').waitFor({ state: 'detached' });
+  override async ready(): Promise<void> {
+    await super.ready();
     await this.page.locator('.content-items').waitFor();
   }
 
@@ -91,17 +87,5 @@ export class ContentEditorPage {
     await message.or(conflict).first().waitFor();
     if (await conflict.count()) return { kind: 'conflict', text: await conflict.innerText() };
     return { kind: await message.getAttribute('data-message'), text: await message.innerText() };
-  }
-
-  /** What has focus: its tag, role, accessible text. */
-  async focused(): Promise<{ tag: string; text: string; role: string | null }> {
-    return this.page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      return { tag: element?.tagName.toLowerCase() ?? '', text: element?.textContent?.trim() ?? '', role: element?.getAttribute('role') ?? null };
-    });
-  }
-
-  async scrollsSideways(): Promise<boolean> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
   }
 }

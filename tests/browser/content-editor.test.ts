@@ -36,8 +36,7 @@ const contentPage = async (username: string, segment: ConstructorParameters<type
 beforeAll(async () => {
   harness = await startBrowserHarness();
   admin = await sessions.apiSession(harness, 'admin');
-  const created = await admin.request.post(`${harness.baseUrl}/api/plans/${adoptedKey}/rollover`, { data: { to: '2021-2023' }, headers: { 'x-csrf-token': admin.csrf } });
-  expect(created.status()).toBe(201);
+  await sessions.rolledOverDraft(harness, { from: adoptedKey, to: '2021-2023', as: 'admin' });
 });
 afterAll(async () => {
   await harness?.close();

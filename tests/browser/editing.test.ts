@@ -19,9 +19,7 @@ const loggedInPage = (username: string) => sessions.loggedInPage(harness, userna
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
-  const { request, csrf } = await apiSession('ledning');
-  const created = await request.post(`${harness.baseUrl}/api/plans/timra-sn-2020-2022/rollover`, { data: { to: '2021-2023' }, headers: { 'x-csrf-token': csrf } });
-  expect(created.status()).toBe(201);
+  await sessions.rolledOverDraft(harness, { from: 'timra-sn-2020-2022', to: '2021-2023' });
 });
 afterAll(async () => {
   await harness?.close();

@@ -1,6 +1,6 @@
 /** Page models for the insight views: rollover with its preview, the volume grid's plan against actual, the scorecard's filter and history. */
 import type { Locator, Page } from 'playwright-core';
-import { PlanPage, ScorecardPage } from './pages.ts';
+import { PlanPage, PlanTablePage, ScorecardPage } from './pages.ts';
 
 /** Waits for the h1 and until no part of the page says it is loading. */
 async function waitUntilLoaded(page: Page): Promise<void> {
@@ -94,16 +94,7 @@ export class InsightScorecardPage extends ScorecardPage {
 /** CSS.escape for Node (ids like "st-1.2.1" need their dots escaped). */
 const CSS = { escape: (text: string) => text.replace(/([^a-zA-Z0-9_-])/g, '\\$1') };
 
-export class VolumeGridPage extends PlanPage {
-  constructor(
-    page: Page,
-    baseUrl: string,
-    planKey: string,
-    readonly tableKey: string,
-  ) {
-    super(page, baseUrl, planKey);
-  }
-
+export class VolumeGridPage extends PlanTablePage {
   override get path(): string {
     return `/planer/${encodeURIComponent(this.planKey)}/volymer/${encodeURIComponent(this.tableKey)}`;
   }

@@ -12,8 +12,7 @@ const ifoKey = 'timra-ifo-2018-2020';
 
 let harness: BrowserHarness;
 const apiSession = (username: string) => sessions.apiSession(harness, username);
-const loggedInPage = (username: string, viewport?: { width: number; height: number }) =>
-  viewport ? sessions.loggedInPage({ ...harness, newPage: (options) => harness.newPage({ ...options, viewport }) }, username) : sessions.loggedInPage(harness, username);
+const loggedInPage = (username: string, viewport?: { width: number; height: number }) => sessions.loggedInPage(harness, username, viewport);
 
 beforeAll(async () => {
   harness = await startBrowserHarness();

@@ -16,8 +16,7 @@ const ifoDraft = 'timra-ifo-2019-2021';
 
 let harness: BrowserHarness;
 const apiSession = (username: string) => sessions.apiSession(harness, username);
-const loggedInPage = (username: string, viewport?: { width: number; height: number }) =>
-  viewport ? sessions.loggedInPage({ ...harness, newPage: (options) => harness.newPage({ ...options, viewport }) }, username) : sessions.loggedInPage(harness, username);
+const loggedInPage = (username: string, viewport?: { width: number; height: number }) => sessions.loggedInPage(harness, username, viewport);
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
@@ -34,9 +33,7 @@ beforeAll(async () => {
   const written = await admin.request.put(url, { data: { ...item, actuals }, headers: { 'x-csrf-token': admin.csrf, 'if-match': read.headers()['etag']! } });
   expect(written.status()).toBe(200);
   // A draft of the IFO plan, and an indicator in it written by the IFO redaktör (the server allows it).
-  const ledning = await apiSession('ledning');
-  const rolled = await ledning.request.post(`${harness.baseUrl}/api/plans/${ifoKey}/rollover`, { data: { to: '2019-2021' }, headers: { 'x-csrf-token': ledning.csrf } });
-  expect(rolled.status()).toBe(201);
+  await sessions.rolledOverDraft(harness, { from: ifoKey, to: '2019-2021' });
   const redaktor = await apiSession('redaktor');
   const indicator = { key: 'ifo-nojdhet', number: '1:2.1', name: 'Nöjda brukare inom IFO', goal: 'ifo-1:2-1', unit: '%', targets: [{ year: 2019, text: '80%' }] };
   const created = await redaktor.request.post(`${harness.baseUrl}/api/plans/${ifoDraft}/indicators`, { data: indicator, headers: { 'x-csrf-token': redaktor.csrf } });

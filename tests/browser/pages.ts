@@ -1,7 +1,8 @@
 /** Page models: how a test finds its way on each page of the app, so the tests read as what a user does. */
 import type { Locator, Page } from 'playwright-core';
 
-abstract class AppPage {
+/** What every page model shares: opening, waiting until loaded, the layout's parts, focus and sideways scrolling. */
+export abstract class AppPage {
   constructor(
     readonly page: Page,
     readonly baseUrl: string,
@@ -37,11 +38,11 @@ abstract class AppPage {
     return this.page.locator('.language-switch');
   }
 
-  /** What has focus, described by tag, text and href. */
-  async focused(): Promise<{ tag: string; text: string; href: string | null }> {
+  /** What has focus, described by tag, text, href and role. */
+  async focused(): Promise<{ tag: string; text: string; href: string | null; role: string | null }> {
     return this.page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;
-      return { tag: element?.tagName.toLowerCase() ?? '', text: element?.textContent?.trim() ?? '', href: element?.getAttribute('href') ?? null };
+      return { tag: element?.tagName.toLowerCase() ?? '', text: element?.textContent?.trim() ?? '', href: element?.getAttribute('href') ?? null, role: element?.getAttribute('role') ?? null };
     });
   }
 
@@ -89,6 +90,28 @@ export class PlanPage extends AppPage {
     const row = this.table(caption).first().locator('tr', { has: this.page.locator(`th[scope="row"]`, { hasText: rowHeader }) }).first();
     return row.locator('th, td').allInnerTexts();
   }
+}
+
+/** A page of one table of a plan (a volume table, a budget table, an investment budget). */
+export abstract class PlanTablePage extends PlanPage {
+  constructor(
+    page: Page,
+    baseUrl: string,
+    planKey: string,
+    readonly tableKey: string,
+  ) {
+    super(page, baseUrl, planKey);
+  }
+}
+
+/** Pastes text into a field as a spreadsheet does (a paste event with text/plain). */
+export async function pasteAsSpreadsheet(field: Locator, text: string): Promise<void> {
+  await field.focus();
+  await field.evaluate((element, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/plain', data);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 export class ScorecardPage extends PlanPage {

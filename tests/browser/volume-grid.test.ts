@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as sessions from './sessions.ts';
 import { axeViolations, screenshot, startBrowserHarness, type BrowserHarness } from './harness.ts';
-import { PlanPage } from './pages.ts';
+import { pasteAsSpreadsheet, PlanPage } from './pages.ts';
 
 const draftKey = 'timra-sn-2021-2023';
 
@@ -25,13 +25,7 @@ const loggedInPage = (username: string) => sessions.loggedInPage(harness, userna
 
 /** Pastes text into a field as a spreadsheet does (a paste event with text/plain). */
 async function paste(page: Page, label: string, text: string): Promise<void> {
-  const field = page.getByLabel(label, { exact: true });
-  await field.focus();
-  await field.evaluate((element, data) => {
-    const transfer = new DataTransfer();
-    transfer.setData('text/plain', data);
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-  }, text);
+  await pasteAsSpreadsheet(page.getByLabel(label, { exact: true }), text);
 }
 
 async function waitUntilLoaded(page: Page): Promise<void> {
@@ -42,9 +36,7 @@ async function waitUntilLoaded(page: Page): Promise<void> {
 
 beforeAll(async () => {
   harness = await startBrowserHarness();
-  const { request, csrf } = await apiSession('ledning');
-  const created = await request.post(`${harness.baseUrl}/api/plans/timra-sn-2020-2022/rollover`, { data: { to: '2021-2023' }, headers: { 'x-csrf-token': csrf } });
-  expect(created.status()).toBe(201);
+  await sessions.rolledOverDraft(harness, { from: 'timra-sn-2020-2022', to: '2021-2023' });
 });
 afterAll(async () => {
   await harness?.close();

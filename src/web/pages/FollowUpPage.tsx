@@ -19,6 +19,7 @@ import { monthsWithActuals } from '../follow-up-view.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths, useLocation } from '../router.tsx';
 import { useResource } from '../use-resource.ts';
+import '../charts.css';
 import '../follow-up.css';
 
 export function FollowUpPage({ planKey }: { planKey: string }) {

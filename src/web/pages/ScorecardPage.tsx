@@ -16,6 +16,7 @@ import { IndicatorEditor } from '../components/IndicatorEditor.tsx';
 import { editButtonId, IndicatorEditingContext, IndicatorTable, PerspectiveSection, type IndicatorEditing } from '../components/ScorecardGoals.tsx';
 import { OrganisationFilter } from '../components/insights/OrganisationFilter.tsx';
 import { StatusLight } from '../components/StatusLight.tsx';
+import '../charts.css';
 import '../insights.css';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, navigate, paths, useLocation } from '../router.tsx';

@@ -4,45 +4,58 @@
  * the marks of the findings about it, all tied to the input with aria-describedby.
  */
 import type { ClipboardEvent, ReactNode } from 'react';
+import type { Column } from '../../../domain/plan.ts';
 import type { Finding } from '../../../domain/reconcile.ts';
+import { cellId, type CellRow } from '../../budget-view.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { CellInput } from '../grid/CellInput.tsx';
 import { FindingMarker } from './FindingMarker.tsx';
 
-interface Props {
-  /** Unique prefix for the ids of the cell's descriptions. */
-  id: string;
-  /** The accessible name of the input: "ROW – COLUMN". */
-  label: string;
-  text: string;
-  editable: boolean;
-  changed: boolean;
-  marks: Finding[];
-  unit: string;
-  /** The server's words about a refused value in this cell. */
-  problem?: string;
-  /** A note under the value (the computed net) and its id, or null. */
-  note?: { id: string; content: ReactNode } | null;
-  onChange: (text: string) => void;
-  onPaste: (event: ClipboardEvent<HTMLInputElement>) => void;
-  columnKey: string;
+/** What a budget grid knows about its cells and hands to each: editing, changes, findings, problems. */
+export interface CellEditing {
+  editable: (column: Column) => boolean;
+  /** Ids of the cells changed and not yet saved. */
+  changed: Set<string>;
+  findings: Map<string, Finding[]>;
+  /** The server's problems with refused values, by cell id. */
+  problems: Record<string, string>;
+  onChange: (row: string, column: string, text: string) => void;
+  onPaste: (rowIndex: number, columnIndex: number) => (event: ClipboardEvent<HTMLInputElement>) => void;
 }
 
-export function GridCell({ id, label, text, editable, changed, marks, unit, problem, note, onChange, onPaste, columnKey }: Props) {
+interface Props {
+  /** The grid: its editing, the unique prefix of its ids and its unit (for the findings' amounts). */
+  grid: CellEditing & { id: string; unit: string };
+  row: CellRow;
+  rowIndex: number;
+  column: Column;
+  columnIndex: number;
+  /** A note under the value (the computed net) and its id, or null. */
+  note?: { id: string; content: ReactNode } | null;
+}
+
+export function GridCell({ grid, row, rowIndex, column, columnIndex, note }: Props) {
+  const { t } = useI18n();
+  const key = cellId(row.key, column.key);
+  const id = `${grid.id}-${row.key}-${column.key}`;
+  const marks = grid.findings.get(key) ?? [];
+  const problem = grid.problems[key];
+  const text = row.cells[column.key] ?? '';
   const markerId = `${id}-mark`;
   const problemId = `${id}-problem`;
   const described = [problem ? problemId : null, note ? note.id : null, marks.length ? markerId : null].filter(Boolean).join(' ');
   return (
-    <td data-column={columnKey} data-marked={marks.length ? marks[0]!.severity : undefined}>
-      {editable ? (
-        <input
-          className="volume-grid__input budget-grid__input"
-          aria-label={label}
-          aria-describedby={described || undefined}
-          aria-invalid={problem ? true : undefined}
+    <td data-column={column.key} data-marked={marks.length ? marks[0]!.severity : undefined}>
+      {grid.editable(column) ? (
+        <CellInput
+          className="budget-grid__input"
+          label={t.budgetEditor.cellLabel(row.label, column.label)}
+          describedBy={described}
+          invalid={Boolean(problem)}
           value={text}
-          size={8}
-          data-changed={changed || undefined}
-          onChange={(event) => onChange(event.target.value)}
-          onPaste={onPaste}
+          changed={grid.changed.has(key)}
+          onChange={(text) => grid.onChange(row.key, column.key, text)}
+          onPaste={grid.onPaste(rowIndex, columnIndex)}
         />
       ) : (
         <span className="budget-grid__value">{text}</span>
@@ -53,7 +66,7 @@ export function GridCell({ id, label, text, editable, changed, marks, unit, prob
         </span>
       ) : null}
       {note ? note.content : null}
-      {marks.length ? <FindingMarker id={markerId} findings={marks} unit={unit} /> : null}
+      {marks.length ? <FindingMarker id={markerId} findings={marks} unit={grid.unit} /> : null}
     </td>
   );
 }

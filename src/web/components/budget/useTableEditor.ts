@@ -6,7 +6,7 @@
  * saved one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, getItem, getPlan, patchCells, putItem, type CellChange, type PlanFile } from '../../api.ts';
+import { ApiError, getItem, getPlan, patchCells, putItem, type CellChange, type PlanFile, type Versioned } from '../../api.ts';
 import { cellId, type CellEdits } from '../../budget-view.ts';
 import type { Message } from '../LiveMessage.tsx';
 import type { Messages } from '../../i18n/index.tsx';
@@ -121,6 +121,23 @@ export function useTableEditor<T>(options: Options<T>) {
     setProblems({});
   };
 
+  /** One write at `state`'s version: busy while it runs, the saved version kept, a refusal explained. */
+  const write = async (state: Loaded<T>, send: () => Promise<Versioned<T>>, done: Texts, failure: Parameters<typeof refused>[1]): Promise<boolean> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await send();
+      stored(state.plan, saved.data, saved.etag ?? state.etag);
+      say('done', done);
+      return true;
+    } catch (error) {
+      refused(error, failure);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
   /** Sends the edits as cells against `base` at `etag`. */
   const sendCells = async (state: Loaded<T>, pending: CellEdits, done: Texts) => {
     const { changesOf } = optionsRef.current;
@@ -130,36 +147,12 @@ export function useTableEditor<T>(options: Options<T>) {
       say('done', (t) => t.budgetEditor.noChanges);
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await patchCells<T>(planKey, segment, itemKey, changes, state.etag);
-      stored(state.plan, saved.data, saved.etag ?? state.etag);
-      say('done', done);
-    } catch (error) {
-      refused(error, { pending, rebuild: null, base: state.item, changes });
-    } finally {
-      setBusy(false);
-    }
+    await write(state, () => patchCells<T>(planKey, segment, itemKey, changes, state.etag), done, { pending, rebuild: null, base: state.item, changes });
   };
 
   /** Puts the whole item, changed by `rebuild` (a row added or removed, with the edits), at `etag`. */
-  const sendItem = async (state: Loaded<T>, rebuild: (base: T) => T, done: Texts) => {
-    const item = rebuild(state.item);
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await putItem<T>(planKey, segment, itemKey, item, state.etag);
-      stored(state.plan, saved.data, saved.etag ?? state.etag);
-      say('done', done);
-      return true;
-    } catch (error) {
-      refused(error, { pending: edits, rebuild, base: state.item, changes: [] });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  const sendItem = (state: Loaded<T>, rebuild: (base: T) => T, done: Texts) =>
+    write(state, () => putItem<T>(planKey, segment, itemKey, rebuild(state.item), state.etag), done, { pending: edits, rebuild, base: state.item, changes: [] });
 
   const save = useCallback(() => {
     if (!loaded || busy) return;

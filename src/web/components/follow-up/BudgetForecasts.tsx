@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { BudgetChart } from '../budget/BudgetChart.tsx';
 import { ScrollRegion } from '../ScrollRegion.tsx';
 import { MethodCell, methods } from './MethodCell.tsx';
+import '../../charts.css';
 import '../../budget.css';
 
 type Group = { key: string; title: string; rows: ForecastData['budgets'] };
