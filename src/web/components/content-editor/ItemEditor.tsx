@@ -12,7 +12,7 @@ import type { ContentPart } from '../../router.tsx';
 import { LiveMessage } from '../LiveMessage.tsx';
 import { ConflictView } from './ConflictView.tsx';
 import { FieldInput, fieldId } from './FieldInput.tsx';
-import { ItemHistory } from './ItemHistory.tsx';
+import { ItemHistory } from '../ItemHistory.tsx';
 import { useItemEditor } from './useItemEditor.ts';
 
 interface Props {

@@ -107,15 +107,6 @@ export const activitiesSv = {
   keepMine: 'Behåll mina ändringar',
   takeTheirs: 'Använd den sparade versionen',
   tookTheirs: 'Formuläret visar nu den sparade versionen.',
-  // History
-  history: 'Ändringshistorik',
-  historyLoading: 'Läser historiken …',
-  historyEmpty: 'Inga ändringar är registrerade för aktiviteten.',
-  historyCaption: 'Ändringar av aktiviteten, senaste först',
-  historyWhen: 'När',
-  historyWho: 'Vem',
-  historyWhat: 'Vad',
-  historyActions: { create: 'Skapad', update: 'Ändrat', delete: 'Borttagen' } as Record<string, string>,
   fieldNames: {
     name: 'namn',
     description: 'beskrivning',

@@ -82,16 +82,6 @@ export const contentEditorEn: Messages['contentEditor'] = {
     takeTheirs: 'Use the saved version',
     tookTheirs: 'The form now shows the saved version. Your changes are discarded.',
   },
-  history: {
-    summary: 'Change history',
-    loading: 'Reading the history …',
-    empty: 'No changes are recorded for the entry.',
-    caption: 'Changes to the entry, newest first',
-    when: 'When',
-    who: 'Who',
-    what: 'What',
-    actions: { create: 'Created', update: 'Changed', delete: 'Deleted' } as Record<string, string>,
-  },
   fields: {
     key: 'Key',
     number: 'Number',

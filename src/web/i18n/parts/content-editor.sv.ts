@@ -80,16 +80,6 @@ export const contentEditorSv = {
     takeTheirs: 'Använd den sparade versionen',
     tookTheirs: 'Formuläret visar nu den sparade versionen. Dina ändringar är borttagna.',
   },
-  history: {
-    summary: 'Ändringshistorik',
-    loading: 'Läser historiken …',
-    empty: 'Inga ändringar är registrerade för posten.',
-    caption: 'Ändringar av posten, senaste först',
-    when: 'När',
-    who: 'Vem',
-    what: 'Vad',
-    actions: { create: 'Skapad', update: 'Ändrat', delete: 'Borttagen' } as Record<string, string>,
-  },
   fields: {
     key: 'Nyckel',
     number: 'Nummer',
