@@ -7,7 +7,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ApiError, getAudit, type AuditEvent } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { auditValueText } from '../item-history.ts';
+import { auditValueText, cellChangesText, changedCells } from '../item-history.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
 
 export interface ItemHistoryProps {
@@ -115,5 +115,21 @@ export function ItemHistory(props: ItemHistoryProps) {
         </ScrollRegion>
       )}
     </details>
+  );
+}
+
+/**
+ * The change history of a figure table (budget, investments, volumes): a save of cells is audited
+ * as the whole rows before and after, so the history names the cells that changed instead.
+ */
+export function TableHistory({ columns, ...rest }: Omit<ItemHistoryProps, 'fieldLabel' | 'changeText'> & { columns: Array<{ key: string; label: string }> }) {
+  const { t } = useI18n();
+  const cellFields = new Set(['rows', 'total']);
+  return (
+    <ItemHistory
+      {...rest}
+      fieldLabel={(field) => (cellFields.has(field) ? t.history.cells : field)}
+      changeText={(field, before, after) => (cellFields.has(field) ? cellChangesText(changedCells(before, after, columns), t.history.emptyValue) : null)}
+    />
   );
 }

@@ -32,6 +32,7 @@ import { useTableEditor } from '../components/budget/useTableEditor.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { LiveMessage } from '../components/LiveMessage.tsx';
 import { LoadError, Loading } from '../components/LoadState.tsx';
+import { TableHistory } from '../components/ItemHistory.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
@@ -150,6 +151,7 @@ export function BudgetPage({ planKey, tableKey }: { planKey: string; tableKey: s
         </Link>
       </div>
       <FindingList findings={findings} parentName={parent ? budgetTableName(plan, parent) : undefined} />
+      <TableHistory planKey={planKey} entityType="budget-table" entityKey={table.key} refresh={loaded.etag} columns={table.columns} />
       <section className="budget-chart-section" aria-labelledby="budget-chart-heading">
         <h2 id="budget-chart-heading">{t.budgetEditor.chartHeading}</h2>
         {chart ? <BudgetChart data={chart} name={name} /> : <p>{t.budgetEditor.chartNone}</p>}

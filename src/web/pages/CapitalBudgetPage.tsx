@@ -28,6 +28,7 @@ import { useTableEditor } from '../components/budget/useTableEditor.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { LiveMessage } from '../components/LiveMessage.tsx';
 import { LoadError, Loading } from '../components/LoadState.tsx';
+import { TableHistory } from '../components/ItemHistory.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
@@ -200,6 +201,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
       </div>
       <FindingList findings={findings} />
       {mayChangeRows && !editor.conflict ? <AddRowForm columns={budget.columns} busy={editor.busy} onAdd={add} /> : null}
+      <TableHistory planKey={planKey} entityType="capital-budget" entityKey={budget.key} refresh={loaded.etag} columns={budget.columns} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Ref } from 'react';
 import { formatPeriod } from '../../../domain/format.ts';
 import type { Indicator } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ConflictChoice } from '../FieldConflict.tsx';
 
 /** One version of the indicator's targets and outcomes, for the conflict view. */
 function VersionView({ indicator, other, title, id }: { indicator: Indicator; other: Indicator; title: string; id: string }) {
@@ -70,14 +71,7 @@ export function ConflictView({ id, conflict, busy, headingRef, onKeepMine, onTak
         <VersionView indicator={conflict.mine} other={conflict.theirs} title={t.editor.mine} id={`${id}-mine`} />
         <VersionView indicator={conflict.theirs} other={conflict.mine} title={t.editor.theirs(conflict.version)} id={`${id}-theirs`} />
       </div>
-      <div className="button-row">
-        <button type="button" className="button" aria-disabled={busy || undefined} onClick={onKeepMine}>
-          {t.editor.keepMine}
-        </button>
-        <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={onTakeTheirs}>
-          {t.editor.takeTheirs}
-        </button>
-      </div>
+      <ConflictChoice busy={busy} onKeepMine={onKeepMine} onTakeTheirs={onTakeTheirs} keepLabel={t.editor.keepMine} takeLabel={t.editor.takeTheirs} />
     </div>
   );
 }

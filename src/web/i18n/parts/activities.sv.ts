@@ -97,15 +97,7 @@ export const activitiesSv = {
   // Conflicts (412)
   conflictHeading: 'Någon annan har ändrat aktiviteten',
   conflictText: 'Aktiviteten har sparats av någon annan sedan du öppnade den. Ingenting har skrivits över. Jämför versionerna fält för fält och välj vilken som ska gälla.',
-  conflictCaption: 'Din version och den sparade versionen, fält för fält',
-  conflictField: 'Fält',
-  mine: 'Din version (inte sparad)',
-  theirs: (version: number) => `Sparad version (version ${version})`,
-  differs: 'Skiljer sig',
-  same: 'Lika',
   empty: '(tomt)',
-  keepMine: 'Behåll mina ändringar',
-  takeTheirs: 'Använd den sparade versionen',
   tookTheirs: 'Formuläret visar nu den sparade versionen.',
   fieldNames: {
     name: 'namn',

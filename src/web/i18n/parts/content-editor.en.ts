@@ -73,13 +73,7 @@ export const contentEditorEn: Messages['contentEditor'] = {
   conflict: {
     heading: 'Someone else has changed the entry',
     text: 'The entry was saved by someone else after you opened it. Nothing has been overwritten. Compare the versions field by field and choose which one applies.',
-    mine: 'Your changes (not saved)',
-    theirs: (version: number) => `Saved version (version ${version})`,
-    differs: 'Differs',
-    same: 'Same',
     empty: '(empty)',
-    keepMine: 'Keep my changes',
-    takeTheirs: 'Use the saved version',
     tookTheirs: 'The form now shows the saved version. Your changes are discarded.',
   },
   fields: {

@@ -71,13 +71,7 @@ export const contentEditorSv = {
   conflict: {
     heading: 'Någon annan har ändrat posten',
     text: 'Posten har sparats av någon annan sedan du öppnade den. Ingenting har skrivits över. Jämför versionerna fält för fält och välj vilken som ska gälla.',
-    mine: 'Dina ändringar (inte sparade)',
-    theirs: (version: number) => `Sparad version (version ${version})`,
-    differs: 'Skiljer sig',
-    same: 'Lika',
     empty: '(tomt)',
-    keepMine: 'Behåll mina ändringar',
-    takeTheirs: 'Använd den sparade versionen',
     tookTheirs: 'Formuläret visar nu den sparade versionen. Dina ändringar är borttagna.',
   },
   fields: {
