@@ -1,6 +1,6 @@
 /** How the change history reads a value and a figure table's changed cells (real rows of the Timrå SN demo plan). */
 import { describe, expect, it } from 'vitest';
-import { auditValueText, cellChangesText, changedCells } from './item-history.ts';
+import { auditValueText, cellChangeLines, changedCells } from './item-history.ts';
 
 const budgetColumns = [
   { key: 'budget-2020', label: 'Budget 2020' },
@@ -60,18 +60,18 @@ describe('changedCells', () => {
   });
 });
 
-describe('cellChangesText', () => {
+describe('cellChangeLines', () => {
   it.each([
-    [[], null],
-    [[{ row: 'Verksamhetens kostnader', column: 'Budget 2020', before: '-528 025', after: '-530 000' }], 'Verksamhetens kostnader, Budget 2020: -528 025 → -530 000'],
+    [[], []],
+    [[{ row: 'Verksamhetens kostnader', column: 'Budget 2020', before: '-528 025', after: '-530 000' }], ['Verksamhetens kostnader, Budget 2020: -528 025 → -530 000']],
     [
       [
         { row: 'A', column: 'Utfall 2018', before: '', after: '200' },
         { row: 'B', column: '2020', before: '186', after: '' },
       ],
-      'A, Utfall 2018: (tomt) → 200; B, 2020: 186 → (tomt)',
+      ['A, Utfall 2018: (tomt) → 200', 'B, 2020: 186 → (tomt)'],
     ],
-  ])('cellChangesText(%j)', (changes, expected) => {
-    expect(cellChangesText(changes, '(tomt)')).toBe(expected);
+  ])('cellChangeLines(%j)', (changes, expected) => {
+    expect(cellChangeLines(changes, '(tomt)')).toEqual(expected);
   });
 });

@@ -71,8 +71,7 @@ export function changedCells(before: unknown, after: unknown, columns: Array<{ k
   });
 }
 
-/** The changed cells as one line: "Kostnader, Budget 2021: -1 000 → -1 200; …"; null when no cell changed. */
-export function cellChangesText(changes: CellChange[], empty: string): string | null {
-  if (changes.length === 0) return null;
-  return changes.map((change) => `${change.row}, ${change.column}: ${change.before || empty} → ${change.after || empty}`).join('; ');
+/** The changed cells in words, one line each: "Kostnader, Budget 2021: -1 000 → -1 200"; [] when no cell changed. */
+export function cellChangeLines(changes: CellChange[], empty: string): string[] {
+  return changes.map((change) => `${change.row}, ${change.column}: ${change.before || empty} → ${change.after || empty}`);
 }

@@ -94,7 +94,7 @@ describe('the volume grid editor', () => {
     // The change history says which cells changed, in words, with axe still clean.
     await page.locator('summary', { hasText: 'Ändringshistorik' }).click();
     const newest = await page.getByRole('table', { name: 'Ändringar, senaste först' }).locator('tbody tr').first().innerText();
-    expect(newest).toMatch(/admin\s+Ändrat celler: /);
+    expect(newest).toMatch(/admin\s+Ändrat celler:/);
     expect(newest).toContain(`${row1!.label}, ${col1!.label}: `);
     expect(newest).toContain('→ 194(-9)');
     expect(newest).toContain(`${row2!.label}, ${col2!.label}: `);

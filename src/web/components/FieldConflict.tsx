@@ -18,10 +18,15 @@ export interface FieldConflictRow {
   differs: boolean;
 }
 
-interface ChoiceProps {
+/** What every conflict view gets from its editor: the choice's handlers and the heading that takes focus. */
+export interface ConflictHandlers {
   busy: boolean;
+  headingRef: Ref<HTMLHeadingElement>;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
+}
+
+interface ChoiceProps extends Omit<ConflictHandlers, 'headingRef'> {
   /** The editor's own wording, when it has one (the indicator editor's "Behåll min version"). */
   keepLabel?: string;
   takeLabel?: string;
@@ -42,14 +47,13 @@ export function ConflictChoice({ busy, onKeepMine, onTakeTheirs, keepLabel, take
   );
 }
 
-interface Props extends ChoiceProps {
+interface Props extends ConflictHandlers {
   id: string;
   heading: string;
   text: string;
   /** The saved version's number, named in its column. */
   version: number;
   rows: FieldConflictRow[];
-  headingRef: Ref<HTMLHeadingElement>;
 }
 
 export function FieldConflict({ id, heading, text, version, rows, headingRef, ...choice }: Props) {

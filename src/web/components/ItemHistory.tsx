@@ -7,8 +7,9 @@
 import { useEffect, useId, useState } from 'react';
 import { ApiError, getAudit, type AuditEvent } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { auditValueText, cellChangesText, changedCells } from '../item-history.ts';
+import { auditValueText, cellChangeLines, changedCells } from '../item-history.ts';
 import { ScrollRegion } from './ScrollRegion.tsx';
+import '../item-history.css';
 
 export interface ItemHistoryProps {
   planKey: string;
@@ -21,8 +22,8 @@ export interface ItemHistoryProps {
   fieldLabel: (field: string) => string;
   /** How one value of the field reads ('' = empty); by default a short line of its text. */
   valueText?: (field: string, raw: unknown) => string;
-  /** The whole change in words, for fields where before → after per value says too little (table cells); null = the default. */
-  changeText?: (field: string, before: unknown, after: unknown) => string | null;
+  /** The whole change in words, one line per part, for fields where before → after says too little (table cells); null = the default. */
+  changeText?: (field: string, before: unknown, after: unknown) => string[] | null;
   /** The disclosure's summary and the table's caption, when the page needs them named (several on a page). */
   summary?: string;
   caption?: string;
@@ -36,8 +37,20 @@ function ChangeWords({ event, props }: { event: AuditEvent; props: ItemHistoryPr
   const action = texts.actions[event.action] ?? event.action;
   const label = event.field ? ` ${props.fieldLabel(field).toLocaleLowerCase('sv-SE')}` : '';
   if (event.action !== 'update') return <>{`${action}${label}`}</>;
-  const whole = props.changeText?.(field, event.before, event.after) ?? null;
-  if (whole !== null) return <>{`${action}${label}: `}<span lang="sv">{whole}</span></>;
+  const lines = props.changeText?.(field, event.before, event.after) ?? null;
+  if (lines !== null && lines.length === 1) return <>{`${action}${label}: `}<span lang="sv">{lines[0]}</span></>;
+  if (lines !== null) {
+    return (
+      <>
+        {`${action}${label}:`}
+        <ul className="history__lines" lang="sv">
+          {lines.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      </>
+    );
+  }
   const value = (raw: unknown) => (props.valueText ? props.valueText(field, raw) : auditValueText(raw)) || texts.emptyValue;
   return (
     <>
@@ -129,7 +142,7 @@ export function TableHistory({ columns, ...rest }: Omit<ItemHistoryProps, 'field
     <ItemHistory
       {...rest}
       fieldLabel={(field) => (cellFields.has(field) ? t.history.cells : field)}
-      changeText={(field, before, after) => (cellFields.has(field) ? cellChangesText(changedCells(before, after, columns), t.history.emptyValue) : null)}
+      changeText={(field, before, after) => (cellFields.has(field) ? cellChangeLines(changedCells(before, after, columns), t.history.emptyValue) : null)}
     />
   );
 }

@@ -1,20 +1,15 @@
 /** Both versions of the activity field by field when someone else saved in between (412): the generic FieldConflict with the activity's fields in words. */
-import type { Ref } from 'react';
 import { comparedFields, fieldDiffers } from '../../activities-draft.ts';
 import type { PlanFile } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { FieldConflict } from '../FieldConflict.tsx';
+import { FieldConflict, type ConflictHandlers } from '../FieldConflict.tsx';
 import { fieldValueText } from './field-values.ts';
 import type { ActivityConflict as Conflict } from './useActivityEditor.ts';
 
-interface Props {
+interface Props extends ConflictHandlers {
   id: string;
   plan: PlanFile;
   conflict: Conflict;
-  busy: boolean;
-  headingRef: Ref<HTMLHeadingElement>;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
 }
 
 export function ActivityConflict({ id, plan, conflict, ...rest }: Props) {

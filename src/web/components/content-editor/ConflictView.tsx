@@ -1,10 +1,9 @@
 /** Someone else saved the item in between (412): the generic FieldConflict, each value shown as the item view shows it. */
-import type { Ref } from 'react';
 import type { PlanFile } from '../../api.ts';
 import type { FieldSpec, Item } from '../../content-editor-model.ts';
 import { conflictRows } from '../../content-editor-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { FieldConflict } from '../FieldConflict.tsx';
+import { FieldConflict, type ConflictHandlers } from '../FieldConflict.tsx';
 import { FieldValueView } from './ItemView.tsx';
 
 export interface Conflict {
@@ -15,15 +14,11 @@ export interface Conflict {
   mine: Item;
 }
 
-interface Props {
+interface Props extends ConflictHandlers {
   id: string;
   fields: FieldSpec[];
   plan: PlanFile;
   conflict: Conflict;
-  busy: boolean;
-  headingRef: Ref<HTMLHeadingElement>;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
 }
 
 export function ConflictView({ id, fields, plan, conflict, ...rest }: Props) {

@@ -1,9 +1,8 @@
 /** Both versions side by side when someone else saved in between (412); the reader chooses. */
-import type { Ref } from 'react';
 import { formatPeriod } from '../../../domain/format.ts';
 import type { Indicator } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { ConflictChoice } from '../FieldConflict.tsx';
+import { ConflictChoice, type ConflictHandlers } from '../FieldConflict.tsx';
 
 /** One version of the indicator's targets and outcomes, for the conflict view. */
 function VersionView({ indicator, other, title, id }: { indicator: Indicator; other: Indicator; title: string; id: string }) {
@@ -50,13 +49,9 @@ export interface Conflict {
   mine: Indicator;
 }
 
-interface Props {
+interface Props extends ConflictHandlers {
   id: string;
   conflict: Conflict;
-  busy: boolean;
-  headingRef: Ref<HTMLHeadingElement>;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
 }
 
 export function ConflictView({ id, conflict, busy, headingRef, onKeepMine, onTakeTheirs }: Props) {
