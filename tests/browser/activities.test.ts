@@ -156,7 +156,7 @@ describe('activities: table and status board', () => {
     await expect(editor.getByLabel('Organisationsenhet', { exact: true }).isDisabled()).resolves.toBe(true);
     await expect(editor.getByLabel('Status', { exact: true }).inputValue()).resolves.toBe('ongoing');
     await editor.locator('summary', { hasText: 'Ändringshistorik' }).click();
-    const history = editor.getByRole('table', { name: 'Ändringar av aktiviteten, senaste först' });
+    const history = editor.getByRole('table', { name: 'Ändringar, senaste först' });
     await expect(history.locator('tbody tr').first().innerText()).resolves.toMatch(/admin\s+Ändrat status: Ej angiven → Pågår$/);
 
     // The form takes the status on the adopted plan too.

@@ -41,6 +41,11 @@ describe('the investment budget', () => {
     await expect(editor.marks('_total', 'budget-2021').count()).resolves.toBe(0);
     await expect(editor.save()).resolves.toBe('done');
     expect(await savedCells('capital-budgets', 'sn-investeringar', '_total')).toEqual({ 'budget-2021': '1 500' });
+    // The change history names the changed total cell and the added row's cells.
+    await page.locator('summary', { hasText: 'Ändringshistorik' }).click();
+    const changes = page.getByRole('table', { name: 'Ändringar, senaste först' }).locator('tbody tr');
+    await expect(changes.first().innerText()).resolves.toMatch(/ekonom\s+Ändrat celler: Summa investeringar, Budget 2021: [^;→]+ → 1 500/);
+    await expect(changes.nth(1).innerText()).resolves.toMatch(/Nya trygghetslarm, Budget 2021: \(tomt\) → 1 500\s+Nya trygghetslarm, Plan 2022: \(tomt\) → 2 000/);
     expect(await axeViolations(page), 'investment budget').toEqual([]);
     await screenshot(page, 'capital-budget');
 

@@ -102,6 +102,15 @@ describe('the budget of a node (resultaträkning)', () => {
 
     await expect(editor.save()).resolves.toBe('done');
     await expect(editor.message().innerText()).resolves.toBe('9 celler är sparade.');
+    // The change history says which cells changed, in words.
+    await page.locator('summary', { hasText: 'Ändringshistorik' }).click();
+    const history = page.getByRole('table', { name: 'Ändringar, senaste först' });
+    const newest = await history.locator('tbody tr').first().innerText();
+    expect(newest).toMatch(/ekonom\s+Ändrat celler:/);
+    expect(newest).toMatch(/\nVerksamhetens intäkter, Plan 2022: [^\n→]+ → 81 000\n/);
+    expect(newest).toMatch(/Verksamhets nettokostnader, Plan 2023: [^;→]+ → -440 000/);
+    expect(await axeViolations(page), 'budget with its change history').toEqual([]);
+    await screenshotOf(page.locator('.history'), 'budget-history');
     await page.reload();
     await editor.ready();
     await expect(editor.field(income, 'Plan 2022').inputValue()).resolves.toBe('81 000');

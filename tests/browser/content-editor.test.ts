@@ -230,11 +230,15 @@ describe('the content editor', () => {
     await page.keyboard.type('Min utmaning.');
     const outcome = await editor.save(form);
     expect(outcome.kind).toBe('conflict');
-    const mine = form.locator('[data-version="mine"] [data-field="challenges"]');
-    const saved = form.locator('[data-version="theirs"] [data-field="challenges"]');
-    await expect(mine.innerText()).resolves.toMatch(/Skiljer sig[\s\S]*Min utmaning\./);
-    await expect(saved.innerText()).resolves.toMatch(/Skiljer sig[\s\S]*Deras utmaning\./);
-    await expect(form.locator('[data-version="mine"] [data-field="label"]').innerText()).resolves.not.toMatch(/Skiljer sig/);
+    // One row per field: its label (marked "Skiljer sig" in words when the versions differ), mine, saved.
+    const row = (field: string) => form.locator(`.conflict tr[data-field="${field}"]`);
+    await expect(row('challenges').locator('th').innerText()).resolves.toMatch(/Skiljer sig/);
+    await expect(row('challenges').locator('[data-version="mine"]').innerText()).resolves.toMatch(/Min utmaning\./);
+    await expect(row('challenges').locator('[data-version="theirs"]').innerText()).resolves.toMatch(/Deras utmaning\./);
+    await expect(row('label').locator('th').innerText()).resolves.not.toMatch(/Skiljer sig/);
+    const heads = await form.locator('.conflict thead th').allInnerTexts();
+    expect(heads.slice(0, 2)).toEqual(['Fält', 'Din version (inte sparad)']);
+    expect(heads[2]).toMatch(/^Sparad version \(version \d+\)$/);
     expect((await readItem('outlooks', 'ol-hemtjanst')).item.challenges, 'nothing overwritten yet').toBe('<p>Deras utmaning.</p>');
     expect(await axeViolations(page), 'conflict').toEqual([]);
     await screenshot(page, 'content-conflict');

@@ -109,7 +109,7 @@ describe('logged in: login, editing, conflicts and the workflow', () => {
 
     // The history lists both changes, who made them and what they were.
     await editor.locator('summary', { hasText: 'Ändringshistorik' }).click();
-    const history = editor.getByRole('table', { name: 'Ändringar av styrtalet, senaste först' });
+    const history = editor.getByRole('table', { name: 'Ändringar, senaste först' });
     await history.waitFor();
     await expect(history.innerText()).resolves.toContain('2021: 50 %');
     await expect(history.innerText()).resolves.toContain('2021: > 90 %');

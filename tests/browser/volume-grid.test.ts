@@ -83,6 +83,14 @@ describe('the volume grid editor', () => {
     const saved = (await (await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}/volume-tables/${table.key}`)).json()) as Table;
     expect(saved.rows[0]!.cells[col1!.key]).toBe('194(-9)');
     expect(saved.rows[1]!.cells[col2!.key]).toBe('42');
+    // The change history says which cells changed, in words, with axe still clean.
+    await page.locator('summary', { hasText: 'Ändringshistorik' }).click();
+    const newest = await page.getByRole('table', { name: 'Ändringar, senaste först' }).locator('tbody tr').first().innerText();
+    expect(newest).toMatch(/admin\s+Ändrat celler:/);
+    expect(newest).toContain(`${row1!.label}, ${col1!.label}: `);
+    expect(newest).toContain('→ 194(-9)');
+    expect(newest).toContain(`${row2!.label}, ${col2!.label}: `);
+    expect(await axeViolations(page), 'volume grid with its change history').toEqual([]);
 
     // Another session changes the table: the page's save is refused as stale and nothing is overwritten.
     const read = await api.request.get(`${harness.baseUrl}/api/plans/${draftKey}/volume-tables/${table.key}`);

@@ -14,6 +14,7 @@ import { BudgetChart } from '../components/budget/BudgetChart.tsx';
 import { BudgetGrid } from '../components/budget/BudgetGrid.tsx';
 import { BudgetPageTop, BudgetPageWaiting, BudgetSaveBar } from '../components/budget/BudgetPageShell.tsx';
 import { FindingList } from '../components/budget/FindingList.tsx';
+import { TableHistory } from '../components/ItemHistory.tsx';
 import { nodeLabel } from '../components/budget/TableNav.tsx';
 import { useCellTable } from '../components/budget/useCellTable.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -60,6 +61,7 @@ export function BudgetPage({ planKey, tableKey }: { planKey: string; tableKey: s
       />
       <BudgetSaveBar editor={editor} planKey={planKey} />
       <FindingList findings={findings} parentName={parent ? budgetTableName(plan, parent) : undefined} />
+      <TableHistory planKey={planKey} entityType="budget-table" entityKey={table.key} refresh={loaded.etag} columns={table.columns} />
       <section className="budget-chart-section" aria-labelledby="budget-chart-heading">
         <h2 id="budget-chart-heading">{t.budgetEditor.chartHeading}</h2>
         {chart ? <BudgetChart data={chart} name={name} /> : <p>{t.budgetEditor.chartNone}</p>}

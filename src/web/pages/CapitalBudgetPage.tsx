@@ -11,6 +11,7 @@ import { AddRowForm, type NewRow } from '../components/budget/AddRowForm.tsx';
 import { BudgetPageTop, BudgetPageWaiting, BudgetSaveBar } from '../components/budget/BudgetPageShell.tsx';
 import { CapitalGrid } from '../components/budget/CapitalGrid.tsx';
 import { FindingList } from '../components/budget/FindingList.tsx';
+import { TableHistory } from '../components/ItemHistory.tsx';
 import { nodeLabel } from '../components/budget/TableNav.tsx';
 import { useCellTable } from '../components/budget/useCellTable.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -108,6 +109,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
       ) : null}
       <BudgetSaveBar editor={editor} planKey={planKey} />
       <FindingList findings={findings} />
+      <TableHistory planKey={planKey} entityType="capital-budget" entityKey={budget.key} refresh={loaded.etag} columns={budget.columns} />
       {mayChangeRows && !editor.conflict ? <AddRowForm columns={budget.columns} busy={editor.busy} onAdd={add} /> : null}
     </div>
   );

@@ -13,6 +13,7 @@ import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { LoadError, Loading } from '../components/LoadState.tsx';
 import { LiveMessage, type Message } from '../components/LiveMessage.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { TableHistory } from '../components/ItemHistory.tsx';
 import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
@@ -265,6 +266,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
         </Link>
       </div>
       <VolumePlanVsActual plan={planFile} table={table} />
+      <TableHistory planKey={planKey} entityType="volume-table" entityKey={table.key} refresh={etag} columns={table.columns} />
     </div>
   );
 }

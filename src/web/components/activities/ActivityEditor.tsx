@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { LiveMessage } from '../LiveMessage.tsx';
 import { ActivityConflict } from './ActivityConflict.tsx';
 import { ActivityForm } from './ActivityForm.tsx';
-import { ActivityHistory } from './ActivityHistory.tsx';
+import { ItemHistory } from '../ItemHistory.tsx';
+import { shortFieldValueText } from './field-values.ts';
 import { useActivityEditor } from './useActivityEditor.ts';
 
 interface Props {
@@ -81,7 +82,16 @@ export function ActivityEditor({ plan, table, initial, frozen, onSaved, onClose,
         />
       )}
       <LiveMessage message={editor.message} messageRef={editor.messageRef} tagged />
-      {isNew ? null : <ActivityHistory plan={plan} activityKey={base.item.key} refresh={editor.saves} />}
+      {isNew ? null : (
+        <ItemHistory
+          planKey={plan.plan.key}
+          entityType="activity"
+          entityKey={base.item.key}
+          refresh={editor.saves}
+          fieldLabel={(field) => t.activities.fieldNames[field] ?? field}
+          valueText={(field, raw) => shortFieldValueText(t, plan, field, raw)}
+        />
+      )}
     </section>
   );
 }

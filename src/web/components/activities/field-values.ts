@@ -14,3 +14,9 @@ export function fieldValueText(t: Messages, plan: PlanFile, field: string, value
   if (field === 'description' && typeof value === 'string') return richPlain(parseRich(value));
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/** The same, at most one line's worth, for the history. */
+export function shortFieldValueText(t: Messages, plan: PlanFile, field: string, value: unknown): string {
+  const text = fieldValueText(t, plan, field, value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}

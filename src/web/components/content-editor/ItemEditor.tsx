@@ -4,25 +4,16 @@
  * item's change history.
  */
 import { useEffect, useId, useRef } from 'react';
-import type { PlanFile } from '../../api.ts';
 import { newKey, itemsOf, partInfo, applyDraft, titleOf } from '../../content-editor-model.ts';
 import { auditFieldLabel } from '../../content-editor-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { ContentPart } from '../../router.tsx';
 import { LiveMessage } from '../LiveMessage.tsx';
 import { ConflictView } from './ConflictView.tsx';
 import { FieldInput, fieldId } from './FieldInput.tsx';
-import { ItemHistory } from './ItemHistory.tsx';
-import { useItemEditor } from './useItemEditor.ts';
+import { ItemHistory } from '../ItemHistory.tsx';
+import { useItemEditor, type ItemEditorOptions } from './useItemEditor.ts';
 
-interface Props {
-  plan: PlanFile;
-  part: ContentPart;
-  itemKey: string | null;
-  onChanged: () => Promise<void>;
-  onCreated: (key: string) => void;
-  onDeleted: (title: string) => void;
-  onFrozen: (serverText: string) => void;
+interface Props extends ItemEditorOptions {
   onClose: () => void;
   onDirty: (dirty: boolean) => void;
 }

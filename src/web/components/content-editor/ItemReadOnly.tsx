@@ -5,7 +5,7 @@ import { partInfo, type Item } from '../../content-editor-model.ts';
 import { auditFieldLabel } from '../../content-editor-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { ContentPart } from '../../router.tsx';
-import { ItemHistory } from './ItemHistory.tsx';
+import { ItemHistory } from '../ItemHistory.tsx';
 import { ItemView } from './ItemView.tsx';
 
 export function ItemReadOnly({ plan, part, item, showHistory }: { plan: PlanFile; part: ContentPart; item: Item; showHistory: boolean }) {

@@ -15,7 +15,7 @@ import { mayEditItem } from '../../content-editor-view.ts';
 import type { Message } from '../LiveMessage.tsx';
 import type { Conflict } from './ConflictView.tsx';
 
-interface Options {
+export interface ItemEditorOptions {
   plan: PlanFile;
   part: ContentPart;
   /** null: a new item. */
@@ -30,7 +30,7 @@ interface Options {
 
 type Loaded = { base: Item; etag: string | null };
 
-export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDeleted, onFrozen }: Options) {
+export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDeleted, onFrozen }: ItemEditorOptions) {
   const { t } = useI18n();
   const { user } = useSession();
   const fields = fieldsOf(part, plan);

@@ -1,8 +1,8 @@
 /** Both versions side by side when someone else saved in between (412); the reader chooses. */
-import type { Ref } from 'react';
 import { formatPeriod } from '../../../domain/format.ts';
 import type { Indicator } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ConflictChoice, type ConflictHandlers } from '../FieldConflict.tsx';
 
 /** One version of the indicator's targets and outcomes, for the conflict view. */
 function VersionView({ indicator, other, title, id }: { indicator: Indicator; other: Indicator; title: string; id: string }) {
@@ -49,13 +49,9 @@ export interface Conflict {
   mine: Indicator;
 }
 
-interface Props {
+interface Props extends ConflictHandlers {
   id: string;
   conflict: Conflict;
-  busy: boolean;
-  headingRef: Ref<HTMLHeadingElement>;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
 }
 
 export function ConflictView({ id, conflict, busy, headingRef, onKeepMine, onTakeTheirs }: Props) {
@@ -70,14 +66,7 @@ export function ConflictView({ id, conflict, busy, headingRef, onKeepMine, onTak
         <VersionView indicator={conflict.mine} other={conflict.theirs} title={t.editor.mine} id={`${id}-mine`} />
         <VersionView indicator={conflict.theirs} other={conflict.mine} title={t.editor.theirs(conflict.version)} id={`${id}-theirs`} />
       </div>
-      <div className="button-row">
-        <button type="button" className="button" aria-disabled={busy || undefined} onClick={onKeepMine}>
-          {t.editor.keepMine}
-        </button>
-        <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={onTakeTheirs}>
-          {t.editor.takeTheirs}
-        </button>
-      </div>
+      <ConflictChoice busy={busy} onKeepMine={onKeepMine} onTakeTheirs={onTakeTheirs} keepLabel={t.editor.keepMine} takeLabel={t.editor.takeTheirs} />
     </div>
   );
 }
