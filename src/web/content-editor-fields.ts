@@ -74,18 +74,8 @@ const measurementField = (sub: 'text' | (typeof measurementParts)[number], label
   write: (item, _value, draft, base) => ({ ...item, measurement: measurementFrom(draft, (base.measurement as Measurement | null | undefined) ?? null) }),
 });
 
-const goalFields: FieldSpec[] = [
-  textField('number', (t) => t.fields.number),
-  {
-    name: 'level',
-    kind: 'select',
-    label: (t) => t.fields.level,
-    required: true,
-    options: (_plan, t) => (Object.keys(t.levels) as Array<keyof Texts['levels']>).map((level) => ({ value: level, label: t.levels[level] })),
-    read: (item) => String(item.level ?? ''),
-    write: (item, value) => ({ ...item, level: asText(value) }),
-  },
-  {
+/** The perspective (perspektiv) a goal or indicator belongs to. */
+const perspectiveField: FieldSpec = {
     name: 'perspective',
     kind: 'select',
     label: (t) => t.fields.perspective,
@@ -97,7 +87,20 @@ const goalFields: FieldSpec[] = [
       else next.perspective = Number(value);
       return next;
     },
+  };
+
+const goalFields: FieldSpec[] = [
+  textField('number', (t) => t.fields.number),
+  {
+    name: 'level',
+    kind: 'select',
+    label: (t) => t.fields.level,
+    required: true,
+    options: (_plan, t) => (Object.keys(t.levels) as Array<keyof Texts['levels']>).map((level) => ({ value: level, label: t.levels[level] })),
+    read: (item) => String(item.level ?? ''),
+    write: (item, value) => ({ ...item, level: asText(value) }),
   },
+  perspectiveField,
   {
     name: 'parent',
     kind: 'select',
@@ -115,6 +118,39 @@ const goalFields: FieldSpec[] = [
   measurementField('frequency', (t) => t.fields.frequency),
   measurementField('text', (t) => t.fields.measurementText, 'textarea'),
   nodeField,
+];
+
+// ---- Indicators: what is measured and how; targets and actuals are edited on the scorecard ------
+
+const directions = ['higher-better', 'lower-better', 'closer-better'] as const;
+
+const indicatorFields: FieldSpec[] = [
+  textField('number', (t) => t.fields.number, { required: true }),
+  textField('name', (t) => t.fields.indicatorName, { required: true, help: (t) => t.fields.targetsElsewhere }),
+  {
+    name: 'goal',
+    kind: 'select',
+    label: (t) => t.fields.goal,
+    options: (plan, t) => [{ value: '', label: t.none }, ...plan.goals.map((goal) => ({ value: goal.key, label: shorten(`${goal.number ? `${goal.number} ` : ''}${goal.text}`, 90), lang: 'sv' as const }))],
+    read: (item) => (typeof item.goal === 'string' ? item.goal : ''),
+    write: (item, value) => ({ ...item, goal: asText(value) === '' ? null : asText(value) }),
+  },
+  perspectiveField,
+  textField('appliesTo', (t) => t.fields.appliesTo),
+  textField('owner', (t) => t.fields.owner),
+  textField('unit', (t) => t.fields.unit),
+  {
+    ...textField('direction', (t) => t.fields.direction),
+    kind: 'select',
+    options: (_plan, t) => [{ value: '', label: t.none }, ...directions.map((direction) => ({ value: direction, label: t.directions[direction] }))],
+  },
+  textField('tolerance', (t) => t.fields.tolerance, { help: (t) => t.fields.toleranceHelp }),
+  { ...textField('definition', (t) => t.fields.definition), kind: 'textarea' },
+  measurementField('method', (t) => t.fields.method),
+  measurementField('responsible', (t) => t.fields.responsible),
+  measurementField('frequency', (t) => t.fields.frequency),
+  measurementField('text', (t) => t.fields.measurementText, 'textarea'),
+  textField('source', (t) => t.fields.source),
 ];
 
 // ---- Strategies: a comment per column of the plan's strategy table ------------------------------
@@ -187,6 +223,8 @@ export function fieldsOf(part: ContentPart, plan: PlanFile): FieldSpec[] {
   switch (part) {
     case 'goals':
       return goalFields;
+    case 'indicators':
+      return indicatorFields;
     case 'strategies':
       return strategyFields(plan);
     case 'service-declarations':

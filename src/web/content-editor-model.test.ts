@@ -22,6 +22,7 @@ describe('opening and saving without edits', () => {
   const parts: Array<[ContentPart, PlanFile]> = [
     ['goals', sn],
     ['goals', ifo],
+    ['indicators', sn],
     ['strategies', sn],
     ['strategies', ifo],
     ['service-declarations', sn],
@@ -47,6 +48,10 @@ describe('a change touches only its field', () => {
     ['outlooks', 'ol-hemtjanst', 'node', '', { node: undefined }],
     ['service-declarations', 'sd-2', 'indicators', ['st-1.2.1'], { indicators: ['st-1.2.1'] }],
     ['strategies', 'ks-1', 'comments.sn', '', { comments: [] }],
+    ['indicators', 'st-1.2.1', 'name', 'Nöjd med hemtjänsten', { name: 'Nöjd med hemtjänsten' }],
+    ['indicators', 'st-1.2.1', 'direction', 'higher-better', { direction: 'higher-better' }],
+    ['indicators', 'st-1.2.1', 'goal', '', { goal: null }],
+    ['indicators', 'st-1.2.1', 'tolerance', '2.5', { tolerance: '2.5' }],
   ] as Array<[ContentPart, string, string, string | string[], Partial<Item>]>)('%s %s: %s', (part, key, field, value, expected) => {
     const fields = fieldsOf(part, sn);
     const original = item(sn, part, key);
@@ -115,6 +120,15 @@ describe('new items', () => {
     expect(newKey('goals', { ...emptyItem('goals'), text: 'Fler får stöd' }, [])).toBe('mal-fler-far-stod');
     expect(newKey('strategies', emptyItem('strategies'), ['strategi-ny'])).toBe('strategi-ny-2');
     expect(newKey('outlooks', { ...emptyItem('outlooks'), label: 'x'.repeat(200) }, []).length).toBeLessThanOrEqual(120);
+  });
+
+  it('a new indicator has no targets or actuals yet (they are entered on the scorecard) and needs number and name', () => {
+    const fields = fieldsOf('indicators', sn);
+    const fresh = emptyItem('indicators');
+    expect(missingRequired(fields, draftOf(fields, fresh)).map((field) => field.name)).toEqual(['number', 'name']);
+    const filled = applyDraft(fields, fresh, { ...draftOf(fields, fresh), number: '1.2.3', name: 'Nöjd med korttidsvistelse', goal: 'kf-1:2', unit: '%' });
+    expect(filled).toMatchObject({ number: '1.2.3', name: 'Nöjd med korttidsvistelse', goal: 'kf-1:2', unit: '%', targets: [], actuals: [], measurement: null });
+    expect(newKey('indicators', filled, itemsOf('indicators', sn).map((indicator) => indicator.key))).toBe('st-1-2-3');
   });
 
   it('needs the required fields', () => {

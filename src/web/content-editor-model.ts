@@ -40,8 +40,9 @@ export interface FieldSpec {
 }
 
 /** API segment, audit entity type and plan-file field of each part. */
-export const partInfo: Record<ContentPart, { segment: string; entityType: string; planField: 'goals' | 'strategies' | 'serviceDeclarations' | 'outlooks'; keyPrefix: string }> = {
+export const partInfo: Record<ContentPart, { segment: string; entityType: string; planField: 'goals' | 'indicators' | 'strategies' | 'serviceDeclarations' | 'outlooks'; keyPrefix: string }> = {
   goals: { segment: 'goals', entityType: 'goal', planField: 'goals', keyPrefix: 'mal' },
+  indicators: { segment: 'indicators', entityType: 'indicator', planField: 'indicators', keyPrefix: 'st' },
   strategies: { segment: 'strategies', entityType: 'strategy', planField: 'strategies', keyPrefix: 'strategi' },
   'service-declarations': { segment: 'service-declarations', entityType: 'service-declaration', planField: 'serviceDeclarations', keyPrefix: 'sd' },
   outlooks: { segment: 'outlooks', entityType: 'outlook', planField: 'outlooks', keyPrefix: 'ol' },
@@ -58,6 +59,8 @@ export function emptyItem(part: ContentPart): Item {
   switch (part) {
     case 'goals':
       return { key: '', level: 'committee', parent: null, text: '', measurement: null };
+    case 'indicators':
+      return { key: '', number: '', name: '', goal: null, measurement: null, targets: [], actuals: [] };
     case 'strategies':
       return { key: '', scope: 'service-area', comments: [] };
     case 'service-declarations':
@@ -130,6 +133,8 @@ export function titleOf(part: ContentPart, item: Item): string {
   switch (part) {
     case 'goals':
       return [text(item.number), shorten(text(item.text), 120)].filter(Boolean).join(' ');
+    case 'indicators':
+      return [text(item.number), text(item.name)].filter(Boolean).join(' ') || item.key;
     case 'strategies':
       return [text(item.number), text(item.name) || shorten(text(item.text), 80)].filter(Boolean).join(' ') || item.key;
     case 'service-declarations':

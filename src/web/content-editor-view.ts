@@ -4,7 +4,7 @@
  * rows of a conflict (each field in both versions, with whether they differ), and audit values as
  * short text.
  */
-import { isInSubtree } from '../domain/access.ts';
+import { planPermissions } from './permissions.ts';
 import type { PlanFile } from './api.ts';
 import { fieldsOf } from './content-editor-fields.ts';
 import { plainOf, shorten, type Draft, type FieldSpec, type FieldValue, type Item, type Texts } from './content-editor-model.ts';
@@ -22,13 +22,10 @@ export function readOnlyReason(plan: PlanFile['plan'], user: User | null | undef
   return null;
 }
 
-/** Whether the reader may change this item: its node (or the plan's owner) must lie in their subtree. */
+/** Whether the reader may change this item: role and scope as the server decides them (the item's node, else the plan owner's). */
 export function mayEditItem(user: User | null | undefined, plan: PlanFile, item: Item): boolean {
   if (!user || readOnlyReason(plan.plan, user) !== null) return false;
-  if (user.role === 'admin' || user.unitKey === null) return true;
-  const parents = new Map(plan.organisation.map((node) => [node.key, node.parent]));
-  const node = typeof item.node === 'string' ? item.node : plan.plan.ownerNode;
-  return isInSubtree(parents, user.unitKey, node);
+  return planPermissions(user, plan, typeof item.node === 'string' ? item.node : undefined).content;
 }
 
 /** Whether the reader is limited to part of the organisation (a scoped redaktör). */

@@ -21,7 +21,7 @@ export type Route =
   | { name: 'not-found' };
 
 /** The plan parts edited on the content editor page, by their Swedish address segment. */
-export const contentParts = { mal: 'goals', strategier: 'strategies', servicedeklarationer: 'service-declarations', verksamhetsbeskrivningar: 'outlooks' } as const;
+export const contentParts = { mal: 'goals', styrtal: 'indicators', strategier: 'strategies', servicedeklarationer: 'service-declarations', verksamhetsbeskrivningar: 'outlooks' } as const;
 export type ContentPartSegment = keyof typeof contentParts;
 export type ContentPart = (typeof contentParts)[ContentPartSegment];
 const contentSegmentOf = (part: ContentPart) => (Object.keys(contentParts) as ContentPartSegment[]).find((segment) => contentParts[segment] === part)!;
@@ -70,7 +70,7 @@ const patterns: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/planer\/([^/]+)\/styrkort\/?$/, (m) => ({ name: 'scorecard', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/uppfoljning\/?$/, (m) => ({ name: 'follow-up', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/volymer\/([^/]+)\/?$/, (m) => ({ name: 'volume-grid', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
-  [/^\/planer\/([^/]+)\/innehall\/(mal|strategier|servicedeklarationer|verksamhetsbeskrivningar)\/?$/, (m) => ({ name: 'content-editor', planKey: decode(m[1]!), part: contentParts[m[2] as ContentPartSegment] })],
+  [/^\/planer\/([^/]+)\/innehall\/(mal|styrtal|strategier|servicedeklarationer|verksamhetsbeskrivningar)\/?$/, (m) => ({ name: 'content-editor', planKey: decode(m[1]!), part: contentParts[m[2] as ContentPartSegment] })],
   [/^\/planer\/([^/]+)\/aktiviteter\/?$/, (m) => ({ name: 'activities', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/budget\/([^/]+)\/?$/, (m) => ({ name: 'budget', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
   [/^\/planer\/([^/]+)\/investeringar\/([^/]+)\/?$/, (m) => ({ name: 'capital-budget', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],

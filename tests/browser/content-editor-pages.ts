@@ -2,7 +2,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { PlanPage } from './pages.ts';
 
-export type ContentSegment = 'mal' | 'strategier' | 'servicedeklarationer' | 'verksamhetsbeskrivningar';
+export type ContentSegment = 'mal' | 'styrtal' | 'strategier' | 'servicedeklarationer' | 'verksamhetsbeskrivningar';
 
 export class ContentEditorPage extends PlanPage {
   constructor(

@@ -214,6 +214,29 @@ describe('the content editor', () => {
     expect((await readItem('service-declarations', 'sd-2')).item.indicators).toEqual([plan.indicators[0]!.key, plan.indicators[1]!.key]);
   });
 
+  it('adds an indicator to a goal: it follows up the goal on the scorecard and is printed in the plan', async () => {
+    const editor = await contentPage('admin', 'styrtal');
+    const page = editor.page;
+    await page.getByRole('button', { name: 'Lägg till styrtal' }).click();
+    const form = page.locator('[data-editor="new"]');
+    await form.getByLabel('Nummer').fill('1.2.3');
+    await form.getByLabel('Styrtalets namn').fill('Nöjd med korttidsvistelse');
+    await form.getByLabel('Målet som styrtalet följer upp').selectOption('kf-1:2');
+    await form.getByLabel('Enhet (t.ex. %, antal, kr)').fill('%');
+    await form.getByLabel('Riktning').selectOption('higher-better');
+    expect(await axeViolations(page), 'new indicator form').toEqual([]);
+    await form.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await editor.item('st-1-2-3').waitFor();
+    expect((await readItem('indicators', 'st-1-2-3')).item).toMatchObject({ number: '1.2.3', name: 'Nöjd med korttidsvistelse', goal: 'kf-1:2', unit: '%', direction: 'higher-better', targets: [], actuals: [] });
+
+    await page.goto(`${harness.baseUrl}/planer/${draftKey}/styrkort`);
+    const row = page.locator('tr', { hasText: 'Nöjd med korttidsvistelse' });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('1.2.3');
+    const plan = await new PlanPage(page, harness.baseUrl, draftKey).open();
+    await expect(plan.page.locator('main').innerText()).resolves.toContain('Nöjd med korttidsvistelse');
+  });
+
   it('shows a conflicting save from another session field by field; "Behåll mina ändringar" wins and the history shows both changes', async () => {
     const editor = await contentPage('admin', 'verksamhetsbeskrivningar');
     const page = editor.page;

@@ -397,7 +397,7 @@ export const en: Messages = {
   },
   planEdit: {
     heading: 'Edit the plan',
-    parts: { goals: 'Goals', strategies: 'Strategies', 'service-declarations': 'Service declarations', outlooks: 'Descriptions and outlook' },
+    parts: { goals: 'Goals', indicators: 'Indicators', strategies: 'Strategies', 'service-declarations': 'Service declarations', outlooks: 'Descriptions and outlook' },
     activities: 'Activities (table and status board)',
     budget: (caption: string) => `Budget: ${caption}`,
     capitalBudget: (caption: string) => `Investments: ${caption}`,

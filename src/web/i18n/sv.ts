@@ -398,7 +398,7 @@ export const sv = {
   },
   planEdit: {
     heading: 'Redigera planen',
-    parts: { goals: 'Mål', strategies: 'Strategier', 'service-declarations': 'Servicedeklarationer', outlooks: 'Verksamhetsbeskrivningar och omvärld' },
+    parts: { goals: 'Mål', indicators: 'Styrtal', strategies: 'Strategier', 'service-declarations': 'Servicedeklarationer', outlooks: 'Verksamhetsbeskrivningar och omvärld' },
     activities: 'Aktiviteter (tabell och statustavla)',
     budget: (caption: string) => `Budget: ${caption}`,
     capitalBudget: (caption: string) => `Investeringar: ${caption}`,

@@ -33,6 +33,10 @@ function metaOf(part: ContentPart, item: Item, plan: PlanFile, t: Messages): str
       const perspective = plan.perspectives.find((p) => p.number === item.perspective);
       return [t.contentEditor.levels[item.level as keyof Messages['contentEditor']['levels']], perspective ? `${perspective.number} ${perspective.name}` : undefined, node].filter(Boolean).join(' · ');
     }
+    case 'indicators': {
+      const goal = plan.goals.find((g) => g.key === item.goal);
+      return [goal?.number ? t.contentEditor.goalNumber(goal.number) : undefined, typeof item.appliesTo === 'string' ? item.appliesTo : undefined, typeof item.unit === 'string' ? item.unit : undefined].filter(Boolean).join(' · ');
+    }
     case 'strategies':
       return t.contentEditor.scopes[item.scope as keyof Messages['contentEditor']['scopes']] ?? '';
     case 'service-declarations':
