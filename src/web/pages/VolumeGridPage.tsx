@@ -14,7 +14,9 @@ import { LoadError, Loading } from '../components/LoadState.tsx';
 import { LiveMessage, type Message } from '../components/LiveMessage.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { TableHistory } from '../components/ItemHistory.tsx';
-import { ScrollRegion } from '../components/ScrollRegion.tsx';
+import { CellInput } from '../components/grid/CellInput.tsx';
+import { columnEditable, parsePastedGrid } from '../components/grid/grid-rules.ts';
+import { GridTable } from '../components/grid/GridTable.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
 import { VolumePlanVsActual } from '../components/insights/VolumePlanVsActual.tsx';
@@ -24,7 +26,6 @@ import '../follow-up.css';
 import '../insights.css';
 
 type Column = VolumeTable['columns'][number];
-type Status = PlanFile['plan']['status'];
 
 interface Loaded {
   /** The whole plan file as read: its head, its organisation (for permissions) and the chart's data. */
@@ -35,20 +36,6 @@ interface Loaded {
 }
 
 const cellId = (row: string, column: string) => `${row}\u0000${column}`;
-
-/** Whether a column's cells may be changed in a plan of this status (the server's rule, shown ahead). */
-export function columnEditable(status: Status, column: Pick<Column, 'kind'>): boolean {
-  if (status === 'draft' || status === 'submitted') return true;
-  if (status === 'adopted') return column.kind === 'actual' || column.kind === 'forecast';
-  return false;
-}
-
-/** Text pasted from a spreadsheet as rows of cells (tab between cells, a line break between rows). */
-export function parsePastedGrid(text: string): string[][] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines.map((line) => line.split('\t'));
-}
 
 export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKey: string }) {
   const { t } = useI18n();
@@ -201,7 +188,6 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
     }
   };
 
-  const captionId = `${id}-caption`;
   const anyEditable = table.columns.some(editable);
   return (
     <div className="page page--volume-grid">
@@ -209,45 +195,30 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
       <PageHeading title={t.volumeGrid.title(table.caption)} />
       <p>{t.volumeGrid.intro}</p>
       {plan.status === 'adopted' ? <p className="notice">{t.volumeGrid.adoptedNote}</p> : null}
-      <ScrollRegion labelledBy={captionId}>
-        <table className="volume-grid" lang="sv">
-          <caption id={captionId}>{t.volumeGrid.caption(table.caption)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.volumeGrid.measure}</th>
-              {table.columns.map((column) => (
-                <th key={column.key} scope="col">
-                  {column.label}
-                </th>
+      <GridTable id={id} caption={t.volumeGrid.caption(table.caption)} className="volume-grid" leading={<th scope="col">{t.volumeGrid.measure}</th>} columns={table.columns}>
+        <tbody>
+          {table.rows.map((row, rowIndex) => (
+            <tr key={row.key} data-row={row.key}>
+              <th scope="row">{row.label}</th>
+              {table.columns.map((column, columnIndex) => (
+                <td key={column.key} data-column={column.key}>
+                  {editable(column) ? (
+                    <CellInput
+                      label={t.volumeGrid.cellLabel(row.label, column.label)}
+                      value={valueOf(row.key, column.key)}
+                      changed={changes.some((c) => c.row === row.key && c.column === column.key)}
+                      onChange={(text) => setCell(row.key, column.key, text)}
+                      onPaste={onPaste(rowIndex, columnIndex)}
+                    />
+                  ) : (
+                    valueOf(row.key, column.key)
+                  )}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, rowIndex) => (
-              <tr key={row.key} data-row={row.key}>
-                <th scope="row">{row.label}</th>
-                {table.columns.map((column, columnIndex) => (
-                  <td key={column.key} data-column={column.key}>
-                    {editable(column) ? (
-                      <input
-                        className="volume-grid__input"
-                        aria-label={t.volumeGrid.cellLabel(row.label, column.label)}
-                        value={valueOf(row.key, column.key)}
-                        size={8}
-                        data-changed={changes.some((c) => c.row === row.key && c.column === column.key) || undefined}
-                        onChange={(event) => setCell(row.key, column.key, event.target.value)}
-                        onPaste={onPaste(rowIndex, columnIndex)}
-                      />
-                    ) : (
-                      valueOf(row.key, column.key)
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          ))}
+        </tbody>
+      </GridTable>
       <LiveMessage message={message} messageRef={messageRef} tagged />
       {changes.length > 0 ? <p className="volume-grid__changed">{t.volumeGrid.changed(changes.length)}</p> : null}
       <div className="button-row">

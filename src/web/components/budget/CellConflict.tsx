@@ -2,18 +2,14 @@
  * A refused save (412) shown cell by cell: what I wrote beside what is saved now, and the choice
  * between keeping my changes (sent again on the saved version) and using the saved version.
  */
-import type { Ref } from 'react';
 import type { CellDifference } from '../../budget-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ConflictChoice, type ConflictHandlers } from '../FieldConflict.tsx';
 import { ScrollRegion } from '../ScrollRegion.tsx';
 
-interface Props {
+interface Props extends ConflictHandlers {
   differences: CellDifference[];
   version: number;
-  busy: boolean;
-  headingRef: Ref<HTMLHeadingElement>;
-  onKeepMine: () => void;
-  onTakeTheirs: () => void;
 }
 
 export function CellConflict({ differences, version, busy, headingRef, onKeepMine, onTakeTheirs }: Props) {
@@ -58,14 +54,7 @@ export function CellConflict({ differences, version, busy, headingRef, onKeepMin
           </tbody>
         </table>
       </ScrollRegion>
-      <div className="button-row">
-        <button type="button" className="button" aria-disabled={busy || undefined} onClick={onKeepMine}>
-          {t.budgetEditor.keepMine}
-        </button>
-        <button type="button" className="button button--secondary" aria-disabled={busy || undefined} onClick={onTakeTheirs}>
-          {t.budgetEditor.takeTheirs}
-        </button>
-      </div>
+      <ConflictChoice busy={busy} onKeepMine={onKeepMine} onTakeTheirs={onTakeTheirs} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { cellChanges, cellDifferences, cellId, pasteEdits, type CellEdits, type 
 import { useI18n } from '../../i18n/index.tsx';
 import { planPermissions } from '../../permissions.ts';
 import { useSession } from '../../session.tsx';
-import { columnEditable, parsePastedGrid } from '../../pages/VolumeGridPage.tsx';
+import { columnEditable, parsePastedGrid } from '../grid/grid-rules.ts';
 import { useTableEditor, type Segment } from './useTableEditor.ts';
 
 /** A budget table or an investment budget: what the shared editing needs of either. */

@@ -53,8 +53,6 @@ export const budgetEditorEn: Messages['budgetEditor'] = {
   theirs: (version) => `Saved now (version ${version})`,
   empty: '(empty)',
   noRow: '(no such row)',
-  keepMine: 'Keep my changes',
-  takeTheirs: 'Use the saved version',
   keptMine: 'Your changes are saved on top of the new version.',
   tookTheirs: 'The table now shows the saved version.',
   capitalCaption: (node, caption) => `Investment budget of ${node}: ${caption}`,

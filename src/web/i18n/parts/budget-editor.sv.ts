@@ -51,8 +51,6 @@ export const budgetEditorSv = {
   theirs: (version: number) => `Sparad nu (version ${version})`,
   empty: '(tom)',
   noRow: '(raden finns inte)',
-  keepMine: 'Behåll mina ändringar',
-  takeTheirs: 'Använd den sparade versionen',
   keptMine: 'Dina ändringar är sparade ovanpå den nya versionen.',
   tookTheirs: 'Tabellen visar nu den sparade versionen.',
   // Investment budget
