@@ -86,6 +86,10 @@ describe('plan workflow', () => {
     expect((await leader.get('/api/plans/test-plan-2021-2023/history')).json().from).toMatchObject([{ plan: draftKey, kind: 'rollover', by: 'ledning-sn' }]);
     const audit = (await leader.get('/api/audit?plan=test-plan-2021-2023')).json().events;
     expect(audit.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['rollover', 'import']));
+    const again = await leader.send('POST', `${planUrl}/rollover`, { to: '2021-2023' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('Det finns redan en plan med nyckeln test-plan-2021-2023. Välj en annan nyckel eller period. Ingenting har skapats.');
+    expect(again.json().problems).toEqual([{ path: '$.key', message: 'Nyckeln är upptagen' }]);
   });
 
   it('records every workflow step in the audit trail, exportable as CSV', async () => {
