@@ -17,16 +17,15 @@ import {
   capitalRows,
   cellChanges,
   cellDifferences,
-  cellId,
   columnSum,
   derivedNet,
   findingsByCell,
   hasParts,
   partSums,
-  pasteEdits,
   rowSum,
   TOTAL_ROW,
 } from './budget-view.ts';
+import { cellId, pasteEdits } from './components/grid/grid-rules.ts';
 
 const read = (name: string) => PlanFile.parse(JSON.parse(readFileSync(new URL(`../../demo/${name}.json`, import.meta.url), 'utf8')));
 const ifo = read('timra-ifo-2018-2020');

@@ -8,18 +8,15 @@ import { figureValue, type Decimal } from '../domain/figure.ts';
 import { reconcilePlan, type Finding } from '../domain/reconcile.ts';
 import type { BudgetTable, CapitalBudget, Column, PlanFile } from '../domain/plan.ts';
 import type { CellChange } from './api.ts';
+import { cellId, type CellEdits } from './components/grid/grid-rules.ts';
 
 export type BudgetLine = BudgetTable['rows'][number]['line'];
-/** Unsaved texts by cell id (row and column key); an empty text clears the cell. */
-export type CellEdits = Record<string, string>;
 
 /** The row key the cells API uses for an investment budget's printed total row. */
 export const TOTAL_ROW = '_total';
 
 /** The words the domain's findings use for the budget lines (reconcile/context.ts LINE_LABELS). */
 export const LINE_WORDS: Record<BudgetLine, string> = { income: 'Intäkter', costs: 'Kostnader', net: 'Nettokostnader' };
-
-export const cellId = (row: string, column: string) => `${row}\u0000${column}`;
 
 /** A table's rows with the key the cells API knows them by: a budget line or an investment row's key. */
 export interface CellRow {
@@ -203,21 +200,6 @@ export function columnSum(budget: CapitalBudget, column: Column): Decimal | null
   return values.length ? values.reduce((a, b) => a.plus(b)) : null;
 }
 
-/** Values pasted from a spreadsheet laid over the cells from (rowIndex, columnIndex), right and down. */
-export function pasteEdits(options: { grid: string[][]; rows: CellRow[]; columns: Column[]; rowIndex: number; columnIndex: number; editable: (column: Column) => boolean }): { edits: CellEdits; skipped: number } {
-  const { grid, rows, columns, rowIndex, columnIndex, editable } = options;
-  const edits: CellEdits = {};
-  let skipped = 0;
-  grid.forEach((values, i) => {
-    values.forEach((value, j) => {
-      const row = rows[rowIndex + i];
-      const column = columns[columnIndex + j];
-      if (!row || !column || !editable(column)) skipped += 1;
-      else edits[cellId(row.key, column.key)] = value.trim();
-    });
-  });
-  return { edits, skipped };
-}
 
 /** One cell whose text differs between my version and the saved one, for the conflict view. */
 export interface CellDifference {

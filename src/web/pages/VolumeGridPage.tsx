@@ -15,7 +15,7 @@ import { LiveMessage, type Message } from '../components/LiveMessage.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { TableHistory } from '../components/ItemHistory.tsx';
 import { CellInput } from '../components/grid/CellInput.tsx';
-import { columnEditable, parsePastedGrid } from '../components/grid/grid-rules.ts';
+import { cellId, columnEditable, parsePastedGrid, pasteEdits } from '../components/grid/grid-rules.ts';
 import { GridTable } from '../components/grid/GridTable.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
@@ -34,8 +34,6 @@ interface Loaded {
   table: VolumeTable;
   etag: string;
 }
-
-const cellId = (row: string, column: string) => `${row}\u0000${column}`;
 
 export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKey: string }) {
   const { t } = useI18n();
@@ -105,20 +103,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
     const text = event.clipboardData.getData('text/plain');
     if (!/[\t\n\r]/.test(text)) return; // one value: the input's own paste
     event.preventDefault();
-    const grid = parsePastedGrid(text);
-    const next: Record<string, string> = {};
-    let skipped = 0;
-    grid.forEach((values, i) => {
-      values.forEach((value, j) => {
-        const row = table.rows[rowIndex + i];
-        const column = table.columns[columnIndex + j];
-        if (!row || !column || !editable(column)) {
-          skipped += 1;
-          return;
-        }
-        next[cellId(row.key, column.key)] = value.trim();
-      });
-    });
+    const { edits: next, skipped } = pasteEdits({ grid: parsePastedGrid(text), rows: table.rows, columns: table.columns, rowIndex, columnIndex, editable });
     setEdits((current) => ({ ...current, ...next }));
     setMessage(skipped > 0 ? { kind: 'error', text: (t) => t.volumeGrid.pasteSkipped(skipped), problems: [] } : null);
   };

@@ -6,7 +6,8 @@
  */
 import { formatAmount } from '../../../domain/format.ts';
 import type { BudgetTable, Column } from '../../../domain/plan.ts';
-import { budgetRows, cellId, derivedNet, LINE_WORDS, type BudgetLine } from '../../budget-view.ts';
+import { budgetRows, derivedNet, LINE_WORDS, type BudgetLine } from '../../budget-view.ts';
+import { cellId } from '../grid/grid-rules.ts';
 import type { Decimal } from '../../../domain/figure.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GridTable } from '../grid/GridTable.tsx';

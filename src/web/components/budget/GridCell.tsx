@@ -6,7 +6,8 @@
 import type { ClipboardEvent, ReactNode } from 'react';
 import type { Column } from '../../../domain/plan.ts';
 import type { Finding } from '../../../domain/reconcile.ts';
-import { cellId, type CellRow } from '../../budget-view.ts';
+import type { CellRow } from '../../budget-view.ts';
+import { cellId } from '../grid/grid-rules.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CellInput } from '../grid/CellInput.tsx';
 import { FindingMarker } from './FindingMarker.tsx';

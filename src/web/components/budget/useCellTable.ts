@@ -7,11 +7,11 @@
  */
 import { useMemo, type ClipboardEvent } from 'react';
 import type { Column, PlanFile } from '../../../domain/plan.ts';
-import { cellChanges, cellDifferences, cellId, pasteEdits, type CellEdits, type CellRow } from '../../budget-view.ts';
+import { cellChanges, cellDifferences, type CellRow } from '../../budget-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { planPermissions } from '../../permissions.ts';
 import { useSession } from '../../session.tsx';
-import { columnEditable, parsePastedGrid } from '../grid/grid-rules.ts';
+import { cellId, columnEditable, parsePastedGrid, pasteEdits, type CellEdits } from '../grid/grid-rules.ts';
 import { useTableEditor, type Segment } from './useTableEditor.ts';
 
 /** A budget table or an investment budget: what the shared editing needs of either. */

@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, getItem, getPlan, patchCells, putItem, type CellChange, type PlanFile, type Versioned } from '../../api.ts';
-import { cellId, type CellEdits } from '../../budget-view.ts';
+import { cellId, type CellEdits } from '../grid/grid-rules.ts';
 import type { Message } from '../LiveMessage.tsx';
 import type { Messages } from '../../i18n/index.tsx';
 

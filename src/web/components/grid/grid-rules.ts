@@ -1,7 +1,7 @@
 /**
  * The pure rules every grid editor (volume table, budget table, investment budget) shares: which
  * columns may be changed in a plan of a given status, and how a block pasted from a spreadsheet
- * splits into cells.
+ * splits into cells over the cells to the right and below.
  */
 import type { Column, PlanFile } from '../../../domain/plan.ts';
 
@@ -21,4 +21,26 @@ export function parsePastedGrid(text: string): string[][] {
   // Excel ends a copied block with a line break: that is no empty last row.
   if (lines.length > 1 && lines.at(-1) === '') lines.pop();
   return lines.map((line) => line.split('\t'));
+}
+
+/** The id of a cell in a grid's edits: its row key and column key. */
+export const cellId = (row: string, column: string) => `${row}\u0000${column}`;
+
+/** Unsaved texts by cell id (row and column key); an empty text clears the cell. */
+export type CellEdits = Record<string, string>;
+
+/** Values pasted from a spreadsheet laid over the cells from (rowIndex, columnIndex), right and down. */
+export function pasteEdits(options: { grid: string[][]; rows: Array<{ key: string }>; columns: Column[]; rowIndex: number; columnIndex: number; editable: (column: Column) => boolean }): { edits: CellEdits; skipped: number } {
+  const { grid, rows, columns, rowIndex, columnIndex, editable } = options;
+  const edits: CellEdits = {};
+  let skipped = 0;
+  grid.forEach((values, i) => {
+    values.forEach((value, j) => {
+      const row = rows[rowIndex + i];
+      const column = columns[columnIndex + j];
+      if (!row || !column || !editable(column)) skipped += 1;
+      else edits[cellId(row.key, column.key)] = value.trim();
+    });
+  });
+  return { edits, skipped };
 }
