@@ -105,7 +105,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
     event.preventDefault();
     const { edits: next, skipped } = pasteEdits({ grid: parsePastedGrid(text), rows: table.rows, columns: table.columns, rowIndex, columnIndex, editable });
     setEdits((current) => ({ ...current, ...next }));
-    setMessage(skipped > 0 ? { kind: 'error', text: (t) => t.volumeGrid.pasteSkipped(skipped), problems: [] } : null);
+    setMessage(skipped > 0 ? { kind: 'error', text: (t) => t.grid.pasteSkipped(skipped), problems: [] } : null);
   };
 
   const labelOfChange = (index: number): string | null => {
@@ -113,13 +113,13 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
     if (!change) return null;
     const row = table.rows.find((r) => r.key === change.row);
     const column = table.columns.find((c) => c.key === change.column);
-    return row && column ? t.volumeGrid.cellLabel(row.label, column.label) : null;
+    return row && column ? t.grid.cellLabel(row.label, column.label) : null;
   };
 
   const save = async () => {
     if (busy) return;
     if (changes.length === 0) {
-      setMessage({ kind: 'done', text: (t) => t.volumeGrid.noChanges, problems: [] });
+      setMessage({ kind: 'done', text: (t) => t.grid.noChanges, problems: [] });
       messageRef.current?.focus();
       return;
     }
@@ -131,7 +131,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
       const count = changes.length;
       setLoaded({ planFile, plan, table: saved.data, etag: saved.etag ?? etag });
       setEdits({});
-      setMessage({ kind: 'done', text: (t) => t.volumeGrid.saved(count), problems: [] });
+      setMessage({ kind: 'done', text: (t) => t.grid.saved(count), problems: [] });
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         setStale(true);
@@ -142,13 +142,13 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
           const label = index === undefined ? null : labelOfChange(Number(index));
           return label ? `${label}: ${problem.message}` : problem.message;
         });
-        setMessage({ kind: 'error', text: (t) => t.volumeGrid.invalid, problems });
+        setMessage({ kind: 'error', text: (t) => t.grid.invalid, problems });
       } else if (error instanceof ApiError && error.status === 409) {
         const text = error.message;
-        setMessage({ kind: 'error', text: (t) => `${t.volumeGrid.frozen} ${text}`, problems: [] });
+        setMessage({ kind: 'error', text: (t) => `${t.grid.frozen} ${text}`, problems: [] });
       } else {
         const text = error instanceof ApiError && error.code !== 'network' ? error.message : null;
-        setMessage({ kind: 'error', text: (t) => `${t.volumeGrid.failed}: ${text ?? t.errors.network}`, problems: [] });
+        setMessage({ kind: 'error', text: (t) => `${t.grid.failed}: ${text ?? t.errors.network}`, problems: [] });
       }
     } finally {
       setBusy(false);
@@ -166,7 +166,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
       setMessage({ kind: 'done', text: (t) => t.volumeGrid.reloaded, problems: [] });
     } catch (error) {
       const text = error instanceof ApiError && error.code !== 'network' ? error.message : null;
-      setMessage({ kind: 'error', text: (t) => `${t.volumeGrid.failed}: ${text ?? t.errors.network}`, problems: [] });
+      setMessage({ kind: 'error', text: (t) => `${t.grid.failed}: ${text ?? t.errors.network}`, problems: [] });
     } finally {
       setBusy(false);
       messageRef.current?.focus();
@@ -189,7 +189,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
                 <td key={column.key} data-column={column.key}>
                   {editable(column) ? (
                     <CellInput
-                      label={t.volumeGrid.cellLabel(row.label, column.label)}
+                      label={t.grid.cellLabel(row.label, column.label)}
                       value={valueOf(row.key, column.key)}
                       changed={changes.some((c) => c.row === row.key && c.column === column.key)}
                       onChange={(text) => setCell(row.key, column.key, text)}
@@ -205,11 +205,11 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
         </tbody>
       </GridTable>
       <LiveMessage message={message} messageRef={messageRef} tagged />
-      {changes.length > 0 ? <p className="volume-grid__changed">{t.volumeGrid.changed(changes.length)}</p> : null}
+      {changes.length > 0 ? <p className="volume-grid__changed">{t.grid.changed(changes.length)}</p> : null}
       <div className="button-row">
         {anyEditable ? (
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={() => void save()}>
-            {busy ? t.volumeGrid.saving : t.volumeGrid.save}
+            {busy ? t.grid.saving : t.grid.save}
           </button>
         ) : null}
         {stale ? (
@@ -218,7 +218,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
           </button>
         ) : null}
         <Link className="button-link button-link--secondary" href={paths.plan(planKey)}>
-          {t.volumeGrid.back}
+          {t.grid.back}
         </Link>
       </div>
       <VolumePlanVsActual plan={planFile} table={table} />

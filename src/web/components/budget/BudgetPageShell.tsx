@@ -75,15 +75,15 @@ export function BudgetSaveBar<T extends CellTable>({ editor, planKey }: { editor
           onTakeTheirs={editor.takeTheirs}
         />
       ) : null}
-      {changes.length > 0 ? <p className="volume-grid__changed">{t.budgetEditor.changed(changes.length)}</p> : null}
+      {changes.length > 0 ? <p className="volume-grid__changed">{t.grid.changed(changes.length)}</p> : null}
       <div className="button-row">
         {anyEditable && !conflict ? (
           <button type="button" className="button" aria-disabled={busy || undefined} onClick={editor.save}>
-            {busy ? t.budgetEditor.saving : t.budgetEditor.save}
+            {busy ? t.grid.saving : t.grid.save}
           </button>
         ) : null}
         <Link className="button-link button-link--secondary" href={paths.plan(planKey)}>
-          {t.budgetEditor.back}
+          {t.grid.back}
         </Link>
       </div>
     </>

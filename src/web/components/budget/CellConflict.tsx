@@ -41,7 +41,7 @@ export function CellConflict({ differences, version, busy, headingRef, onKeepMin
             {differences.map((difference) => (
               <tr key={difference.id} data-cell={difference.id.replace('\u0000', '/')}>
                 <th scope="row" lang="sv">
-                  {difference.kind === 'cell' ? t.budgetEditor.cellLabel(difference.row, difference.column) : difference.row}
+                  {difference.kind === 'cell' ? t.grid.cellLabel(difference.row, difference.column) : difference.row}
                 </th>
                 <td className="num" data-version="mine">
                   {shown(difference.mine, difference.kind)}

@@ -50,7 +50,7 @@ export function GridCell({ grid, row, rowIndex, column, columnIndex, note }: Pro
       {grid.editable(column) ? (
         <CellInput
           className="budget-grid__input"
-          label={t.budgetEditor.cellLabel(row.label, column.label)}
+          label={t.grid.cellLabel(row.label, column.label)}
           describedBy={described}
           invalid={Boolean(problem)}
           value={text}

@@ -44,7 +44,7 @@ export function useCellTable<T extends CellTable>({ planKey, segment, itemKey, r
     labelOf: (item, change) => {
       const row = rowsOf(item).find((r) => r.key === change.row);
       const column = item.columns.find((c) => c.key === change.column);
-      return row && column ? t.budgetEditor.cellLabel(row.label, column.label) : null;
+      return row && column ? t.grid.cellLabel(row.label, column.label) : null;
     },
   });
   const { loaded, edits, conflict } = editor;
@@ -69,7 +69,7 @@ export function useCellTable<T extends CellTable>({ planKey, segment, itemKey, r
     event.preventDefault();
     const pasted = pasteEdits({ grid: parsePastedGrid(text), rows, columns, rowIndex, columnIndex, editable });
     editor.setEdits((current) => ({ ...current, ...pasted.edits }));
-    editor.setMessage(pasted.skipped > 0 ? { kind: 'error', text: (t) => t.budgetEditor.pasteSkipped(pasted.skipped), problems: [] } : null);
+    editor.setMessage(pasted.skipped > 0 ? { kind: 'error', text: (t) => t.grid.pasteSkipped(pasted.skipped), problems: [] } : null);
   };
 
   return { ...editor, status, mayEdit, editable, shown, changes, changed, anyEditable, differences, setCell, onPaste };

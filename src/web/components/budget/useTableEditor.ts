@@ -104,13 +104,13 @@ export function useTableEditor<T>(options: Options<T>) {
         return label ? `${label}: ${problem.message}` : problem.message;
       });
       setProblems(byCell);
-      say('error', (t) => t.budgetEditor.invalid, listed);
+      say('error', (t) => t.grid.invalid, listed);
     } else if (error instanceof ApiError && error.status === 409) {
       const text = error.message;
-      say('error', (t) => `${error.code === 'frozen' ? t.budgetEditor.frozen : t.budgetEditor.inUse} ${text}`);
+      say('error', (t) => `${error.code === 'frozen' ? t.grid.frozen : t.budgetEditor.inUse} ${text}`);
     } else {
       const text = error instanceof ApiError && error.code !== 'network' ? error.message : null;
-      say('error', (t) => `${t.budgetEditor.failed}: ${text ?? t.errors.network}`);
+      say('error', (t) => `${t.grid.failed}: ${text ?? t.errors.network}`);
     }
   };
 
@@ -144,7 +144,7 @@ export function useTableEditor<T>(options: Options<T>) {
     const changes = changesOf(state.item, pending);
     if (changes.length === 0) {
       stored(state.plan, state.item, state.etag);
-      say('done', (t) => t.budgetEditor.noChanges);
+      say('done', (t) => t.grid.noChanges);
       return;
     }
     await write(state, () => patchCells<T>(planKey, segment, itemKey, changes, state.etag), done, { pending, rebuild: null, base: state.item, changes });
@@ -157,7 +157,7 @@ export function useTableEditor<T>(options: Options<T>) {
   const save = useCallback(() => {
     if (!loaded || busy) return;
     const count = optionsRef.current.changesOf(loaded.item, edits).length;
-    void sendCells(loaded, edits, (t) => t.budgetEditor.saved(count));
+    void sendCells(loaded, edits, (t) => t.grid.saved(count));
   }, [loaded, busy, edits]);
 
   /** Replaces the whole item with `rebuild` of it (PUT); a conflict keeps `rebuild` to make again on the saved version. */
