@@ -269,6 +269,33 @@ describe('activities: table and status board', () => {
     await expect(readActivity(other, draftKey, 'sn-akt-4').then((r) => r.item.name)).resolves.toBe('LifeCare (hela förvaltningen)');
   });
 
+  it('a board move that crosses another session’s change overwrites nothing and names both statuses', async () => {
+    const activities = await activitiesPage('admin', draftKey);
+    const { page } = activities;
+    await activities.viewButton('Statustavla').click();
+    await activities.card('sn-akt-6').waitFor();
+
+    // Meanwhile another session marks the Heltidsresan activity as done.
+    const other = await apiSession('admin');
+    const read = await readActivity(other, draftKey, 'sn-akt-6');
+    const written = await other.request.put(`${harness.baseUrl}/api/plans/${draftKey}/activities/sn-akt-6`, { data: { ...read.item, status: 'done' }, headers: { 'x-csrf-token': other.csrf, 'if-match': read.etag } });
+    expect(written.status()).toBe(200);
+
+    await activities.card('sn-akt-6').locator('select').selectOption('paused');
+    await activities.card('sn-akt-6').getByRole('button', { name: /^Flytta/ }).click();
+    await expect
+      .poll(() => activities.message().innerText())
+      .toBe('Någon annan har ändrat Fortsatt arbete med Heltidsresan sedan sidan lästes, så ingenting har skrivits över. Sparad status: Klar. Ditt val: Pausad. Tavlan visar den sparade versionen; flytta kortet igen om ditt val ska gälla.');
+    await expect(activities.cardNames('Klar')).resolves.toContain('Fortsatt arbete med Heltidsresan');
+    expect((await readActivity(other, draftKey, 'sn-akt-6')).item.status).toBe('done');
+
+    // Moving again is the choice: now it is taken.
+    await activities.card('sn-akt-6').locator('select').selectOption('paused');
+    await activities.card('sn-akt-6').getByRole('button', { name: /^Flytta/ }).click();
+    await expect.poll(() => activities.cardNames('Pausad')).toContain('Fortsatt arbete med Heltidsresan');
+    expect((await readActivity(other, draftKey, 'sn-akt-6')).item.status).toBe('paused');
+  });
+
   it('is read-only for a reader: no edit, add or move controls, the status in words', async () => {
     const activities = await activitiesPage('lasare', draftKey, 'board');
     const { page } = activities;

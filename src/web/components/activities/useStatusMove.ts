@@ -1,11 +1,12 @@
 /**
  * Moving an activity on the status board: a PUT of the activity with only its status changed,
  * with If-Match (on an adopted plan too: the status is follow-up, decision 0004). Focus stays on
- * the moved card; a polite message says where it went. A stale version is never overwritten.
+ * the moved card; a polite message says where it went. A stale version is never overwritten: the
+ * board shows the saved version, the message names both statuses, and moving again is the choice.
  */
 import { useState } from 'react';
 import { saveActivity, type VersionedActivity } from '../../activities-api.ts';
-import { slotOf, type StatusSlot } from '../../activities-view.ts';
+import { slotOf, type Activity, type StatusSlot } from '../../activities-view.ts';
 import { ApiError } from '../../api.ts';
 import type { Message } from '../LiveMessage.tsx';
 
@@ -37,9 +38,11 @@ export function useStatusMove({ planKey, activities, reload, announce, focusCard
       announce({ kind: 'done', text: (t) => t.activities.moved(name, t.activities.status[slot]!, count), problems: [] });
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) {
+        const saved = (caught.details as { current?: { item?: Activity } } | undefined)?.current?.item;
+        const savedSlot = saved ? slotOf(saved) : null;
         await reload();
         focusCard(key);
-        announce({ kind: 'error', text: (t) => t.activities.moveStale(name), problems: [] });
+        announce({ kind: 'error', text: (t) => t.activities.moveStale(name, savedSlot ? t.activities.status[savedSlot]! : t.common.missing, t.activities.status[slot]!), problems: [] });
         return;
       }
       const problems = caught instanceof ApiError ? caught.problems.map((problem) => `${problem.path}: ${problem.message}`) : [];

@@ -47,7 +47,8 @@ export const activitiesEn: Messages['activities'] = {
   moved: (name, status, count) => `${name} was moved to ${status} (${count === 1 ? '1 activity' : `${count} activities`} there).`,
   sameStatus: (name, status) => `${name} already has the status ${status}.`,
   moveFailed: (name) => `${name} could not be moved`,
-  moveStale: (name) => `Someone else has changed ${name} since the page was read. The board has been read again; nothing was overwritten. Move it again if needed.`,
+  moveStale: (name, saved, chosen) =>
+    `Someone else has changed ${name} since the page was read, so nothing was overwritten. Saved status: ${saved}. Your choice: ${chosen}. The board shows the saved version; move the card again if your choice should stand.`,
   cardTable: 'Table',
   cardOwner: 'Owner',
   cardGoals: 'Goals',

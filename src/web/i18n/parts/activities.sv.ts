@@ -45,7 +45,8 @@ export const activitiesSv = {
   moved: (name: string, status: string, count: number) => `${name} flyttades till ${status} (${count === 1 ? '1 aktivitet' : `${count} aktiviteter`} där).`,
   sameStatus: (name: string, status: string) => `${name} har redan status ${status}.`,
   moveFailed: (name: string) => `${name} kunde inte flyttas`,
-  moveStale: (name: string) => `Någon annan har ändrat ${name} sedan sidan lästes. Tavlan är inläst igen; ingenting har skrivits över. Flytta igen om det behövs.`,
+  moveStale: (name: string, saved: string, chosen: string) =>
+    `Någon annan har ändrat ${name} sedan sidan lästes, så ingenting har skrivits över. Sparad status: ${saved}. Ditt val: ${chosen}. Tavlan visar den sparade versionen; flytta kortet igen om ditt val ska gälla.`,
   cardTable: 'Tabell',
   cardOwner: 'Ansvarig',
   cardGoals: 'Mål',
