@@ -3,10 +3,11 @@
  * EKB exclusion) and the Socialnämnden plan 2020–2022 (operating and investment budget). The
  * documents contain real rounding differences and a real 202 tkr gap; both must be shown.
  */
+import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { PlanFile, type PlanFileInput } from './plan.ts';
-import { formatReconciliationReport, reconcilePlan, type Finding, type FindingKind, type ReconciliationReport } from './reconcile.ts';
+import { formatReconciliationReport, reconcilePlan, sumOfParts, type Finding, type FindingKind, type ReconciliationReport } from './reconcile.ts';
 
 // Builders --------------------------------------------------------------------------------------
 
@@ -363,3 +364,19 @@ describe('formatReconciliationReport', () => {
 function order(word: string | undefined): number {
   return ['AVVIKELSE', 'AVRUNDNING', 'NOTERING'].indexOf(word ?? '');
 }
+
+describe('the sum of the parts of a roll-up (what the budget editor shows beside the total)', () => {
+  const ifo = PlanFile.parse(JSON.parse(readFileSync(new URL('../../demo/timra-ifo-2018-2020.json', import.meta.url), 'utf8')));
+  const table = (key: string) => ifo.budgetTables.find((candidate) => candidate.key === key)!;
+  const column = (key: string) => table('rr-ifo').columns.find((candidate) => candidate.key === key)!;
+  it.each([
+    ['net', 'budget-2018', '-71178'], // the seed prints -70 976: the 202 tkr gap
+    ['costs', 'redovisat-2016', '-63716'],
+    ['income', 'plan-2019', null], // the units print no income for the plan years: missing, not zero
+  ] as const)('IFO %s %s: %s', (line, columnKey, expected) => {
+    expect(sumOfParts(ifo, table('rr-ifo'), line, column(columnKey))?.toString() ?? null).toBe(expected);
+  });
+  it('a table nothing rolls into has no sum of parts (EKB is kept outside IFO)', () => {
+    expect(sumOfParts(ifo, table('rr-ekb'), 'net', table('rr-ekb').columns[0]!)).toBeNull();
+  });
+});

@@ -16,6 +16,7 @@ import { checkVolumeParts } from './reconcile/volumes.ts';
 // The checks live in ./reconcile/; this module runs them in order and is their public face.
 export { formatReconciliationReport } from './reconcile/report-format.ts';
 export { findingKinds } from './reconcile/types.ts';
+export { sumOfParts } from './reconcile/rollups.ts';
 export type { Finding, FindingKind, ReconcileOptions, ReconciliationReport, Severity } from './reconcile/types.ts';
 
 /** Lists every printed figure that agrees, nearly agrees or disagrees with the figures it follows from. */

@@ -5,7 +5,7 @@
  * vanish while the user types, with the same domain rules the server and the CLI use.
  */
 import { figureValue, type Decimal } from '../domain/figure.ts';
-import { reconcilePlan, type Finding } from '../domain/reconcile.ts';
+import { reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
 import type { BudgetTable, CapitalBudget, Column, PlanFile } from '../domain/plan.ts';
 import type { CellChange } from './api.ts';
 import { cellId, type CellEdits } from './components/grid/grid-rules.ts';
@@ -165,20 +165,14 @@ export function findingsByCell(findings: Finding[], cellOf: (finding: Finding) =
   return cells;
 }
 
-/**
- * For a table others roll into: the sum of its parts per line and column, as its roll-up checks
- * compute it. The checks only run where the table prints a figure, so they are run on a copy
- * whose empty cells hold "0": the sum of the parts does not depend on the figure it is checked
- * against, and a draft whose total is still empty gets its parts' sum too.
- */
+/** Per cell of a table others roll into: the sum of its parts, as the reconciliation computes it (cells where a part lacks the figure are left out). */
 export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decimal> {
-  const filled = (cells: Record<string, string>) => Object.fromEntries(table.columns.map((column) => [column.key, figureValue(cells[column.key]) === null ? '0' : cells[column.key]!]));
-  const probe = { ...table, rows: table.rows.map((row) => ({ ...row, cells: filled(row.cells) })) };
   const sums = new Map<string, Decimal>();
-  for (const finding of reconcilePlan(planWith(plan, { budgetTable: probe })).findings) {
-    if (finding.tableKey !== table.key || finding.kind !== 'rollup' || finding.computed === null) continue;
-    const id = budgetFindingCell(finding);
-    if (id) sums.set(id, finding.computed);
+  for (const row of table.rows) {
+    for (const column of table.columns) {
+      const value = sumOfParts(plan, table, row.line, column);
+      if (value !== null) sums.set(cellId(row.line, column.key), value);
+    }
   }
   return sums;
 }

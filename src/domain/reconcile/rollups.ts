@@ -68,6 +68,24 @@ function recordExclusion(ctx: Context, table: BudgetTable, rollup: NonNullable<B
   });
 }
 
+/** Each part's value of a line in the parent's column (null: the part has none); null when no part has that column. */
+function partValues(children: BudgetTable[], line: BudgetLine, column: Column): Array<Decimal | null> | null {
+  const columns = children.map((child) => matchingColumn(child, column));
+  if (columns.every((match) => match === undefined)) return null;
+  return children.map((child, i) => valueIn(child.rows.find((row) => row.line === line), columns[i]));
+}
+
+/**
+ * The sum of the tables that roll into `parent`, for one line in one of its columns: what the
+ * parent's figure should be. Null when no part has that column or any part lacks the figure
+ * (missing is not zero).
+ */
+export function sumOfParts(plan: PlanFile, parent: BudgetTable, line: BudgetLine, column: Column): Decimal | null {
+  const children = plan.budgetTables.filter((table) => table.rollup?.included && table.rollup.into === parent.key);
+  const values = children.length ? partValues(children, line, column) : null;
+  return values && values.every(isPresent) ? sum(values) : null;
+}
+
 function checkRollupLine(ctx: Context, parent: BudgetTable, children: BudgetTable[], line: BudgetLine): void {
   const parentRow = parent.rows.find((row) => row.line === line);
   if (!parentRow) return;
@@ -77,9 +95,8 @@ function checkRollupLine(ctx: Context, parent: BudgetTable, children: BudgetTabl
   for (const column of parent.columns) {
     const stated = valueIn(parentRow, column);
     if (stated === null) continue;
-    const columns = children.map((child) => matchingColumn(child, column));
-    if (columns.every((match) => match === undefined)) continue; // not a column they share
-    const values = children.map((child, i) => valueIn(child.rows.find((row) => row.line === line), columns[i]));
+    const values = partValues(children, line, column);
+    if (values === null) continue; // not a column they share
     const where: Where = { kind: 'rollup', tableKey: parent.key, label: LINE_LABELS[line], column };
     const S = amount(stated, parent.unit);
     const lacking = children.filter((_, i) => values[i] === null).map((child) => budgetName(ctx.plan, child));
