@@ -338,4 +338,18 @@ describe('activities: table and status board', () => {
     await expect(editor.locator('[data-frozen]').count()).resolves.toBe(1);
     await expect(readActivity(leader, draftKey, 'sn-akt-1').then((r) => r.item.name)).resolves.toBe('Effektivisering');
   });
+
+  it('lets a redaktör scoped to IFO move and edit only the SN activities that belong to IFO, as the server decides', async () => {
+    const activities = await activitiesPage('redaktor', adoptedKey, 'board');
+    const movable = await activities.page.locator('[data-card]').evaluateAll((cards) => cards.filter((card) => card.querySelector('select')).map((card) => card.getAttribute('data-card')));
+    expect(movable.sort()).toEqual(['sn-akt-2', 'sn-akt-8']);
+    await activities.card('sn-akt-8').locator('select').selectOption('ongoing');
+    await activities.card('sn-akt-8').getByRole('button', { name: /^Flytta/ }).click();
+    await expect.poll(() => activities.message().innerText()).toMatch(/flyttades till Pågår/);
+
+    const table = await activitiesPage('redaktor', adoptedKey, 'table');
+    const editable = await table.page.locator('button[data-edit]').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-edit')));
+    expect(editable.sort()).toEqual(['sn-akt-2', 'sn-akt-8']);
+    expect(await axeViolations(table.page), 'table with some rows editable').toEqual([]);
+  });
 });

@@ -59,8 +59,9 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
   const { plan } = resource.data;
   const status = plan.plan.status;
   const frozen = status === 'adopted';
-  // Role and organisation scope as the server decides them (an activity without a node is the plan owner's).
+  // Role and organisation scope as the server decides them: an activity's own node, else the plan owner's.
   const mayEdit = planPermissions(user ?? null, plan).content && status !== 'archived';
+  const mayEditActivity = (activity: { node?: string }) => status !== 'archived' && planPermissions(user ?? null, plan, activity.node).content;
   const shownKeys = new Set(filterActivities(activities.map((entry) => entry.item), filters).map((activity) => activity.key));
   const shown = activities.filter((entry) => shownKeys.has(entry.item.key));
 
@@ -115,7 +116,7 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
       <LiveMessage message={message} messageRef={messageRef} tagged />
       {activities.length === 0 && plan.activityTables.length === 0 ? <p>{t.activities.noActivities}</p> : null}
       {view === 'board' ? (
-        <StatusBoard activities={shown} tables={plan.activityTables} goals={plan.goals} movable={mayEdit} movingKey={mover.movingKey} onMove={(entry, slot) => void mover.move(entry, slot)} />
+        <StatusBoard activities={shown} tables={plan.activityTables} goals={plan.goals} movable={mayEditActivity} movingKey={mover.movingKey} onMove={(entry, slot) => void mover.move(entry, slot)} />
       ) : (
         plan.activityTables.map((table) => (
           <ActivityTableSection
@@ -124,7 +125,7 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
             footnote={plan.footnotes.find((note) => note.mark === table.captionFootnote)?.text ?? null}
             goals={plan.goals}
             rows={shown.filter((entry) => entry.item.table === table.key)}
-            editable={mayEdit}
+            editable={mayEditActivity}
             mayAdd={mayEdit && !frozen}
             editingKey={editing?.kind === 'edit' ? editing.key : null}
             onEdit={(key) => setEditing(editing?.kind === 'edit' && editing.key === key ? null : { kind: 'edit', key })}

@@ -18,8 +18,8 @@ interface Props {
   footnote: string | null;
   goals: PlanFile['goals'];
   rows: VersionedActivity[];
-  /** Whether edit and add buttons show (they open the form; the form itself knows what is frozen). */
-  editable: boolean;
+  /** Whether an activity's edit button shows (it opens the form; the form itself knows what is frozen). */
+  editable: (activity: Activity) => boolean;
   mayAdd: boolean;
   editingKey: string | null;
   onEdit: (key: string) => void;
@@ -45,7 +45,7 @@ function Cell({ activity, field }: { activity: Activity; field: ActivityTable['c
 }
 
 /** One activity: its name as the row header, the table's own columns as printed, then status, owner, goals and the edit button. */
-function ActivityRow({ activity, table, goals, editable, expanded, onEdit }: { activity: Activity; table: ActivityTable; goals: PlanFile['goals']; editable: boolean; expanded: boolean; onEdit: () => void }) {
+function ActivityRow({ activity, table, goals, editable, showEditColumn, expanded, onEdit }: { activity: Activity; table: ActivityTable; goals: PlanFile['goals']; editable: boolean; showEditColumn: boolean; expanded: boolean; onEdit: () => void }) {
   const { t } = useI18n();
   const goalText = goalLabels(activity, goals).join(', ');
   return (
@@ -67,6 +67,8 @@ function ActivityRow({ activity, table, goals, editable, expanded, onEdit }: { a
             {t.activities.edit}
           </button>
         </td>
+      ) : showEditColumn ? (
+        <td />
       ) : null}
     </tr>
   );
@@ -109,7 +111,7 @@ export function ActivityTableSection({ table, footnote, goals, rows, editable, m
                   <th scope="col">{t.activities.columnStatus}</th>
                   <th scope="col">{t.activities.columnOwner}</th>
                   <th scope="col">{t.activities.columnGoals}</th>
-                  {editable ? (
+                  {rows.some(({ item }) => editable(item)) ? (
                     <th scope="col">
                       <span className="visually-hidden">{t.activities.columnEdit}</span>
                     </th>
@@ -118,7 +120,7 @@ export function ActivityTableSection({ table, footnote, goals, rows, editable, m
               </thead>
               <tbody>
                 {rows.map(({ item }) => (
-                  <ActivityRow key={item.key} activity={item} table={table} goals={goals} editable={editable} expanded={editingKey === item.key} onEdit={() => onEdit(item.key)} />
+                  <ActivityRow key={item.key} activity={item} table={table} goals={goals} editable={editable(item)} expanded={editingKey === item.key} showEditColumn={rows.some((row) => editable(row.item))} onEdit={() => onEdit(item.key)} />
                 ))}
               </tbody>
             </table>

@@ -14,8 +14,8 @@ interface Props {
   activities: VersionedActivity[];
   tables: ActivityTable[];
   goals: PlanFile['goals'];
-  /** Whether cards can be moved (an editor on a plan that is not archived). */
-  movable: boolean;
+  /** Whether a card can be moved (an editor of that activity, on a plan that is not archived). */
+  movable: (activity: VersionedActivity['item']) => boolean;
   movingKey: string | null;
   onMove: (entry: VersionedActivity, status: StatusSlot) => void;
 }
@@ -26,8 +26,9 @@ export function StatusBoard({ activities, tables, goals, movable, movingKey, onM
   const columns = groupByStatus(activities.map((entry) => ({ ...entry, status: entry.item.status })));
   const [dropSlot, setDropSlot] = useState<StatusSlot | null>(null);
   // A card dropped on a column moves as if its Status select had been used.
+  const anyMovable = activities.some((entry) => movable(entry.item));
   const dropHandlers = (slot: StatusSlot) =>
-    movable
+    anyMovable
       ? {
           onDragOver: (event: DragEvent) => {
             if (!event.dataTransfer.types.includes(cardDragType)) return;
@@ -40,14 +41,14 @@ export function StatusBoard({ activities, tables, goals, movable, movingKey, onM
             event.preventDefault();
             setDropSlot(null);
             const entry = activities.find((candidate) => candidate.item.key === event.dataTransfer.getData(cardDragType));
-            if (entry) onMove(entry, slot);
+            if (entry && movable(entry.item)) onMove(entry, slot);
           },
         }
       : {};
   return (
     <section className="status-board" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t.activities.boardHeading}</h2>
-      {movable ? <p className="field__help">{t.activities.boardHelp}</p> : null}
+      {anyMovable ? <p className="field__help">{t.activities.boardHelp}</p> : null}
       <div className="status-board__columns">
         {columns.map(({ slot, items }) => (
           <section key={slot} className={dropSlot === slot ? 'status-column status-column--drop' : 'status-column'} aria-labelledby={`${id}-${slot}`} data-column={slot} {...dropHandlers(slot)}>
@@ -65,7 +66,7 @@ export function StatusBoard({ activities, tables, goals, movable, movingKey, onM
                       entry={entry}
                       caption={tables.find((table) => table.key === entry.item.table)?.caption ?? ''}
                       goals={goals}
-                      movable={movable}
+                      movable={movable(entry.item)}
                       moving={movingKey === entry.item.key}
                       onMove={(status) => onMove(entry, status)}
                     />
