@@ -90,6 +90,18 @@ function ChangeMark({ kind }: { kind: 'changed' | 'added' | 'removed' }) {
 }
 
 /** A field or value both plans have, worded differently: before and after. */
+/** What a change is about, after the item's name: " (Målvärde 2021)". */
+function Meta({ children, lang }: { children: ReactNode; lang?: string }) {
+  return (
+    <>
+      {' '}
+      <span className="meta" lang={lang}>
+        ({children})
+      </span>
+    </>
+  );
+}
+
 function ChangedRow({ name, detail, before, after, cellClass, goal }: { name: ReactNode; detail: ReactNode; before: string | null; after: string | null; cellClass: string; goal?: string }) {
   return (
     <tr data-goal={goal}>
@@ -139,7 +151,7 @@ function Goals({ diff }: { diff: CompareData }) {
                 key={`${goal.key}-${field.field}`}
                 goal={goal.key}
                 name={name(goal)}
-                detail={field.field !== 'text' ? <span className="meta"> ({field.label})</span> : null}
+                detail={field.field !== 'text' ? <Meta>{field.label}</Meta> : null}
                 before={field.before}
                 after={field.after}
                 cellClass="prose"
@@ -184,12 +196,7 @@ function Indicators({ diff }: { diff: CompareData }) {
               <ChangedRow
                 key={`${indicator.key}-${field.field}`}
                 name={indicatorName(indicator)}
-                detail={
-                  <>
-                    {' '}
-                    <span className="meta">({field.label})</span>
-                  </>
-                }
+                detail={<Meta>{field.label}</Meta>}
                 before={field.before}
                 after={field.after}
                 cellClass="prose"
@@ -199,12 +206,7 @@ function Indicators({ diff }: { diff: CompareData }) {
               <ChangedRow
                 key={`${indicator.key}-target-${change.year}`}
                 name={indicatorName(indicator)}
-                detail={
-                  <>
-                    {' '}
-                    <span className="meta">({t.compare.target(change.year)})</span>
-                  </>
-                }
+                detail={<Meta>{t.compare.target(change.year)}</Meta>}
                 before={change.before}
                 after={change.after}
                 cellClass="prose"
@@ -260,12 +262,7 @@ function Rows({
               <ChangedRow
                 key={`${row.key}-${field.field}`}
                 name={<span lang="sv">{row.label}</span>}
-                detail={
-                  <>
-                    {' '}
-                    <span className="meta">({field.label})</span>
-                  </>
-                }
+                detail={<Meta>{field.label}</Meta>}
                 before={field.before}
                 after={field.after}
                 cellClass="prose"
@@ -275,14 +272,7 @@ function Rows({
               <ChangedRow
                 key={`${row.key}-value-${index}`}
                 name={<span lang="sv">{row.label}</span>}
-                detail={
-                  <>
-                    {' '}
-                    <span className="meta" lang="sv">
-                      ({valueName(value)})
-                    </span>
-                  </>
-                }
+                detail={<Meta lang="sv">{valueName(value)}</Meta>}
                 before={value.before}
                 after={value.after}
                 cellClass="num"
