@@ -17,6 +17,8 @@ import { checkVolumeParts } from './reconcile/volumes.ts';
 export { formatReconciliationReport } from './reconcile/report-format.ts';
 export { findingKinds } from './reconcile/types.ts';
 export { sumOfParts } from './reconcile/rollups.ts';
+export { computedNet } from './reconcile/nets.ts';
+export { capitalColumnSum, capitalRowSum } from './reconcile/capital.ts';
 export type { Finding, FindingKind, ReconcileOptions, ReconciliationReport, Severity } from './reconcile/types.ts';
 
 /** Lists every printed figure that agrees, nearly agrees or disagrees with the figures it follows from. */

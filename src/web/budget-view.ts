@@ -5,7 +5,7 @@
  * vanish while the user types, with the same domain rules the server and the CLI use.
  */
 import { figureValue, type Decimal } from '../domain/figure.ts';
-import { reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
+import { computedNet, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
 import type { BudgetTable, CapitalBudget, Column, PlanFile } from '../domain/plan.ts';
 import type { CellChange } from './api.ts';
 import { cellId, type CellEdits } from './components/grid/grid-rules.ts';
@@ -93,11 +93,9 @@ export interface DerivedNet {
 
 /** The net computed from income and costs in one column, and how it stands to the printed net. */
 export function derivedNet(table: BudgetTable, columnKey: string): DerivedNet {
-  const value = (line: BudgetLine) => figureValue(table.rows.find((row) => row.line === line)?.cells[columnKey]);
-  const income = value('income');
-  const costs = value('costs');
-  const printed = value('net');
-  const computed = income !== null && costs !== null ? income.plus(costs) : null;
+  const column = table.columns.find((candidate) => candidate.key === columnKey);
+  const printed = figureValue(table.rows.find((row) => row.line === 'net')?.cells[columnKey]);
+  const computed = column ? computedNet(table, column) : null;
   if (computed === null) return { printed, computed, state: 'none' };
   if (printed === null) return { printed, computed, state: 'computed' };
   return { printed, computed, state: printed.equals(computed) ? 'agrees' : 'differs' };
@@ -181,19 +179,6 @@ export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decima
 export function hasParts(plan: PlanFile, table: BudgetTable): boolean {
   return plan.budgetTables.some((candidate) => candidate.rollup?.included && candidate.rollup.into === table.key);
 }
-
-/** One investment row's or the total row's sum over the year columns, computed (null when none printed). */
-export function rowSum(row: CellRow, years: Column[]): Decimal | null {
-  const values = years.map((column) => figureValue(row.cells[column.key])).filter((value): value is Decimal => value !== null);
-  return values.length ? values.reduce((a, b) => a.plus(b)) : null;
-}
-
-/** One year column's sum over the investment rows (not the total row), computed. */
-export function columnSum(budget: CapitalBudget, column: Column): Decimal | null {
-  const values = budget.rows.map((row) => figureValue(row.cells[column.key])).filter((value): value is Decimal => value !== null);
-  return values.length ? values.reduce((a, b) => a.plus(b)) : null;
-}
-
 
 /** One cell whose text differs between my version and the saved one, for the conflict view. */
 export interface CellDifference {

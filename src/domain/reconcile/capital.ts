@@ -4,7 +4,7 @@
  */
 import type { Decimal } from '../figure.ts';
 import type { CapitalBudget, Column } from '../plan.ts';
-import { amount, isPresent, judge, record, shortDifference, valueIn, verdict, type Context, type Where } from './context.ts';
+import { amount, isPresent, judge, record, shortDifference, sum, valueIn, verdict, type Context, type Where } from './context.ts';
 
 /** Checks an investment budget's column totals, row totals and grand total against the amounts they sum. */
 export function checkCapitalBudget(ctx: Context, budget: CapitalBudget): void {
@@ -16,6 +16,28 @@ export function checkCapitalBudget(ctx: Context, budget: CapitalBudget): void {
 }
 
 type CapitalTotal = NonNullable<CapitalBudget['total']>;
+
+/** What a column total sums: the amounts printed in that year column on the rows (not the total row). */
+function columnAmounts(budget: CapitalBudget, column: Column): Decimal[] {
+  return budget.rows.map((row) => valueIn(row, column)).filter(isPresent);
+}
+
+/** What a row total sums: the row's amounts printed in the year columns. */
+function rowAmounts(row: { cells: Record<string, string> }, years: Column[]): Decimal[] {
+  return years.map((column) => valueIn(row, column)).filter(isPresent);
+}
+
+/** A year column's sum over the rows, as the check computes it; null when no row has an amount there (missing is not zero). */
+export function capitalColumnSum(budget: CapitalBudget, column: Column): Decimal | null {
+  const values = columnAmounts(budget, column);
+  return values.length ? sum(values) : null;
+}
+
+/** A row's (or the total row's) sum over the year columns, as the check computes it; null when it has no amounts. */
+export function capitalRowSum(row: { cells: Record<string, string> }, years: Column[]): Decimal | null {
+  const values = rowAmounts(row, years);
+  return values.length ? sum(values) : null;
+}
 
 type Judged = ReturnType<typeof judge>;
 type Texts = { message: string; summary: string };
@@ -45,7 +67,7 @@ function checkColumnTotal(ctx: Context, budget: CapitalBudget, total: CapitalTot
     where: { kind: 'capital-column-total', tableKey: budget.key, label: total.label, column },
     emptyKind: 'capital-total-without-rows',
     stated,
-    values: budget.rows.map((row) => valueIn(row, column)).filter(isPresent),
+    values: columnAmounts(budget, column),
     unit,
     empty: (S) => ({
       message: `${budget.caption}: ${total.label} för ${column.label} är ${S}, men inga rader har belopp för ${column.label}`,
@@ -69,7 +91,7 @@ function checkRowTotal(ctx: Context, budget: CapitalBudget, row: CapitalBudget['
     where: { kind: 'capital-row-total', tableKey: budget.key, label: row.text, column: totalColumn },
     emptyKind: 'capital-row-total-without-values',
     stated,
-    values: years.map((column) => valueIn(row, column)).filter(isPresent),
+    values: rowAmounts(row, years),
     unit,
     empty: (S) => ({
       message: `${budget.caption}: ${row.text} har ${totalColumn.label} ${S} men inga belopp per år`,

@@ -2,8 +2,17 @@
  * Nets in operating budgets: a printed net (nettokostnader) should equal income plus costs in the
  * same column; a net printed without both parts is noted, not judged.
  */
-import type { BudgetTable } from '../plan.ts';
+import type { Decimal } from '../figure.ts';
+import type { BudgetTable, Column } from '../plan.ts';
 import { amount, budgetName, judge, LINE_LABELS, record, shortDifference, valueIn, verdict, type BudgetLine, type Context, type Where } from './context.ts';
+
+/** The net (nettokostnader) of a column as income plus costs; null unless both are printed. */
+export function computedNet(table: BudgetTable, column: Column): Decimal | null {
+  const value = (line: BudgetLine) => valueIn(table.rows.find((row) => row.line === line), column);
+  const income = value('income');
+  const costs = value('costs');
+  return income !== null && costs !== null ? income.plus(costs) : null;
+}
 
 /** Checks each printed net (nettokostnader) against the income and costs printed beside it. */
 export function checkNets(ctx: Context, table: BudgetTable): void {

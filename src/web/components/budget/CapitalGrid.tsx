@@ -6,7 +6,8 @@
  */
 import { formatAmount } from '../../../domain/format.ts';
 import type { CapitalBudget } from '../../../domain/plan.ts';
-import { capitalRows, columnSum, rowSum, TOTAL_ROW, type CellRow } from '../../budget-view.ts';
+import { capitalColumnSum, capitalRowSum } from '../../../domain/reconcile.ts';
+import { capitalRows, TOTAL_ROW, type CellRow } from '../../budget-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GridTable } from '../grid/GridTable.tsx';
 import { GridCell, type CellEditing } from './GridCell.tsx';
@@ -27,7 +28,7 @@ export function CapitalGrid({ budget, name, mayRemove, onRemove, ...editing }: P
   const rows = capitalRows(budget);
   const years = budget.columns.filter((column) => column.kind !== 'total');
   const hasTotalColumn = budget.columns.some((column) => column.kind === 'total');
-  const sums = years.map((column) => columnSum(budget, column));
+  const sums = years.map((column) => capitalColumnSum(budget, column));
   const yearsTotal = sums.some((sum) => sum !== null) ? sums.reduce((a, b) => (b === null ? a : a === null ? b : a.plus(b)), null) : null;
 
   return (
@@ -68,7 +69,7 @@ export function CapitalGrid({ budget, name, mayRemove, onRemove, ...editing }: P
               {budget.columns.map((column, columnIndex) => (
                 <GridCell key={column.key} grid={grid} row={row} rowIndex={rowIndex} column={column} columnIndex={columnIndex} />
               ))}
-              {hasTotalColumn ? <td className="num capital-grid__row-sum">{formatAmount(rowSum(row, years))}</td> : null}
+              {hasTotalColumn ? <td className="num capital-grid__row-sum">{formatAmount(capitalRowSum(row, years))}</td> : null}
               {mayRemove ? (
                 <td>
                   {isTotal ? null : (
