@@ -25,7 +25,7 @@ import { describeTarget, relationOf, unitKind, type Direction, type Target } fro
 export interface TargetContext {
   indicator: Indicator;
   period: string;
-  target: Exclude<Target, { kind: 'qualitative' }>;
+  target: Exclude<Target, { kind: 'qualitative' | 'reported' }>;
   actual: ActualEntry;
   /** Another period's outcome of the same indicator (for last year and baselines). */
   findActual(period: string): ActualEntry | undefined;
@@ -64,6 +64,8 @@ export function evaluateTarget(context: TargetContext): Evaluation {
       return evaluateQuantity(context, value, target);
     case 'gap-to-external-series':
       return evaluateExternalGap(context, value, target);
+    default:
+      return notMeasured(`Målvärdet "${describeTarget(target)}" beräknas inte ännu`);
   }
 }
 

@@ -97,6 +97,7 @@ function evaluate(indicator: Indicator, period: string, target: Target | null, a
   const when = formatPeriod(period);
   if (target === null) return notMeasured(`Målvärde saknas för ${yearOf(period)}`);
   const hasOutcome = actual !== undefined && parseFigure(actual.text).form !== 'missing';
+  if (target.kind === 'reported') return notMeasured(`Målvärdet säger bara att utfallet redovisas`);
   if (target.kind === 'qualitative') {
     return notMeasured(hasOutcome ? `Målvärdet bedöms för hand; bedömning saknas för ${when}` : `Målvärdet bedöms för hand; utfall och bedömning saknas för ${when}`);
   }
