@@ -10,13 +10,11 @@ import { figureValue } from '../domain/figure.ts';
 import { formatAmount, formatPeriod } from '../domain/format.ts';
 import { yearOf } from '../domain/period.ts';
 import type { PlanFile } from '../domain/plan.ts';
-import { statusWord } from '../domain/status-band.ts';
+import { statusWord, type Status } from '../domain/status-band.ts';
 import type { Scorecard } from '../domain/status.ts';
 import { volumeDeviations } from '../domain/volume-deviations.ts';
 import { parseRich } from './rich.ts';
 import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
-
-type Status = 'green' | 'yellow' | 'red' | 'not-measured';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

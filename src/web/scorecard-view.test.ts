@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aPlan } from '../../tests/helpers/plan-builder.ts';
 import { PlanFile } from '../domain/plan.ts';
-import { buildScorecardView, defaultPeriod, filterScorecardView, goalNode, indicatorNode, organisationOptions, scorecardPeriods } from './scorecard-view.ts';
+import { buildScorecardView, countStatuses, defaultPeriod, filterScorecardView, goalNode, indicatorNode, organisationOptions, scorecardPeriods } from './scorecard-view.ts';
 import { matchRoute, paths } from './router.tsx';
 
 const plan = PlanFile.parse(aPlan());
@@ -71,9 +71,9 @@ describe('scorecard filter by organisation node (enhet)', () => {
 
   it.each([
     // "Gäller SN" names the committee; "Samtliga" (every committee) belongs to the top of the tree.
-    ['sn', ['st-1.2.1', 'st-1.2.2'], { green: 0, yellow: 0, red: 0, 'not-measured': 2 }],
+    ['sn', ['st-1.2.1', 'st-1.2.2'], { ...countStatuses([]), 'not-measured': 2 }],
     ['timra', null, null],
-    ['ifo', [], { green: 0, yellow: 0, red: 0, 'not-measured': 0 }],
+    ['ifo', [], countStatuses([])],
   ] as const)('on the SN plan, ?enhet=%s keeps the indicators in that subtree and recounts', (node, expected, counts) => {
     const view = buildScorecardView(sn, '2020');
     const filtered = filterScorecardView(sn, view, node);

@@ -5,6 +5,9 @@
  */
 import type { Operator, Relation, Target } from './types.ts';
 
+/** A target a status can be computed from. */
+export type MachineReadableTarget = Exclude<Target, { kind: 'qualitative' | 'reported' }>;
+
 const RELATIONS: Record<Operator, Relation> = {
   '>': 'above',
   '>=': 'at-least',
@@ -21,7 +24,7 @@ export type BetterDirection = 'higher-better' | 'lower-better';
  * Whether a status can be computed from numeric outcomes (and the reference values a kind
  * names). Qualitative targets are judged by hand; a target that is only reported has nothing to reach.
  */
-export function isMachineReadable(target: Target): boolean {
+export function isMachineReadable(target: Target): target is MachineReadableTarget {
   return target.kind !== 'qualitative' && target.kind !== 'reported';
 }
 
