@@ -89,7 +89,7 @@ describe('status rules from municipalities\' legends', () => {
     const plain = PlanFile.parse(aPlan());
     expect(plain.plan.statusRule).toBeUndefined();
     expect(JSON.stringify(plain.plan)).not.toContain('statusRule');
-    const banded = PlanFile.parse(aPlan({ plan: { ...aPlan().plan, statusRule: helsingborg } }));
+    const banded = PlanFile.parse(aPlan({ plan: { statusRule: helsingborg } }));
     const card = scorecard(banded, { period: '2018' });
     expect(card.statusRule).toEqual(helsingborg);
     // Builder: "Nöjd med hemtjänst" 84 against 90 %: 93 % fulfilment, yellow under Helsingborg's rule, red under the tolerance rule.
@@ -98,7 +98,7 @@ describe('status rules from municipalities\' legends', () => {
   });
 
   it('refuses a yellow edge above the green one', () => {
-    const result = PlanFile.safeParse(aPlan({ plan: { ...aPlan().plan, statusRule: { kind: 'fulfilment-bands', greenFrom: '90', yellowFrom: '95', rounding: 'none' } } }));
+    const result = PlanFile.safeParse(aPlan({ plan: { statusRule: { kind: 'fulfilment-bands', greenFrom: '90', yellowFrom: '95', rounding: 'none' } } }));
     expect(result.success).toBe(false);
   });
 });
