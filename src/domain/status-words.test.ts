@@ -23,13 +23,13 @@ const higher = { direction: 'higher-better' } as const;
 const lower = { direction: 'lower-better' } as const;
 
 // Reference values as a lookup would give them: riket and liknande kommuner per year, the edge of the best quarter.
-const kolada: ReferenceLookup = ({ series, period }) =>
-  ({
-    'riket|2021': '80',
-    'riket|2024': '75',
-    'liknande kommuner|2024': '12,5',
-    'de 25 % bästa kommunerna|2024': '82',
-  })[`${series}|${period}`];
+const values: Record<string, string> = {
+  'riket|2021': '80',
+  'riket|2024': '75',
+  'liknande kommuner|2024': '12,5',
+  'de 25 % bästa kommunerna|2024': '82',
+};
+const kolada: ReferenceLookup = ({ series, period }) => values[`${series}|${period}`];
 
 type Case = [name: string, target: string, actuals: ActualEntry[], extra: Partial<Indicator>, status: string, explanation: string];
 
