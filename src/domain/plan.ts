@@ -45,7 +45,7 @@ export const planStatuses = ['draft', 'submitted', 'adopted', 'archived'] as con
 
 export const Decision = z
   .object({
-    date: z.iso.date().optional(),
+    date: z.iso.date('Datum anges som ÅÅÅÅ-MM-DD, t.ex. 2024-03-15').optional(),
     body: z.string().max(200).optional(), // beslutande organ, e.g. "Socialnämnden"
     paragraph: z.string().max(60).optional(), // e.g. "SN § 45"
     caseNumber: z.string().max(60).optional(), // diarienummer
