@@ -105,3 +105,18 @@ describe('scorecard filter by organisation node (enhet)', () => {
     expect(indicatorNode(sn, sn.indicators.find((i) => i.appliesTo === 'SN')!)).toBe('sn');
   });
 });
+
+describe('status legend on the scorecard', () => {
+  it('gives the plan\'s rule as its legend, with the statuses without a judgement that occur', () => {
+    const rule = { kind: 'fulfilment-bands', greenFrom: '100', yellowFrom: '91', rounding: 'whole-down' } as const;
+    const view = buildScorecardView(PlanFile.parse(aPlan({ plan: { statusRule: rule } })), '2018');
+    expect(view.legend.map((entry) => [entry.status, entry.text])).toEqual([
+      ['green', 'Uppfyllelse 100 % eller mer. Uppfyllelse är utfallet i procent av målvärdet (när lägre är bättre: målvärdet i procent av utfallet); den avrundas nedåt till hela procent.'],
+      ['yellow', 'Uppfyllelse 91–99 %.'],
+      ['red', 'Uppfyllelse 90 % eller lägre.'],
+    ]);
+    expect(view.counts.yellow).toBe(1);
+    const plain = buildScorecardView(PlanFile.parse(aPlan()), '2019');
+    expect(plain.legend.map((entry) => entry.status)).toEqual(['green', 'yellow', 'red', 'not-measured']);
+  });
+});
