@@ -34,6 +34,9 @@ export class ProblemCollector {
   readonly problems: ImportProblem[] = [];
   count = 0;
 
+  /** `fileLabel` names the file in the report's message ("SIE-filen", "CSV-filen"). */
+  constructor(readonly fileLabel = 'Filen') {}
+
   /** Records a problem. */
   add(problem: { line: number | null; column?: string | null; record?: string; value?: string | null; reason: string }): void {
     this.count++;
@@ -54,20 +57,20 @@ export class ProblemCollector {
   }
 
   /** Throws the report when there is anything in it. */
-  throwIfAny(fileLabel = 'Filen'): void {
-    if (this.count > 0) throw importError(this, fileLabel);
+  throwIfAny(): void {
+    if (this.count > 0) throw importError(this);
   }
 
   /** Adds a problem that makes further reading pointless and throws the report at once. */
-  fail(problem: { line: number | null; column?: string | null; record?: string; value?: string | null; reason: string }, fileLabel = 'Filen'): never {
+  fail(problem: { line: number | null; column?: string | null; record?: string; value?: string | null; reason: string }): never {
     this.add(problem);
-    throw importError(this, fileLabel);
+    throw importError(this);
   }
 }
 
 /** The StyrkortError of a report: code 'validation', a Swedish summary, one problem per fault. */
-export function importError(collector: ProblemCollector, fileLabel = 'Filen'): StyrkortError {
-  const { count, problems } = collector;
+export function importError(collector: ProblemCollector): StyrkortError {
+  const { count, problems, fileLabel } = collector;
   const shown = count > problems.length ? `; de första ${problems.length} visas` : '';
   const message = `${fileLabel} kunde inte läsas in: ${count} fel${shown}. Ingenting har lästs in.`;
   const report: ImportReport = { problems: [...problems], count };

@@ -59,8 +59,8 @@ export function readSie(source: ByteSource, options: SieReadOptions = {}): Readi
 }
 
 async function* generate(source: ByteSource, options: SieReadOptions, info: SieInfo): AsyncGenerator<SieRecord[]> {
-  const problems = new ProblemCollector();
   const fileLabel = options.fileLabel ?? 'SIE-filen';
+  const problems = new ProblemCollector(fileLabel);
   const parser = new SieParser(problems, info);
   const text = decodeText(source, { encoding: options.encoding ?? 'auto', legacy: 'cp437', problems, fileLabel }, info.decode);
   for await (const batch of splitLines(text, problems)) {
@@ -68,7 +68,7 @@ async function* generate(source: ByteSource, options: SieReadOptions, info: SieI
     if (records.length > 0) yield records;
   }
   parser.end();
-  problems.throwIfAny(fileLabel);
+  problems.throwIfAny();
 }
 
 type State = 'top' | 'expect-open' | 'voucher';
