@@ -29,7 +29,8 @@ const pattern = z
   .superRefine((value, context) => {
     const problem = patternProblem(value);
     if (problem !== null) context.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .describe('Kodmönster: en kod (5310), ett prefix (53*), ett intervall som jämför de första siffrorna (5300-5399) eller * för alla');
 const dimension = z.string().regex(/^\d+$/, 'Ett SIE-dimensionsnummer består av siffror, t.ex. "1"');
 const header = z.string().trim().min(1, 'Ange kolumnens rubrik').max(200);
 
@@ -40,7 +41,7 @@ export const MappingTarget = z.union(
     z.object({ exclude: z.literal(true), reason: label }).strict(),
   ],
   { error: 'Målet ska vara { "node": … }, { "table": …, "row": … } eller { "exclude": true, "reason": … }' },
-);
+).describe('En organisationsnod, en rad i en tabell, eller ett uttryckligt undantag med skäl');
 export type MappingTarget = z.infer<typeof MappingTarget>;
 
 export const MappingRule = z
@@ -48,7 +49,8 @@ export const MappingRule = z
     /** Conditions by dimension: all must match. */
     match: z
       .record(z.string().min(1), pattern)
-      .refine((conditions) => Object.keys(conditions).length > 0, 'En regel behöver minst ett villkor, t.ex. { "responsibility": "5310" }'),
+      .refine((conditions) => Object.keys(conditions).length > 0, 'En regel behöver minst ett villkor, t.ex. { "responsibility": "5310" }')
+      .describe('Villkor per dimension (responsibility = ansvar, activity = verksamhet, account = konto, eller ett SIE-dimensionsnummer); alla ska passa'),
     target: MappingTarget,
     note: z.string().max(1_000).optional(),
   })
@@ -88,12 +90,16 @@ export const LedgerMapping = z
         source: z.enum(['transactions', 'period-balances']).optional(),
       })
       .strict()
-      .optional(),
-    columns: LedgerColumns.optional(),
+      .optional()
+      .describe('Vilka SIE-dimensioner som är ansvar och verksamhet, och om verifikationer eller periodsaldon läses'),
+    columns: LedgerColumns.optional().describe('Kolumnrubrikerna i en huvudbok som CSV- eller Excel-fil'),
     /** Amounts in CSV and Excel ledgers: as booked (debit positive, the default) or the other way round. */
-    amountSign: z.enum(['debit-positive', 'credit-positive']).default('debit-positive'),
-    accounts: z.array(AccountOverrideSchema).default([]),
-    rules: z.array(MappingRule),
+    amountSign: z
+      .enum(['debit-positive', 'credit-positive'])
+      .default('debit-positive')
+      .describe('Belopp i CSV och Excel: som bokförda (debet positivt) eller tvärtom'),
+    accounts: z.array(AccountOverrideSchema).default([]).describe('Undantag från Kommun-Bas kontoklasser; den första som passar gäller'),
+    rules: z.array(MappingRule).describe('Reglerna läses uppifrån; den första vars villkor alla passar bestämmer målet'),
   })
   .strict();
 export type LedgerMapping = z.infer<typeof LedgerMapping>;
