@@ -24,17 +24,20 @@ const MONTHS: Array<[number, string[]]> = [
 
 const MONTH_BY_NAME = new Map(MONTHS.flatMap(([month, names]) => names.map((name) => [name, month] as const)));
 
+const CANONICAL_MONTH = /^(19|20|21)\d\d-(0[1-9]|1[0-2])$/;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
 
 /** The month (1–12) a Swedish month name or abbreviation stands for ("aug", "Augusti", "sept."), or null. */
 export function monthFromName(text: string): number | null {
-  return MONTH_BY_NAME.get(text.trim().toLocaleLowerCase('sv').replace(/\.$/, '')) ?? null;
+  return MONTH_BY_NAME.get(text.trim().toLowerCase().replace(/\.$/, '')) ?? null;
 }
 
 /** Reads a period in any of the forms above; null when it is none of them. */
 export function parsePeriodText(text: string, options: { year?: number } = {}): Period | null {
-  const value = text.trim().toLocaleLowerCase('sv');
+  // The common form first: a ledger of a million rows writes "2017-08" a million times.
+  if (text.length === 7 && CANONICAL_MONTH.test(text)) return text;
+  const value = text.trim().toLowerCase();
   if (value === '') return null;
   let match = /^(\d{4})$/.exec(value);
   if (match) return validYear(Number(match[1])) ? match[1]! : null;
@@ -59,7 +62,7 @@ export function periodOfDate(value: Date): Period | null {
 
 /** Why a text is not a period, for the error report. */
 export function periodReason(text: string, options: { year?: number } = {}): string {
-  const value = text.trim().toLocaleLowerCase('sv');
+  const value = text.trim().toLowerCase();
   if (/^[a-zåäö]+\.?$/.test(value) && monthFromName(value) !== null && options.year === undefined) {
     return 'Månaden saknar år; skriv t.ex. "aug 2017" eller ange året för filen.';
   }

@@ -39,16 +39,16 @@ async function* generate(rows: Reading<TableRow, TableInfo>, options: LedgerTabl
   const problems = new ProblemCollector(options.fileLabel ?? 'Filen');
   const decimal = options.decimal ?? 'auto';
   const flip = options.amountSign === 'credit-positive';
-  let columns: Record<Role, number | undefined> | null = null;
+  let layout: Layout | null = null;
   const wanted = wantedColumns(options.columns);
   for await (const batch of rows.batches()) {
     const entries: LedgerEntry[] = [];
     for (const row of batch) {
-      if (columns === null) {
-        columns = findColumns<Role>(row, wanted, problems);
+      if (layout === null) {
+        layout = toLayout(findColumns<Role>(row, wanted, problems), wanted);
         continue;
       }
-      const entry = readRow(row, columns, wanted, decimal, problems);
+      const entry = readRow(row, layout, decimal, problems);
       if (entry === null) continue;
       if (flip && entry.amount !== 0) entry.amount = -entry.amount;
       entries.push(entry);
@@ -56,7 +56,7 @@ async function* generate(rows: Reading<TableRow, TableInfo>, options: LedgerTabl
     info.entries += entries.length;
     if (entries.length > 0) yield entries;
   }
-  if (columns === null) problems.fail({ line: null, reason: 'Filen har ingen rubrikrad och inga rader.' });
+  if (layout === null) problems.fail({ line: null, reason: 'Filen har ingen rubrikrad och inga rader.' });
   problems.throwIfAny();
 }
 
@@ -72,31 +72,43 @@ function wantedColumns(columns: LedgerColumns): Record<Role, string | undefined>
   return wanted as Record<Role, string | undefined>;
 }
 
-function readRow(
-  row: TableRow,
-  columns: Record<Role, number | undefined>,
-  names: Record<Role, string | undefined>,
-  decimal: DecimalMark,
-  problems: ProblemCollector,
-): LedgerEntry | null {
-  let ok = true;
-  const cell = (role: Role): Cell => row.cells[columns[role]!] ?? null;
-  const fault = (role: Role, reason: string): void => {
-    ok = false;
-    problems.add({ line: row.line, column: names[role] ?? role, value: cellText(cell(role)), reason });
-  };
-  const period = readPeriod(cell('period'));
-  if ('reason' in period) fault('period', period.reason);
-  else if (!isMonthPeriod(period.value)) fault('period', 'En huvudboksrad hör till en månad, inte ett helt år.');
-  const account = readCode(cell('account'));
-  if (account === '') fault('account', 'Kontot saknas.');
-  const amount = readAmount(cell('amount'), decimal);
-  if ('reason' in amount) fault('amount', amount.reason);
-  if (!ok || 'reason' in period || 'reason' in amount) return null;
-  const codes: Record<string, string> = {};
-  for (const role of Object.keys(columns) as Role[]) {
-    if (columns[role] === undefined || role === 'period' || role === 'account' || role === 'amount') continue;
-    codes[role.startsWith('code:') ? role.slice(5) : role] = readCode(cell(role));
+/** Where each value stands in a row, and the header names for reports. */
+interface Layout {
+  period: Column;
+  account: Column;
+  amount: Column;
+  codes: Array<{ dimension: string; column: Column }>;
+}
+
+interface Column {
+  index: number;
+  name: string;
+}
+
+function toLayout(found: Record<Role, number | undefined>, names: Record<Role, string | undefined>): Layout {
+  const column = (role: Role): Column => ({ index: found[role]!, name: names[role]! });
+  const codes = (Object.keys(found) as Role[])
+    .filter((role) => found[role] !== undefined && role !== 'period' && role !== 'account' && role !== 'amount')
+    .map((role) => ({ dimension: role.startsWith('code:') ? role.slice(5) : role, column: column(role) }));
+  return { period: column('period'), account: column('account'), amount: column('amount'), codes };
+}
+
+function readRow(row: TableRow, layout: Layout, decimal: DecimalMark, problems: ProblemCollector): LedgerEntry | null {
+  const cells = row.cells;
+  const periodCell = cells[layout.period.index] ?? null;
+  const period = readPeriod(periodCell);
+  const account = readCode(cells[layout.account.index] ?? null);
+  const amountCell = cells[layout.amount.index] ?? null;
+  const amount = readAmount(amountCell, decimal);
+  if ('reason' in period || !isMonthPeriod(period.value) || account === '' || 'reason' in amount) {
+    const fault = (column: Column, cell: Cell, reason: string): void => problems.add({ line: row.line, column: column.name, value: cellText(cell), reason });
+    if ('reason' in period) fault(layout.period, periodCell, period.reason);
+    else if (!isMonthPeriod(period.value)) fault(layout.period, periodCell, 'En huvudboksrad hör till en månad, inte ett helt år.');
+    if (account === '') fault(layout.account, cells[layout.account.index] ?? null, 'Kontot saknas.');
+    if ('reason' in amount) fault(layout.amount, amountCell, amount.reason);
+    return null;
   }
+  const codes: Record<string, string> = {};
+  for (const { dimension, column } of layout.codes) codes[dimension] = readCode(cells[column.index] ?? null);
   return { line: row.line, period: period.value, account, codes, amount: amount.value };
 }

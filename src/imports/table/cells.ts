@@ -26,6 +26,8 @@ const MINUS = /^[\u2212\u2013\u2012\u2014]/;
 const GROUPED = /^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$/;
 const PLAIN = /^\d+$/;
 const SPACES = /[ \u00a0\u202f]/g;
+const SIMPLE_POINT = /^-?\d+(?:\.\d+)?$/;
+const SIMPLE_COMMA = /^-?\d+,\d+$/;
 
 /** An amount in kronor as öre. */
 export function readAmount(cell: Cell, decimal: DecimalMark): Read<Ore> {
@@ -33,11 +35,18 @@ export function readAmount(cell: Cell, decimal: DecimalMark): Read<Ore> {
   if (cell instanceof Date || typeof cell === 'boolean') return { reason: 'Inte ett belopp.' };
   const text = cellText(cell);
   if (text === '') return { reason: 'Beloppet saknas.' };
+  // The common forms first, without the general rule's splitting: "-1234.50", "-1234,50".
+  if (decimal !== ',' && SIMPLE_POINT.test(text)) return fromCanonical(text);
+  if (decimal !== '.' && SIMPLE_COMMA.test(text)) return fromCanonical(text.replace(',', '.'));
   const canonical = canonicalNumber(text, decimal);
   if ('reason' in canonical) return canonical;
-  const ore = oreFromText(canonical.value);
+  return fromCanonical(canonical.value);
+}
+
+function fromCanonical(text: string): Read<Ore> {
+  const ore = oreFromText(text);
   if (ore !== null) return { value: ore };
-  return { reason: /\.\d{3,}$/.test(canonical.value) ? 'Ett belopp har högst två decimaler (öre).' : 'Beloppet är för stort.' };
+  return { reason: /\.\d{3,}$/.test(text) ? 'Ett belopp har högst två decimaler (öre).' : 'Beloppet är för stort.' };
 }
 
 /** A figure as printed, with its exact value; a cell of words is refused (an actual is a number or missing). */

@@ -8,7 +8,7 @@ import { cellText, type Cell } from './table.ts';
 
 /** The header text as compared: trimmed, lower case, every space an ordinary one. */
 export function normaliseHeader(text: string): string {
-  return text.replace(/[\u00a0\u202f\s]+/g, ' ').trim().toLocaleLowerCase('sv');
+  return text.replace(/[\u00a0\u202f\s]+/g, ' ').trim().toLowerCase();
 }
 
 /** The index of each named column; reports (and stops at) missing or ambiguous ones. */

@@ -95,7 +95,7 @@ function sheetName(worksheet: object, index: number): string {
 function isWanted(wanted: string | number | undefined, name: string, index: number): boolean {
   if (wanted === undefined) return true;
   if (typeof wanted === 'number') return wanted === index;
-  return wanted.trim().toLocaleLowerCase('sv') === name.trim().toLocaleLowerCase('sv');
+  return wanted.trim().toLowerCase() === name.trim().toLowerCase();
 }
 
 function notXlsx(head: Buffer): string {
