@@ -28,6 +28,7 @@ const PLAIN = /^\d+$/;
 const SPACES = /[ \u00a0\u202f]/g;
 const SIMPLE_POINT = /^-?\d+(?:\.\d+)?$/;
 const SIMPLE_COMMA = /^-?\d+,\d+$/;
+const GROUPED_COMMA = /^-?\d{1,3}(?: \d{3})+(?:,\d+)?$/;
 
 /** An amount in kronor as öre. */
 export function readAmount(cell: Cell, decimal: DecimalMark): Read<Ore> {
@@ -38,6 +39,7 @@ export function readAmount(cell: Cell, decimal: DecimalMark): Read<Ore> {
   // The common forms first, without the general rule's splitting: "-1234.50", "-1234,50".
   if (decimal !== ',' && SIMPLE_POINT.test(text)) return fromCanonical(text);
   if (decimal !== '.' && SIMPLE_COMMA.test(text)) return fromCanonical(text.replace(',', '.'));
+  if (decimal !== '.' && GROUPED_COMMA.test(text)) return fromCanonical(text.replaceAll(' ', '').replace(',', '.'));
   const canonical = canonicalNumber(text, decimal);
   if ('reason' in canonical) return canonical;
   return fromCanonical(canonical.value);
