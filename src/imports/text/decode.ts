@@ -18,6 +18,30 @@ export type TextEncoding = (typeof textEncodings)[number];
 /** 'auto' applies the rule above; a named encoding is used as given. */
 export type EncodingChoice = 'auto' | TextEncoding;
 
+const ENCODING_NAMES: Record<string, EncodingChoice> = {
+  auto: 'auto',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  cp437: 'cp437',
+  pc8: 'cp437',
+  ibm437: 'cp437',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  ansi: 'windows-1252',
+  'iso-8859-1': 'iso-8859-1',
+  latin1: 'iso-8859-1',
+};
+
+/** The encoding a user names (`--encoding pc8`), or null when Styrkort cannot read it. */
+export function encodingChoice(name: string): EncodingChoice | null {
+  return ENCODING_NAMES[name.trim().toLowerCase()] ?? null;
+}
+
+/** Why a named encoding cannot be used, in Swedish. */
+export function unknownEncodingReason(name: string): string {
+  return `Okänd teckenkodning "${name}": välj auto, utf-8, pc8 (cp437), windows-1252 eller iso-8859-1.`;
+}
+
 export interface DecodeOptions {
   encoding: EncodingChoice;
   /** What a file whose first non-ASCII character is not UTF-8 is read as. */
