@@ -1,11 +1,12 @@
 /**
- * Periods as files write them, normalised to Styrkort's periods (domain/period.ts): "2017-08",
- * "2017-8", "201708", "2017/08", a date "2017-08-31" or "20170831" (its month), "aug 2017",
- * "augusti 2017", "2017 aug", "Aug. 2017", and a year "2017". A month without a year ("aug",
- * "Utfall aug" in a wide table) takes the year given by the caller. Forms that could mean two
- * things ("08/17", "8-2017" with a two-digit part) are refused rather than guessed.
+ * Periods as files write them, normalised to Styrkort's periods (domain/period.ts). First every
+ * form the domain reads (readPeriod: "2017", "2017-08", "2017-Q3", "T2 2017", "aug 2017",
+ * "augusti 2017", "första tertialet 2017"), then the forms exports add: "2017-8", "201708",
+ * "2017/08", a date "2017-08-31" or "20170831" (its month), "2017 aug", "Aug. 2017", "sept 2017".
+ * A month without a year ("aug", "Utfall aug" in a wide table) takes the year given by the caller.
+ * Forms that could mean two things ("08/17", "aug 17") are refused rather than guessed.
  */
-import { daysInMonth, monthPeriod, type Period } from '../domain/period.ts';
+import { daysInMonth, monthPeriod, readPeriod, type Period } from '../domain/period.ts';
 
 const MONTHS: Array<[number, string[]]> = [
   [1, ['jan', 'januari']],
@@ -37,6 +38,8 @@ export function monthFromName(text: string): number | null {
 export function parsePeriodText(text: string, options: { year?: number } = {}): Period | null {
   // The common form first: a ledger of a million rows writes "2017-08" a million times.
   if (text.length === 7 && CANONICAL_MONTH.test(text)) return text;
+  const read = readPeriod(text);
+  if (read !== null) return read;
   const value = text.trim().toLowerCase();
   if (value === '') return null;
   let match = /^(\d{4})$/.exec(value);
@@ -66,7 +69,7 @@ export function periodReason(text: string, options: { year?: number } = {}): str
   if (/^[a-zåäö]+\.?$/.test(value) && monthFromName(value) !== null && options.year === undefined) {
     return 'Månaden saknar år; skriv t.ex. "aug 2017" eller ange året för filen.';
   }
-  return 'Ingen period: skriv en månad som 2017-08, 201708 eller aug 2017, eller ett år som 2017.';
+  return 'Ingen period: skriv en månad som 2017-08, 201708 eller aug 2017, ett år som 2017 eller ett kvartal, tertial eller halvår som 2017-Q3, 2017-T2, 2017-H1.';
 }
 
 function named(name: string, year: number): Period | null {

@@ -103,7 +103,7 @@ function readRow(row: TableRow, layout: Layout, decimal: DecimalMark, problems: 
   if ('reason' in period || !isMonthPeriod(period.value) || account === '' || 'reason' in amount) {
     const fault = (column: Column, cell: Cell, reason: string): void => problems.add({ line: row.line, column: column.name, value: cellText(cell), reason });
     if ('reason' in period) fault(layout.period, periodCell, period.reason);
-    else if (!isMonthPeriod(period.value)) fault(layout.period, periodCell, 'En huvudboksrad hör till en månad, inte ett helt år.');
+    else if (!isMonthPeriod(period.value)) fault(layout.period, periodCell, 'En huvudboksrad hör till en månad, inte ett år, halvår, tertial eller kvartal.');
     if (account === '') fault(layout.account, cells[layout.account.index] ?? null, 'Kontot saknas.');
     if ('reason' in amount) fault(layout.amount, amountCell, amount.reason);
     return null;

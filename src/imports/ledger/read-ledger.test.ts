@@ -132,7 +132,7 @@ describe('readLedger: faulty rows are reported, nothing is returned', () => {
     const report = await failure(readLedger(stream(encode(lines.join('\n'))), { mapping }));
     expect(report.problems).toEqual([
       { line: 3, column: 'Belopp', value: '12,3,4', reason: 'Inte ett belopp; skriv t.ex. -1 234,50 eller -1234.50.' },
-      { line: 4, column: 'Period', value: '2017', reason: 'En huvudboksrad hör till en månad, inte ett helt år.' },
+      { line: 4, column: 'Period', value: '2017', reason: 'En huvudboksrad hör till en månad, inte ett år, halvår, tertial eller kvartal.' },
       { line: 5, column: 'Period', value: '2017-13', reason: expect.stringContaining('Ingen period') },
       { line: 5, column: 'Konto', value: '', reason: 'Kontot saknas.' },
       { line: 6, column: 'Belopp', value: '', reason: 'Beloppet saknas.' },
