@@ -80,13 +80,18 @@ interface Sums {
   income: Ore;
   costs: Ore;
   entries: number;
+  /** How many of the entries were income. */
+  incomeEntries: number;
 }
 
 /** Adds entries one by one (as a stream delivers them) and gives the aggregation at the end. */
 export class LedgerAggregator {
   private readonly classify: (account: string) => AccountClass;
   private readonly resolve: (entry: LedgerEntry) => number;
-  private readonly cells = new Map<string, { target: MappingTarget; key: string; period: Period; side: StatementSide; ore: Ore; entries: number }>();
+  /** Per target (the rules' targets, one slot per distinct target), per month: the sums. */
+  private readonly cells = new Map<number, Map<Period, Sums>>();
+  private readonly slots: number[];
+  private readonly targets: Array<{ target: MappingTarget; key: string }> = [];
   private readonly unmapped = new Map<string, Sums & { codes: Record<string, string>; firstLine: number; accounts: Set<string> }>();
   private readonly excluded = new Map<number, Sums>();
   private readonly outside = new Map<string, { cls: OutsideAccount['class']; ore: Ore; entries: number }>();
@@ -97,6 +102,17 @@ export class LedgerAggregator {
   constructor(private readonly mapping: Mapping) {
     this.classify = accountClassifier(mapping.accounts);
     this.resolve = ruleResolver(mapping.rules);
+    // Rules with the same target add into the same figures.
+    const slotByKey = new Map<string, number>();
+    this.slots = mapping.rules.map((rule) => {
+      const key = targetKey(rule.target);
+      let slot = slotByKey.get(key);
+      if (slot === undefined) {
+        slot = this.targets.push({ target: rule.target, key }) - 1;
+        slotByKey.set(key, slot);
+      }
+      return slot;
+    });
   }
 
   /** Counts one entry in. */
@@ -112,14 +128,18 @@ export class LedgerAggregator {
     const rule = this.mapping.rules[index];
     if (rule === undefined) return this.addUnmapped(entry, side, statement);
     if ('exclude' in rule.target) return this.addExcluded(index, side, statement);
-    const key = targetKey(rule.target);
-    const cellKey = `${key}\u0001${entry.period}\u0001${side}`;
-    const cell = this.cells.get(cellKey);
-    if (cell === undefined) this.cells.set(cellKey, { target: rule.target, key, period: entry.period, side, ore: statement, entries: 1 });
-    else {
-      cell.ore = addOre(cell.ore, statement);
-      cell.entries++;
+    const slot = this.slots[index]!;
+    let months = this.cells.get(slot);
+    if (months === undefined) {
+      months = new Map();
+      this.cells.set(slot, months);
     }
+    let sums = months.get(entry.period);
+    if (sums === undefined) {
+      sums = { income: 0, costs: 0, entries: 0, incomeEntries: 0 };
+      months.set(entry.period, sums);
+    }
+    addTo(sums, side, statement);
   }
 
   /** Counts many entries in. */
@@ -131,9 +151,9 @@ export class LedgerAggregator {
   result(): LedgerAggregation {
     const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
     return {
-      cells: [...this.cells.values()]
-        .sort((a, b) => byText(a.key, b.key) || byText(a.period, b.period) || byText(a.side, b.side))
-        .map(({ target, key, period, side, ore, entries }) => ({ target, key, period, side, amount: oreToKronor(ore), entries })),
+      cells: [...this.cells.entries()]
+        .flatMap(([slot, months]) => [...months.entries()].flatMap(([period, sums]) => cellsOf(this.targets[slot]!, period, sums)))
+        .sort((a, b) => byText(a.key, b.key) || byText(a.period, b.period) || byText(a.side, b.side)),
       unmapped: [...this.unmapped.entries()]
         .sort(([a], [b]) => byText(a, b))
         .map(([, sums]) => ({
@@ -172,7 +192,7 @@ export class LedgerAggregator {
     const key = codesKey(entry.codes);
     let sums = this.unmapped.get(key);
     if (sums === undefined) {
-      sums = { codes: { ...entry.codes }, income: 0, costs: 0, entries: 0, firstLine: entry.line, accounts: new Set() };
+      sums = { codes: { ...entry.codes }, income: 0, costs: 0, entries: 0, incomeEntries: 0, firstLine: entry.line, accounts: new Set() };
       this.unmapped.set(key, sums);
     }
     addTo(sums, side, statement);
@@ -182,7 +202,7 @@ export class LedgerAggregator {
   private addExcluded(rule: number, side: StatementSide, statement: Ore): void {
     let sums = this.excluded.get(rule);
     if (sums === undefined) {
-      sums = { income: 0, costs: 0, entries: 0 };
+      sums = { income: 0, costs: 0, entries: 0, incomeEntries: 0 };
       this.excluded.set(rule, sums);
     }
     addTo(sums, side, statement);
@@ -197,9 +217,20 @@ export function aggregateLedger(entries: Iterable<LedgerEntry>, mapping: Mapping
 }
 
 function addTo(sums: Sums, side: StatementSide, statement: Ore): void {
-  if (side === 'income') sums.income = addOre(sums.income, statement);
-  else sums.costs = addOre(sums.costs, statement);
+  if (side === 'income') {
+    sums.income = addOre(sums.income, statement);
+    sums.incomeEntries++;
+  } else sums.costs = addOre(sums.costs, statement);
   sums.entries++;
+}
+
+/** The income and costs cells of a target's month (a side without entries has no cell). */
+function cellsOf(target: { target: MappingTarget; key: string }, period: Period, sums: Sums): LedgerCell[] {
+  const cells: LedgerCell[] = [];
+  if (sums.incomeEntries > 0) cells.push({ ...target, period, side: 'income', amount: oreToKronor(sums.income), entries: sums.incomeEntries });
+  const costEntries = sums.entries - sums.incomeEntries;
+  if (costEntries > 0) cells.push({ ...target, period, side: 'costs', amount: oreToKronor(sums.costs), entries: costEntries });
+  return cells;
 }
 
 function codesKey(codes: Readonly<Record<string, string>>): string {

@@ -20,7 +20,8 @@ export function ruleResolver(rules: ReadonlyArray<Pick<MappingRule, 'match'>>): 
   const dimensions = [...new Set(compiled.flatMap((conditions) => conditions.map((condition) => condition.dimension)))];
   const cache = new Map<string, number>();
   return (entry) => {
-    const key = dimensions.map((dimension) => codeOf(entry, dimension)).join('\u0001');
+    let key = codeOf(entry, dimensions[0] ?? 'account');
+    for (let i = 1; i < dimensions.length; i++) key += `\u0001${codeOf(entry, dimensions[i]!)}`;
     let index = cache.get(key);
     if (index === undefined) {
       index = compiled.findIndex((conditions) => conditions.every((condition) => condition.test(codeOf(entry, condition.dimension))));
