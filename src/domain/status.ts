@@ -7,7 +7,7 @@
 import { StyrkortError } from './errors.ts';
 import { parseFigure } from './figure.ts';
 import { formatPeriod } from './format.ts';
-import { isPeriod, yearOf } from './period.ts';
+import { comparePeriods, periodProblem, yearOf } from './period.ts';
 import type { ActualEntry, Goal, Indicator, PlanFile } from './plan.ts';
 import { isJudged, statusWord, type Status } from './status-band.ts';
 import type { EvaluationOptions, ReferenceLookup, ReferenceQuery } from './status-context.ts';
@@ -66,12 +66,13 @@ export interface Scorecard {
 }
 
 /**
- * The scorecard of a plan for a period 'YYYY' or 'YYYY-MM', by the plan's status rule; reference
- * values of external series come from the outcomes or from `references` (Kolada).
+ * The scorecard of a plan for a period of any kind ('2020', '2020-08', '2025-T2'), by the plan's
+ * status rule; reference values of external series come from the outcomes or from `references` (Kolada).
  */
 export function scorecard(plan: PlanFile, options: { period: string; references?: ReferenceLookup }): Scorecard {
   const { period, references } = options;
-  if (!isPeriod(period)) throw new StyrkortError('validation', `Perioden "${period}" anges som ÅÅÅÅ eller ÅÅÅÅ-MM`);
+  const problem = periodProblem(period);
+  if (problem) throw new StyrkortError('validation', problem);
   const statusRule = plan.plan.statusRule;
   const evaluation: EvaluationOptions = { ...(statusRule ? { rule: statusRule } : {}), ...(references ? { references } : {}) };
   const indicators = plan.indicators.map((indicator) => evaluateIndicator(indicator, period, evaluation));
@@ -188,6 +189,6 @@ function shorten(text: string): string {
 
 /** The period a scorecard opens on: the latest period with an outcome, else the plan's first year. */
 export function latestFollowUpPeriod(plan: PlanFile): string {
-  const periods = plan.indicators.flatMap((indicator) => indicator.actuals.map((actual) => actual.period)).sort();
+  const periods = plan.indicators.flatMap((indicator) => indicator.actuals.map((actual) => actual.period)).sort(comparePeriods);
   return periods.at(-1) ?? String(plan.plan.periodStart);
 }
