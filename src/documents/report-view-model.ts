@@ -59,7 +59,8 @@ export function buildReportDocument(plan: PlanFile, options: { period: string })
     author: plan.municipality.name,
     subject: `Uppföljning ${formatPeriod(period)} av ${plan.plan.title}`,
     keywords: ['uppföljning', formatPeriod(period), plan.municipality.name, owner].filter(Boolean),
-    letterhead: plan.plan.letterhead.length > 0 ? plan.plan.letterhead : [plan.municipality.name.toUpperCase()],
+    // A running header only where the plan has one: no municipality name is invented for it.
+    letterhead: plan.plan.letterhead,
     footer: plan.municipality.name,
     filename: `${plan.plan.key}-uppfoljning-${period}`,
     titlePage: {

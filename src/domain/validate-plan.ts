@@ -8,6 +8,7 @@ import { parseFigure } from './figure.ts';
 import { isAllowedRichText } from './rich-text.ts';
 import { issuesToProblems, swedishErrorMap } from './swedish-issues.ts';
 import { wellFormedPart } from './validate-partial.ts';
+import { checkFollowUpParts } from './validate-follow-up.ts';
 
 export type PlanValidation = { ok: true; plan: PlanFile } | { ok: false; problems: Problem[] };
 
@@ -58,6 +59,7 @@ function checkReferences(plan: PlanFile): Problem[] {
   );
   checkRichText(plan, report);
   checkFollowUp(plan, report);
+  problems.push(...checkFollowUpParts(plan));
   return problems;
 }
 
@@ -234,11 +236,12 @@ function checkFollowUp(plan: PlanFile, report: Report): void {
     ...plan.indicators.map((indicator) => indicator.key),
     ...plan.volumeTables.flatMap((table) => table.rows.map((row) => row.key)),
     ...plan.budgetTables.map((table) => table.key),
+    ...plan.goals.map((goal) => goal.key),
   ]);
   uniqueKeys(plan.analyses, '$.analyses', 'analys', report);
   plan.analyses.forEach((analysis, i) => {
     if (!subjects.has(analysis.subject)) {
-      report(`$.analyses[${i}].subject`, `"${analysis.subject}" är inget styrtal, ingen volymrad och ingen budgettabell i planen`);
+      report(`$.analyses[${i}].subject`, `"${analysis.subject}" är inget styrtal, inget mål, ingen volymrad och ingen budgettabell i planen`);
     }
     if (!isAllowedRichText(analysis.text)) {
       report(`$.analyses[${i}].text`, 'Texten innehåller HTML som inte är tillåten (tillåtet: p, b, i, u, ul, ol, li, a, br)');
