@@ -89,7 +89,7 @@ function chosenColumnsTable(section: Section, ctx: IndicatorTableContext, indica
     kind: 'table',
     id: `${section.key}-tabell`,
     title: spec?.caption ?? section.heading ?? 'Styrtal',
-    columns: [{ kind: 'label' }, ...columns.map((column): TableColumn => ({ kind: column.kind === 'target' || column.kind === 'outcome' ? 'figure' : 'text' }))],
+    columns: [{ kind: 'label' }, ...columns.map((column): TableColumn => ({ kind: column.kind === 'outcome' ? 'figure' : 'text' }))], // targets are mostly words
     header: [header],
     body,
     footnotes: footnotesOf(ctx, [spec?.captionFootnote]),

@@ -87,7 +87,8 @@ export function municipalGoalsSection(section: Section, ctx: PlanContext): Block
 }
 
 export function committeeGoalsSection(section: Section, ctx: PlanContext): Block[] {
-  const goals = selectItems(section, ctx.plan.goals.filter((goal) => goal.level !== 'municipal'), byKey);
+  // The goals the section names, of any level; without names, the goals below the municipality's.
+  const goals = section.include ? selectItems(section, ctx.plan.goals, byKey) : ctx.plan.goals.filter((goal) => goal.level !== 'municipal');
   const parents = new Map(ctx.plan.goals.map((goal) => [goal.key, goal]));
   const blocks: Block[] = [];
   let currentParent: string | null | undefined;
@@ -95,12 +96,21 @@ export function committeeGoalsSection(section: Section, ctx: PlanContext): Block
     if (goal.parent !== currentParent) {
       currentParent = goal.parent;
       const parent = goal.parent ? parents.get(goal.parent) : undefined;
-      if (parent) blocks.push({ kind: 'heading', id: `${section.key}-${parent.key}`, text: parent.number ? `Mål ${parent.number}` : parent.text, level: 1, toc: false });
+      if (parent) blocks.push({ kind: 'heading', id: `${section.key}-${parent.key}`, text: parentHeading(parent), level: 1, toc: false });
     }
     const text = [goal.number, goal.text, goal.measurement?.text].filter(Boolean).join(' ');
     blocks.push({ kind: 'text', content: [plainParagraph(text), ...parseRich(goal.description), ...contributionLines(goal, parents)] });
   }
   return blocks;
+}
+
+/**
+ * The heading over a goal's sub-goals: a numbered goal by its number ("Mål 1:2", as Timrå prints
+ * it), a prioritised area or an unnumbered goal by its own words ("1. Samverkan och innovation …").
+ */
+function parentHeading(parent: Item<'goals'>): string {
+  if (parent.kind === 'priority-area' || parent.kind === 'assignment' || !parent.number) return goalLine(parent);
+  return `Mål ${parent.number}`;
 }
 
 /** "1:2 Text": a goal's number (as the plan prints it) and wording. */

@@ -26,7 +26,7 @@ export function activityFieldText(activity: Activity, field: ActivityTextField, 
     case 'owner':
       return activity.owner ?? '';
     case 'indicators':
-      return (activity.indicators ?? []).map((key) => plan.indicators.find((indicator) => indicator.key === key)?.number || key).join(', ');
+      return (activity.indicators ?? []).map((key) => labelOf(plan.indicators.find((indicator) => indicator.key === key)) ?? key).join(', ');
     case 'goals':
       return activity.goals
         .map((key) => {
@@ -35,4 +35,9 @@ export function activityFieldText(activity: Activity, field: ActivityTextField, 
         })
         .join(', ');
   }
+}
+
+/** An indicator by its number; one the plan does not number, by its name. */
+function labelOf(indicator: Lookup['indicators'][number] | undefined): string | undefined {
+  return indicator ? indicator.number || indicator.name : undefined;
 }

@@ -5,10 +5,11 @@
  * plan's scale says what the outcomes are called: uppfyllt / delvis uppfyllt / ej uppfyllt, or
  * ja / nej (docs/goals.md).
  */
-import type { GoalAssessmentEntry, GoalAssessmentScale, PlanFile } from './plan.ts';
+import type { Goal, GoalAssessmentEntry, GoalAssessmentScale, PlanFile } from './plan.ts';
 import type { GoalAssessmentStatus, GoalKind } from './plan-follow-up.ts';
 import type { Status } from './status-band.ts';
-import type { GoalStatus } from './status.ts';
+import { rollUp } from './status-rollup.ts';
+import type { IndicatorStatus } from './status.ts';
 
 export interface GoalAssessment {
   goalKey: string;
@@ -59,32 +60,65 @@ export function statusOfAssessment(status: GoalAssessmentStatus | null): Status 
 }
 
 /**
- * Every goal's assessment for the scorecard's period: goals with indicators below them (the rolled-up
- * statuses of the scorecard) and goals assessed or commented by hand for the period, in plan order.
+ * Every goal's assessment for the scorecard's period, in plan order: computed by the plan's
+ * roll-up rule from the goal's own indicators and the assessments of the goals below it (its
+ * children and direct contributions, so an assessment set by hand below counts above: Nynäshamn's
+ * målområde follows its goal judged "delvis"), or set by hand. Goals with nothing to assess from
+ * and nothing written for the period are left out.
  */
-export function assessGoals(plan: PlanFile, card: { period: string; goals: GoalStatus[] }): GoalAssessment[] {
+export function assessGoals(plan: PlanFile, card: { period: string; indicators: IndicatorStatus[] }): GoalAssessment[] {
   const scale = plan.plan.goalAssessment;
-  const rolled = new Map(card.goals.map((goal) => [goal.goalKey, goal]));
-  const out: GoalAssessment[] = [];
-  for (const goal of plan.goals) {
-    const status = rolled.get(goal.key);
+  const done = new Map<string, GoalAssessment | null>();
+  const assess = (goal: Goal, path: ReadonlySet<string>): GoalAssessment | null => {
+    if (done.has(goal.key)) return done.get(goal.key)!;
+    if (path.has(goal.key)) return null; // a cycle: validation reports it
+    const below = plan.goals
+      .filter((child) => child.parent === goal.key || child.contributesTo?.some((link) => link.goal === goal.key && link.link === 'direct'))
+      .map((child) => assess(child, new Set([...path, goal.key])))
+      .filter((child): child is GoalAssessment => child !== null);
+    const own = card.indicators.filter((indicator) => indicator.goalKey === goal.key);
     const entry = goal.assessments?.find((candidate) => candidate.period === card.period);
-    if (!status && !entry) continue;
-    const computed = status ? assessmentOfStatus(status.status, scale) : null;
-    const base = { goalKey: goal.key, number: goal.number ?? null, text: goal.text, kind: goal.kind ?? 'goal', period: card.period };
-    out.push({ ...base, ...decide(entry, computed, status, scale), ...extras(entry) });
-  }
-  return out;
+    const from = computeFrom(plan, own, below, scale);
+    const result = from || entry ? build(goal, card.period, entry, from, scale) : null;
+    done.set(goal.key, result);
+    return result;
+  };
+  return plan.goals.map((goal) => assess(goal, new Set())).filter((assessment): assessment is GoalAssessment => assessment !== null);
 }
 
-function decide(entry: GoalAssessmentEntry | undefined, computed: GoalAssessmentStatus | null, status: GoalStatus | undefined, scale: GoalAssessmentScale | undefined) {
+interface Computed {
+  status: GoalAssessmentStatus | null;
+  explanation: string;
+}
+
+function computeFrom(plan: PlanFile, own: IndicatorStatus[], below: GoalAssessment[], scale: GoalAssessmentScale | undefined): Computed | null {
+  if (own.length === 0 && below.length === 0) return null;
+  const members = [
+    ...own.map((indicator) => ({ label: indicator.number || `"${shorten(indicator.name)}"`, status: indicator.status })),
+    ...below.map((child) => ({ label: child.number ?? `"${shorten(child.text)}"`, status: statusOfAssessment(child.status) })),
+  ];
+  const { status, explanation } = rollUp(plan.plan.statusRollup, members);
+  const from = own.length > 0 && below.length > 0 ? 'styrtalen och delmålen' : own.length > 0 ? 'styrtalen' : 'delmålen';
+  return { status: assessmentOfStatus(status, scale), explanation: `Beräknad av ${from}: ${explanation}` };
+}
+
+function build(goal: Goal, period: string, entry: GoalAssessmentEntry | undefined, computed: Computed | null, scale: GoalAssessmentScale | undefined): GoalAssessment {
+  const base = { goalKey: goal.key, number: goal.number ?? null, text: goal.text, kind: goal.kind ?? 'goal', period };
+  return { ...base, ...decide(entry, computed, scale), ...extras(entry) };
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39).trimEnd()}…` : text;
+}
+
+function decide(entry: GoalAssessmentEntry | undefined, computed: Computed | null, scale: GoalAssessmentScale | undefined) {
   if (entry?.status !== undefined) {
     const why = entry.justification?.trim() || 'se kommentaren';
-    const differs = status && computed !== entry.status ? ` (styrtalen ger ${assessmentLabel(scale, computed).toLowerCase()})` : '';
-    return { status: entry.status, label: assessmentLabel(scale, entry.status), manual: true, computed, explanation: `Bedömd för hand${differs}: ${why}` };
+    const differs = computed && computed.status !== entry.status ? ` (beräknat: ${assessmentLabel(scale, computed.status).toLowerCase()})` : '';
+    return { status: entry.status, label: assessmentLabel(scale, entry.status), manual: true, computed: computed?.status ?? null, explanation: `Bedömd för hand${differs}: ${why}` };
   }
-  const explanation = status ? `Beräknad av styrtalen: ${status.explanation}` : 'Ingen bedömning för perioden, bara en kommentar';
-  return { status: computed, label: assessmentLabel(scale, computed), manual: false, explanation };
+  if (!computed) return { status: null, label: assessmentLabel(scale, null), manual: false, explanation: 'Ingen bedömning för perioden, bara en kommentar' };
+  return { status: computed.status, label: assessmentLabel(scale, computed.status), manual: false, explanation: computed.explanation };
 }
 
 function extras(entry: GoalAssessmentEntry | undefined): Pick<GoalAssessment, 'comment' | 'author'> {
@@ -92,4 +126,15 @@ function extras(entry: GoalAssessmentEntry | undefined): Pick<GoalAssessment, 'c
   if (entry?.comment?.trim()) out.comment = entry.comment;
   if (entry?.author) out.author = entry.author;
   return out;
+}
+
+/** Per kind (mål, uppdrag, prioriterat område): how many are assessed and how many fulfilled, for a summary line. */
+export function assessmentCounts(assessments: readonly GoalAssessment[]): Array<{ kind: GoalKind; total: number; assessed: number; fulfilled: number }> {
+  const kinds: GoalKind[] = ['goal', 'assignment', 'priority-area'];
+  return kinds
+    .map((kind) => {
+      const of = assessments.filter((assessment) => assessment.kind === kind);
+      return { kind, total: of.length, assessed: of.filter((a) => a.status !== null).length, fulfilled: of.filter((a) => a.status === 'fulfilled').length };
+    })
+    .filter((count) => count.total > 0);
 }

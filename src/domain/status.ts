@@ -173,8 +173,8 @@ function rollUpGoals(plan: PlanFile, indicators: IndicatorStatus[], rule: Rollup
       return null;
     }
     const members: RollupMember[] = [
-      ...own.map((indicator) => ({ label: indicator.number, status: indicator.status })),
-      ...children.map((child) => ({ label: child.number ? `mål ${child.number}` : `delmålet "${shorten(child.text)}"`, status: child.status })),
+      ...own.map((indicator) => ({ label: indicator.number || `"${shorten(indicator.name)}"`, status: indicator.status })),
+      ...children.map((child) => ({ label: goalLabel(child), status: child.status })),
     ];
     const { status, explanation } = rollUp(rule, members);
     const result: GoalStatus = {
@@ -191,6 +191,12 @@ function rollUpGoals(plan: PlanFile, indicators: IndicatorStatus[], rule: Rollup
     return result;
   };
   return plan.goals.map((goal) => visit(goal, new Set())).filter((goal): goal is GoalStatus => goal !== null);
+}
+
+/** "mål 1:2"; a number that is a word already ("Delmål 1") as it is; an unnumbered goal by its words. */
+function goalLabel(goal: GoalStatus): string {
+  if (!goal.number) return `delmålet "${shorten(goal.text)}"`;
+  return /^\p{L}/u.test(goal.number) ? goal.number : `mål ${goal.number}`;
 }
 
 function shorten(text: string): string {
