@@ -5,48 +5,17 @@
  * rich-text editor would store), and the page must still hold exactly one style element, no
  * script and no meta refresh — as text and as Chromium parses it.
  */
-import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cssString, renderHtml } from '../../src/documents/html.ts';
 import { buildPlanDocument } from '../../src/documents/plan-view-model.ts';
 import { buildReportDocument } from '../../src/documents/report-view-model.ts';
-import { validatePlanFile } from '../../src/domain/validate-plan.ts';
-import type { PlanFile } from '../../src/domain/plan.ts';
-import { copyJson, pathText, setAt, stringLeaves } from './plan-walk.ts';
+import { escapeForRichText, injectEverywhere } from './plan-walk.ts';
 
 const payloads = [
   '</style><script>window.pwned=1</script>',
   '<meta http-equiv=refresh content="0;url=https://angripare.example/">',
 ];
-
-const escapeForRichText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * The demo plan with the payload in every string field validation lets it into: appended, then as
- * escaped text (rich text), then alone (short fields); fields that refuse all three keep their value.
- */
-function injectEverywhere(file: string, payload: string): { plan: PlanFile; injected: number } {
-  const original = JSON.parse(readFileSync(new URL(`../../demo/${file}`, import.meta.url), 'utf8')) as unknown;
-  const leaves = stringLeaves(original);
-  const variants = (value: string) => [`${value} ${payload}`, `${value} ${escapeForRichText(payload)}`, payload];
-  const choice = new Map(leaves.map((leaf) => [pathText(leaf.path), 0]));
-  for (let round = 0; round < 16; round += 1) {
-    const candidate = copyJson(original);
-    for (const leaf of leaves) {
-      const index = choice.get(pathText(leaf.path))!;
-      if (index < 3) setAt(candidate, leaf.path, variants(leaf.value)[index]);
-    }
-    const result = validatePlanFile(candidate);
-    if (result.ok) return { plan: result.plan, injected: [...choice.values()].filter((index) => index < 3).length };
-    for (const problem of result.problems) {
-      // A refused field moves on to its next variant; a problem elsewhere (a broken reference) points at a key, which refuses every variant.
-      const path = [...choice.keys()].find((p) => problem.path === p || problem.path.startsWith(`${p}.`) || problem.path.startsWith(`${p}[`));
-      if (path) choice.set(path, choice.get(path)! + 1);
-    }
-  }
-  throw new Error('ingen giltig plan efter 16 varv');
-}
 
 /** The page's markup with every quoted attribute value left out (the payload may stand there as text). */
 function checkPage(html: string): void {
