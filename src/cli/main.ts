@@ -1,5 +1,7 @@
 /** The `styrkort` command line: one file per command, shared options and exit codes in context.ts. */
 import { Command, CommanderError } from 'commander';
+import { StyrkortError } from '../domain/errors.ts';
+import { textProblem } from '../domain/text-input.ts';
 import { exitCodeOf, exitCodes, printError } from './context.ts';
 
 // `styrkort export … | head` closes the pipe early; that is the reader's choice, not an error.
@@ -16,6 +18,15 @@ const program = new Command('styrkort')
   .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, 'Fel:')) });
 
 const globals = () => program.opts<{ data?: string }>();
+
+// Arguments go through the same text rule as files and API bodies (issue 10, defect 6).
+program.hook('preAction', (_program, action) => {
+  const texts = [...action.args, ...Object.values(action.opts()), ...Object.values(globals())].filter((value): value is string => typeof value === 'string');
+  for (const text of texts) {
+    const problem = textProblem(text);
+    if (problem) throw new StyrkortError('usage', `Argumentet ${JSON.stringify(text.slice(0, 40))}: ${problem}`);
+  }
+});
 
 // Each command's module is loaded when it runs, so `styrkort plans` does not load the web server.
 const serveCommand = async (o: any) => (await import('./serve.ts')).serveCommand(o);

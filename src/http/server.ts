@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { registerApi } from './api.ts';
 import { handleError } from './errors.ts';
+import { registerJsonBodyParser, registerTextChecks } from './input.ts';
 import { registerWebApp } from './web-app.ts';
 
 export interface ServerOptions {
@@ -35,6 +36,8 @@ export function buildServer({ db, logger = false, secureCookies = process.env.ST
   });
   // The API speaks JSON only: text bodies get 415 with a Swedish message, not a confusing 400.
   app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app);
+  registerTextChecks(app);
   app.register(cookie);
   app.register(registerApi, { db, secureCookies });
 
