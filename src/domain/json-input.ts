@@ -31,18 +31,22 @@ export function invalidUtf8At(bytes: Uint8Array): number {
   return -1;
 }
 
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decodes UTF-8 bytes strictly and reads them as JSON (see readJsonText). */
 export function readJsonBytes(bytes: Uint8Array, subject: JsonSubject): unknown {
-  const bad = invalidUtf8At(bytes);
-  if (bad !== -1) {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    // The decoder only says that a byte is wrong; finding which one is worth the time only now.
+    const bad = Math.max(0, invalidUtf8At(bytes));
     let line = 1;
     for (let i = 0; i < bad; i += 1) if (bytes[i] === 0x0a) line += 1;
     const message = `${subject} är inte giltig UTF-8: byte ${bad + 1} (rad ${line}) är 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')}. Spara den som UTF-8 och försök igen.`;
     throw new StyrkortError('validation', message, [{ path: '$', message: `rad ${line}: ogiltig UTF-8`, code: 'encoding' }]);
   }
-  return readJsonText(decoder.decode(bytes), subject);
+  return readJsonText(text, subject);
 }
 
 /** Reads a JSON text: byte-order mark dropped, syntax errors with line and column, every text checked and in NFC. */

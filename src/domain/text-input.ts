@@ -50,40 +50,52 @@ export const maxDepth = 64;
 export function normaliseJsonTree(value: unknown): { value: unknown; problems: Problem[]; count: number } {
   const problems: Problem[] = [];
   let count = 0;
-  const report = (path: Array<string | number>, message: string, code: string) => {
+  // One path stack for the whole walk: a 20 MB plan has millions of values, and most need no path.
+  const path: Array<string | number> = [];
+  const report = (message: string, code: string, last?: string | number) => {
     count += 1;
-    if (problems.length < maxListedProblems) problems.push({ path: formatPath(path), message, code });
+    if (problems.length < maxListedProblems) problems.push({ path: formatPath(last === undefined ? path : [...path, last]), message, code });
   };
-  const visit = (node: unknown, path: Array<string | number>): unknown => {
+  const visit = (node: unknown): unknown => {
     if (typeof node === 'string') {
       const problem = textProblem(node);
-      if (problem) report(path, problem, 'text');
+      if (problem) report(problem, 'text');
       return normaliseText(node);
     }
     if (typeof node === 'number') {
-      if (!Number.isFinite(node)) report(path, 'Talet är för stort', 'number');
+      if (!Number.isFinite(node)) report('Talet är för stort', 'number');
       return node;
     }
     if (node === null || typeof node !== 'object') return node;
     if (path.length >= maxDepth) {
-      report(path, `Innehållet är nästlat i fler än ${maxDepth} nivåer`, 'depth');
+      report(`Innehållet är nästlat i fler än ${maxDepth} nivåer`, 'depth');
       return null;
     }
-    if (Array.isArray(node)) return node.map((item, index) => visit(item, [...path, index]));
+    if (Array.isArray(node)) {
+      const out = new Array<unknown>(node.length);
+      for (let index = 0; index < node.length; index += 1) {
+        path.push(index);
+        out[index] = visit(node[index]);
+        path.pop();
+      }
+      return out;
+    }
     const out: Record<string, unknown> = {};
     for (const [rawKey, item] of Object.entries(node)) {
       const problem = textProblem(rawKey);
-      if (problem) report([...path, rawKey], `Fältnamnet: ${problem}`, 'text');
+      if (problem) report(`Fältnamnet: ${problem}`, 'text', rawKey);
       if (rawKey === '__proto__') {
-        report(path, 'Fältnamnet "__proto__" är inte tillåtet', 'field-name');
+        report('Fältnamnet "__proto__" är inte tillåtet', 'field-name');
         continue;
       }
       const key = normaliseText(rawKey);
-      if (Object.hasOwn(out, key)) report([...path, key], `Fältet "${key}" förekommer två gånger (en gång i annan Unicode-form)`, 'field-name');
-      out[key] = visit(item, [...path, rawKey]);
+      if (Object.hasOwn(out, key)) report(`Fältet "${key}" förekommer två gånger (en gång i annan Unicode-form)`, 'field-name', key);
+      path.push(rawKey);
+      out[key] = visit(item);
+      path.pop();
     }
     return out;
   };
-  const normalised = visit(value, []);
+  const normalised = visit(value);
   return { value: normalised, problems: capProblems(problems, count), count };
 }
