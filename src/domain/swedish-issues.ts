@@ -56,8 +56,11 @@ export const swedishErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_value':
       return `Ogiltigt värde; tillåtna värden är ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
+      if (issue.origin === 'number' && Number(issue.minimum) <= Number.MIN_SAFE_INTEGER) return 'Talet är för litet';
       return issue.origin === 'string' ? 'Får inte vara tom' : `Minst ${String(issue.minimum)}`;
     case 'too_big':
+      // An integer field's own limit is the largest exact integer; no one means 9007199254740991.
+      if (issue.origin === 'number' && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) return 'Talet är för stort';
       return issue.origin === 'string' ? `Högst ${String(issue.maximum)} tecken` : `Högst ${String(issue.maximum)}`;
     default: {
       const fallback = swedishLocale(issue);
