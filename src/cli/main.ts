@@ -43,6 +43,8 @@ const statusCommand = async (p: string, o: any) => (await import('./status.ts'))
 const forecastCommand = async (p: string, o: any) => (await import('./forecast.ts')).forecastCommand(p, o);
 const deviationsCommand = async (p: string, o: any) => (await import('./deviations.ts')).deviationsCommand(p, o);
 const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
+const backupCommand = async (o: any) => (await import('./backup.ts')).backupCommand(o);
+const restoreCommand = async (f: string, o: any) => (await import('./restore.ts')).restoreCommand(f, o);
 
 program
   .command('serve')
@@ -139,6 +141,19 @@ program
   .argument('<plan-a>', 'den tidigare planens nyckel')
   .argument('<plan-b>', 'den senare planens nyckel')
   .action((a, b) => diffCommand(a, b, globals()));
+
+program
+  .command('backup')
+  .description('säkerhetskopiera hela databasen (planer, användare, ändringsloggen …) till en fil; samma format för inbäddad databas och PostgreSQL')
+  .requiredOption('--out <fil>', 'filen att skriva (gzip-komprimerad)')
+  .action((options) => backupCommand({ ...globals(), ...options }));
+
+program
+  .command('restore')
+  .description('återställ databasen från en säkerhetskopia, i en transaktion (en databas som inte är tom ersätts bara med --force)')
+  .argument('<fil>', 'säkerhetskopian')
+  .option('--force', 'ersätt allt i en databas som inte är tom')
+  .action((file, options) => restoreCommand(file, { ...globals(), ...options }));
 
 program
   .command('json-schema')
