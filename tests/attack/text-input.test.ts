@@ -84,7 +84,7 @@ describe('text at the edge', () => {
     expect(event.reason).toBe('Rättat');
   });
 
-  it('defect 6: the CLI refuses U+0000 in a plan file with the path and a short message, not the plan', () => {
+  it('defect 6: the CLI refuses U+0000 in a plan file with the path and a short message, not the plan', { timeout: 180_000 }, () => {
     const file = join(root, 'nul.json');
     writeFileSync(file, planText('nul-plan-2020-2022', '"Nöjda\\u0000"'));
     const result = runCli(['import', file, '--data', join(root, 'data')]);
@@ -94,7 +94,7 @@ describe('text at the edge', () => {
     );
   });
 
-  it('defect 14: a syntax error is Swedish with line and column, the same from the CLI and the API', async () => {
+  it('defect 14: a syntax error is Swedish with line and column, the same from the CLI and the API', { timeout: 180_000 }, async () => {
     const text = '{\n  "format": "styrkort-plan",\n  "formatVersion": 1,\n}';
     const file = join(root, 'syntax.json');
     writeFileSync(file, text);
@@ -106,7 +106,7 @@ describe('text at the edge', () => {
     expect(response.json()).toEqual({ code: 'validation', message: `Kroppen är inte giltig JSON: ${reason}`, problems: [{ path: '$', message: reason, code: 'json' }] });
   });
 
-  it('defect 14: a UTF-8 byte-order mark is accepted by both, and invalid UTF-8 refused by both', async () => {
+  it('defect 14: a UTF-8 byte-order mark is accepted by both, and invalid UTF-8 refused by both', { timeout: 300_000 }, async () => {
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(aPlan({ plan: { key: 'bom-plan-2020-2022' } })))]);
     expect((await postRaw(bom)).statusCode).toBe(201);
     const file = join(root, 'bom.json');
