@@ -49,7 +49,7 @@ describe('the target parser under fuzzing', () => {
           const started = performance.now();
           const target = parseTarget(text);
           figures.slowest_ms = Math.max(figures.slowest_ms, Math.round(performance.now() - started));
-          expect(performance.now() - started).toBeLessThan(1000);
+          expect(performance.now() - started).toBeLessThan(2000);
           expect(printTarget(target)).toBe(text);
           expect(parseTarget(printTarget(target))).toEqual(target);
           expect(typeof describeTarget(target)).toBe('string');
