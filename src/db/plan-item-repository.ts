@@ -3,6 +3,7 @@ import { and, eq, max, sql } from 'drizzle-orm';
 import type { PlanPart } from '../domain/plan-parts.ts';
 import type { Goal, PlanFile } from '../domain/plan.ts';
 import type { Db } from './connection.ts';
+import { GOAL_DETAIL, goalDetail } from './goal-detail-mapping.ts';
 import { toItemsAndFigures } from './plan-mapping.ts';
 import { figures, goals, goalTexts, planItems, plans } from './schema.ts';
 
@@ -120,12 +121,28 @@ async function writeGoal(tx: Db, plan: PlanRow, goal: Goal, version: number): Pr
     .insert(goalTexts)
     .values({ goalId, planId: plan.id, periodStart: plan.periodStart, periodEnd: plan.periodEnd, position: existing?.position ?? (last?.last ?? -1) + 1, ...values })
     .onConflictDoUpdate({ target: [goalTexts.goalId, goalTexts.planId], set: values });
+  await writeGoalDetail(tx, plan, goal, existing?.position ?? (last?.last ?? -1) + 1);
+}
+
+/** The plan-local part of a goal (kind, description, links, assessments) as the plan's own item, or none. */
+async function writeGoalDetail(tx: Db, plan: PlanRow, goal: Goal, position: number): Promise<void> {
+  const data = goalDetail(goal);
+  const where = and(eq(planItems.planId, plan.id), eq(planItems.itemType, GOAL_DETAIL), eq(planItems.key, goal.key));
+  if (!data) {
+    await tx.delete(planItems).where(where);
+    return;
+  }
+  await tx
+    .insert(planItems)
+    .values({ planId: plan.id, itemType: GOAL_DETAIL, key: goal.key, position, data })
+    .onConflictDoUpdate({ target: [planItems.planId, planItems.itemType, planItems.key], set: { data } });
 }
 
 /** Removes one item and its figures from a plan (a goal keeps its wordings in other plans). */
 export async function removeItem(tx: Db, plan: PlanRow, part: PlanPart, key: string): Promise<void> {
   if (part.field === 'goals') {
     await tx.execute(sql`delete from goal_texts where plan_id = ${plan.id} and goal_id = (select id from goals where municipality_id = ${plan.municipalityId} and key = ${key})`);
+    await tx.delete(planItems).where(and(eq(planItems.planId, plan.id), eq(planItems.itemType, GOAL_DETAIL), eq(planItems.key, key)));
     return;
   }
   await tx.delete(planItems).where(and(eq(planItems.planId, plan.id), eq(planItems.itemType, part.itemType), eq(planItems.key, key)));

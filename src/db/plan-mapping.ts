@@ -5,6 +5,7 @@
 import { parseFigure } from '../domain/figure.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { planParts } from '../domain/plan-parts.ts';
+import { goalDetailItems } from './goal-detail-mapping.ts';
 
 export interface ItemRow {
   itemType: string;
@@ -54,6 +55,8 @@ export function toItemsAndFigures(plan: PlanFile): { items: ItemRow[]; figures: 
       figures.push(...figuresOf(type, item as any));
     });
   }
+  // What the plan says of its goals beyond the shared goal (kind, description, links, assessments).
+  items.push(...goalDetailItems(plan.goals ?? []));
   return { items, figures };
 }
 
@@ -62,13 +65,19 @@ function stripFigures(type: string, item: Record<string, unknown>): Record<strin
     case 'indicator': {
       // The figures go to `figures`; what an actual carries beside its text (manual status and
       // its justification, a reference value) stays with the indicator, per period.
-      const { targets: _t, actuals, ...rest } = item;
+      const { targets, actuals, ...rest } = item;
       const details = Object.fromEntries(
         (actuals as Array<Record<string, unknown>>)
           .map(({ period, text: _text, source: _source, ...extra }) => [period, extra] as const)
           .filter(([, extra]) => Object.keys(extra).length > 0),
       );
-      return Object.keys(details).length ? { ...rest, actualDetails: details } : rest;
+      // A target's own letter ("A)") stays with the indicator too, per year.
+      const labels = Object.fromEntries((targets as Array<{ year: number; label?: string }>).flatMap((target) => (target.label === undefined ? [] : [[String(target.year), target.label] as const])));
+      return {
+        ...rest,
+        ...(Object.keys(details).length ? { actualDetails: details } : {}),
+        ...(Object.keys(labels).length ? { targetLabels: labels } : {}),
+      };
     }
     case 'volume-table':
     case 'budget-table':
@@ -207,7 +216,12 @@ function cellsOf(index: FigureIndex, type: string, itemKey: string, rowKey: stri
 function withFigures(type: string, key: string, data: any, index: FigureIndex): unknown {
   switch (type) {
     case 'indicator':
-      data.targets = (index.get(`indicator|${key}|target`) ?? []).map((f) => ({ year: Number(f.columnKey), text: f.printed }));
+      data.targets = (index.get(`indicator|${key}|target`) ?? []).map((f) => ({
+        year: Number(f.columnKey),
+        text: f.printed,
+        ...(data.targetLabels?.[f.columnKey] !== undefined ? { label: data.targetLabels[f.columnKey] } : {}),
+      }));
+      delete data.targetLabels;
       data.actuals = (index.get(`indicator|${key}|actual`) ?? []).map((f) => ({
         period: f.columnKey,
         text: f.printed,

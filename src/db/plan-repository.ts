@@ -3,6 +3,8 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { PlanFile } from '../domain/plan.ts';
 import type { Db } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
+import { withGoalDetails } from './goal-detail-mapping.ts';
+import { loadPlanMeasures, storePlanMeasures } from './measure-repository.ts';
 import { fromItemsAndFigures, toItemsAndFigures, type FigureRow, type ItemRow } from './plan-mapping.ts';
 import { figures, goals, goalTexts, municipalities, orgNodes, planItems, planLinks, plans, planSnapshots } from './schema.ts';
 
@@ -70,6 +72,7 @@ export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext):
       source: plan.plan.source ?? null,
       statusRollup: plan.plan.statusRollup,
       statusRule: plan.plan.statusRule ?? null,
+      goalAssessment: plan.plan.goalAssessment ?? null,
       nodeKeys: plan.organisation.map((node) => node.key),
     })
     .returning({ id: plans.id });
@@ -82,6 +85,8 @@ export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext):
     figures,
     figureRows.map((figure) => ({ ...figure, planId, source: figure.statedSource ?? context.source, recordedBy: context.actor })),
   );
+  // Measures are the municipality's, shared with its other plans (domain/measures.ts).
+  if (plan.measures) await storePlanMeasures(tx, { municipalityId, planId, planKey: plan.plan.key, measures: plan.measures, context });
 }
 
 /** Removes a plan and everything that belongs only to it (not its audit trail, not its snapshots). */
@@ -203,6 +208,7 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
   const items = await db.select().from(planItems).where(eq(planItems.planId, plan.id));
   const figureRows = await db.select().from(figures).where(eq(figures.planId, plan.id));
   const parts = fromItemsAndFigures(items as ItemRow[], figureRows as unknown as FigureRow[]);
+  const planMeasures = await loadPlanMeasures(db, plan.id);
   return {
     format: 'styrkort-plan',
     formatVersion: 1,
@@ -221,9 +227,11 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
       source: plan.source ?? undefined,
       statusRollup: plan.statusRollup,
       statusRule: plan.statusRule ?? undefined,
+      goalAssessment: plan.goalAssessment ?? undefined,
     },
     ...parts,
-    goals: goalRows.map(({ goal, text }) => ({
+    ...(planMeasures.length > 0 ? { measures: planMeasures } : {}),
+    goals: withGoalDetails(goalRows.map(({ goal, text }) => ({
       key: goal.key,
       level: goal.level,
       number: goal.number ?? undefined,
@@ -232,7 +240,7 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
       text: text.text,
       measurement: text.measurement,
       node: goal.nodeKey ?? undefined,
-    })),
+    })), items as ItemRow[]),
   };
 }
 

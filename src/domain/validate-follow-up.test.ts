@@ -76,6 +76,15 @@ describe('the follow-up parts of a plan file', () => {
     ]);
   });
 
+  it('reports a period or a key given twice once, in the plan\'s words', () => {
+    const plan: PlanFile = {
+      ...vastervik,
+      goals: vastervik.goals.map((goal) => (goal.key === 'mal-1-1' ? { ...goal, assessments: [...goal.assessments!, { period: '2021', comment: '<p>Igen.</p>' }] } : goal)),
+      measures: [{ key: 'm', name: 'Mått', values: [{ period: '2020', text: '1' }, { period: '2020', text: '2' }] }],
+    };
+    expect(problemsOf(plan)).toEqual(['$.goals[1].assessments[1].period: Bedömning för 2021 anges mer än en gång', '$.measures[0].values[1].period: Värde för 2020 anges mer än en gång']);
+  });
+
   it('takes an analysis of a goal for a period, as Vårgårda writes one per delmål', () => {
     expect(vargarda.analyses.map((analysis) => analysis.subject)).toContain('dm-ekonomi-1');
     expect(problemsOf(vargarda)).toEqual([]);

@@ -38,11 +38,9 @@ function checkGoals(plan: PlanFile, report: Report): void {
       if (linked.has(link.goal)) report(at, `Bidraget till "${link.goal}" anges mer än en gång`);
       linked.add(link.goal);
     });
-    const periods = new Set<string>();
+    // A period given twice is reported by validatePlanFile's walk over every keyed list.
     goal.assessments?.forEach((entry, j) => {
       const at = `${path}.assessments[${j}]`;
-      if (periods.has(entry.period)) report(`${at}.period`, `Bedömning för ${entry.period} anges mer än en gång`);
-      periods.add(entry.period);
       if (entry.status !== undefined && !entry.justification?.trim() && !entry.comment?.trim()) {
         report(`${at}.justification`, 'En bedömning som sätts för hand kräver en motivering eller en kommentar');
       }
@@ -53,19 +51,11 @@ function checkGoals(plan: PlanFile, report: Report): void {
   });
 }
 
+/** Keys and periods given twice are reported by validatePlanFile's walk; a breakdown's groups are checked here. */
 function checkMeasures(plan: PlanFile, report: Report): void {
-  const seen = new Set<string>();
-  plan.measures?.forEach((measure, i) => {
-    const path = `$.measures[${i}]`;
-    if (seen.has(measure.key)) report(`${path}.key`, `Nyckeln "${measure.key}" används för mer än ett mått`);
-    seen.add(measure.key);
-    const periods = new Set<string>();
-    measure.values.forEach((value, j) => {
-      if (periods.has(value.period)) report(`${path}.values[${j}].period`, `Värde för ${value.period} anges mer än en gång`);
-      periods.add(value.period);
-      checkBreakdown(value.breakdown, `${path}.values[${j}].breakdown`, report);
-    });
-  });
+  plan.measures?.forEach((measure, i) =>
+    measure.values.forEach((value, j) => checkBreakdown(value.breakdown, `$.measures[${i}].values[${j}].breakdown`, report)),
+  );
 }
 
 function checkIndicators(plan: PlanFile, report: Report): void {

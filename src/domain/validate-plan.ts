@@ -77,6 +77,7 @@ const nouns: Record<string, string> = {
   columns: 'kolumn',
   rows: 'rad',
   themes: 'tema',
+  measures: 'mått',
 };
 
 // The field that tells a list's entries apart, in order of preference; lists of plain keys (a
@@ -88,6 +89,8 @@ function duplicateMessage(list: string, field: string, value: string): string {
   if (list === 'targets') return `Målvärde för ${value} anges mer än en gång`;
   if (list === 'actuals') return `Utfall för ${value} anges mer än en gång`;
   if (list === 'perspectives') return `Perspektiv ${value} anges mer än en gång`;
+  if (list === 'assessments') return `Bedömning för ${value} anges mer än en gång`;
+  if (list === 'values') return `Värde för ${value} anges mer än en gång`;
   if (field === 'line') return `Raden "${value}" förekommer mer än en gång i tabellen`;
   if (field === 'key') return `Nyckeln "${value}" används för mer än en ${nouns[list] ?? 'post i listan'}`;
   if (field === 'field') return `Kolumnen för "${value}" anges mer än en gång`;
@@ -103,7 +106,8 @@ function duplicateMessage(list: string, field: string, value: string): string {
 function checkUniqueEntries(node: unknown, path: string, list: string, report: Report): void {
   if (Array.isArray(node)) {
     const first = node.find((item) => item !== null && item !== undefined);
-    const field = first !== null && typeof first === 'object' ? (list === 'perspectives' ? 'number' : identityFields.find((name) => name in first)) : undefined;
+    // An indicators section's columns are told apart by kind and year together ("Målvärde 2023", "Utfall 2023").
+    const field = first !== null && typeof first === 'object' && list !== 'indicatorColumns' ? (list === 'perspectives' ? 'number' : identityFields.find((name) => name in first)) : undefined;
     const scalar = typeof first === 'string' || typeof first === 'number';
     if (field || (scalar && referenceLists.has(list))) {
       const seen = new Set<string>();
