@@ -18,6 +18,8 @@ export function isFollowUpChange(segment: string, before: Record<string, unknown
   if (segment === 'analyses') return true;
   if (!before || !after) return false;
   if (segment === 'indicators') return onlyFieldsChanged(before, after, 'actuals');
+  // A goal's assessment per period (måluppfyllelse, with its comment) is what a report follows up (issue 12).
+  if (segment === 'goals') return onlyFieldsChanged(before, after, 'assessments');
   // An activity's status (pågår, klar …) is what a delårsrapport reports; its plan is frozen (decision 0004).
   if (segment === 'activities') return onlyFieldsChanged(before, after, 'status');
   if (segment === 'volume-tables' || segment === 'budget-tables') return onlyFollowUpCells(before as unknown as Table, after as unknown as Table);

@@ -67,3 +67,13 @@ describe('breakdowns', () => {
     expect(actuals.map((a) => breakdownText(a.breakdown, groups[1]!))).toEqual(['93', '93', '95']);
   });
 });
+
+describe('plan comparison follows the measure', () => {
+  it('matches the two plans\' indicators of one measure however each words it, and shows both wordings', async () => {
+    const { diffPlans } = await import('./plan-diff.ts');
+    const diff = diffPlans(goals2019, report2023);
+    const heltid = diff.indicators.changed.find((change) => change.measure === 'vargarda-heltid')!;
+    expect(heltid.fields.find((field) => field.field === 'name')).toMatchObject({ before: 'Andel heltidsanställda månadsavlönade i %.', after: 'Andelen heltidsanställda månadsavlönade i %.' });
+    expect(diff.indicators.added.map((ref) => ref.measure)).not.toContain('vargarda-heltid');
+  });
+});
