@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../db/connection.ts';
+import type { ApiOptions } from './api-options.ts';
 import { swedishErrorMap } from '../domain/swedish-issues.ts';
 import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -18,10 +18,7 @@ import { workflowRoutes } from './routes/workflow.ts';
 
 z.config({ customError: swedishErrorMap });
 
-export interface ApiOptions {
-  db: Db;
-  secureCookies: boolean;
-}
+export type { ApiOptions } from './api-options.ts';
 
 export async function registerApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AuditEvent, AuditQueryString, ErrorBody } from '../../contract/api.ts';
 import { auditCsv, findAuditEvents, type AuditEventView } from '../../services/audit-service.ts';
 import { authorize } from '../auth.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 
 function present(event: AuditEventView) {
   return { ...event, at: event.at.toISOString() };

@@ -6,7 +6,7 @@ import { PeriodField } from '../../domain/period-field.ts';
 import { ErrorBody, PlanKeyParams } from '../../contract/api.ts';
 import { exportPlan } from '../../services/plan-service.ts';
 import { documentFormats, loadPlanForDocument, renderPlanDocument, renderReport, type RenderedDocument } from '../../services/document-service.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { readablePlan } from './plans.ts';
 
 const DocumentParams = PlanKeyParams.extend({ format: z.enum(documentFormats) });

@@ -10,7 +10,7 @@ import { diffPlans } from '../../domain/plan-diff.ts';
 import { latestFollowUpPeriod, scorecard } from '../../domain/status.ts';
 import { compareVolumeYears } from '../../domain/volume-aggregation.ts';
 import { exportPlan } from '../../services/plan-service.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { readablePlan } from './plans.ts';
 
 

@@ -12,7 +12,7 @@ import type { Db } from '../../db/connection.ts';
 import { createItem, deleteItem, getItem, listItems, updateCells, updateItem } from '../../services/plan-items-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { readablePlan } from './plans.ts';
 
 /** The organisation nodes an item belongs to: its own node or table node, else the plan owner. */

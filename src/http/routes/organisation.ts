@@ -8,7 +8,7 @@ import { OrgNode } from '../../domain/plan.ts';
 import { createNode, deleteNode, listNodes, updateNode } from '../../services/organisation-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 
 const NodeParams = z.object({ key: z.string().min(1).max(120) });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };

@@ -15,7 +15,7 @@ import { nodesTouchedByImport } from '../../services/organisation-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { presentPlanSummary } from '../presenters.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 
 /** The plan's summary, or 404; non-adopted plans need an account that may read them. */
 export async function readablePlan(db: Db, request: FastifyRequest, key: string): Promise<PlanSummary> {

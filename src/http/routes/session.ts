@@ -6,7 +6,7 @@ import { ErrorBody, LoginRequest, SessionInfo } from '../../contract/api.ts';
 import { StyrkortError } from '../../domain/errors.ts';
 import { login, logout, type Session } from '../../services/auth-service.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../auth.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 
 function presentSession(session: Session) {
   return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
