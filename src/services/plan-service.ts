@@ -1,5 +1,6 @@
 /** Use cases on whole plans: import (validated, one transaction), export, list. */
 import { StyrkortError } from '../domain/errors.ts';
+import { isFrozen } from '../domain/plan-lifecycle.ts';
 import { PlanFile } from '../domain/plan.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
 import type { Db } from '../db/connection.ts';
@@ -18,8 +19,6 @@ export interface ImportResult {
   outcome: 'created' | 'replaced';
   counts: Record<string, number>;
 }
-
-const frozenStatuses = new Set(['adopted', 'archived']);
 
 /** Reads JSON text into a value, or a validation error that says where the syntax broke. */
 export function parseJsonText(text: string): unknown {
@@ -40,7 +39,7 @@ export async function importPlan(db: Db, input: unknown, options: ImportOptions)
   const key = plan.plan.key;
   return db.transaction(async (tx) => {
     const existing = await findPlanSummary(tx as unknown as Db, key);
-    if (existing && frozenStatuses.has(existing.status)) {
+    if (existing && isFrozen(existing.status)) {
       throw new StyrkortError('frozen', `Planen ${key} är fastställd och kan inte ersättas. Ingenting har sparats.`);
     }
     if (existing && !options.replace) {

@@ -5,6 +5,7 @@
  * replaces the whole item (PUT), both with If-Match and the same conflict view on a 412.
  */
 import { useId, useMemo, useRef, useState } from 'react';
+import { mayChangeContent } from '../../domain/plan-lifecycle.ts';
 import type { CapitalBudget, PlanFile } from '../../domain/plan.ts';
 import { applyCapitalEdits, capitalFindingCell, capitalFindings, capitalRows, findingsByCell, planWith, type CellRow } from '../budget-view.ts';
 import { AddRowForm, type NewRow } from '../components/budget/AddRowForm.tsx';
@@ -34,7 +35,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const editor = useCellTable<CapitalBudget>({ planKey, segment: 'capital-budgets', itemKey: tableKey, rowsOf: capitalRows, applyEdits: applyCapitalEdits, planWithItem: planWithBudget });
   const { loaded, shown, edits, status } = editor;
-  const mayChangeRows = editor.mayEdit && (status === 'draft' || status === 'submitted');
+  const mayChangeRows = editor.mayEdit && status !== undefined && mayChangeContent(status);
   const findings = useMemo(() => (loaded && shown ? capitalFindings(loaded.plan, shown) : null), [loaded, shown]);
 
   if (!loaded || !shown || !findings) return <BudgetPageWaiting editor={editor} missingText={t.budgetEditor.capitalMissing} />;

@@ -4,6 +4,7 @@
  * changed), and the save bar under the grid (live message, conflict view, changed count, save and
  * back). The pages put their own grid and parts between them.
  */
+import { mayChangeContent } from '../../../domain/plan-lifecycle.ts';
 import type { PlanFile } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, paths } from '../../router.tsx';
@@ -53,7 +54,7 @@ export function BudgetPageTop({ plan, current, crumb, title, intro, anyEditable 
       <PageHeading title={title} />
       <TableNav plan={plan} current={current} />
       {anyEditable ? <p>{intro}</p> : <p className="notice">{t.budgetEditor.readOnlyNote}</p>}
-      {anyEditable && plan.plan.status === 'adopted' ? <p className="notice">{t.budgetEditor.adoptedNote}</p> : null}
+      {anyEditable && !mayChangeContent(plan.plan.status) ? <p className="notice">{t.budgetEditor.adoptedNote}</p> : null}
     </>
   );
 }

@@ -3,6 +3,7 @@
  * both versions as a conflict for the reader to resolve, nothing is overwritten without asking.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { mayChangeContent } from '../../../domain/plan-lifecycle.ts';
 import { ApiError, getIndicator, putIndicator, type Indicator, type PlanFile } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { Conflict } from './ConflictView.tsx';
@@ -11,7 +12,8 @@ import type { Message } from '../LiveMessage.tsx';
 
 export function useIndicatorEditor(plan: PlanFile['plan'], indicatorKey: string, onSaved: () => Promise<void>) {
   const { t } = useI18n();
-  const frozen = plan.status === 'adopted' || plan.status === 'archived';
+  // Targets are content, frozen on adoption; outcomes are follow-up (domain/plan-lifecycle.ts).
+  const frozen = !mayChangeContent(plan.status);
   const [loaded, setLoaded] = useState<{ base: Indicator; etag: string } | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);

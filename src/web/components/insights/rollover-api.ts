@@ -1,14 +1,8 @@
 /** The year rollover through the API: the preview (GET, writes nothing) and the real thing (POST, 201). */
+import type { RolloverPreview } from '../../../domain/rollover.ts';
 import { ApiError, getJson, sendJson } from '../../api.ts';
 
-/** What the server says the rollover copies and leaves (src/domain/rollover.ts `preview`). */
-export interface RolloverPreview {
-  from: string;
-  to: string;
-  period: string;
-  copied: Record<string, number>;
-  left: Array<{ part: string; key: string; reason: string }>;
-}
+export type { RolloverPreview };
 
 export interface RolloverInput {
   /** "2021-2023". */
