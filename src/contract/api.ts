@@ -82,4 +82,7 @@ export const AuditEvent = z.object({
   reason: z.string().nullable(),
 });
 
+/** GET /api/audit as JSON (format=csv gives the same events as CSV). */
+export const AuditList = z.object({ events: z.array(AuditEvent) });
+
 export const ImportResult = z.object({ key: z.string(), outcome: z.enum(['created', 'replaced']), counts: z.record(z.string(), z.number()) });

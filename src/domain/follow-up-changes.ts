@@ -5,7 +5,7 @@
  * Which statuses take which changes is plan-lifecycle.ts; which table columns, figure-table.ts.
  */
 import { isFigureTableSegment, isFollowUpTableChange, type StoredRow } from './figure-table.ts';
-import { changedFields } from './plan-parts.ts';
+import { changedFields } from './changed-fields.ts';
 
 /** The fields of an item that are follow-up, per plan part (API segment); the rest is frozen on adoption. */
 export const followUpFields: Readonly<Record<string, readonly string[]>> = {

@@ -67,8 +67,4 @@ export function itemsOf(plan: PlanFile, part: PlanPart): Array<Record<string, un
   return plan[part.field] as unknown as Array<Record<string, unknown>>;
 }
 
-/** Which top-level fields differ between two versions of an item (for the audit trail). */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...fields].filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field])).sort();
-}
+export { changedFields } from './changed-fields.ts';

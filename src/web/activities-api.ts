@@ -2,7 +2,7 @@
  * The activities page's reads and writes, on the generic item client: the plan, its activities
  * each with its version (ETag), and one activity created, replaced (If-Match) or deleted (If-Match).
  */
-import { createItem, deleteItem, getJson, getPlan, itemPath, putItem, type PlanFile, type Versioned } from './api.ts';
+import { createItem, deleteItem, getJson, getPlan, itemPath, putItem, type PlanFile, type Versioned, type VersionedItems } from './api.ts';
 import type { Activity } from './activities-view.ts';
 import { etagOf } from './use-versioned-save.ts';
 
@@ -19,7 +19,7 @@ export interface ActivitiesData {
 
 /** The plan (tables, organisation, goals) and every activity with its version. */
 export async function loadActivities(planKey: string, signal?: AbortSignal): Promise<ActivitiesData> {
-  const [plan, list] = await Promise.all([getPlan(planKey, signal), getJson<{ items: Array<{ version: number; item: Activity }> }>(itemPath(planKey, 'activities'), signal)]);
+  const [plan, list] = await Promise.all([getPlan(planKey, signal), getJson<VersionedItems<Activity>>(itemPath(planKey, 'activities'), signal)]);
   return { plan: plan.data, activities: list.items.map(({ version, item }) => ({ item, etag: etagOf(version) })) };
 }
 

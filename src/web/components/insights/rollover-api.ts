@@ -1,8 +1,10 @@
 /** The year rollover through the API: the preview (GET, writes nothing) and the real thing (POST, 201). */
-import type { RolloverPreview } from '../../../domain/rollover.ts';
+import type { z } from 'zod';
+import type { RolloverPreview as RolloverPreviewSchema } from '../../../contract/api.ts';
 import { ApiError, getJson, sendJson } from '../../api.ts';
 
-export type { RolloverPreview };
+/** What the server says the rollover copies and leaves (the contract's, declared once in domain/rollover.ts). */
+export type RolloverPreview = z.infer<typeof RolloverPreviewSchema>;
 
 export interface RolloverInput {
   /** "2021-2023". */
