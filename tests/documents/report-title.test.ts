@@ -12,3 +12,4 @@ describe('reportTitle', () => {
   ])('a report for %s is titled "%s"', (period, title) => {
     expect(reportTitle(period)).toBe(title);
   });
+});
