@@ -10,7 +10,8 @@ import type { DeviationList as DomainDeviationList } from '../domain/deviations.
 import { forecastMethods } from '../domain/forecast.ts';
 import type { BacktestRow as DomainBacktestRow, BacktestSummary as DomainBacktestSummary, PlanForecast as DomainPlanForecast } from '../domain/forecast-plan.ts';
 import type { PlanDiff as DomainPlanDiff } from '../domain/plan-diff.ts';
-import { BudgetTable, Column, Goal, indicatorStatuses, PlanHead, volumeKinds, VolumeRow, budgetLines } from '../domain/plan.ts';
+import { BudgetTable, Column, Goal, PlanHead, StatusRule, volumeKinds, VolumeRow, budgetLines } from '../domain/plan.ts';
+import { allStatuses } from '../domain/status-band.ts';
 import type { Scorecard as DomainScorecard } from '../domain/status.ts';
 import type { Target } from '../domain/target.ts';
 import type { VolumeYearComparison as DomainVolumeYearComparison } from '../domain/volume-aggregation.ts';
@@ -18,7 +19,7 @@ import { sameShape, type Exactly, type Wire } from './shape.ts';
 
 /** An exact amount as its text ("-68851.5"): Decimal values travel as strings, never as floats. */
 const amount = z.string().describe('exakt belopp som text, t.ex. "-68851.5"');
-const status = z.enum(indicatorStatuses);
+const status = z.enum(allStatuses);
 // The target grammar grows with the plans it reads (domain/target): its kinds are the domain's, checked as text here.
 const targetKind = z.custom<Target['kind']>((value) => typeof value === 'string').describe('målvärdets slag (domain/target)');
 
@@ -56,6 +57,7 @@ export const Scorecard = z
   .object({
     planKey: z.string(),
     period: z.string(),
+    statusRule: StatusRule.optional(),
     rule: PlanHead.shape.statusRollup.unwrap(),
     ruleText: z.string(),
     goals: z.array(GoalStatus),
