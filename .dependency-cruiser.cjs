@@ -1,5 +1,5 @@
 /**
- * Styrkort's layer boundaries (see README "Layout" and docs/decisions/0008): dependencies point
+ * Styrkort's layer boundaries (see README "Layout" and docs/decisions/0010): dependencies point
  * inwards to the domain, and the browser imports the domain's rules instead of restating them.
  * Run by `npm run check:boundaries` (part of `npm run check` and `npm test`).
  */

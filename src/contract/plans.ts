@@ -35,7 +35,7 @@ export const ReconciliationReport = z
   .describe('Avstämningen: tryckta summor mot beräknade');
 sameShape<Exactly<z.infer<typeof ReconciliationReport>, Wire<DomainReconciliationReport>>>();
 
-const PlanLink = z.object({ plan: z.string(), kind: z.string(), at: z.string().describe('tidpunkt, ISO 8601'), by: z.string() });
+const PlanLink = z.object({ plan: z.string(), kind: z.string(), at: z.string().describe('tidpunkt, ISO 8601'), by: z.string().optional().describe('vem; visas bara för inloggade') });
 
 export const PlanHistory = z.object({ from: z.array(PlanLink), to: z.array(PlanLink) }).describe('Planer denna rullades från och till');
 

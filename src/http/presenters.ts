@@ -81,7 +81,7 @@ export function presentReconciliation(report: DomainReconciliationReport): z.inf
 }
 
 /** GET …/history: the plans this one was rolled over from and into. */
-export function presentPlanHistory(history: { from: Array<{ plan: string; kind: string; at: Date; by: string }>; to: Array<{ plan: string; kind: string; at: Date; by: string }> }): z.infer<typeof PlanHistory> {
+export function presentPlanHistory(history: { from: Array<{ plan: string; kind: string; at: Date; by?: string }>; to: Array<{ plan: string; kind: string; at: Date; by?: string }> }): z.infer<typeof PlanHistory> {
   return toWire(history);
 }
 

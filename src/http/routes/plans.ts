@@ -91,6 +91,6 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
 
   app.get('/api/plans/:plan/history', { schema: { tags, summary: 'Planer denna rullades från och till', params: PlanKeyParams, response: { 200: PlanHistory, 401: ErrorBody, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
-    return presentPlanHistory(await planHistory(db, request.params.plan));
+    return presentPlanHistory(await planHistory(db, request.params.plan, { isPublic: !request.session }));
   });
 }
