@@ -23,6 +23,7 @@ import {
   volumesSection,
   type PlanContext,
 } from './plan-sections.ts';
+import { isFrozen } from '../domain/plan-lifecycle.ts';
 import { parseRich } from './rich.ts';
 import { withUniqueIds, type Block, type DocumentView, type Footnote, type TitlePage, type TocEntry } from './view-model.ts';
 
@@ -92,7 +93,7 @@ export function buildPlanDocument(plan: PlanFile): DocumentView {
     keywords: ['verksamhetsplan', plan.municipality.name, owner, period].filter(Boolean),
     // A running header only where the plan has one: no municipality name is invented for it.
     letterhead: plan.plan.letterhead,
-    footer: plan.plan.status === 'adopted' || plan.plan.status === 'archived' ? plan.municipality.name : `${plan.municipality.name} · ${statusLabels[plan.plan.status]}`,
+    footer: isFrozen(plan.plan.status) ? plan.municipality.name : `${plan.municipality.name} · ${statusLabels[plan.plan.status]}`,
     filename: plan.plan.key,
     titlePage: titlePageOf(plan, period),
     toc: tocOf(blocks),
