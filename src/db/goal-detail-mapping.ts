@@ -5,7 +5,14 @@
  * shared goal row: a change in one plan cannot reach another plan's goals. Pure, like plan-mapping.
  */
 import type { Goal } from '../domain/plan.ts';
-import type { ItemRow } from './plan-mapping.ts';
+
+/** A stored item as plan-mapping.ts's ItemRow has it. */
+interface ItemRow {
+  itemType: string;
+  key: string;
+  position: number;
+  data: Record<string, unknown>;
+}
 
 export const GOAL_DETAIL = 'goal-detail';
 

@@ -10,8 +10,14 @@ import { comparePeriods } from '../domain/period.ts';
 import type { Breakdown, Measure, MeasureValue } from '../domain/plan.ts';
 import { appendAudit } from './audit-repository.ts';
 import type { Db } from './connection.ts';
-import type { WriteContext } from './plan-repository.ts';
 import { measures, measureValues, planMeasures } from './schema.ts';
+
+/** Who writes and from where (plan-repository's WriteContext). */
+interface WriteContext {
+  actor: string;
+  source: string;
+  reason?: string;
+}
 
 /** Stores the measures a plan file lists and links them to the plan, in the file's order. Run inside a transaction. */
 export async function storePlanMeasures(tx: Db, options: { municipalityId: number; planId: number; planKey: string; measures: Measure[]; context: WriteContext }): Promise<void> {

@@ -9,7 +9,14 @@ import type { Goal, GoalAssessmentEntry, GoalAssessmentScale, PlanFile } from '.
 import type { GoalAssessmentStatus, GoalKind } from './plan-follow-up.ts';
 import type { Status } from './status-band.ts';
 import { rollUp } from './status-rollup.ts';
-import type { IndicatorStatus } from './status.ts';
+
+/** What an assessment reads of an indicator's status (status.ts's IndicatorStatus has more). */
+interface IndicatorJudgement {
+  goalKey: string | null;
+  number: string;
+  name: string;
+  status: Status;
+}
 
 export interface GoalAssessment {
   goalKey: string;
@@ -66,7 +73,7 @@ export function statusOfAssessment(status: GoalAssessmentStatus | null): Status 
  * målområde follows its goal judged "delvis"), or set by hand. Goals with nothing to assess from
  * and nothing written for the period are left out.
  */
-export function assessGoals(plan: PlanFile, card: { period: string; indicators: IndicatorStatus[] }): GoalAssessment[] {
+export function assessGoals(plan: PlanFile, card: { period: string; indicators: IndicatorJudgement[] }): GoalAssessment[] {
   const scale = plan.plan.goalAssessment;
   const done = new Map<string, GoalAssessment | null>();
   const assess = (goal: Goal, path: ReadonlySet<string>): GoalAssessment | null => {
@@ -91,7 +98,7 @@ interface Computed {
   explanation: string;
 }
 
-function computeFrom(plan: PlanFile, own: IndicatorStatus[], below: GoalAssessment[], scale: GoalAssessmentScale | undefined): Computed | null {
+function computeFrom(plan: PlanFile, own: IndicatorJudgement[], below: GoalAssessment[], scale: GoalAssessmentScale | undefined): Computed | null {
   if (own.length === 0 && below.length === 0) return null;
   const members = [
     ...own.map((indicator) => ({ label: indicator.number || `"${shorten(indicator.name)}"`, status: indicator.status })),
