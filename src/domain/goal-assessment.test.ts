@@ -102,3 +102,13 @@ describe('assessment words and comments', () => {
     expect(assessment).toMatchObject({ manual: false, comment: '<p>Arbetet pågår.</p>' });
   });
 });
+
+describe('rollover', () => {
+  it('leaves a goal\'s assessments with the period they were made for, and keeps its kind and contributions', async () => {
+    const { rolloverPlan } = await import('./rollover.ts');
+    const { plan, preview } = rolloverPlan(vastervik, { periodStart: 2022, periodEnd: 2022, key: 'vastervik-ar-2022' });
+    expect(plan.goals.find((goal) => goal.key === 'mal-1-1')!.assessments).toBeUndefined();
+    expect(plan.goals.find((goal) => goal.key === 'po-1')!.kind).toBe('priority-area');
+    expect(preview.left).toContainEqual({ part: 'goals', key: 'mal-1-1', reason: '1 bedömning hör till tidigare perioder' });
+  });
+});
