@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
+import type { Clock } from '../services/round-clock.ts';
 import { swedishErrorMap } from '../domain/swedish-issues.ts';
 import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -13,6 +14,7 @@ import { followUpRoutes } from './routes/follow-up.ts';
 import { itemRoutes } from './routes/items.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
+import { roundRoutes } from './routes/rounds.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 
@@ -21,6 +23,8 @@ z.config({ customError: swedishErrorMap });
 export interface ApiOptions {
   db: Db;
   secureCookies: boolean;
+  /** The clock deadlines and reminders are read by (follow-up rounds); the system clock when absent. */
+  clock?: Clock;
 }
 
 export async function registerApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
@@ -51,4 +55,5 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
+  await app.register(roundRoutes, options);
 }

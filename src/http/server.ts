@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import type { Db } from '../db/connection.ts';
+import type { Clock } from '../services/round-clock.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { registerApi } from './api.ts';
 import { handleError } from './errors.ts';
@@ -13,9 +14,11 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** Set behind TLS (or when STYRKORT_SECURE_COOKIES=1) so the session cookie is Secure. */
   secureCookies?: boolean;
+  /** The clock of follow-up rounds (deadlines, reminders); the system clock when absent. */
+  clock?: Clock;
 }
 
-export function buildServer({ db, logger = false, secureCookies = process.env.STYRKORT_SECURE_COOKIES === '1' }: ServerOptions): FastifyInstance {
+export function buildServer({ db, logger = false, secureCookies = process.env.STYRKORT_SECURE_COOKIES === '1', clock }: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     bodyLimit: 1024 * 1024,
@@ -36,7 +39,7 @@ export function buildServer({ db, logger = false, secureCookies = process.env.ST
   // The API speaks JSON only: text bodies get 415 with a Swedish message, not a confusing 400.
   app.removeContentTypeParser('text/plain');
   app.register(cookie);
-  app.register(registerApi, { db, secureCookies });
+  app.register(registerApi, { db, secureCookies, clock });
 
   app.register(registerWebApp);
   return app;
