@@ -6,6 +6,7 @@ import { activitiesEn } from './parts/activities.en.ts';
 import { budgetEditorEn } from './parts/budget-editor.en.ts';
 import { rolloverEn } from './parts/rollover.en.ts';
 import { followUpEn } from './parts/follow-up.en.ts';
+import { roundsEn } from './parts/rounds.en.ts';
 
 export const en: Messages = {
   languageName: 'English',
@@ -365,4 +366,5 @@ export const en: Messages = {
   activities: activitiesEn,
   budgetEditor: budgetEditorEn,
   rollover: rolloverEn,
+  rounds: roundsEn,
 };

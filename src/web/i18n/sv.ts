@@ -4,6 +4,7 @@ import { activitiesSv } from './parts/activities.sv.ts';
 import { budgetEditorSv } from './parts/budget-editor.sv.ts';
 import { rolloverSv } from './parts/rollover.sv.ts';
 import { followUpSv } from './parts/follow-up.sv.ts';
+import { roundsSv } from './parts/rounds.sv.ts';
 
 export const sv = {
   languageName: 'Svenska',
@@ -367,4 +368,5 @@ export const sv = {
   activities: activitiesSv,
   budgetEditor: budgetEditorSv,
   rollover: rolloverSv,
+  rounds: roundsSv,
 };
