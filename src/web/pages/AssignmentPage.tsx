@@ -124,6 +124,8 @@ export function AssignmentPage({ planKey, period, node }: { planKey: string; per
   const planResource = useResource((signal) => getPlan(planKey, signal), [planKey]);
   const [resource, reload] = useReloadableResource((signal) => getAssignment(planKey, period, node, signal), [planKey, period, node]);
   const plan = planResource.state === 'ready' ? planResource.data.data : null;
+  const [reviewMessage, setReviewMessage] = useState<Message | null>(null);
+  const reviewRef = useRef<HTMLDivElement>(null);
   const context = useMemo<ItemContext | null>(() => (plan ? { plan, period, deviations: findDeviations(plan, { period }), card: scorecard(plan, { period }) } : null), [plan, period]);
 
   if (planResource.state === 'failed') return <PlanLoadError error={planResource.error} />;
@@ -190,8 +192,20 @@ export function AssignmentPage({ planKey, period, node }: { planKey: string; per
       ))}
       <DoneButton assignment={assignment} etag={resource.data.etag} onChanged={reload} />
       {assignment.may.review && assignment.status === 'done' ? (
-        <SendBackForm planKey={assignment.plan} period={assignment.period} node={assignment.node} nodeName={assignment.nodeName} etag={`"${assignment.version}"`} onChanged={reload} />
+        <SendBackForm
+          planKey={assignment.plan}
+          period={assignment.period}
+          node={assignment.node}
+          nodeName={assignment.nodeName}
+          etag={`"${assignment.version}"`}
+          onSent={async (nodeName) => {
+            await reload();
+            setReviewMessage({ kind: 'done', text: (t) => t.rounds.sendBack.done(nodeName), problems: [] });
+            reviewRef.current?.focus();
+          }}
+        />
       ) : null}
+      <LiveMessage message={reviewMessage} messageRef={reviewRef} tagged />
       <p>
         <Link href={roundPaths.round(plan.plan.key, period)}>{t.rounds.assignment.backToRound}</Link>
         {' · '}

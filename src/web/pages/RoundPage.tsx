@@ -3,10 +3,12 @@
  * back) and whether it is late — in words and icon, red when overdue — what is still missing, a
  * controller's "Skicka tillbaka"; then the report with its documents, submit and adopt.
  */
+import { useRef, useState } from 'react';
 import { formatPeriod } from '../../domain/period.ts';
 import { roundPaths } from '../../domain/rounds/addresses.ts';
 import { getPlan, type PlanFile } from '../api.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
+import { LiveMessage, type Message } from '../components/LiveMessage.tsx';
 import { Loading } from '../components/LoadState.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PlanLoadError } from '../components/PlanLoadError.tsx';
@@ -25,11 +27,19 @@ import '../rounds.css';
 
 function Overview({ round, plan, user, onChanged }: { round: Round; plan: PlanFile; user: User | null; onChanged: () => Promise<void> }) {
   const { t } = useI18n();
+  const [message, setMessage] = useState<Message | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const onSent = async (nodeName: string) => {
+    await onChanged();
+    setMessage({ kind: 'done', text: (t) => t.rounds.sendBack.done(nodeName), problems: [] });
+    messageRef.current?.focus();
+  };
   const reviewing = round.status === 'open' && round.assignments.some((assignment) => assignment.status === 'done' && mayReview(user, plan, assignment.node));
   return (
     <section aria-labelledby="overview-heading">
       <h2 id="overview-heading">{t.rounds.round.overviewHeading}</h2>
       <p data-progress="">{t.rounds.round.progress(round.counts.done ?? 0, round.assignments.length, round.overdue)}</p>
+      <LiveMessage message={message} messageRef={messageRef} tagged />
       <ScrollRegion labelledBy="overview-caption">
         <table className="round-table" id="round-overview">
           <caption id="overview-caption">{t.rounds.round.caption}</caption>
@@ -63,7 +73,7 @@ function Overview({ round, plan, user, onChanged }: { round: Round; plan: PlanFi
                 {reviewing ? (
                   <td>
                     {assignment.status === 'done' && mayReview(user, plan, assignment.node) ? (
-                      <SendBackForm planKey={round.plan} period={round.period} node={assignment.node} nodeName={assignment.nodeName} etag={`"${assignment.version}"`} onChanged={onChanged} />
+                      <SendBackForm planKey={round.plan} period={round.period} node={assignment.node} nodeName={assignment.nodeName} etag={`"${assignment.version}"`} onSent={onSent} />
                     ) : null}
                   </td>
                 ) : null}

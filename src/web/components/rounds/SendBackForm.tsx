@@ -12,10 +12,11 @@ interface Props {
   nodeName: string;
   /** The assignment's version (ETag). */
   etag: string;
-  onChanged: () => Promise<void>;
+  /** After sending back: read again and say so (the form leaves with the done status, so the caller says it). */
+  onSent: (nodeName: string) => Promise<void>;
 }
 
-export function SendBackForm({ planKey, period, node, nodeName, etag, onChanged }: Props) {
+export function SendBackForm({ planKey, period, node, nodeName, etag, onSent }: Props) {
   const { t } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -33,13 +34,12 @@ export function SendBackForm({ planKey, period, node, nodeName, etag, onChanged 
       await sendBack(planKey, period, node, comment, etag);
       setOpen(false);
       setComment('');
-      setMessage({ kind: 'done', text: (t) => t.rounds.sendBack.done(nodeName), problems: [] });
-      await onChanged();
+      setBusy(false);
+      await onSent(nodeName);
     } catch (error) {
       const problems = error instanceof ApiError ? error.problems.map((p) => p.message) : [];
       const text = error instanceof ApiError ? error.message : '';
       setMessage({ kind: 'error', text: (t) => `${t.rounds.sendBack.failed}: ${text || t.errors.network}`, problems });
-    } finally {
       setBusy(false);
       messageRef.current?.focus();
     }
