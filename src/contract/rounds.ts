@@ -9,8 +9,9 @@ import { assignmentStatuses } from '../domain/rounds/assignment-status.ts';
 import { itemKinds } from '../domain/rounds/items.ts';
 import { roundStatuses } from '../domain/rounds/lifecycle.ts';
 import type { RoundReportContent as ContentType } from '../domain/rounds/report-content.ts';
-import { templateParts } from '../domain/rounds/template.ts';
+import { templateParts, type RoundTemplate as TemplateType } from '../domain/rounds/template.ts';
 import { PlanKeyParams } from './api.ts';
+import { sameShape, type Exactly } from './shape.ts';
 
 const key = z.string().regex(/^[a-z0-9][a-z0-9._:-]*$/, 'Nyckeln får bara innehålla a–z, 0–9 och . _ : -').max(120);
 const isoDate = z.iso.date('Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2017-09-15');
@@ -156,4 +157,8 @@ export const RoundReportContent = z.object({
   round: z.object({ planKey: z.string(), period: z.string(), deadline: z.string(), status: z.enum(roundStatuses), template: RoundTemplate, owner: z.string(), decision: RoundDecision.nullable() }),
   plan: PlanFile,
   assignments: z.array(z.object({ node: z.string(), nodeName: z.string(), responsible: z.string().nullable(), doneAt: z.string().nullable(), contributions: z.array(Contribution) })),
-}) satisfies z.ZodType<ContentType, unknown>;
+});
+
+// The contract says exactly what the domain holds: a field added on one side fails the type check.
+sameShape<Exactly<z.infer<typeof RoundTemplate>, TemplateType>>();
+sameShape<Exactly<z.infer<typeof RoundReportContent>, ContentType>>();

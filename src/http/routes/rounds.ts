@@ -43,7 +43,7 @@ import { changeRound, openRound, planRounds, readRound } from '../../services/ro
 import { renderRoundReport, roundReportContent, takeRoundStep } from '../../services/round-workflow-service.ts';
 import { reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { presentAssignment, presentMyAssignments, presentNotices, presentRound } from './round-presenters.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
@@ -61,7 +61,7 @@ function sendDocument(reply: FastifyReply, document: { body: Buffer; contentType
   return reply.type(document.contentType).header('Content-Disposition', `${disposition}; filename="${document.filename}"`).send(document.body);
 }
 
-export async function roundRoutes(parent: FastifyInstance, { db, clock = systemClock }: ApiOptions & { clock?: Clock }): Promise<void> {
+export async function roundRoutes(parent: FastifyInstance, { db, clock = systemClock }: ApiOptions): Promise<void> {
   const app = typed(parent);
   const tags = ['uppföljningsomgångar'];
   const context = (request: FastifyRequest) => ({ actor: actorOf(request), clock, reason: reasonOf(request) });
