@@ -4,8 +4,11 @@
  * deviations and chart of an analysis item, a goal's status, the template the open form starts
  * from, free-section headings read from lines, and whether the account may review a node.
  */
+import type { Decimal } from 'decimal.js';
 import { isInSubtree, type Actor } from '../domain/access.ts';
 import { findDeviations, type Deviation } from '../domain/deviations.ts';
+import type { PlanForecast } from '../domain/forecast-plan.ts';
+import { formatAmount } from '../domain/format.ts';
 import { lastMonth } from '../domain/period.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { describeDate } from '../domain/rounds/dates.ts';
@@ -74,4 +77,34 @@ export function mayReview(actor: Actor | null, plan: Pick<PlanFile, 'organisatio
   const parents = new Map(plan.organisation.map((entry) => [entry.key, entry.parent]));
   const inSubtree = actor?.unitKey ? isInSubtree(parents, actor.unitKey, node) : true;
   return mayReviewAssignment(actor, inSubtree).allowed;
+}
+
+/** One line of a year-end forecast beside an analysis item: what is forecast, by what, and the plan or budget it meets. */
+export interface ForecastLine {
+  label: string;
+  value: string;
+  /** The method's or the entered column's name: "takt hittills", "Prognos 2017 aug". */
+  source: string;
+  interval: { low: string; high: string } | null;
+  planned: string | null;
+}
+
+const printed = (value: Decimal) => formatAmount(value.toDecimalPlaces(1));
+
+/** The year-end forecasts of an analysis item's subject: a volume row's run rate, a budget table's net (entered, else computed). */
+export function forecastLines(forecast: PlanForecast, subject: string): ForecastLine[] {
+  const volume = forecast.volumes.find((entry) => entry.rowKey === subject);
+  if (volume) {
+    const runRate = volume.forecast.methods.find((method) => method.method === 'run-rate');
+    if (!runRate?.value) return [];
+    return [{ label: volume.label, value: printed(runRate.value), source: runRate.label, interval: runRate.low && runRate.high ? { low: printed(runRate.low), high: printed(runRate.high) } : null, planned: volume.plan?.text ?? null }];
+  }
+  return forecast.budgets
+    .filter((line) => line.tableKey === subject && line.line === 'net')
+    .flatMap((line): ForecastLine[] => {
+      const entered = line.entered.filter((cell) => cell.value !== null).at(-1);
+      if (entered) return [{ label: line.label, value: entered.text, source: entered.columnLabel, interval: null, planned: line.budget?.text ?? null }];
+      const runRate = line.computed?.methods.find((method) => method.method === 'run-rate');
+      return runRate?.value ? [{ label: line.label, value: printed(runRate.value), source: runRate.label, interval: null, planned: line.budget?.text ?? null }] : [];
+    });
 }

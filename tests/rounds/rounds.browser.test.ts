@@ -91,6 +91,7 @@ describe('a follow-up round in the browser', () => {
     const figures = assignment.item('analysis:rr-ifo-vuxna').locator('table');
     await expect(figures.locator('caption').innerText()).resolves.toBe('Avvikelser för IFO, Vuxna');
     await expect(figures.locator('tbody tr').first().innerText()).resolves.toContain('Stor avvikelse');
+    await expect(assignment.item('analysis:rr-ifo-vuxna').locator('.round-item__forecast').innerText()).resolves.toContain('IFO, Vuxna nettokostnader: -31 501 (Prognos 2017 aug); plan eller budget -34 201');
     await expect(assignment.left().innerText()).resolves.toBe('Kvar att skriva: 3 av 3 delar.');
     expect(await axeViolations(page)).toEqual([]);
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { PlanFile } from '../../src/domain/plan.ts';
 import { AssignmentStatus } from '../../src/web/components/rounds/AssignmentStatus.tsx';
 import { I18nProvider } from '../../src/web/i18n/index.tsx';
-import { chartOf, formatDate, formatDateTime, groupItems, mayReview, sectionsFromLines, startingTemplate } from '../../src/web/rounds-view.ts';
+import { forecastPlan } from '../../src/domain/forecast-plan.ts';
+import { chartOf, forecastLines, formatDate, formatDateTime, groupItems, mayReview, sectionsFromLines, startingTemplate } from '../../src/web/rounds-view.ts';
 import { readDemoPlan } from '../../src/services/demo.ts';
 
 const ifo = PlanFile.parse(readDemoPlan('timra-ifo-2018-2020.json'));
@@ -42,6 +43,12 @@ describe('round pages without a browser', () => {
     expect(chart.months.map((month) => month.text)).toEqual(['49', '44', '45', '47', '47', '47', '47', '47']);
     expect(chart.plan).toMatchObject({ text: '65' });
     expect(chartOf(ifo, '2017-08', 'rr-ifo-vuxna')).toBeNull();
+  });
+
+  it('gives the year-end forecast beside an analysis: a volume\'s run rate with its interval, a budget\'s entered forecast', () => {
+    const forecast = forecastPlan(ifo, { asOf: '2017-08' });
+    expect(forecastLines(forecast, 'individstod-brukare')).toEqual([{ label: 'Antal brukare individstöd (sista dagen i månaden)', value: '46,6', source: 'takt hittills', interval: { low: '43,6', high: '49,7' }, planned: '65' }]);
+    expect(forecastLines(forecast, 'rr-ifo-vuxna')).toEqual([{ label: 'IFO, Vuxna nettokostnader', value: '-31 501', source: 'Prognos 2017 aug', interval: null, planned: '-34 201' }]);
   });
 
   it('says a status and overdue in words, each with its own icon', () => {

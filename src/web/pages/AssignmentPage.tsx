@@ -6,7 +6,8 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { findDeviations } from '../../domain/deviations.ts';
-import { formatPeriod } from '../../domain/period.ts';
+import { forecastPlan } from '../../domain/forecast-plan.ts';
+import { formatPeriod, lastMonth } from '../../domain/period.ts';
 import { roundPaths } from '../../domain/rounds/addresses.ts';
 import { scorecard } from '../../domain/status.ts';
 import { ApiError, getPlan } from '../api.ts';
@@ -126,7 +127,7 @@ export function AssignmentPage({ planKey, period, node }: { planKey: string; per
   const plan = planResource.state === 'ready' ? planResource.data.data : null;
   const [reviewMessage, setReviewMessage] = useState<Message | null>(null);
   const reviewRef = useRef<HTMLDivElement>(null);
-  const context = useMemo<ItemContext | null>(() => (plan ? { plan, period, deviations: findDeviations(plan, { period }), card: scorecard(plan, { period }) } : null), [plan, period]);
+  const context = useMemo<ItemContext | null>(() => (plan ? { plan, period, deviations: findDeviations(plan, { period }), card: scorecard(plan, { period }), forecast: forecastPlan(plan, { asOf: lastMonth(period) }) } : null), [plan, period]);
 
   if (planResource.state === 'failed') return <PlanLoadError error={planResource.error} />;
   if (resource.state === 'failed') return <PlanLoadError error={resource.error} />;

@@ -6,13 +6,14 @@
  */
 import { analysesFor } from '../../../domain/analyses.ts';
 import type { DeviationList } from '../../../domain/deviations.ts';
+import type { PlanForecast } from '../../../domain/forecast-plan.ts';
 import { formatPeriod } from '../../../domain/period.ts';
 import type { PlanFile } from '../../../domain/plan.ts';
 import type { Scorecard } from '../../../domain/status.ts';
 import { parseRich } from '../../../documents/rich.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { AssignmentItem } from '../../rounds-api.ts';
-import { chartOf } from '../../rounds-view.ts';
+import { chartOf, forecastLines } from '../../rounds-view.ts';
 import { RichText } from '../RichText.tsx';
 import { ScrollRegion } from '../ScrollRegion.tsx';
 import { StatusIcon, StatusLight } from '../StatusLight.tsx';
@@ -23,6 +24,8 @@ export interface ItemContext {
   period: string;
   deviations: DeviationList;
   card: Scorecard;
+  /** Year-end forecasts as of the period's last month. */
+  forecast: PlanForecast;
 }
 
 export function ItemFigures({ item, context }: { item: AssignmentItem; context: ItemContext }) {
@@ -100,6 +103,7 @@ function DeviationFigures({ item, context }: { item: AssignmentItem; context: It
           </table>
         </ScrollRegion>
       )}
+      <Forecast lines={forecastLines(context.forecast, item.subject)} />
       {chart ? <VolumeChart measure={chart} year={context.period.slice(0, 4)} /> : null}
       {earlier.length > 0 ? (
         <details className="round-item__earlier">
@@ -116,6 +120,25 @@ function DeviationFigures({ item, context }: { item: AssignmentItem; context: It
           </ul>
         </details>
       ) : null}
+    </div>
+  );
+}
+
+function Forecast({ lines }: { lines: ReturnType<typeof forecastLines> }) {
+  const { t } = useI18n();
+  if (lines.length === 0) return null;
+  return (
+    <div className="round-item__forecast">
+      <p className="round-item__forecast-heading">{t.rounds.assignment.forecastHeading}</p>
+      <ul>
+        {lines.map((line) => (
+          <li key={line.label} lang="sv">
+            {t.rounds.assignment.forecastLine(line.label, line.value, line.source)}
+            {line.interval ? `, ${t.rounds.assignment.forecastInterval(line.interval.low, line.interval.high)}` : ''}
+            {line.planned ? `; ${t.rounds.assignment.forecastPlanned(line.planned)}` : ''}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
