@@ -12,7 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshot, startBrowserHarness, type BrowserHarness } from '../browser/harness.ts';
+import { axeViolations, narrow, screenshot, startBrowserHarness, type BrowserHarness } from '../browser/harness.ts';
 import { PlanPage } from '../browser/pages.ts';
 import { apiSession, loggedInPage } from '../browser/sessions.ts';
 import { startLocalSmtp, type LocalSmtp } from './harness.ts';
@@ -106,6 +106,10 @@ describe('a follow-up round in the browser', () => {
     await page.getByText('Uppdraget är markerat som klart.').waitFor();
     await expect(page.locator('.round-facts .assignment-status').getAttribute('data-status')).resolves.toBe('done');
     await screenshot(page, 'round-assignment-done');
+    // At 320 px the assignment fits the width: only its tables scroll, in their own region.
+    await page.setViewportSize(narrow);
+    await expect(assignment.scrollsSideways()).resolves.toBe(false);
+    await screenshot(page, 'round-assignment-320');
   });
 
   it('lets IFO Barn o familj do its own, and refuses it someone else\'s assignment', async () => {

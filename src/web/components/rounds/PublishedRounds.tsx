@@ -17,7 +17,12 @@ export function PublishedRounds({ planKey }: { planKey: string }) {
   const { user } = useSession();
   const resource = useResource((signal) => listRounds(planKey, signal), [planKey, user?.username]);
   const adopted = resource.state === 'ready' ? resource.data.filter((round) => round.status === 'adopted') : [];
-  if (adopted.length === 0 && !user) return null;
+  const toRounds = user ? (
+    <p>
+      <Link href={roundPaths.rounds(planKey)}>{t.rounds.rounds.link}</Link>
+    </p>
+  ) : null;
+  if (adopted.length === 0) return toRounds ? <div className="plan-tools">{toRounds}</div> : null;
   return (
     <section className="plan-tools published-rounds" aria-labelledby="published-rounds-heading">
       <h2 id="published-rounds-heading" className="plan-tools__heading">
@@ -34,11 +39,7 @@ export function PublishedRounds({ planKey }: { planKey: string }) {
           <RoundDocuments round={round} />
         </div>
       ))}
-      {user ? (
-        <p>
-          <Link href={roundPaths.rounds(planKey)}>{t.rounds.rounds.link}</Link>
-        </p>
-      ) : null}
+      {toRounds}
     </section>
   );
 }
