@@ -3,12 +3,25 @@
  * budget, texts) is frozen and kept as the adoption snapshot; actuals, forecasts, analysis texts
  * and the status of activities are entered on the adopted plan month by month.
  */
+import { columnScenario } from './economy/table.ts';
 import { changedFields } from './plan-parts.ts';
+import type { EconomicColumn } from './plan.ts';
 
 const followUpKinds = new Set(['actual', 'forecast']);
+// An economic table's outcome, forecast and printed deviation are follow-up; its budget and plan years are not.
+const followUpScenarios = new Set(['actual', 'forecast', 'deviation']);
+
+/** A column of a volume table (kind) or an economic table (measure). */
+export type AnyColumn = { key?: string; kind?: string; measure?: string; basis?: string };
+
+/** Whether a column holds follow-up figures: a volume table's actual or forecast, an economic table's outcome, forecast or deviation. */
+export function isFollowUpColumn(column: AnyColumn): boolean {
+  if (column.measure !== undefined) return followUpScenarios.has(columnScenario(column as EconomicColumn));
+  return followUpKinds.has(column.kind ?? '');
+}
 
 interface Table {
-  columns: Array<{ key: string; kind: string }>;
+  columns: Array<AnyColumn & { key: string }>;
   rows: Array<Record<string, unknown> & { cells: Record<string, string> }>;
   total?: { cells: Record<string, string> } | null;
 }
@@ -36,8 +49,8 @@ function onlyFollowUpCells(before: Table, after: Table): boolean {
   // Existing columns stay as they were; new ones may only be actual or forecast columns.
   const kept = afterColumns.slice(0, beforeColumns.length);
   if (JSON.stringify(kept) !== JSON.stringify(beforeColumns)) return false;
-  if (!afterColumns.slice(beforeColumns.length).every((column) => followUpKinds.has(column.kind))) return false;
-  const kindOf = new Map(afterColumns.map((column) => [column.key, column.kind]));
+  if (!afterColumns.slice(beforeColumns.length).every(isFollowUpColumn)) return false;
+  const followUp = new Set(afterColumns.filter(isFollowUpColumn).map((column) => column.key ?? ''));
   if (beforeRows.length !== afterRows.length) return false;
   return beforeRows.every((row, i) => {
     const other = afterRows[i]!;
@@ -45,6 +58,6 @@ function onlyFollowUpCells(before: Table, after: Table): boolean {
     const { cells: b, ...restB } = other;
     if (JSON.stringify(restA) !== JSON.stringify(restB)) return false;
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].every((key) => a[key] === b[key] || followUpKinds.has(kindOf.get(key) ?? ''));
+    return [...keys].every((key) => a[key] === b[key] || followUp.has(key));
   });
 }

@@ -71,7 +71,7 @@ describe('edits laid over a table and the cells a save sends', () => {
 
   it('leaves out columns that may not change (budget columns of an adopted plan)', () => {
     const edits = { [cellId('net', 'budget-2018')]: '-71 178', [cellId('net', 'prognos-2017')]: '-66 000' };
-    const followUpOnly = (column: { kind: string }) => column.kind === 'actual' || column.kind === 'forecast';
+    const followUpOnly = (column: { measure: string }) => column.measure === 'actual' || column.measure === 'forecast';
     expect(cellChanges(budgetRows(rrIfo), rrIfo.columns, edits, followUpOnly)).toEqual([{ row: 'net', column: 'prognos-2017', text: '-66 000' }]);
   });
 

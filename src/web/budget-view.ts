@@ -6,11 +6,15 @@
  */
 import { figureValue, type Decimal } from '../domain/figure.ts';
 import { computedNet, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
-import type { BudgetTable, CapitalBudget, Column, PlanFile } from '../domain/plan.ts';
+import type { BudgetTable, CapitalBudget, PlanFile } from '../domain/plan.ts';
+import type { BudgetLine } from '../domain/plan-constants.ts';
 import type { CellChange } from './api.ts';
 import { cellId, type CellEdits } from './components/grid/grid-rules.ts';
 
-export type BudgetLine = BudgetTable['rows'][number]['line'];
+export type { BudgetLine };
+
+/** A column as the grids know it: its key and printed heading. */
+type GridColumn = { key: string; label: string };
 
 /** The row key the cells API uses for an investment budget's printed total row. */
 export const TOTAL_ROW = '_total';
@@ -25,9 +29,9 @@ export interface CellRow {
   cells: Record<string, string>;
 }
 
-/** The rows of a budget table as cell rows (a budget table's row is named by its line). */
+/** The rows of a budget table as cell rows, by their keys (Timrå's rows are keyed by their line). */
 export function budgetRows(table: BudgetTable): CellRow[] {
-  return table.rows.map((row) => ({ key: row.line, label: row.label, cells: row.cells }));
+  return table.rows.map((row) => ({ key: row.key, label: row.label, cells: row.cells }));
 }
 
 /** The rows of an investment budget as cell rows, its printed total row last. */
@@ -49,7 +53,7 @@ function withEdits(cells: Record<string, string>, rowKey: string, edits: CellEdi
 
 /** The budget table as it is with the unsaved edits. */
 export function applyBudgetEdits(table: BudgetTable, edits: CellEdits): BudgetTable {
-  return { ...table, rows: table.rows.map((row) => ({ ...row, cells: withEdits(row.cells, row.line, edits) })) };
+  return { ...table, rows: table.rows.map((row) => ({ ...row, cells: withEdits(row.cells, row.key, edits) })) };
 }
 
 /** The investment budget as it is with the unsaved edits (the total row too). */
@@ -62,7 +66,7 @@ export function applyCapitalEdits(budget: CapitalBudget, edits: CellEdits): Capi
 }
 
 /** The cells a save sends: edits in editable columns whose text differs from the saved one. */
-export function cellChanges(rows: CellRow[], columns: Column[], edits: CellEdits, editable: (column: Column) => boolean): CellChange[] {
+export function cellChanges<C extends GridColumn>(rows: CellRow[], columns: C[], edits: CellEdits, editable: (column: C) => boolean): CellChange[] {
   const changes: CellChange[] = [];
   for (const row of rows) {
     for (const column of columns) {
@@ -94,7 +98,8 @@ export interface DerivedNet {
 /** The net computed from income and costs in one column, and how it stands to the printed net. */
 export function derivedNet(table: BudgetTable, columnKey: string): DerivedNet {
   const column = table.columns.find((candidate) => candidate.key === columnKey);
-  const printed = figureValue(table.rows.find((row) => row.line === 'net')?.cells[columnKey]);
+  const net = table.relations.find((relation) => relation.kind === 'net' && relation.axis === 'rows');
+  const printed = figureValue(table.rows.find((row) => net?.kind === 'net' && row.key === net.target)?.cells[columnKey]);
   const computed = column ? computedNet(table, column) : null;
   if (computed === null) return { printed, computed, state: 'none' };
   if (printed === null) return { printed, computed, state: 'computed' };
@@ -132,14 +137,9 @@ export function capitalFindings(plan: PlanFile, budget: CapitalBudget): BudgetFi
   return { own: attentionFindings(own), parent: [], confirmed: own.filter((finding) => finding.severity === 'ok').length };
 }
 
-const lineOfWord = (label: string) => (Object.keys(LINE_WORDS) as BudgetLine[]).find((line) => LINE_WORDS[line] === label);
-
-/** The cell of a budget table a finding is about (nets and roll-ups); null for a whole-table note. */
+/** The cell of a budget table a finding is about: the printed figure it checks; null for a whole-table note. */
 export function budgetFindingCell(finding: Finding): string | null {
-  if (finding.columnKey === null) return null;
-  if (finding.kind.startsWith('net')) return cellId('net', finding.columnKey);
-  const line = finding.kind.startsWith('rollup') ? lineOfWord(finding.label) : undefined;
-  return line ? cellId(line, finding.columnKey) : null;
+  return finding.columnKey === null || finding.rowKey === null ? null : cellId(finding.rowKey, finding.columnKey);
 }
 
 /** The cell of an investment budget a finding is about: a column total, a row total or the grand total. */
@@ -168,8 +168,8 @@ export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decima
   const sums = new Map<string, Decimal>();
   for (const row of table.rows) {
     for (const column of table.columns) {
-      const value = sumOfParts(plan, table, row.line, column);
-      if (value !== null) sums.set(cellId(row.line, column.key), value);
+      const value = sumOfParts(plan, table, row.key, column);
+      if (value !== null) sums.set(cellId(row.key, column.key), value);
     }
   }
   return sums;
@@ -192,7 +192,7 @@ export interface CellDifference {
 }
 
 /** Every cell (and row label) that differs between two versions of a table, in row then column order. */
-export function cellDifferences(mine: CellRow[], theirs: CellRow[], columns: Column[]): CellDifference[] {
+export function cellDifferences(mine: CellRow[], theirs: CellRow[], columns: GridColumn[]): CellDifference[] {
   const keys = [...new Set([...mine.map((row) => row.key), ...theirs.map((row) => row.key)])];
   const differences: CellDifference[] = [];
   for (const key of keys) {

@@ -5,7 +5,10 @@
  * value comes from the printed text by format.ts's rule, and a missing month stays missing.
  */
 import { formatCell } from '../domain/format.ts';
-import type { Column, PlanFile, VolumeRow } from '../domain/plan.ts';
+import { columnScenario } from '../domain/economy/table.ts';
+import type { Column, EconomicColumn, PlanFile, VolumeRow } from '../domain/plan.ts';
+
+type AnyColumn = { key: string; kind?: string; measure?: string; period?: string };
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -16,10 +19,11 @@ function hasText(text: string | undefined): boolean {
 /** Month periods ('YYYY-MM') with at least one actual in a volume or budget table, oldest first. */
 export function monthsWithActuals(plan: PlanFile): string[] {
   const months = new Set<string>();
-  const tables: Array<{ columns: Column[]; rows: Array<{ cells: Record<string, string> }> }> = [...plan.volumeTables, ...plan.budgetTables];
+  const tables: Array<{ columns: AnyColumn[]; rows: Array<{ cells: Record<string, string> }> }> = [...plan.volumeTables, ...plan.budgetTables];
   for (const table of tables) {
     for (const column of table.columns) {
-      if (column.kind !== 'actual' || !column.period || !monthPattern.test(column.period)) continue;
+      const isActual = column.measure !== undefined ? columnScenario(column as EconomicColumn) === 'actual' : column.kind === 'actual';
+      if (!isActual || !column.period || !monthPattern.test(column.period)) continue;
       if (table.rows.some((row) => hasText(row.cells[column.key]))) months.add(column.period);
     }
   }

@@ -15,7 +15,7 @@ import { LiveMessage, type Message } from '../components/LiveMessage.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { TableHistory } from '../components/ItemHistory.tsx';
 import { CellInput } from '../components/grid/CellInput.tsx';
-import { cellId, columnEditable, parsePastedGrid, pasteEdits } from '../components/grid/grid-rules.ts';
+import { cellId, columnEditable, parsePastedGrid, pasteEdits, type GridColumn } from '../components/grid/grid-rules.ts';
 import { GridTable } from '../components/grid/GridTable.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
@@ -83,7 +83,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
   const { planFile, plan, table, etag } = loaded;
   // Checked against the table's own node, as the server does (items.ts nodesOf).
   const mayEdit = planPermissions(user ?? null, planFile, table.node).content;
-  const editable = (column: Column) => mayEdit && columnEditable(plan.status, column);
+  const editable = (column: Pick<GridColumn, 'kind'>) => mayEdit && columnEditable(plan.status, column);
   const serverText = (row: string, column: string) => table.rows.find((r) => r.key === row)?.cells[column] ?? '';
   const valueOf = (row: string, column: string) => edits[cellId(row, column)] ?? serverText(row, column);
 

@@ -5,7 +5,7 @@
  * its parts; every cell a finding concerns carries its marker.
  */
 import { formatAmount } from '../../../domain/format.ts';
-import type { BudgetTable, Column } from '../../../domain/plan.ts';
+import type { BudgetTable, EconomicColumn } from '../../../domain/plan.ts';
 import { budgetRows, derivedNet, LINE_WORDS, type BudgetLine } from '../../budget-view.ts';
 import { cellId } from '../grid/grid-rules.ts';
 import type { Decimal } from '../../../domain/figure.ts';
@@ -23,7 +23,7 @@ interface Props extends CellEditing {
 }
 
 /** The net income + costs give, written beside the printed net when it adds something. */
-function DerivedNote({ id, table, column }: { id: string; table: BudgetTable; column: Column }) {
+function DerivedNote({ id, table, column }: { id: string; table: BudgetTable; column: EconomicColumn }) {
   const { t } = useI18n();
   const net = derivedNet(table, column.key);
   if (net.state !== 'computed' && net.state !== 'differs') return null;
@@ -39,7 +39,8 @@ export function BudgetGrid({ caption, table, parts, ...editing }: Props) {
   const { t } = useI18n();
   const { id } = editing;
   const grid = { ...editing, unit: table.unit };
-  const lines = table.rows.map((row) => row.line);
+  // The rows a table's parts sum, by their line (Timrå's income, costs, net).
+  const lines = table.rows.flatMap((row) => (row.line ? [{ key: row.key, line: row.line }] : []));
   return (
     <GridTable id={id} caption={caption} className="volume-grid budget-grid" leading={<th scope="col">{t.budgetEditor.line}</th>} columns={table.columns}>
       <tbody>
@@ -48,7 +49,8 @@ export function BudgetGrid({ caption, table, parts, ...editing }: Props) {
             <th scope="row">{row.label}</th>
             {table.columns.map((column, columnIndex) => {
               const noteId = `${id}-net-${column.key}`;
-              const hasNote = row.key === 'net' && ['computed', 'differs'].includes(derivedNet(table, column.key).state);
+              const netRow = table.relations.find((relation) => relation.kind === 'net' && relation.axis === 'rows');
+              const hasNote = netRow?.kind === 'net' && row.key === netRow.target && ['computed', 'differs'].includes(derivedNet(table, column.key).state);
               const note = hasNote ? { id: noteId, content: <DerivedNote id={noteId} table={table} column={column} /> } : null;
               return <GridCell key={column.key} grid={grid} row={row} rowIndex={rowIndex} column={column} columnIndex={columnIndex} note={note} />;
             })}
@@ -57,11 +59,11 @@ export function BudgetGrid({ caption, table, parts, ...editing }: Props) {
       </tbody>
       {parts ? (
         <tbody className="budget-grid__parts">
-          {lines.map((line: BudgetLine) => (
-            <tr key={line} data-parts={line}>
+          {lines.map(({ key, line }: { key: string; line: BudgetLine }) => (
+            <tr key={key} data-parts={key}>
               <th scope="row">{t.budgetEditor.partsRow(LINE_WORDS[line])}</th>
               {table.columns.map((column) => {
-                const sum = parts.get(cellId(line, column.key));
+                const sum = parts.get(cellId(key, column.key));
                 return (
                   <td key={column.key} className="num">
                     {sum ? formatAmount(sum) : <span className="muted">–</span>}

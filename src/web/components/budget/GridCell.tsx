@@ -4,17 +4,16 @@
  * the marks of the findings about it, all tied to the input with aria-describedby.
  */
 import type { ClipboardEvent, ReactNode } from 'react';
-import type { Column } from '../../../domain/plan.ts';
 import type { Finding } from '../../../domain/reconcile.ts';
 import type { CellRow } from '../../budget-view.ts';
-import { cellId } from '../grid/grid-rules.ts';
+import { cellId, type GridColumn } from '../grid/grid-rules.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CellInput } from '../grid/CellInput.tsx';
 import { FindingMarker } from './FindingMarker.tsx';
 
 /** What a budget grid knows about its cells and hands to each: editing, changes, findings, problems. */
 export interface CellEditing {
-  editable: (column: Column) => boolean;
+  editable: (column: GridColumn) => boolean;
   /** Ids of the cells changed and not yet saved. */
   changed: Set<string>;
   findings: Map<string, Finding[]>;
@@ -29,7 +28,7 @@ interface Props {
   grid: CellEditing & { id: string; unit: string };
   row: CellRow;
   rowIndex: number;
-  column: Column;
+  column: GridColumn;
   columnIndex: number;
   /** A note under the value (the computed net) and its id, or null. */
   note?: { id: string; content: ReactNode } | null;

@@ -6,18 +6,18 @@
  * extra parts).
  */
 import { useMemo, type ClipboardEvent } from 'react';
-import type { Column, PlanFile } from '../../../domain/plan.ts';
+import type { PlanFile } from '../../../domain/plan.ts';
 import { cellChanges, cellDifferences, type CellRow } from '../../budget-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { planPermissions } from '../../permissions.ts';
 import { useSession } from '../../session.tsx';
-import { cellId, columnEditable, parsePastedGrid, pasteEdits, type CellEdits } from '../grid/grid-rules.ts';
+import { cellId, columnEditable, parsePastedGrid, pasteEdits, type CellEdits, type GridColumn } from '../grid/grid-rules.ts';
 import { useTableEditor, type Segment } from './useTableEditor.ts';
 
 /** A budget table or an investment budget: what the shared editing needs of either. */
 export interface CellTable {
   node?: string;
-  columns: Column[];
+  columns: GridColumn[];
 }
 
 interface Options<T> {
@@ -51,7 +51,7 @@ export function useCellTable<T extends CellTable>({ planKey, segment, itemKey, r
   const status = loaded?.plan.plan.status;
   // Role and organisation scope as the server decides them: the table's own node.
   const mayEdit = loaded ? planPermissions(user ?? null, loaded.plan, loaded.item.node).economy : false;
-  const editable = (column: Column) => mayEdit && status !== undefined && columnEditable(status, column);
+  const editable = (column: GridColumn) => mayEdit && status !== undefined && columnEditable(status, column);
   // applyEdits is a module function: the same on every render.
   const shown = useMemo(() => (loaded ? applyEdits(loaded.item, edits) : null), [loaded, edits]);
 

@@ -3,15 +3,19 @@
  * columns may be changed in a plan of a given status, and how a block pasted from a spreadsheet
  * splits into cells over the cells to the right and below.
  */
-import type { Column, PlanFile } from '../../../domain/plan.ts';
+import { isFollowUpColumn } from '../../../domain/follow-up-changes.ts';
+import type { PlanFile } from '../../../domain/plan.ts';
 
 type Status = PlanFile['plan']['status'];
 
+/** A column of any grid: a volume table's or investment budget's (kind) or an economic table's (measure). */
+export type GridColumn = { key: string; label: string; kind?: string; measure?: string; basis?: string; period?: string; asOf?: string };
+
 /** Whether a column's cells may be changed in a plan of this status (the server's rule, shown ahead). */
-export function columnEditable(status: Status, column: Pick<Column, 'kind'>): boolean {
+export function columnEditable(status: Status, column: Pick<GridColumn, 'kind' | 'measure' | 'basis'>): boolean {
   if (status === 'draft' || status === 'submitted') return true;
-  // An adopted (antagen) plan takes only follow-up: the actual (utfall) and forecast (prognos) columns.
-  if (status === 'adopted') return column.kind === 'actual' || column.kind === 'forecast';
+  // An adopted (antagen) plan takes only follow-up: outcome (utfall) and forecast (prognos) columns.
+  if (status === 'adopted') return isFollowUpColumn(column);
   return false;
 }
 
@@ -30,7 +34,7 @@ export const cellId = (row: string, column: string) => `${row}\u0000${column}`;
 export type CellEdits = Record<string, string>;
 
 /** Values pasted from a spreadsheet laid over the cells from (rowIndex, columnIndex), right and down. */
-export function pasteEdits(options: { grid: string[][]; rows: Array<{ key: string }>; columns: Column[]; rowIndex: number; columnIndex: number; editable: (column: Column) => boolean }): { edits: CellEdits; skipped: number } {
+export function pasteEdits(options: { grid: string[][]; rows: Array<{ key: string }>; columns: GridColumn[]; rowIndex: number; columnIndex: number; editable: (column: GridColumn) => boolean }): { edits: CellEdits; skipped: number } {
   const { grid, rows, columns, rowIndex, columnIndex, editable } = options;
   const edits: CellEdits = {};
   let skipped = 0;
