@@ -343,6 +343,8 @@ export const BudgetTable = z
     kind: z.enum(['operating', 'external-income']),
     heading: z.string().max(200).optional(), // "EKB, Ensamkommande barn"
     caption: label, // "Resultaträkning, tkr", "Driftsredovisning, kommunen"
+    /** The printed heading over the row labels ("mnkr", "(tkr)"); absent: the caption stands there, as in Timrå's tables. */
+    labelHeading: z.string().max(200).optional(),
     /** As printed: tkr, mnkr, Mkr, miljoner kronor … */
     unit: z.string().refine(isMoneyUnit, `Okänd enhet; använd ${moneyUnitExamples}`).default('tkr'),
     /** Digits printed after the decimal comma (mnkr with one decimal: 1); absent: as each figure prints. */

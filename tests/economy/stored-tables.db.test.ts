@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { rows } from '../../src/db/migrate.ts';
 import { PlanFile } from '../../src/domain/plan.ts';
-import { exportPlan, importPlan, planFileText } from '../../src/services/plan-service.ts';
+import { exportPlan, importPlan, listPlans, planFileText } from '../../src/services/plan-service.ts';
 import { engines, freshDatabase } from '../helpers/databases.ts';
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
@@ -45,6 +45,40 @@ describe.each(engines)('stored operating budgets on %s', (engine) => {
     const figuresAfter = await rows(database.db, sql`select row_key, series, kind, column_key, printed from figures where item_type = 'budget-table' order by item_key, row_key, position`);
     expect(figuresAfter).toEqual(figuresBefore);
     expect(figuresAfter).toContainEqual({ row_key: 'net', series: 'ifo:net', kind: 'budget', column_key: 'budget-2018', printed: '-70 976' });
+  });
+
+  it.each(['vastervik-2021-driftsredovisning', 'gnesta-2013-driftredovisning', 'tyreso-2018-kommunstyrelsen', 'sjobo-2025-driftbudget'])(
+    'holds the %s statement exactly: import → export → import → export gives the same text',
+    async (name) => {
+      const input = read(`../fixtures/economy/${name}.json`);
+      await importPlan(database.db, input, context);
+      const first = planFileText(await exportPlan(database.db, input.plan.key));
+      expect(first).toBe(planFileText(PlanFile.parse(input)));
+      // An adopted report cannot be replaced: the exported text goes into a second database.
+      const second = await freshDatabase(engine);
+      try {
+        await importPlan(second.db, JSON.parse(first), context);
+        expect(planFileText(await exportPlan(second.db, input.plan.key))).toBe(first);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+
+  it('refuses a table whose total has no parts and whose relation names a missing column, and stores nothing', async () => {
+    const input = read('../fixtures/economy/tyreso-2018-kommunstyrelsen.json');
+    const table = input.budgetTables[0];
+    delete table.rows.at(-1).parts;
+    table.relations[0].income = 'intakter-2019';
+    const error = (await importPlan(database.db, input, context).catch((e: unknown) => e)) as { code: string; message: string; problems: Array<{ path: string; message: string }> };
+    expect(error.code).toBe('validation');
+    expect(error.message).toBe('Planfilen har 2 fel; ingenting har sparats');
+    expect(error.problems.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: '$.budgetTables[0].rows[9].parts', message: 'Totalraden "Totalt" anger inte vilka rader den summerar' },
+      { path: '$.budgetTables[0].relations[0].income', message: 'Sambandet för nettot nämner kolumnen "intakter-2019", som inte finns i tabellen' },
+    ]);
+    expect(await listPlans(database.db)).toEqual([]);
+    expect(await rows(database.db, sql`select 1 from figures union all select 1 from plan_items`)).toEqual([]);
   });
 
   it('leaves a table already in the new shape alone', async () => {
