@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { upgradePlanFile } from './economy/upgrade.ts';
 import { isMoneyUnit, moneyUnitExamples } from './economy/money-unit.ts';
-import { isMonthPeriod, isPeriod } from './period.ts';
+import { MonthField, PeriodField } from './period-field.ts';
 import { budgetLines, costSigns, deviationOrders, economicBases, economicMeasures, economicRowKinds, relationAxes } from './plan-constants.ts';
 
 const key = z
@@ -112,7 +112,7 @@ export const indicatorStatuses = ['green', 'yellow', 'red', 'not-measured'] as c
 
 export const ActualEntry = z
   .object({
-    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'),
+    period: PeriodField,
     text: cell,
     source: z.string().max(500).optional(),
     /**
@@ -238,8 +238,8 @@ export const Column = z
     key,
     label: z.string().max(200), // as printed: "Prognos 2017 aug", "Plan 2021 (uppräknings 2%)"
     kind: z.enum(columnKinds),
-    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM').optional(),
-    asOf: z.string().regex(/^\d{4}-\d{2}$/, 'Anges som ÅÅÅÅ-MM').optional(), // forecast made at month
+    period: PeriodField.optional(),
+    asOf: MonthField.optional(), // forecast made at month
     indexationPercent: z.string().regex(/^-?\d+(\.\d+)?$/).optional(),
   })
   .strict();
@@ -290,8 +290,8 @@ export const EconomicColumn = z
     measure: z.enum(economicMeasures),
     /** For income, costs and net columns: whose figures they are (default: the outcome). */
     basis: z.enum(economicBases).optional(),
-    period: z.string().refine(isPeriod, 'Perioden anges som ÅÅÅÅ eller ÅÅÅÅ-MM').optional(),
-    asOf: z.string().refine(isMonthPeriod, 'Anges som ÅÅÅÅ-MM').optional(), // forecast made at month
+    period: PeriodField.optional(),
+    asOf: MonthField.optional(), // forecast made at month
     indexationPercent: z.string().regex(/^-?\d+(\.\d+)?$/).optional(),
     /** A column printed in another unit than the table's money unit ("%"); such a column is never summed. */
     unit: z.string().max(20).optional(),
@@ -382,7 +382,7 @@ export const Footnote = z
 export const Analysis = z
   .object({
     key,
-    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'),
+    period: PeriodField,
     subject: key, // an indicator, a volume row or a budget table
     text: rich,
     author: z.string().max(200).optional(),

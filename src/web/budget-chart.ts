@@ -6,6 +6,7 @@
 import { figureValue } from '../domain/figure.ts';
 import { formatAmount } from '../domain/format.ts';
 import { columnScenario } from '../domain/economy/table.ts';
+import { yearOf } from '../domain/period.ts';
 import type { BudgetTable, EconomicColumn } from '../domain/plan.ts';
 
 export const seriesKinds = ['budget', 'actual', 'forecast'] as const;
@@ -39,13 +40,13 @@ export interface BudgetChartData {
 type AnyColumn = { key: string; label: string; period?: string; kind?: string; measure?: string };
 const kindOf = (column: AnyColumn): string => (column.measure !== undefined ? columnScenario(column as EconomicColumn) : (column.kind ?? ''));
 const isSeries = (column: AnyColumn): boolean => (seriesKinds as readonly string[]).includes(kindOf(column));
-const yearOf = (column: AnyColumn) => column.period?.slice(0, 4);
+const yearOfColumn = (column: AnyColumn) => (column.period === undefined ? undefined : String(yearOf(column.period)));
 
 /** The year whose columns the chart shows, or null when the table has no budget, actual or forecast column. */
 export function chartYear(columns: AnyColumn[]): string | null {
   const years = new Map<string, Set<string>>();
   for (const column of columns.filter(isSeries)) {
-    const year = yearOf(column);
+    const year = yearOfColumn(column);
     if (year) years.set(year, (years.get(year) ?? new Set()).add(kindOf(column)));
   }
   const sorted = [...years.keys()].sort().reverse();
@@ -59,7 +60,7 @@ export function budgetChartData(table: BudgetTable): BudgetChartData | null {
   // The latest column of each kind in the year (a later forecast replaces an earlier one).
   // Only columns of the rows' own lines: a unit statement's income and costs columns are not its net.
   const chosen = new Map<SeriesKind, EconomicColumn>();
-  for (const column of table.columns.filter(isSeries)) if (yearOf(column) === year && (column.measure === 'net' || !['income', 'costs'].includes(column.measure))) chosen.set(kindOf(column) as SeriesKind, column);
+  for (const column of table.columns.filter(isSeries)) if (yearOfColumn(column) === year && (column.measure === 'net' || !['income', 'costs'].includes(column.measure))) chosen.set(kindOf(column) as SeriesKind, column);
   const kinds = seriesKinds.filter((kind) => chosen.has(kind));
   return {
     year,

@@ -3,8 +3,7 @@
  * same thing, and how a cell is addressed from outside (a ledger import, a follow-up entry) by its
  * row's identity — key, organisation node or account range — and its measure, period and month.
  */
-import { monthLabel } from '../format.ts';
-import { monthOf, yearOf } from '../period.ts';
+import { comparePeriods, formatPeriod, monthLabel, monthOf } from '../period.ts';
 import type { BudgetLine, EconomicMeasure } from '../plan-constants.ts';
 import type { BudgetTable, EconomicColumn, EconomicRow } from '../plan.ts';
 
@@ -127,8 +126,7 @@ const lineWords: Record<BudgetLine, string> = { income: 'Intäkter', costs: 'Kos
 
 /** A heading for a column Styrkort adds: "Utfall aug 2017", "Intäkter 2021", "Prognos 2017 aug". */
 function newColumnLabel(measure: EconomicMeasure, period: string, asOf: string | undefined): string {
-  const month = monthOf(period);
-  const when = month === null ? period : `${monthLabel(month)} ${yearOf(period)}`;
+  const when = formatPeriod(period);
   const word = lineMeasures.has(measure) ? lineWords[measure as BudgetLine] : scenarioWords[measure as Scenario] || 'Övrigt';
   const made = asOf === undefined ? '' : ` ${monthLabel(monthOf(asOf)!)}`;
   return `${word} ${when}${made}`;
@@ -171,7 +169,7 @@ function uniqueKey(table: BudgetTable, wanted: string): string {
 function insertByPeriod(columns: EconomicColumn[], column: EconomicColumn): EconomicColumn[] {
   let at = 0;
   columns.forEach((c, i) => {
-    if (c.period !== undefined && column.period !== undefined && c.period <= column.period) at = i + 1;
+    if (c.period !== undefined && column.period !== undefined && comparePeriods(c.period, column.period) <= 0) at = i + 1;
   });
   return [...columns.slice(0, at), column, ...columns.slice(at)];
 }
