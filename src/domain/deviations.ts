@@ -8,8 +8,7 @@ import { Decimal } from 'decimal.js';
 import { analysesFor, type SubjectAnalyses } from './analyses.ts';
 import { StyrkortError } from './errors.ts';
 import { parseFigure } from './figure.ts';
-import { economicLines, favourableDeviation } from './economy/lines.ts';
-import { forecastPlan, type BudgetForecast } from './forecast-plan.ts';
+import { deviationFromBudget, forecastPlan, type BudgetForecast } from './forecast-plan.ts';
 import { formatAmount, formatPeriod } from './format.ts';
 import { isYearPeriod, lastMonth, periodProblem } from './period.ts';
 import type { BudgetLine } from './plan-constants.ts';
@@ -127,12 +126,12 @@ function budgetDeviations(plan: PlanFile, period: string, tolerancePercent: numb
     const compared = comparedAmount(line, period);
     const budget = line.budget?.value;
     if (!compared || !budget) return [];
-    const sameRows = (other: BudgetForecast) => other.tableKey === line.tableKey && (other.rowKey === line.rowKey || table.rows.find((r) => r.key === other.rowKey)?.line !== undefined);
-    const costs = lines.find((other) => sameRows(other) && other.line === 'costs')?.budget?.value;
+    // The turnover is the costs budget of the same unit: its own row's costs, or the costs row of a table of lines (Timrå's).
+    const sameUnit = (other: BudgetForecast) => other.tableKey === line.tableKey && (other.rowKey === line.rowKey || table.rows.find((r) => r.key === other.rowKey)?.line !== undefined);
+    const costs = lines.find((other) => sameUnit(other) && other.line === 'costs')?.budget?.value;
     const turnover = costs && !costs.isZero() && line.line !== 'costs' ? costs.abs() : null;
     const base = turnover ?? budget.abs();
-    const economic = economicLines(table).find((l) => l.row.key === line.rowKey && l.line === line.line)!;
-    const difference = favourableDeviation(economic, compared.value, budget);
+    const difference = deviationFromBudget(line, compared.value, budget);
     const size = base.isZero() ? (difference.isZero() ? 0 : Infinity) : difference.abs().dividedBy(base).times(100).toNumber();
     if (size <= tolerancePercent) return [];
     const percent = Number.isFinite(size) ? printNumber(new Decimal(size).toDecimalPlaces(1)) : null;

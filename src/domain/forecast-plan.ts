@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import { StyrkortError } from './errors.ts';
 import { figureValue } from './figure.ts';
 import { forecastMethods, forecastYearEnd, METHOD_LABELS, type ForecastMethod, type YearEndForecast } from './forecast.ts';
-import { economicLines, lineCells, lineMonths, type EconomicLine, type LineCell } from './economy/lines.ts';
+import { economicLines, favourableDeviation, lineCells, lineMonths, type EconomicLine, type LineCell } from './economy/lines.ts';
 import { isMonthPeriod, monthOf, yearOf } from './period.ts';
 import type { BudgetLine } from './plan-constants.ts';
 import type { Column, PlanFile, VolumeTable } from './plan.ts';
@@ -59,6 +59,21 @@ export interface BudgetForecast {
   outcome: PrintedCell | null;
   /** The deviation the table prints for the year, to show beside the computed one. */
   printedDeviation: PrintedCell | null;
+  /**
+   * Which side of the budget is better: more income, or less cost, whichever way the table
+   * prints costs; and how the table itself takes its deviation (outcome − budget or the reverse).
+   */
+  betterAbove: boolean;
+}
+
+/** An outcome or forecast against the line's budget, signed so that positive is better than budget. */
+export function deviationFromBudget(line: Pick<BudgetForecast, 'betterAbove'>, compared: Decimal, budget: Decimal): Decimal {
+  return line.betterAbove ? compared.minus(budget) : budget.minus(compared);
+}
+
+/** A deviation in per cent of the budget (one decimal); null when the budget is 0. */
+export function deviationPercent(deviation: Decimal, budget: Decimal): Decimal | null {
+  return budget.isZero() ? null : deviation.dividedBy(budget.abs()).times(100).toDecimalPlaces(1);
 }
 
 export interface PlanForecast {
@@ -129,6 +144,7 @@ function budgetForecasts(plan: PlanFile, table: PlanFile['budgetTables'][number]
       budget: first('budget'),
       outcome: first('actual'),
       printedDeviation: first('deviation'),
+      betterAbove: favourableDeviation(line, new Decimal(1), new Decimal(0)).isPositive(),
     };
   });
 }

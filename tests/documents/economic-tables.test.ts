@@ -149,3 +149,17 @@ function pdfInfoPages(pdf: Buffer, pages: number): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+describe('the follow-up report on a general table', () => {
+  const rowText = (table: TableBlock, label: string) => table.body.find((row) => row.cells[0]!.text === label)?.cells.map((cell) => cell.text);
+
+  it('compares each unit with its budget in figures and per cent, the printed deviation beside the computed where they differ', async () => {
+    const { buildReportDocument } = await import('../../src/documents/report-view-model.ts');
+    const view = buildReportDocument(planOf('vastervik-2021-driftsredovisning'), { period: '2021' });
+    const budget = view.blocks.find((block): block is TableBlock => block.kind === 'table' && block.id === 'uppfoljning-driftbudget')!;
+    expect(budget.header[0]!.map((cell) => cell.text)).toEqual(['Resultaträkning, mnkr', 'Budget 2021', 'Utfall eller prognos helår', 'Källa', 'Avvikelse mot budget', 'Avvikelse %', 'Angiven avvikelse', 'Bedömning']);
+    expect(rowText(budget, 'Äldreomsorg')).toEqual(['Äldreomsorg', '-445,1', '-431,2', 'Nettokostnad 2021', '13,9', '3,1 %', '', 'Gul']);
+    // -124,9 − -111,6 is -13,3; the report prints -13,2 (its figures are rounded): both are shown.
+    expect(rowText(budget, 'Samhällsbyggnad')).toEqual(['Samhällsbyggnad', '-111,6', '-124,9', 'Nettokostnad 2021', '-13,3', '-11,9 %', '-13,2', 'Röd']);
+  });
+});
