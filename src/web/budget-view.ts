@@ -5,7 +5,7 @@
  * vanish while the user types, with the same domain rules the server and the CLI use.
  */
 import { figureValue, type Decimal } from '../domain/figure.ts';
-import { computedNet, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
+import { computedNet, expectedValue, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
 import type { BudgetTable, CapitalBudget, PlanFile } from '../domain/plan.ts';
 import type { BudgetLine } from '../domain/plan-constants.ts';
 import type { CellChange } from './api.ts';
@@ -104,6 +104,33 @@ export function derivedNet(table: BudgetTable, columnKey: string): DerivedNet {
   if (computed === null) return { printed, computed, state: 'none' };
   if (printed === null) return { printed, computed, state: 'computed' };
   return { printed, computed, state: printed.equals(computed) ? 'agrees' : 'differs' };
+}
+
+/** What a relation gives for a printed figure: shown beside it when it differs, or in its place when nothing is printed. */
+export interface ComputedNote {
+  value: Decimal;
+  /** The relation: a net from income and costs, a deviation, a sum of rows. */
+  kind: Finding['kind'];
+  state: 'differs' | 'computed';
+}
+
+/**
+ * Per cell of a table: what its relations (net, deviation, sum) give where that differs from the
+ * printed figure or stands in for a missing one — the reconciliation's own computation.
+ */
+export function computedNotes(plan: PlanFile, table: BudgetTable): Map<string, ComputedNote> {
+  const notes = new Map<string, ComputedNote>();
+  for (const row of table.rows) {
+    if (row.kind === 'heading') continue;
+    for (const column of table.columns) {
+      const [expected] = expectedValue(plan, table, row.key, column.key).filter((candidate) => candidate.kind !== 'rollup');
+      if (!expected) continue;
+      const printed = figureValue(row.cells[column.key]);
+      if (printed === null) notes.set(cellId(row.key, column.key), { ...expected, state: 'computed' });
+      else if (!printed.equals(expected.value)) notes.set(cellId(row.key, column.key), { ...expected, state: 'differs' });
+    }
+  }
+  return notes;
 }
 
 /** The findings that need a reader's attention (not those that agree), gaps first. */

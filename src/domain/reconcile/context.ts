@@ -33,7 +33,7 @@ type Texts = { message: string; summary: string };
 export const LINE_LABELS: Record<BudgetLine, string> = { income: 'Intäkter', costs: 'Kostnader', net: 'Nettokostnader' };
 
 /** Adds a finding with its place and difference filled in, so every check reports the same shape. */
-export function record(ctx: Context, where: Where, figures: { severity: Severity; stated: Decimal | null; computed: Decimal | null }, texts: Texts): void {
+export function record(ctx: Context, where: Where, figures: { severity: Severity; stated: Decimal | null; computed: Decimal | null; decimals?: number }, texts: Texts): void {
   const { column, rowKey, ...rest } = where;
   const { stated, computed } = figures;
   ctx.findings.push({
@@ -46,6 +46,7 @@ export function record(ctx: Context, where: Where, figures: { severity: Severity
     stated,
     computed,
     difference: stated && computed ? stated.minus(computed) : null,
+    decimals: figures.decimals ?? null,
     ...texts,
   });
 }

@@ -127,12 +127,12 @@ function checkAt(ctx: Context, table: BudgetTable, linear: Linear, place: Econom
   const S = amount(stated, table.unit, decimals);
   const words = TEXTS[linear.kind];
   if (!present.length) {
-    record(ctx, whereOf(table, linear, place, names, `${linear.kind}-without-parts`), { severity: 'info', stated, computed: null }, words.withoutParts(names, S, linear));
+    record(ctx, whereOf(table, linear, place, names, `${linear.kind}-without-parts`), { severity: 'info', stated, computed: null, decimals }, words.withoutParts(names, S, linear));
     return;
   }
   if (present.length < values.length && !linear.partsOptional) {
     const lacking = values.filter((term) => term.value === null).map((term) => names.term(term.key).toLowerCase());
-    record(ctx, whereOf(table, linear, place, names, `${linear.kind}-parts-incomplete` as FindingKind), { severity: 'info', stated, computed: null }, words.incomplete(names, S, lacking));
+    record(ctx, whereOf(table, linear, place, names, `${linear.kind}-parts-incomplete` as FindingKind), { severity: 'info', stated, computed: null, decimals }, words.incomplete(names, S, lacking));
     return;
   }
   const result = judge(ctx, stated, present, table.decimals);
@@ -152,7 +152,7 @@ function checkAt(ctx: Context, table: BudgetTable, linear: Linear, place: Econom
     text,
     axis: linear.axis,
   };
-  record(ctx, whereOf(table, linear, place, names, linear.kind), result, words.judged(judged));
+  record(ctx, whereOf(table, linear, place, names, linear.kind), { ...result, decimals }, words.judged(judged));
 }
 
 interface Judged {
@@ -254,7 +254,7 @@ function checkPart(ctx: Context, table: BudgetTable, part: EconomicRow): void {
     const exceeds = stated.abs().gt(bound.abs());
     const P = amount(stated, table.unit, decimals);
     const W = amount(bound, table.unit, decimals);
-    record(ctx, { kind: 'part', tableKey: table.key, label: rowName(table, part), column, rowKey: part.key }, { severity: exceeds ? 'gap' : 'ok', stated, computed: bound }, {
+    record(ctx, { kind: 'part', tableKey: table.key, label: rowName(table, part), column, rowKey: part.key }, { severity: exceeds ? 'gap' : 'ok', stated, computed: bound, decimals }, {
       message: exceeds
         ? `${name}, ${column.label}: "${part.label}" är ${P} men helheten "${whole.label}" är bara ${W}; delen är större än helheten`
         : `${name}, ${column.label}: "${part.label}" (${P}) ryms i "${whole.label}" (${W})`,

@@ -107,7 +107,7 @@ function checkRollupRow(ctx: Context, parent: BudgetTable, children: BudgetTable
     const lacking = children.filter((_, i) => values[i] === null).map((child) => budgetName(ctx.plan, child));
     if (lacking.length) {
       const partial = text(sum(values.filter(isPresent)));
-      record(ctx, { ...where, kind: 'rollup-incomplete' }, { severity: 'info', stated, computed: null }, {
+      record(ctx, { ...where, kind: 'rollup-incomplete' }, { severity: 'info', stated, computed: null, decimals }, {
         message: `${name}: ${lineWord} för ${column.label} är ${S}, men värde saknas för ${lacking.join(', ')}; summan av ${noun} är ofullständig och kan inte stämmas av (de övriga ger ${partial})`,
         summary: `totalen är ${S}, värde saknas för ${lacking.join(', ')}`,
       });
@@ -116,7 +116,7 @@ function checkRollupRow(ctx: Context, parent: BudgetTable, children: BudgetTable
     const result = judge(ctx, stated, values.filter(isPresent), parent.decimals);
     const X = text(result.computed);
     const explanation = result.severity === 'gap' ? ` (${noun} har ${describeExcess(row.line ?? 'net', result.difference.negated(), text)} än totalen)` : '';
-    record(ctx, where, result, {
+    record(ctx, where, { ...result, decimals }, {
       message:
         result.severity === 'ok'
           ? `${name}: summan av ${noun}s ${lineWord} för ${column.label} är ${X}, lika med totalen`
@@ -155,14 +155,14 @@ function checkUnitTotal(ctx: Context, table: BudgetTable, relation: Extract<Econ
     const decimals = printedDecimals(table, computed ? [stated, computed] : [stated]);
     const text = (value: Decimal) => amount(value, table.unit, decimals);
     if (computed === null) {
-      record(ctx, { ...where, kind: 'unit-total-incomplete' }, { severity: 'info', stated, computed: null }, {
+      record(ctx, { ...where, kind: 'unit-total-incomplete' }, { severity: 'info', stated, computed: null, decimals }, {
         message: `${name}: ${row.label} är ${text(stated)} för ${column.label}, men ${ownName} anger ingen total för ${match.label}`,
         summary: `${text(stated)}, ${ownName} saknar total för ${match.label}`,
       });
       continue;
     }
     const result = judge(ctx, stated, [computed], table.decimals);
-    record(ctx, where, result, {
+    record(ctx, where, { ...result, decimals }, {
       message:
         result.severity === 'ok'
           ? `${name}: ${row.label} för ${column.label} är ${text(stated)}, lika med ${total.label} i ${ownName}`

@@ -49,6 +49,8 @@ export interface Finding {
   computed: Decimal | null;
   /** stated − computed: positive when the printed figure is larger than what the others give. */
   difference: Decimal | null;
+  /** Digits after the decimal comma the table prints its amounts with ("30,0 mnkr": 1); null: as each value has. */
+  decimals: number | null;
   /** A whole Swedish sentence that names the table and the column. */
   message: string;
   /** The same finding in short, for lists that already show table and column. */
