@@ -14,7 +14,7 @@ import { exportPlan, importPlan, listPlans, planFileText } from '../../src/servi
 import { engines, freshDatabase } from '../helpers/databases.ts';
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-const migration = readFileSync(new URL('../../drizzle/0005_economic_tables.sql', import.meta.url), 'utf8');
+const migration = readFileSync(new URL('../../drizzle/0006_economic_tables.sql', import.meta.url), 'utf8');
 const context = { actor: 'test', source: 'test' };
 
 describe.each(engines)('stored operating budgets on %s', (engine) => {

@@ -273,7 +273,7 @@ describe('tables that do not hold together are refused, each problem with its pa
     ['parts on a line', (t: TableInput) => (t.rows[1]!.parts = ['ks']), '$.budgetTables[0].rows[1].parts', 'Raden "Ledning" är ingen summarad och kan inte ha delar'],
     ['a "varav" row without its whole', (t: TableInput) => t.rows.push(row('v', '- varav', {}, { kind: 'part' })), '$.budgetTables[0].rows[2].partOf', '"Varav"-raden "- varav" anger inte vilken rad den är en del av'],
     ['a heading with amounts', (t: TableInput) => t.rows.push({ key: 'h', label: 'Kommunstyrelse', kind: 'heading', cells: { n: '1' } }), '$.budgetTables[0].rows[2].cells', 'Rubrikraden "Kommunstyrelse" kan inte ha belopp; gör den till en rad eller en summarad'],
-    ['the same row key twice', (t: TableInput) => t.rows.push(row('led', 'Ledning igen', {})), '$.budgetTables[0].rows[2].key', 'Raden "led" förekommer mer än en gång i tabellen'],
+    ['the same row key twice', (t: TableInput) => t.rows.push(row('led', 'Ledning igen', {})), '$.budgetTables[0].rows[2].key', 'Nyckeln "led" används för mer än en rad'],
     ['a row of an unknown node', (t: TableInput) => (t.rows[0]!.node = 'ks'), '$.budgetTables[0].rows[0].node', 'Noden "ks" finns inte i organisationen'],
     ['a unit total against a missing table', (t: TableInput) => (t.relations = [{ kind: 'unit-total', row: 'ks', table: 'ks-egen' }]), '$.budgetTables[0].relations[0].table', 'Sambandet hänvisar till tabellen "ks-egen", som inte finns bland planens budgettabeller'],
   ];

@@ -18,11 +18,9 @@ export interface TableScope {
 export function economicTableProblems(table: BudgetTable, path: string, scope: TableScope): Problem[] {
   const problems: Problem[] = [];
   const report = (at: string, message: string) => problems.push({ path: `${path}${at}`, message, code: 'reference' });
+  // A key used twice is reported by the plan's one walk over every keyed list (validate-plan.ts).
   const rows = new Map<string, EconomicRow>();
-  table.rows.forEach((row, j) => {
-    if (rows.has(row.key)) report(`.rows[${j}].key`, `Raden "${row.key}" förekommer mer än en gång i tabellen`);
-    else rows.set(row.key, row);
-  });
+  for (const row of table.rows) if (!rows.has(row.key)) rows.set(row.key, row);
   const columns = new Set(table.columns.map((column) => column.key));
   if (table.node !== undefined && !scope.nodes.has(table.node)) report('.node', `Noden "${table.node}" finns inte i organisationen`);
   if (table.rollup && (!scope.tables.some((other) => other.key === table.rollup!.into) || table.rollup.into === table.key)) {
