@@ -3,6 +3,7 @@
  * round trip (file → rows → file) can be tested on its own.
  */
 import { cellMeaning, columnScenario } from '../domain/economy/table.ts';
+import { TOTAL_ROW } from '../domain/figure-table.ts';
 import { parseFigure } from '../domain/figure.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { planParts } from '../domain/plan-parts.ts';
@@ -97,7 +98,7 @@ function figuresOf(type: string, item: any): FigureRow[] {
       return budgetTableFigures(item as PlanFile['budgetTables'][number]);
     case 'capital-budget': {
       const rows = item.rows.map((row: any) => ({ rowKey: row.key, series: null, unit: item.unit, cells: row.cells }));
-      if (item.total) rows.push({ rowKey: '_total', series: null, unit: item.unit, cells: item.total.cells });
+      if (item.total) rows.push({ rowKey: TOTAL_ROW, series: null, unit: item.unit, cells: item.total.cells });
       return tableFigures(type, item, rows);
     }
     default:
@@ -260,7 +261,7 @@ function withFigures(type: string, key: string, data: any, index: FigureIndex): 
       return data;
     case 'capital-budget':
       data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.key) }));
-      if (data.total) data.total = { ...data.total, cells: cellsOf(index, type, key, '_total') };
+      if (data.total) data.total = { ...data.total, cells: cellsOf(index, type, key, TOTAL_ROW) };
       return data;
     default:
       return data;

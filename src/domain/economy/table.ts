@@ -23,12 +23,12 @@ export interface CellMeaning {
 const lineMeasures = new Set<EconomicMeasure>(['income', 'costs', 'net']);
 
 /** Whether a column holds one line of the statement (Intäkter, Kostnader, Nettokostnad) rather than a scenario. */
-export function isLineColumn(column: EconomicColumn): boolean {
+export function isLineColumn(column: Pick<EconomicColumn, 'measure'>): boolean {
   return lineMeasures.has(column.measure);
 }
 
 /** Whose figures a column holds: "Nettokostnad 2021" the outcome, "Kommunbidrag" the budget, "Prognos 2017 aug" a forecast. */
-export function columnScenario(column: EconomicColumn): Scenario {
+export function columnScenario(column: Pick<EconomicColumn, 'measure' | 'basis'>): Scenario {
   if (isLineColumn(column)) return column.basis ?? 'actual';
   return column.measure as Exclude<EconomicMeasure, 'income' | 'costs' | 'net'>;
 }

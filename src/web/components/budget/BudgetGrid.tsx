@@ -7,12 +7,13 @@
  */
 import { formatAmount } from '../../../domain/format.ts';
 import type { BudgetTable } from '../../../domain/plan.ts';
-import { budgetRows, LINE_WORDS, type BudgetLine, type ComputedNote } from '../../budget-view.ts';
+import { cellRowsOf } from '../../../domain/figure-table.ts';
+import { LINE_WORDS, type BudgetLine, type ComputedNote } from '../../budget-view.ts';
 import { cellId } from '../grid/grid-rules.ts';
 import type { Decimal } from '../../../domain/figure.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GridTable } from '../grid/GridTable.tsx';
-import { GridCell, type CellEditing } from './GridCell.tsx';
+import { GridCell, type CellEditing } from '../grid/GridCell.tsx';
 
 interface Props extends CellEditing {
   id: string;
@@ -48,7 +49,7 @@ export function BudgetGrid({ caption, table, computed, parts, ...editing }: Prop
   return (
     <GridTable id={id} caption={caption} className="volume-grid budget-grid" leading={<th scope="col">{table.labelHeading ?? t.budgetEditor.line}</th>} columns={table.columns}>
       <tbody>
-        {budgetRows(table).map((row, rowIndex) => {
+        {cellRowsOf(table).map((row, rowIndex) => {
           const kind = table.rows[rowIndex]!.kind;
           if (kind === 'heading') {
             return (
