@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PeriodField } from '../domain/period-field.ts';
-import { PlanFile } from '../domain/plan.ts';
+import { PlanFileSchema } from '../domain/plan.ts';
 import { assignmentStatuses } from '../domain/rounds/assignment-status.ts';
 import { itemKinds } from '../domain/rounds/items.ts';
 import { roundStatuses } from '../domain/rounds/lifecycle.ts';
@@ -155,7 +155,7 @@ export const RoundReportContent = z.object({
   format: z.literal('styrkort-round'),
   formatVersion: z.literal(1),
   round: z.object({ planKey: z.string(), period: z.string(), deadline: z.string(), status: z.enum(roundStatuses), template: RoundTemplate, owner: z.string(), decision: RoundDecision.nullable() }),
-  plan: PlanFile,
+  plan: PlanFileSchema,
   assignments: z.array(z.object({ node: z.string(), nodeName: z.string(), responsible: z.string().nullable(), doneAt: z.string().nullable(), contributions: z.array(Contribution) })),
 });
 

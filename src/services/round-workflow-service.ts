@@ -12,6 +12,7 @@ import { roundSteps, stepProblem, type RoundStatus, type RoundStep } from '../do
 import type { AdoptedDecision, RoundReportContent as Content } from '../domain/rounds/report-content.ts';
 import { mayAdoptRound, mayManageRound } from '../domain/rounds/round-access.ts';
 import type { RoundTemplate } from '../domain/rounds/template.ts';
+import { PlanFile } from '../domain/plan.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import { RoundDecision, RoundReportContent } from '../contract/rounds.ts';
 import type { Db } from '../db/connection.ts';
@@ -120,7 +121,8 @@ export async function roundReportContent(db: Db, options: { planKey: string; per
   if (round.status === 'adopted') {
     const snapshot = await latestRoundSnapshot(db, round.id);
     if (!snapshot) throw new StyrkortError('not-found', `Omgången ${describePeriod(round.period)} saknar ögonblicksbild`);
-    return RoundReportContent.parse(snapshot.content);
+    // A snapshot's plan is read as any plan file is: one written in an older format version is upgraded.
+    return RoundReportContent.extend({ plan: PlanFile }).parse(snapshot.content);
   }
   if (!options.actor) throw new StyrkortError('unauthenticated', 'Rapporten är inte fastställd än; logga in för att se utkastet');
   return compileRound(db, round);
