@@ -1,6 +1,6 @@
 /** Stores and reads whole plans: municipality, organisation, goals with their texts, items, figures. */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { PlanFile } from '../domain/plan.ts';
+import { planFormatVersion, type PlanFile } from '../domain/plan.ts';
 import type { Db } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
 import { withGoalDetails } from './goal-detail-mapping.ts';
@@ -211,7 +211,7 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
   const planMeasures = await loadPlanMeasures(db, plan.id);
   return {
     format: 'styrkort-plan',
-    formatVersion: 1,
+    formatVersion: planFormatVersion,
     municipality: { code: municipality.code, name: municipality.name },
     organisation: nodesOfPlan(nodes, plan.nodeKeys as string[]),
     plan: {

@@ -304,3 +304,6 @@ export const planMeasures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.planId, t.measureId] })],
 );
+
+// Follow-up rounds keep their tables in a file of their own.
+export * from './round-schema.ts';

@@ -47,7 +47,7 @@ export function buildReportDocument(plan: PlanFile, options: { period: string })
     ['mal', 'Mål', goalTable(card, plan.plan.goalAssessment)],
     ['avvikelser', 'Avvikelser', deviationTable(deviations)],
     ['volymer', 'Volymer', volumeTables(plan, period, deviations)],
-    ['driftbudget', 'Driftbudget och prognos', budgetTable(plan, forecast, deviations)],
+    ['driftbudget', 'Driftbudget och prognos', budgetTable(plan, forecast, deviations, period)],
     ['aktiviteter', 'Aktiviteter', activityTable(plan)],
     ['analyser', 'Analyser', analysisBlocks(plan, period)],
   ];

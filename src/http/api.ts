@@ -14,6 +14,7 @@ import { followUpRoutes } from './routes/follow-up.ts';
 import { itemRoutes } from './routes/items.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
+import { roundRoutes } from './routes/rounds.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 
@@ -49,4 +50,5 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
+  await app.register(roundRoutes, options);
 }

@@ -105,12 +105,13 @@ const itemMakers: Record<string, (slot: 'target' | 'new', node: 'sn' | 'ifo') =>
     kind: 'operating',
     caption: 'Resultaträkning, tkr',
     node,
-    columns: [column],
+    columns: [{ key: column.key, label: column.label, measure: column.kind, period: column.period }],
     rows: [
-      { line: 'income', label: 'Verksamhetens intäkter', cells: { 'b-2020': '3 258' } },
-      { line: 'costs', label: 'Verksamhetens kostnader', cells: { 'b-2020': '-68 851' } },
-      { line: 'net', label: 'Verksamhetens nettokostnader', cells: { 'b-2020': '-65 593' } },
+      { key: 'income', line: 'income', label: 'Verksamhetens intäkter', cells: { 'b-2020': '3 258' } },
+      { key: 'costs', line: 'costs', label: 'Verksamhetens kostnader', cells: { 'b-2020': '-68 851' } },
+      { key: 'net', line: 'net', label: 'Verksamhetens nettokostnader', cells: { 'b-2020': '-65 593' } },
     ],
+    relations: [{ kind: 'net', axis: 'rows', target: 'net', income: 'income', costs: 'costs' }],
   }),
   'capital-budgets': (slot, node) => ({
     key: `pm-${slot}-${node}`,
@@ -489,7 +490,11 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
 
   it('calls every operation in the OpenAPI document', async () => {
     const document = (await api.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    // Follow-up rounds grant by responsibility, not by role alone: their own matrix is tests/rounds/permissions.test.ts.
+    const roundOperation = (path: string) => path.includes('/rounds') || path.startsWith('/api/me/') || path.endsWith('/mail-address');
+    const documented = Object.entries(document.paths)
+      .filter(([path]) => !roundOperation(path))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     expect(documented.length).toBeGreaterThan(90);
     expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
     const undocumented = [...exercised].filter((operation) => !documented.includes(operation));
