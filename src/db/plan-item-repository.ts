@@ -2,9 +2,10 @@
 import { and, eq, max, sql } from 'drizzle-orm';
 import type { PlanPart } from '../domain/plan-parts.ts';
 import type { Goal, PlanFile } from '../domain/plan.ts';
-import type { Db } from './connection.ts';
+import { StyrkortError } from '../domain/errors.ts';
+import type { Queryable, Tx } from './connection.ts';
 import { toItemsAndFigures } from './plan-mapping.ts';
-import { figures, goals, goalTexts, planItems, plans } from './schema.ts';
+import { figures, goals, goalTexts, municipalities, planItems, plans } from './schema.ts';
 
 export interface PlanRow {
   id: number;
@@ -12,6 +13,8 @@ export interface PlanRow {
   status: string;
   version: number;
   municipalityId: number;
+  /** The municipality's code (kommunkod): node, goal and user keys are scoped by it. */
+  municipalityCode: string;
   periodStart: number;
   periodEnd: number;
   ownerNodeKey: string;
@@ -23,29 +26,31 @@ const planRowColumns = {
   status: plans.status,
   version: plans.version,
   municipalityId: plans.municipalityId,
+  municipalityCode: municipalities.code,
   periodStart: plans.periodStart,
   periodEnd: plans.periodEnd,
   ownerNodeKey: plans.ownerNodeKey,
 };
 
 /** The plan row without locking it. */
-export async function findPlanRow(db: Db, key: string): Promise<PlanRow | null> {
-  const [row] = await db.select(planRowColumns).from(plans).where(eq(plans.key, key));
+export async function findPlanRow(db: Queryable, key: string): Promise<PlanRow | null> {
+  const [row] = await db.select(planRowColumns).from(plans).innerJoin(municipalities, eq(plans.municipalityId, municipalities.id)).where(eq(plans.key, key));
   return row ?? null;
 }
 
 /** The plan row, locked for the rest of the transaction so writers to one plan take turns. */
-export async function lockPlan(tx: Db, key: string): Promise<PlanRow | null> {
+export async function lockPlan(tx: Tx, key: string): Promise<PlanRow | null> {
   const [row] = await tx
     .select(planRowColumns)
     .from(plans)
+    .innerJoin(municipalities, eq(plans.municipalityId, municipalities.id))
     .where(eq(plans.key, key))
-    .for('update');
+    .for('update', { of: plans });
   return row ?? null;
 }
 
 /** Versions of every item of one part of a plan, by key. */
-export async function itemVersions(db: Db, planId: number, part: PlanPart): Promise<Map<string, number>> {
+export async function itemVersions(db: Queryable, planId: number, part: PlanPart): Promise<Map<string, number>> {
   if (part.field === 'goals') {
     const rows = await db
       .select({ key: goals.key, version: goalTexts.version })
@@ -63,15 +68,14 @@ export async function itemVersions(db: Db, planId: number, part: PlanPart): Prom
 
 /** Writes one item (new or changed) with its figures, replacing what was stored under its key. */
 export async function writeItem(
-  tx: Db,
+  tx: Tx,
   plan: PlanRow,
   part: PlanPart,
   item: Record<string, unknown>,
   options: { version: number; actor: string; source: string },
 ): Promise<void> {
   if (part.field === 'goals') return writeGoal(tx, plan, item as Goal, options.version);
-  const single = { [part.field]: [item] } as unknown as PlanFile;
-  const { items, figures: figureRows } = toItemsAndFigures({ ...emptyParts, ...single } as PlanFile);
+  const { items, figures: figureRows } = toItemsAndFigures({ [part.field]: [item] } as Partial<PlanFile>);
   const row = items[0]!;
   const key = part.keyOf(item);
   const [existing] = await tx
@@ -91,13 +95,7 @@ export async function writeItem(
   }
 }
 
-const emptyParts = {
-  officeHolders: [], perspectives: [], indicators: [], strategies: [], activityTables: [], activities: [],
-  serviceDeclarations: [], outlooks: [], volumeTables: [], budgetTables: [], capitalBudgets: [], footnotes: [], sections: [], analyses: [],
-  vision: null, indicatorTable: null, strategyTable: null,
-};
-
-async function nextPosition(tx: Db, planId: number, itemType: string): Promise<number> {
+async function nextPosition(tx: Tx, planId: number, itemType: string): Promise<number> {
   const [row] = await tx
     .select({ last: max(planItems.position) })
     .from(planItems)
@@ -105,7 +103,7 @@ async function nextPosition(tx: Db, planId: number, itemType: string): Promise<n
   return (row?.last ?? -1) + 1;
 }
 
-async function writeGoal(tx: Db, plan: PlanRow, goal: Goal, version: number): Promise<void> {
+async function writeGoal(tx: Tx, plan: PlanRow, goal: Goal, version: number): Promise<void> {
   const shared = { level: goal.level, number: goal.number ?? null, perspective: goal.perspective ?? null, parentKey: goal.parent, nodeKey: goal.node ?? null };
   const [row] = await tx
     .insert(goals)
@@ -123,7 +121,7 @@ async function writeGoal(tx: Db, plan: PlanRow, goal: Goal, version: number): Pr
 }
 
 /** Removes one item and its figures from a plan (a goal keeps its wordings in other plans). */
-export async function removeItem(tx: Db, plan: PlanRow, part: PlanPart, key: string): Promise<void> {
+export async function removeItem(tx: Tx, plan: PlanRow, part: PlanPart, key: string): Promise<void> {
   if (part.field === 'goals') {
     await tx.execute(sql`delete from goal_texts where plan_id = ${plan.id} and goal_id = (select id from goals where municipality_id = ${plan.municipalityId} and key = ${key})`);
     return;
@@ -132,7 +130,22 @@ export async function removeItem(tx: Db, plan: PlanRow, part: PlanPart, key: str
   await tx.delete(figures).where(and(eq(figures.planId, plan.id), eq(figures.itemType, part.itemType), eq(figures.itemKey, key)));
 }
 
-/** Records that the plan changed; its own version (the plan head's ETag) is left to head edits. */
-export async function touchPlan(tx: Db, plan: PlanRow): Promise<void> {
+/**
+ * Records that the plan's content changed. Every write to a plan calls it, in the writing
+ * transaction (also a re-pin of a shared goal or node); its own version, the plan head's ETag, is
+ * left to head and status changes (updatePlanRow).
+ */
+export async function touchPlan(tx: Tx, plan: Pick<PlanRow, 'id'>): Promise<void> {
   await tx.update(plans).set({ updatedAt: sql`now()` }).where(eq(plans.id, plan.id));
+}
+
+/** Changes the plan row's head or status and its version, checked in the same statement; a stale version is a 412. */
+export async function updatePlanRow(tx: Tx, plan: Pick<PlanRow, 'id' | 'version'>, values: Partial<typeof plans.$inferInsert>): Promise<number> {
+  const [row] = await tx
+    .update(plans)
+    .set({ ...values, version: plan.version + 1 })
+    .where(and(eq(plans.id, plan.id), eq(plans.version, plan.version)))
+    .returning({ version: plans.version });
+  if (!row) throw new StyrkortError('precondition-failed', 'Planen har ändrats av någon annan under tiden. Läs om och försök igen.');
+  return row.version;
 }

@@ -1,9 +1,11 @@
 /** Stores and reads whole plans: municipality, organisation, goals with their texts, items, figures. */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { StyrkortError } from '../domain/errors.ts';
 import type { PlanFile } from '../domain/plan.ts';
-import type { Db } from './connection.ts';
+import type { Queryable, Tx } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
-import { fromItemsAndFigures, toItemsAndFigures, type FigureRow, type ItemRow } from './plan-mapping.ts';
+import { fromItemsAndFigures, toItemsAndFigures } from './plan-mapping.ts';
 import { figures, goals, goalTexts, municipalities, orgNodes, planItems, planLinks, plans, planSnapshots } from './schema.ts';
 
 export interface WriteContext {
@@ -26,32 +28,36 @@ export interface PlanSummary {
   version: number;
 }
 
+const summaryColumns = {
+  key: plans.key,
+  title: plans.title,
+  subtitle: plans.subtitle,
+  status: plans.status,
+  periodStart: plans.periodStart,
+  periodEnd: plans.periodEnd,
+  ownerNodeKey: plans.ownerNodeKey,
+  municipalityCode: municipalities.code,
+  municipalityName: municipalities.name,
+  version: plans.version,
+};
+
 /** Every plan, oldest period first. */
-export async function listPlans(db: Db): Promise<PlanSummary[]> {
+export async function listPlans(db: Queryable): Promise<PlanSummary[]> {
   return db
-    .select({
-      key: plans.key,
-      title: plans.title,
-      subtitle: plans.subtitle,
-      status: plans.status,
-      periodStart: plans.periodStart,
-      periodEnd: plans.periodEnd,
-      ownerNodeKey: plans.ownerNodeKey,
-      municipalityCode: municipalities.code,
-      municipalityName: municipalities.name,
-      version: plans.version,
-    })
+    .select(summaryColumns)
     .from(plans)
     .innerJoin(municipalities, eq(plans.municipalityId, municipalities.id))
     .orderBy(asc(plans.periodStart), asc(plans.key));
 }
 
-export async function findPlanSummary(db: Db, key: string): Promise<PlanSummary | null> {
-  return (await listPlans(db)).find((plan) => plan.key === key) ?? null;
+/** One plan's summary by its key (one indexed query), or null. */
+export async function findPlanSummary(db: Queryable, key: string): Promise<PlanSummary | null> {
+  const [row] = await db.select(summaryColumns).from(plans).innerJoin(municipalities, eq(plans.municipalityId, municipalities.id)).where(eq(plans.key, key));
+  return row ?? null;
 }
 
-/** Writes a validated plan that does not exist yet. Run inside a transaction. */
-export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext): Promise<void> {
+/** Writes a validated plan that does not exist yet. */
+export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext): Promise<void> {
   const municipalityId = await upsertMunicipality(tx, plan.municipality, context);
   await upsertOrgNodes(tx, municipalityId, plan, context);
   const [row] = await tx
@@ -83,24 +89,28 @@ export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext):
   );
 }
 
-/** Removes a plan and everything that belongs only to it (not its audit trail, not its snapshots). */
-export async function deletePlan(tx: Db, key: string): Promise<void> {
-  await tx.delete(plans).where(eq(plans.key, key));
-  await tx.delete(planLinks).where(or(eq(planLinks.fromPlanKey, key), eq(planLinks.toPlanKey, key)));
+/**
+ * Removes a plan and everything that belongs only to it (not its audit trail, not its snapshots),
+ * if its version is still the one read: a delete never removes a change it has not seen (412).
+ */
+export async function deletePlan(tx: Tx, plan: { id: number; key: string; version: number }): Promise<void> {
+  const removed = await tx.delete(plans).where(and(eq(plans.id, plan.id), eq(plans.version, plan.version))).returning({ id: plans.id });
+  if (removed.length === 0) throw new StyrkortError('precondition-failed', `Planen ${plan.key} har ändrats av någon annan under tiden. Ingenting har tagits bort; läs om och försök igen.`);
+  await tx.delete(planLinks).where(or(eq(planLinks.fromPlanKey, plan.key), eq(planLinks.toPlanKey, plan.key)));
 }
 
 /** Keeps a plan's exact content as adopted; the database refuses to change or remove it. */
-export async function insertSnapshot(tx: Db, values: { planKey: string; takenBy: string; reason: string; content: unknown }): Promise<void> {
+export async function insertSnapshot(tx: Tx, values: { planKey: string; takenBy: string; reason: string; content: unknown }): Promise<void> {
   await tx.insert(planSnapshots).values(values);
 }
 
-async function insertChunked(tx: Db, table: any, values: Array<Record<string, unknown>>): Promise<void> {
+async function insertChunked<T extends PgTable>(tx: Tx, table: T, values: Array<T['$inferInsert']>): Promise<void> {
   for (let start = 0; start < values.length; start += 400) {
     await tx.insert(table).values(values.slice(start, start + 400));
   }
 }
 
-async function upsertMunicipality(tx: Db, municipality: PlanFile['municipality'], context: WriteContext): Promise<number> {
+async function upsertMunicipality(tx: Tx, municipality: PlanFile['municipality'], context: WriteContext): Promise<number> {
   const [existing] = await tx.select().from(municipalities).where(eq(municipalities.code, municipality.code));
   if (existing) {
     if (existing.name !== municipality.name) {
@@ -125,7 +135,7 @@ function nodeValues(node: PlanFile['organisation'][number]) {
 }
 
 /** The organisation tree is shared: a plan adds its nodes and updates changed ones, audited. */
-async function upsertOrgNodes(tx: Db, municipalityId: number, plan: PlanFile, context: WriteContext): Promise<void> {
+async function upsertOrgNodes(tx: Tx, municipalityId: number, plan: PlanFile, context: WriteContext): Promise<void> {
   const existing = await tx.select().from(orgNodes).where(eq(orgNodes.municipalityId, municipalityId));
   const byKey = new Map(existing.map((node) => [node.key, node]));
   let position = existing.length;
@@ -144,7 +154,7 @@ async function upsertOrgNodes(tx: Db, municipalityId: number, plan: PlanFile, co
   }
 }
 
-async function insertGoals(tx: Db, municipalityId: number, planId: number, plan: PlanFile, context: WriteContext): Promise<void> {
+async function insertGoals(tx: Tx, municipalityId: number, planId: number, plan: PlanFile, context: WriteContext): Promise<void> {
   const keys = plan.goals.map((goal) => goal.key);
   const existing = keys.length
     ? await tx.select().from(goals).where(and(eq(goals.municipalityId, municipalityId), inArray(goals.key, keys)))
@@ -182,8 +192,22 @@ async function insertGoals(tx: Db, municipalityId: number, planId: number, plan:
   }
 }
 
+/** Versions of a plan's stored items, by item type ("goal" for its goals) and key: their ETags. */
+export type ItemVersions = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+export interface StoredPlan {
+  /** The plan in the interchange shape, before parsing (PlanFile.parse fills the defaults). */
+  content: Record<string, unknown>;
+  versions: ItemVersions;
+}
+
 /** Reads a whole plan back into the interchange shape, or null when there is no such plan. */
-export async function loadPlan(db: Db, key: string): Promise<Record<string, unknown> | null> {
+export async function loadPlan(db: Queryable, key: string): Promise<Record<string, unknown> | null> {
+  return (await loadStoredPlan(db, key))?.content ?? null;
+}
+
+/** A whole plan with the versions of its items, read in a handful of queries. */
+export async function loadStoredPlan(db: Queryable, key: string): Promise<StoredPlan | null> {
   const [row] = await db
     .select({ plan: plans, municipality: municipalities })
     .from(plans)
@@ -201,8 +225,8 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
     .orderBy(asc(goalTexts.position));
   const items = await db.select().from(planItems).where(eq(planItems.planId, plan.id));
   const figureRows = await db.select().from(figures).where(eq(figures.planId, plan.id));
-  const parts = fromItemsAndFigures(items as ItemRow[], figureRows as unknown as FigureRow[]);
-  return {
+  const parts = fromItemsAndFigures(items, figureRows);
+  const content = {
     format: 'styrkort-plan',
     formatVersion: 1,
     municipality: { code: municipality.code, name: municipality.name },
@@ -232,6 +256,17 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
       node: goal.nodeKey ?? undefined,
     })),
   };
+  return { content, versions: versionsOf(items, goalRows.map(({ goal, text }) => ({ key: goal.key, version: text.version }))) };
+}
+
+function versionsOf(items: ReadonlyArray<{ itemType: string; key: string; version: number }>, goalVersions: ReadonlyArray<{ key: string; version: number }>): ItemVersions {
+  const out = new Map<string, Map<string, number>>([['goal', new Map(goalVersions.map((goal) => [goal.key, goal.version]))]]);
+  for (const item of items) {
+    const byKey = out.get(item.itemType) ?? new Map<string, number>();
+    byKey.set(item.key, item.version);
+    out.set(item.itemType, byKey);
+  }
+  return out;
 }
 
 type NodeRow = typeof orgNodes.$inferSelect;

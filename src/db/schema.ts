@@ -125,7 +125,7 @@ export const planItems = pgTable(
     itemType: text('item_type').notNull(),
     key: text('key').notNull(),
     position: integer('position').notNull(),
-    data: jsonb('data').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('plan_items_plan_type_key').on(t.planId, t.itemType, t.key)],

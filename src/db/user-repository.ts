@@ -28,12 +28,6 @@ export async function nodeExists(db: Db, key: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Parent of every org node, for subtree checks. */
-export async function nodeParents(db: Db): Promise<Map<string, string | null>> {
-  const rows = await db.select({ key: orgNodes.key, parent: orgNodes.parentKey }).from(orgNodes);
-  return new Map(rows.map((row) => [row.key, row.parent]));
-}
-
 export async function insertSession(db: Db, values: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(values);
 }

@@ -21,6 +21,16 @@ export interface Actor {
   role: Role;
   /** The org node whose subtree the account works in; null means the whole municipality. */
   unitKey: string | null;
+  /**
+   * The municipality (kommunkod) the account works in; its unitKey is a node of this municipality.
+   * null or absent: every municipality (an account of the installation, e.g. its administrator).
+   */
+  municipality?: string | null;
+}
+
+/** The local operator (the command line, the demo loader, tests): everything, in every municipality. */
+export function localOperator(username: string): Actor {
+  return { username, role: 'admin', unitKey: null, municipality: null };
 }
 
 /** Per role: what it may do, and whether that needs the target inside its subtree. */
@@ -50,14 +60,39 @@ const actionNames: Record<Action, string> = {
  * Whether an actor (null: not logged in) may take an action on a target whose organisation node
  * is `isInScope` of the actor's subtree.
  */
-export function decide(actor: Actor | null, action: Action, target: { inSubtree: boolean } = { inSubtree: true }): Decision {
+export function decide(actor: Actor | null, action: Action, target: { inSubtree: boolean; inMunicipality?: boolean } = { inSubtree: true }): Decision {
   if (!actor) return { allowed: false, reason: 'unauthenticated', message: 'Du behöver logga in' };
   const grant = grants[actor.role][action];
   if (!grant) return { allowed: false, reason: 'forbidden', message: `Rollen ${actor.role} får inte ${actionNames[action]}` };
+  if (target.inMunicipality === false) {
+    return { allowed: false, reason: 'forbidden', message: `Du får bara ${actionNames[action]} i din egen kommun` };
+  }
   if (grant === 'subtree' && !target.inSubtree) {
     return { allowed: false, reason: 'forbidden', message: `Du får bara ${actionNames[action]} inom din egen del av organisationen` };
   }
   return { allowed: true };
+}
+
+/** A municipality's organisation as child → parent: read once per request or transaction. */
+export type OrgParents = ReadonlyMap<string, string | null>;
+
+/** What an action is taken on: its municipality and the organisation nodes that own it (none: the plan or municipality as a whole). */
+export interface Target {
+  municipality: string;
+  nodes: readonly string[];
+}
+
+/**
+ * Whether an actor may take an action on a target of a municipality whose organisation is
+ * `parents`: the actor's municipality must be the target's, and every owning node must lie in
+ * the actor's subtree where the grant is by subtree. Node keys are looked up in that
+ * municipality's tree only, so another municipality's "ifo" is another node.
+ */
+export function decideOn(actor: Actor | null, action: Action, target: Target, parents: OrgParents): Decision {
+  const inMunicipality = !actor?.municipality || actor.municipality === target.municipality;
+  const unit = actor?.unitKey ?? null;
+  const inSubtree = inMunicipality && target.nodes.every((node) => isInSubtree(parents, unit, node));
+  return decide(actor, action, { inSubtree, inMunicipality });
 }
 
 /** Stands for "the top of the tree" in scope checks: never inside a subtree, so only unscoped accounts may place a node there. */
@@ -73,6 +108,17 @@ export function isInSubtree(parents: ReadonlyMap<string, string | null>, rootKey
     seen.add(key);
   }
   return false;
+}
+
+/** The action a write to a part of a plan needs: its edit group's (content: redaktör, economy: ekonom). */
+export function editActionOf(group: 'content' | 'economy'): Action {
+  return group === 'economy' ? 'edit-economy' : 'edit-content';
+}
+
+/** The node that owns a part of a plan: the item's own node (a table's, an activity's, a goal's), else the plan's owner. */
+export function owningNode(item: unknown, planOwner: string): string {
+  const node = item !== null && typeof item === 'object' && 'node' in item ? item.node : undefined;
+  return typeof node === 'string' ? node : planOwner;
 }
 
 /** Workflow: which status a step leads to from which, and which action it needs. */
