@@ -1,12 +1,14 @@
 /** Stores and reads whole plans: municipality, organisation, goals with their texts, items, figures. */
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { StyrkortError } from '../domain/errors.ts';
-import type { PlanFile } from '../domain/plan.ts';
+import type { Goal, PlanFile } from '../domain/plan.ts';
 import type { Queryable, Tx } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
+import { currentGoalsOf, goalAttributesOf, pinnableGoalVersion, pinnedGoals, type GoalAttributes } from './goal-repository.ts';
+import { currentNodesOf, insertNode, nextNodePosition, nodeAttributesOf, nodeVersionFor, orgNodeOf, pinnedNodes, pinNodes } from './org-node-repository.ts';
 import { fromItemsAndFigures, toItemsAndFigures } from './plan-mapping.ts';
-import { figures, goals, goalTexts, municipalities, orgNodes, planItems, planLinks, plans, planSnapshots } from './schema.ts';
+import { figures, goalTexts, municipalities, planItems, planLinks, plans, planSnapshots } from './schema.ts';
 
 export interface WriteContext {
   actor: string;
@@ -56,10 +58,9 @@ export async function findPlanSummary(db: Queryable, key: string): Promise<PlanS
   return row ?? null;
 }
 
-/** Writes a validated plan that does not exist yet. */
-export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext): Promise<void> {
+/** Writes a validated plan that does not exist yet; returns its version. */
+export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext): Promise<number> {
   const municipalityId = await upsertMunicipality(tx, plan.municipality, context);
-  await upsertOrgNodes(tx, municipalityId, plan, context);
   const [row] = await tx
     .insert(plans)
     .values({
@@ -75,10 +76,10 @@ export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext):
       letterhead: plan.plan.letterhead,
       source: plan.plan.source ?? null,
       statusRollup: plan.plan.statusRollup,
-      nodeKeys: plan.organisation.map((node) => node.key),
     })
     .returning({ id: plans.id });
   const planId = row!.id;
+  await pinOrganisation(tx, { municipalityId, planId, plan }, context);
   await insertGoals(tx, municipalityId, planId, plan, context);
   const { items, figures: figureRows } = toItemsAndFigures(plan);
   await insertChunked(tx, planItems, items.map((item) => ({ ...item, planId })));
@@ -87,6 +88,7 @@ export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext):
     figures,
     figureRows.map((figure) => ({ ...figure, planId, source: figure.statedSource ?? context.source, recordedBy: context.actor })),
   );
+  return 1;
 }
 
 /**
@@ -124,64 +126,46 @@ async function upsertMunicipality(tx: Tx, municipality: PlanFile['municipality']
   return created!.id;
 }
 
-function nodeValues(node: PlanFile['organisation'][number]) {
-  return {
-    kind: node.kind,
-    name: node.name,
-    shortName: node.shortName ?? null,
-    parentKey: node.parent,
-    description: node.description ?? null,
-  };
-}
-
-/** The organisation tree is shared: a plan adds its nodes and updates changed ones, audited. */
-async function upsertOrgNodes(tx: Tx, municipalityId: number, plan: PlanFile, context: WriteContext): Promise<void> {
-  const existing = await tx.select().from(orgNodes).where(eq(orgNodes.municipalityId, municipalityId));
-  const byKey = new Map(existing.map((node) => [node.key, node]));
-  let position = existing.length;
-  for (const node of plan.organisation) {
-    const values = nodeValues(node);
-    const current = byKey.get(node.key);
-    if (!current) {
-      await tx.insert(orgNodes).values({ municipalityId, key: node.key, position: position++, ...values });
-      await appendAudit(tx, { ...context, planKey: plan.plan.key, action: 'create', entityType: 'org-node', entityKey: node.key, before: null, after: values });
+/**
+ * Pins the organisation a plan file shows. A new node is added to the shared tree; an existing
+ * one is shown as it is now, or, when the file spells it differently, as a variant of this plan
+ * only (audited): importing never changes a node other plans show.
+ */
+export async function pinOrganisation(tx: Tx, target: { municipalityId: number; planId: number; plan: PlanFile }, context: WriteContext): Promise<void> {
+  const current = await currentNodesOf(tx, target.municipalityId);
+  let position = await nextNodePosition(tx, target.municipalityId);
+  const pins: Array<{ nodeId: number; nodeVersionId: number }> = [];
+  const planKey = target.plan.plan.key;
+  const entityKey = (key: string) => `${target.plan.municipality.code}/${key}`;
+  for (const node of target.plan.organisation) {
+    const attributes = nodeAttributesOf(node);
+    const stored = current.get(node.key);
+    if (!stored) {
+      const created = await insertNode(tx, { municipalityId: target.municipalityId, key: node.key, position: position++, attributes, createdBy: context.actor });
+      await appendAudit(tx, { ...context, planKey, action: 'create', entityType: 'org-node', entityKey: entityKey(node.key), before: null, after: node });
+      pins.push({ nodeId: created.id, nodeVersionId: created.versionId });
       continue;
     }
-    const before = { kind: current.kind, name: current.name, shortName: current.shortName, parentKey: current.parentKey, description: current.description };
-    if (JSON.stringify(before) === JSON.stringify(values)) continue;
-    await tx.update(orgNodes).set({ ...values, version: current.version + 1 }).where(eq(orgNodes.id, current.id));
-    await appendAudit(tx, { ...context, planKey: plan.plan.key, action: 'update', entityType: 'org-node', entityKey: node.key, before, after: values });
+    const pinned = await nodeVersionFor(tx, stored, attributes, target.planId, context.actor);
+    if (pinned.created) {
+      await appendAudit(tx, { ...context, planKey, action: 'variant', entityType: 'org-node', entityKey: entityKey(node.key), before: orgNodeOf(node.key, stored.current), after: node });
+    }
+    pins.push({ nodeId: stored.id, nodeVersionId: pinned.id });
   }
+  await pinNodes(tx, target.planId, pins);
 }
 
 async function insertGoals(tx: Tx, municipalityId: number, planId: number, plan: PlanFile, context: WriteContext): Promise<void> {
-  const keys = plan.goals.map((goal) => goal.key);
-  const existing = keys.length
-    ? await tx.select().from(goals).where(and(eq(goals.municipalityId, municipalityId), inArray(goals.key, keys)))
-    : [];
-  const byKey = new Map(existing.map((goal) => [goal.key, goal]));
+  const stored = await currentGoalsOf(tx, municipalityId, plan.goals.map((goal) => goal.key));
   for (const [position, goal] of plan.goals.entries()) {
-    const values = {
-      level: goal.level,
-      number: goal.number ?? null,
-      perspective: goal.perspective ?? null,
-      parentKey: goal.parent,
-      nodeKey: goal.node ?? null,
-    };
-    let goalId = byKey.get(goal.key)?.id;
-    const current = byKey.get(goal.key);
-    if (!current) {
-      const [created] = await tx.insert(goals).values({ municipalityId, key: goal.key, ...values }).returning({ id: goals.id });
-      goalId = created!.id;
-    } else {
-      const before = { level: current.level, number: current.number, perspective: current.perspective, parentKey: current.parentKey, nodeKey: current.nodeKey };
-      if (JSON.stringify(before) !== JSON.stringify(values)) {
-        await tx.update(goals).set(values).where(eq(goals.id, current.id));
-        await appendAudit(tx, { ...context, planKey: plan.plan.key, action: 'update', entityType: 'goal', entityKey: goal.key, before, after: values });
-      }
+    const pin = await pinnableGoalVersion(tx, { municipalityId, stored: stored.get(goal.key), key: goal.key, attributes: goalAttributesOf(goal), planId, createdBy: context.actor });
+    if (pin.variant) {
+      const before = stored.get(goal.key)!.current;
+      await appendAudit(tx, { ...context, planKey: plan.plan.key, action: 'variant', entityType: 'goal', entityKey: `${plan.municipality.code}/${goal.key}`, before: sharedGoalOf(goal.key, before), after: sharedGoalOf(goal.key, goalAttributesOf(goal)) });
     }
     await tx.insert(goalTexts).values({
-      goalId: goalId!,
+      goalId: pin.goalId,
+      goalVersionId: pin.goalVersionId,
       planId,
       periodStart: plan.plan.periodStart,
       periodEnd: plan.plan.periodEnd,
@@ -216,13 +200,8 @@ export async function loadStoredPlan(db: Queryable, key: string): Promise<Stored
   if (!row) return null;
   const { plan, municipality } = row;
   // Sequential on purpose: inside a transaction there is one connection, and pg must not interleave.
-  const nodes = await db.select().from(orgNodes).where(eq(orgNodes.municipalityId, municipality.id)).orderBy(asc(orgNodes.position), asc(orgNodes.id));
-  const goalRows = await db
-    .select({ goal: goals, text: goalTexts })
-    .from(goalTexts)
-    .innerJoin(goals, eq(goalTexts.goalId, goals.id))
-    .where(eq(goalTexts.planId, plan.id))
-    .orderBy(asc(goalTexts.position));
+  const organisation = await pinnedNodes(db, plan.id);
+  const goalRows = await pinnedGoals(db, plan.id);
   const items = await db.select().from(planItems).where(eq(planItems.planId, plan.id));
   const figureRows = await db.select().from(figures).where(eq(figures.planId, plan.id));
   const parts = fromItemsAndFigures(items, figureRows);
@@ -230,7 +209,7 @@ export async function loadStoredPlan(db: Queryable, key: string): Promise<Stored
     format: 'styrkort-plan',
     formatVersion: 1,
     municipality: { code: municipality.code, name: municipality.name },
-    organisation: nodesOfPlan(nodes, plan.nodeKeys as string[]),
+    organisation,
     plan: {
       key: plan.key,
       title: plan.title,
@@ -245,18 +224,9 @@ export async function loadStoredPlan(db: Queryable, key: string): Promise<Stored
       statusRollup: plan.statusRollup,
     },
     ...parts,
-    goals: goalRows.map(({ goal, text }) => ({
-      key: goal.key,
-      level: goal.level,
-      number: goal.number ?? undefined,
-      perspective: goal.perspective ?? undefined,
-      parent: goal.parentKey,
-      text: text.text,
-      measurement: text.measurement,
-      node: goal.nodeKey ?? undefined,
-    })),
+    goals: goalRows.map(({ key, version, text }) => ({ ...sharedGoalOf(key, version), text: text.text, measurement: text.measurement })),
   };
-  return { content, versions: versionsOf(items, goalRows.map(({ goal, text }) => ({ key: goal.key, version: text.version }))) };
+  return { content, versions: versionsOf(items, goalRows.map(({ key, text }) => ({ key, version: text.version }))) };
 }
 
 function versionsOf(items: ReadonlyArray<{ itemType: string; key: string; version: number }>, goalVersions: ReadonlyArray<{ key: string; version: number }>): ItemVersions {
@@ -269,25 +239,14 @@ function versionsOf(items: ReadonlyArray<{ itemType: string; key: string; versio
   return out;
 }
 
-type NodeRow = typeof orgNodes.$inferSelect;
-
-/** The organisation a plan file carries: the nodes it was imported with, in that order. */
-function nodesOfPlan(nodes: NodeRow[], nodeKeys: string[]): unknown[] {
-  const byKey = new Map(nodes.map((node) => [node.key, node]));
-  return nodeKeys
-    .map((key) => byKey.get(key))
-    .filter((node): node is NodeRow => node !== undefined)
-    .map(orgNodeOfRow);
-}
-
-/** A stored org node in the plan model's shape (absent optional fields left out). */
-export function orgNodeOfRow(node: NodeRow): PlanFile['organisation'][number] {
+/** The shared part of a goal as a version says it, in the plan model's shape (absent optional fields left out). */
+export function sharedGoalOf(key: string, version: GoalAttributes) {
   return {
-    key: node.key,
-    kind: node.kind as PlanFile['organisation'][number]['kind'],
-    name: node.name,
-    ...(node.shortName ? { shortName: node.shortName } : {}),
-    parent: node.parentKey,
-    ...(node.description ? { description: node.description } : {}),
+    key,
+    level: version.level as Goal['level'],
+    ...(version.number !== null ? { number: version.number } : {}),
+    ...(version.perspective !== null ? { perspective: version.perspective } : {}),
+    parent: version.parentKey,
+    ...(version.nodeKey !== null ? { node: version.nodeKey } : {}),
   };
 }

@@ -13,6 +13,7 @@ export type Action =
   | 'submit' // draft → submitted, submitted → draft
   | 'adopt' // submitted → adopted
   | 'archive' // adopted → archived
+  | 'edit-municipal-goals' // the municipality's own goals (no owner node): number, perspective, parent
   | 'read-audit'
   | 'manage-users';
 
@@ -35,8 +36,8 @@ export function localOperator(username: string): Actor {
 
 /** Per role: what it may do, and whether that needs the target inside its subtree. */
 const grants: Record<Role, Partial<Record<Action, 'anywhere' | 'subtree'>>> = {
-  admin: { 'read-plan': 'anywhere', 'edit-content': 'anywhere', 'edit-economy': 'anywhere', 'create-plan': 'anywhere', submit: 'anywhere', adopt: 'anywhere', archive: 'anywhere', 'read-audit': 'anywhere', 'manage-users': 'anywhere' },
-  ledning: { 'read-plan': 'anywhere', submit: 'subtree', adopt: 'subtree', archive: 'subtree', 'create-plan': 'subtree', 'read-audit': 'anywhere' },
+  admin: { 'read-plan': 'anywhere', 'edit-content': 'anywhere', 'edit-economy': 'anywhere', 'create-plan': 'anywhere', submit: 'anywhere', adopt: 'anywhere', archive: 'anywhere', 'edit-municipal-goals': 'anywhere', 'read-audit': 'anywhere', 'manage-users': 'anywhere' },
+  ledning: { 'read-plan': 'anywhere', submit: 'subtree', adopt: 'subtree', archive: 'subtree', 'create-plan': 'subtree', 'edit-municipal-goals': 'subtree', 'read-audit': 'anywhere' },
   redaktör: { 'read-plan': 'anywhere', 'edit-content': 'subtree', 'read-audit': 'anywhere' },
   ekonom: { 'read-plan': 'anywhere', 'edit-economy': 'subtree', 'read-audit': 'anywhere' },
   läsare: { 'read-plan': 'anywhere', 'read-audit': 'anywhere' },
@@ -52,6 +53,7 @@ const actionNames: Record<Action, string> = {
   submit: 'lämna in planer',
   adopt: 'fastställa planer',
   archive: 'arkivera planer',
+  'edit-municipal-goals': 'ändra kommunens gemensamma mål',
   'read-audit': 'läsa ändringsloggen',
   'manage-users': 'hantera användare',
 };
@@ -119,6 +121,16 @@ export function editActionOf(group: 'content' | 'economy'): Action {
 export function owningNode(item: unknown, planOwner: string): string {
   const node = item !== null && typeof item === 'object' && 'node' in item ? item.node : undefined;
   return typeof node === 'string' ? node : planOwner;
+}
+
+/**
+ * What changing a shared goal needs, where it is owned before and after the change: a goal with an
+ * owner node is its node's (edit-content in that subtree); a municipal goal without one is the
+ * whole municipality's (ledning or admin over all of it). Moving a goal needs both places, so no
+ * one gains rights over a goal by moving it.
+ */
+export function sharedGoalChecks(before: { node?: string | null }, after: { node?: string | null }): Array<{ action: Action; node: string }> {
+  return [before, after].map((goal) => (goal.node ? { action: 'edit-content', node: goal.node } : { action: 'edit-municipal-goals', node: topOfTree }));
 }
 
 /** Workflow: which status a step leads to from which, and which action it needs. */

@@ -14,3 +14,12 @@ export function isFrozen(status: string): boolean {
 export function mayReplaceOrDelete(status: string): boolean {
   return status === 'draft';
 }
+
+/**
+ * Whether a plan in this status follows a change to a shared goal or organisation node (it shows
+ * the new current version): drafts and submitted plans do; adopted and archived plans keep showing
+ * what they were adopted with.
+ */
+export function followsSharedChanges(status: string): boolean {
+  return !isFrozen(status);
+}

@@ -103,6 +103,9 @@ export const Goal = z
   })
   .strict();
 
+/** The part of a goal that every plan showing it shares; its wording and measurement are each plan's own. */
+export const SharedGoal = Goal.omit({ text: true, measurement: true });
+
 export const TargetEntry = z.object({ year, text: z.string().min(1).max(500) }).strict();
 /** Status of an indicator for a period (issue 6); 'not-measured' = inte mätt. */
 export const indicatorStatuses = ['green', 'yellow', 'red', 'not-measured'] as const;
@@ -383,6 +386,7 @@ export type PlanFile = z.infer<typeof PlanFile>;
 export type PlanFileInput = z.input<typeof PlanFile>;
 export type OrgNode = z.infer<typeof OrgNode>;
 export type Goal = z.infer<typeof Goal>;
+export type SharedGoal = z.infer<typeof SharedGoal>;
 export type Indicator = z.infer<typeof Indicator>;
 export type Column = z.infer<typeof Column>;
 export type VolumeTable = z.infer<typeof VolumeTable>;

@@ -117,7 +117,7 @@ async function replaceItem(
   const items = itemsOf(plan, part).map((existing) => (part.keyOf(existing) === options.key ? item : existing));
   assertWholePlanValid({ ...plan, [part.field]: items } as PlanFile);
   const version = current.version + 1;
-  await writeItem(tx, row, part, item, { version, actor: options.actor, source: 'api' });
+  await writeItem(tx, row, part, item, { version, expected: current.version, actor: options.actor, source: 'api' });
   await touchPlan(tx, row);
   for (const field of fields) {
     await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, field, before: before[field] ?? null, after: item[field] ?? null, reason: options.reason });
@@ -142,7 +142,7 @@ export async function deleteItem(db: Db, options: WriteOptions & { key: string; 
     if (!validation.ok) {
       throw new StyrkortError('conflict', `${capitalise(part.noun)} "${options.key}" används av andra delar av planen och kan inte tas bort`, validation.problems);
     }
-    await removeItem(tx, row, part, options.key);
+    await removeItem(tx, row, part, options.key, current.version);
     await appendAudit(tx, { actor: options.actor, action: 'delete', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, before: current.item, after: null, reason: options.reason });
     await writeSections(write, plan, sections, options);
     await touchPlan(tx, row);
@@ -173,7 +173,8 @@ async function writeSections(write: PlanWrite, plan: PlanFile, changed: Section[
   const versions = (await write.versions()).get(part.itemType);
   for (const section of changed) {
     const before = plan.sections.find((existing) => existing.key === section.key)!;
-    await writeItem(write.tx, write.row, part, section, { version: (versions?.get(section.key) ?? 1) + 1, actor: context.actor, source: 'api' });
+    const version = versions?.get(section.key) ?? 1;
+    await writeItem(write.tx, write.row, part, section, { version: version + 1, expected: version, actor: context.actor, source: 'api' });
     await appendAudit(write.tx, { actor: context.actor, action: 'update', planKey: context.planKey, entityType: part.itemType, entityKey: section.key, field: 'include', before: before.include ?? null, after: section.include ?? null, reason: context.reason });
   }
 }

@@ -5,7 +5,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
-import { Decision as DecisionSchema, PlanFile } from '../domain/plan.ts';
+import { checkDecision, type AdoptionDecision } from '../domain/adoption.ts';
+import { PlanFile } from '../domain/plan.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
@@ -54,16 +55,10 @@ export async function takeWorkflowStep(db: Db, options: StepOptions): Promise<{ 
   });
 }
 
-const AdoptionDecision = DecisionSchema.extend({
-  date: z.iso.date('Ange beslutsdatum som ÅÅÅÅ-MM-DD'),
-  body: z.string().min(1, 'Ange beslutande organ').max(200),
-  paragraph: z.string().min(1, 'Ange paragraf, t.ex. "SN § 45"').max(60),
-});
-
-function parseDecision(input: unknown) {
-  const parsed = AdoptionDecision.safeParse(input ?? {}, { error: swedishErrorMap });
-  if (!parsed.success) throw new StyrkortError('validation', 'Beslutet är ofullständigt', issuesToProblems(parsed.error.issues).map((p) => ({ ...p, path: p.path.replace('$', '$.decision') })));
-  return parsed.data;
+function parseDecision(input: unknown): AdoptionDecision {
+  const checked = checkDecision(input, '$.decision');
+  if (!checked.ok) throw new StyrkortError('validation', 'Beslutet är ofullständigt', checked.problems);
+  return checked.decision;
 }
 
 /** The content as adopted: the latest adoption snapshot of the plan (or 404). */

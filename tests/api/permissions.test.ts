@@ -24,8 +24,8 @@ const subjects: Subject[] = ['anonymous', ...(Object.keys(accounts) as Account[]
 type Place = 'ifo' | 'sn' | 'root';
 
 /** What a case needs, in the issue's words: nothing (public), any account, or a grant. */
-type Need = 'nothing' | 'account' | 'edit-content' | 'edit-economy' | 'plans';
-const roleWith: Record<'edit-content' | 'edit-economy' | 'plans', string> = { 'edit-content': 'redaktör', 'edit-economy': 'ekonom', plans: 'ledning' };
+type Need = 'nothing' | 'account' | 'edit-content' | 'edit-economy' | 'plans' | 'municipal-goals';
+const roleWith: Record<'edit-content' | 'edit-economy' | 'plans' | 'municipal-goals', string> = { 'edit-content': 'redaktör', 'edit-economy': 'ekonom', plans: 'ledning', 'municipal-goals': 'ledning' };
 
 function reaches(unit: string | null, place: Place): boolean {
   if (unit === null) return true;
@@ -411,6 +411,7 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
     // The organisation tree.
     { name: 'anyone reads the organisation', method: 'GET', route: '/api/organisation', need: 'nothing', ok: 200 },
     { name: 'anyone reads an organisation node', method: 'GET', route: '/api/organisation/{key}', params: { key: 'ifo' }, need: 'nothing', ok: 200 },
+    { name: "anyone reads an organisation node of a municipality", method: 'GET', route: '/api/organisation/{municipality}/{key}', params: { municipality: '2262', key: 'ifo' }, need: 'nothing', ok: 200 },
     ...([['ifo', 'ifo'], ['sn', 'socialforvaltningen'], ['root', null]] as const).map(([place, parent]): Case => ({
       name: `editors add a node ${parent ? `under ${parent}` : 'at the top of the tree'}`,
       method: 'POST',
@@ -422,23 +423,43 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
       ok: 201,
       undo: () => removeAsAdmin(`/api/organisation/pm-ny-${place}`),
     })),
-    ...(['ifo', 'sn'] as const).flatMap((place): Case[] => {
-      const key = `pm-enhet-${place}`;
-      const url = `/api/organisation/${key}`;
-      return [
-        { name: `editors change a node in ${place.toUpperCase()}`, method: 'PUT', route: '/api/organisation/{key}', params: { key }, makeBody: async () => (await admin.get(url)).json(), etagFrom: url, need: 'edit-content', place, ok: 200 },
-        {
-          name: `editors remove an unused node in ${place.toUpperCase()}`,
-          method: 'DELETE',
-          route: '/api/organisation/{key}',
-          params: { key },
-          etagFrom: url,
-          need: 'edit-content',
-          place,
-          ok: 204,
-          undo: async () => expectStatus(await admin.send('POST', '/api/organisation?municipality=2262', { key, kind: 'unit', name: `Behörighetsenheten ${place.toUpperCase()}`, parent: place === 'ifo' ? 'ifo' : 'socialforvaltningen' }), 201),
-        },
-      ];
+    ...(['ifo', 'sn'] as const).flatMap((place): Case[] =>
+      (['/api/organisation/{key}', '/api/organisation/{municipality}/{key}'] as const).flatMap((route): Case[] => {
+        const key = `pm-enhet-${place}`;
+        const params = { municipality: '2262', key };
+        const url = urlOf({ route, params });
+        return [
+          { name: `editors change a node in ${place.toUpperCase()} (${route})`, method: 'PUT', route, params, makeBody: async () => (await admin.get(url)).json(), etagFrom: url, need: 'edit-content', place, ok: 200 },
+          {
+            name: `editors remove an unused node in ${place.toUpperCase()} (${route})`,
+            method: 'DELETE',
+            route,
+            params,
+            etagFrom: url,
+            need: 'edit-content',
+            place,
+            ok: 204,
+            undo: async () => expectStatus(await admin.send('POST', '/api/organisation?municipality=2262', { key, kind: 'unit', name: `Behörighetsenheten ${place.toUpperCase()}`, parent: place === 'ifo' ? 'ifo' : 'socialforvaltningen' }), 201),
+          },
+        ];
+      }),
+    ),
+
+    // Shared goals: the municipality's own goals are ledning's and admin's over the whole municipality, a committee goal its node's editors'.
+    { name: 'anyone reads a shared goal', method: 'GET', route: '/api/goals/{municipality}/{key}', params: { municipality: '2262', key: 'kf-1:2' }, need: 'nothing', ok: 200 },
+    ...([['root', 'kf-1:2'], ['ifo', 'pm-target-ifo'], ['sn', 'pm-target-sn']] as const).map(([place, key]): Case => {
+      const url = `/api/goals/2262/${encodeURIComponent(key)}`;
+      return {
+        name: `${place === 'root' ? 'ledning over the whole municipality changes a municipal goal' : `editors change ${place.toUpperCase()}'s committee goal`}`,
+        method: 'PUT',
+        route: '/api/goals/{municipality}/{key}',
+        params: { municipality: '2262', key },
+        makeBody: async () => (await admin.get(url)).json(),
+        etagFrom: url,
+        need: place === 'root' ? 'municipal-goals' : 'edit-content',
+        place,
+        ok: 200,
+      };
     }),
 
     // The audit trail.

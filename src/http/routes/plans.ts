@@ -35,9 +35,11 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
 
   app.post('/api/plans', {
     bodyLimit: 20 * 1024 * 1024,
-    schema: { tags, summary: 'Läs in en hel plan (planfil); allt kontrolleras först', body: z.unknown(), querystring: z.object({ replace: z.enum(['true', 'false']).optional() }).strict(), response: { 200: ImportResult, 201: ImportResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody } },
+    schema: { tags, summary: 'Läs in en hel plan (planfil); allt kontrolleras först. ?replace=true ersätter ett utkast och kräver If-Match (planens version)', body: z.unknown(), querystring: z.object({ replace: z.enum(['true', 'false']).optional() }).strict(), response: { 200: ImportResult, 201: ImportResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } },
   }, async (request, reply) => {
-    const result = await importPlan(db, request.body, { by: actorOf(request), actor: actorName(request), source: 'api', replace: request.query.replace === 'true', reason: reasonOf(request) ?? undefined });
+    const replace = request.query.replace === 'true';
+    const result = await importPlan(db, request.body, { by: actorOf(request), actor: actorName(request), source: 'api', replace, ifMatch: replace ? ifMatchVersion(request) : undefined, reason: reasonOf(request) ?? undefined });
+    setEtag(reply, result.version);
     reply.status(result.outcome === 'created' ? 201 : 200).header('Location', `/api/plans/${encodeURIComponent(result.key)}`);
     return result;
   });
