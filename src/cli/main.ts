@@ -85,6 +85,7 @@ user
   .argument('<namn>', 'användarnamn')
   .requiredOption('--role <roll>', 'admin, ledning, redaktör, ekonom eller läsare')
   .option('--unit <nod>', 'organisationsnod vars delträd kontot arbetar i')
+  .option('--municipality <kommunkod>', 'kommunen kontot arbetar i (krävs när noden finns i flera kommuner)')
   .option('--name <visningsnamn>', 'namn som visas')
   .action(async (name, options) => (await userCommands()).userAddCommand(name, { ...globals(), ...options }));
 user.command('list').description('lista konton').action(async () => (await userCommands()).userListCommand(globals()));

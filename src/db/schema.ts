@@ -259,7 +259,9 @@ export const users = pgTable('users', {
   displayName: text('display_name'),
   passwordHash: text('password_hash').notNull(), // argon2id
   role: text('role').notNull(),
-  unitKey: text('unit_key'), // the org node whose subtree the user works in; null = whole municipality
+  /** The municipality the user works in; null: every municipality (an account of the installation). */
+  municipalityId: integer('municipality_id').references(() => municipalities.id, { onDelete: 'restrict' }),
+  unitKey: text('unit_key'), // the org node (of that municipality) whose subtree the user works in; null = the whole municipality
   isDemo: integer('is_demo').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ImportResult, PlanKeyParams, PlanList, PlanSummary as PlanSummaryBody } from '../../contract/api.ts';
+import { decideOn } from '../../domain/access.ts';
 import { PlanFile } from '../../domain/plan.ts';
 import { reconcilePlan } from '../../domain/reconcile.ts';
 import { StyrkortError } from '../../domain/errors.ts';
@@ -29,7 +30,9 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
 
   app.get('/api/plans', { schema: { tags, summary: 'Lista planer (allmänheten ser fastställda planer)', response: { 200: PlanList } } }, async (request) => {
     const plans = await listPlans(db);
-    const visible = request.session ? plans : plans.filter((plan) => plan.status === 'adopted');
+    // Adopted plans are public; the others each need the right to read plans of their municipality.
+    const actor = actorOf(request);
+    const visible = plans.filter((plan) => plan.status === 'adopted' || decideOn(actor, 'read-plan', { municipality: plan.municipalityCode, nodes: [] }, new Map()).allowed);
     return { plans: visible.map(presentPlanSummary) };
   });
 
