@@ -4,7 +4,7 @@
  * with its own permission, audited), which draft and submitted plans follow and adopted plans do not.
  * Keys are per municipality: another municipality's "ifo" is another node.
  */
-import { topOfTree } from '../domain/access.ts';
+import { topOfTree, type OrgParents } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { OrgNode, type PlanFile } from '../domain/plan.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
@@ -168,12 +168,13 @@ export async function deleteNode(db: Db, options: NodeWrite & { municipalityCode
 }
 
 /**
- * The nodes an import would show differently from the shared tree, as the keys a scope check must
- * cover: a node it spells differently and its (new) parent, a new node's parent. Importing never
- * changes the shared tree (it pins a variant), but a plan may only show the organisation
- * differently within the importer's scope.
+ * What an import's scope check needs, from one read of the municipality's tree: its organisation as
+ * it is now (child → parent), and the nodes the import would show differently from it — a node it
+ * spells differently and its (new) parent, a new node's parent. Importing never changes the shared
+ * tree (it pins a variant), but a plan may only show the organisation differently within the
+ * importer's scope.
  */
-export async function nodesTouchedByImport(db: Queryable, plan: PlanFile): Promise<string[]> {
+export async function importScope(db: Queryable, plan: PlanFile): Promise<{ touched: string[]; parents: OrgParents }> {
   const [municipality] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.code, plan.municipality.code));
   const stored = municipality ? await currentNodesOf(db, municipality.id) : new Map<string, StoredNode>();
   const touched: string[] = [];
@@ -183,5 +184,13 @@ export async function nodesTouchedByImport(db: Queryable, plan: PlanFile): Promi
     touched.push(node.parent ?? topOfTree);
     if (current) touched.push(node.key);
   }
-  return touched;
+  return { touched, parents: new Map([...stored.values()].map((node) => [node.key, node.current.parentKey])) };
+}
+
+/** The plan with its organisation as the shared tree has it now, for a plan made from an older one (rollover). */
+export async function withCurrentOrganisation(db: Queryable, plan: PlanFile): Promise<PlanFile> {
+  const [municipality] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.code, plan.municipality.code));
+  if (!municipality) return plan;
+  const stored = await currentNodesOf(db, municipality.id);
+  return { ...plan, organisation: plan.organisation.map((node) => (stored.has(node.key) ? orgNodeOf(node.key, stored.get(node.key)!.current) : node)) };
 }

@@ -2,6 +2,7 @@
 import { StyrkortError } from '../domain/errors.ts';
 import { PlanFile } from '../domain/plan.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
+import type { OrgParents } from '../domain/access.ts';
 import { checkDecision, needsDecision } from '../domain/adoption.ts';
 import { isFrozen, mayReplaceOrDelete } from '../domain/plan-lifecycle.ts';
 import type { Queryable, Tx } from '../db/connection.ts';
@@ -10,9 +11,9 @@ import { deletePlan, findPlanSummary, insertPlan, insertSnapshot, listPlans, loa
 import { lockPlan, touchPlan, type PlanRow } from '../db/plan-item-repository.ts';
 import { replacePlanContent } from '../db/plan-replace-repository.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { nodesTouchedByImport } from './organisation-service.ts';
+import { importScope } from './organisation-service.ts';
 import { assertVersion } from './plan-items-service.ts';
-import { authorizeOn, callerOf, writePlan, type Caller } from './plan-write.ts';
+import { assertAllowed, authorizeOn, callerOf, writePlan, type Caller } from './plan-write.ts';
 
 export { listPlans, type PlanSummary };
 
@@ -54,13 +55,13 @@ export async function importPlan(db: Queryable, input: unknown, options: ImportO
   const by = callerOf(options);
   return inTransaction(db, async (tx) => {
     // The organisation is shared: an import may only show nodes differently within the importer's scope.
-    const touched = await nodesTouchedByImport(tx, plan);
-    await authorizeOn(tx, by, 'create-plan', { municipality: plan.municipality.code, nodes: [plan.plan.ownerNode, ...touched] });
+    const { touched, parents } = await importScope(tx, plan);
+    assertAllowed(by, 'create-plan', { municipality: plan.municipality.code, nodes: [plan.plan.ownerNode, ...touched] }, parents);
     const existing = await lockPlan(tx, key);
     if (existing && !options.replace) {
       throw new StyrkortError('conflict', `Planen ${key} finns redan. Ange --replace (API: ?replace=true) för att ersätta den. Ingenting har sparats.`);
     }
-    const before = existing ? await replaceable(tx, existing, plan, { ...options, by }) : null;
+    const before = existing ? await replaceable(tx, existing, plan, { ...options, by, parents }) : null;
     const version = existing ? await replacePlanContent(tx, existing, plan, options) : await insertPlan(tx, plan, options);
     if (existing) await touchPlan(tx, existing);
     if (plan.plan.status === 'adopted') {
@@ -104,11 +105,12 @@ function validImport(input: unknown): PlanFile {
  * owner within the importer's scope, the same municipality, a draft, and If-Match its version.
  * Returns the plan file as it is, for the audit trail.
  */
-async function replaceable(tx: Tx, existing: PlanRow, plan: PlanFile, options: ImportOptions & { by: Caller }): Promise<PlanFile> {
-  await authorizeOn(tx, options.by, 'create-plan', { municipality: existing.municipalityCode, nodes: [existing.ownerNodeKey] });
+async function replaceable(tx: Tx, existing: PlanRow, plan: PlanFile, options: ImportOptions & { by: Caller; parents: OrgParents }): Promise<PlanFile> {
   if (existing.municipalityCode !== plan.municipality.code) {
+    await authorizeOn(tx, options.by, 'create-plan', { municipality: existing.municipalityCode, nodes: [existing.ownerNodeKey] });
     throw new StyrkortError('conflict', `Planen ${existing.key} hör till kommun ${existing.municipalityCode} och kan inte ersättas med en plan för kommun ${plan.municipality.code}. Ingenting har sparats.`);
   }
+  assertAllowed(options.by, 'create-plan', { municipality: existing.municipalityCode, nodes: [existing.ownerNodeKey] }, options.parents);
   if (isFrozen(existing.status)) throw new StyrkortError('frozen', `Planen ${existing.key} är fastställd och kan inte ersättas. Ingenting har sparats.`);
   if (!mayReplaceOrDelete(existing.status)) {
     throw new StyrkortError('conflict', `Planen ${existing.key} är inlämnad och kan inte ersättas; öppna den igen (utkast) först. Ingenting har sparats.`);

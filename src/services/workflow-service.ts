@@ -16,6 +16,7 @@ import { findPlanSummary, insertSnapshot } from '../db/plan-repository.ts';
 import { planLinks, planSnapshots } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertVersion } from './plan-items-service.ts';
+import { withCurrentOrganisation } from './organisation-service.ts';
 import { exportPlan, importPlan } from './plan-service.ts';
 import { authorizeOn, callerOf, writePlan, type Caller } from './plan-write.ts';
 import { z } from 'zod';
@@ -122,8 +123,9 @@ export async function rollover(db: Db, options: { planKey: string; to: string; k
     if (await findPlanSummary(tx, result.plan.plan.key)) {
       throw new StyrkortError('conflict', `Det finns redan en plan med nyckeln ${result.plan.plan.key}. Välj en annan nyckel eller period. Ingenting har skapats.`, [{ path: '$.key', message: 'Nyckeln är upptagen' }]);
     }
-    // Creating the next plan is creating a plan of the same owner: importPlan authorises it in this transaction.
-    await importPlan(tx, result.plan, { actor: options.actor, by: callerOf(options), source: `rollover:${options.planKey}`, reason: options.reason ?? undefined });
+    // Next period's plan shows the organisation as it is now, not as the source plan was adopted with;
+    // creating it is creating a plan of the same owner: importPlan authorises it in this transaction.
+    await importPlan(tx, await withCurrentOrganisation(tx, result.plan), { actor: options.actor, by: callerOf(options), source: `rollover:${options.planKey}`, reason: options.reason ?? undefined });
     await tx.insert(planLinks).values({ fromPlanKey: options.planKey, toPlanKey: result.plan.plan.key, kind: 'rollover', createdBy: options.actor });
     await appendAudit(tx, { actor: options.actor, action: 'rollover', planKey: result.plan.plan.key, entityType: 'plan', entityKey: result.plan.plan.key, before: { from: options.planKey }, after: result.preview, reason: options.reason });
   });
