@@ -21,13 +21,13 @@ import { exportPlan } from '../src/services/plan-service.ts';
 import { adminQuery, engines } from './helpers/databases.ts';
 import { aPlan } from './helpers/plan-builder.ts';
 
-/** A copy of the migrations folder that stops before the versioned goals and nodes (0004). */
+/** A copy of the migrations folder that stops before the versioned goals and nodes. */
 function migrationsBeforeVersions(): string {
   const dir = mkdtempSync(join(tmpdir(), 'styrkort-migrations-'));
   cpSync(migrationsFolder, dir, { recursive: true });
   const journalPath = join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag.startsWith('0004_')));
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag.endsWith('_shared_versions')));
   writeFileSync(journalPath, JSON.stringify(journal));
   return dir;
 }

@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { StyrkortError } from '../domain/errors.ts';
+import { readJsonBytes } from '../domain/json-input.ts';
 import { findPlanSummary } from '../db/plan-repository.ts';
-import { importPlan, parseJsonText, restoreFromAudit } from '../services/plan-service.ts';
+import { importPlan, restoreFromAudit } from '../services/plan-service.ts';
 import { withDatabase, type GlobalOptions } from './context.ts';
 
 interface ImportOptions extends GlobalOptions {
@@ -27,13 +28,14 @@ export async function importCommand(file: string | undefined, options: ImportOpt
     return;
   }
   if (!file) throw new StyrkortError('usage', 'Ange planfilen, eller --restore-audit ID');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new StyrkortError('not-found', `Kan inte läsa filen ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const input = parseJsonText(text);
+  // The same reader as the API's request bodies: strict UTF-8, Swedish syntax errors, the text rule.
+  const input = readJsonBytes(bytes, 'Filen');
   const result = await withDatabase(options, 'styrkort import', async ({ db }) => {
     let version = ifMatch;
     if (options.replace && version === undefined) {

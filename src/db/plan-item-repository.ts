@@ -50,23 +50,6 @@ export async function lockPlan(tx: Tx, key: string): Promise<PlanRow | null> {
   return row ?? null;
 }
 
-/** Versions of every item of one part of a plan, by key. */
-export async function itemVersions(db: Queryable, planId: number, part: PlanPart): Promise<Map<string, number>> {
-  if (part.field === 'goals') {
-    const rows = await db
-      .select({ key: goals.key, version: goalTexts.version })
-      .from(goalTexts)
-      .innerJoin(goals, eq(goalTexts.goalId, goals.id))
-      .where(eq(goalTexts.planId, planId));
-    return new Map(rows.map((row) => [row.key, row.version]));
-  }
-  const rows = await db
-    .select({ key: planItems.key, version: planItems.version })
-    .from(planItems)
-    .where(and(eq(planItems.planId, planId), eq(planItems.itemType, part.itemType)));
-  return new Map(rows.map((row) => [row.key, row.version]));
-}
-
 export interface ItemWrite {
   /** The item's new version. */
   version: number;

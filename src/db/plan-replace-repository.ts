@@ -27,6 +27,7 @@ export async function replacePlanContent(tx: Tx, row: PlanRow, plan: PlanFile, c
     letterhead: head.letterhead,
     source: head.source ?? null,
     statusRollup: head.statusRollup,
+    statusRule: head.statusRule ?? null,
   });
   await pinOrganisation(tx, { municipalityId: row.municipalityId, planId: row.id, plan }, context);
   await replaceGoals(tx, row, plan, context);

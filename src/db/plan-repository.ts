@@ -76,6 +76,7 @@ export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext):
       letterhead: plan.plan.letterhead,
       source: plan.plan.source ?? null,
       statusRollup: plan.plan.statusRollup,
+      statusRule: plan.plan.statusRule ?? null,
     })
     .returning({ id: plans.id });
   const planId = row!.id;
@@ -222,6 +223,7 @@ export async function loadStoredPlan(db: Queryable, key: string): Promise<Stored
       letterhead: plan.letterhead,
       source: plan.source ?? undefined,
       statusRollup: plan.statusRollup,
+      statusRule: plan.statusRule ?? undefined,
     },
     ...parts,
     goals: goalRows.map(({ key, version, text }) => ({ ...sharedGoalOf(key, version), text: text.text, measurement: text.measurement })),

@@ -6,15 +6,15 @@
 import { StyrkortError } from '../domain/errors.ts';
 import { isFollowUpChange } from '../domain/follow-up-changes.ts';
 import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
-import type { PlanFile, Section } from '../domain/plan.ts';
+import { PlanFile, type Section } from '../domain/plan.ts';
 import { placeNewItem, unlistItem } from '../domain/section-placement.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
 import { editActionOf, owningNode } from '../domain/access.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
-import { findPlanRow, itemVersions, removeItem, touchPlan, writeItem, type PlanRow } from '../db/plan-item-repository.ts';
-import { exportPlan } from './plan-service.ts';
+import { removeItem, touchPlan, writeItem } from '../db/plan-item-repository.ts';
+import { loadStoredPlan } from '../db/plan-repository.ts';
 import { writePlan, type Caller, type PlanWrite } from './plan-write.ts';
 
 export interface Versioned<T> {
@@ -34,13 +34,13 @@ export function partOf(segment: string): PlanPart {
   return part;
 }
 
-/** Every item of one part of a plan, with versions. */
+/** Every item of one part of a plan, with versions (the plan read once). */
 export async function listItems(db: Db, planKey: string, segment: string): Promise<Array<Versioned<Record<string, unknown>>>> {
   const part = partOf(segment);
-  const plan = await exportPlan(db, planKey);
-  const row = await requirePlanRow(db, planKey);
-  const versions = await itemVersions(db, row.id, part);
-  return itemsOf(plan, part).map((item) => ({ item, version: versions.get(part.keyOf(item)) ?? 1 }));
+  const stored = await loadStoredPlan(db, planKey);
+  if (!stored) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
+  const versions = stored.versions.get(part.itemType);
+  return itemsOf(PlanFile.parse(stored.content), part).map((item) => ({ item, version: versions?.get(part.keyOf(item)) ?? 1 }));
 }
 
 /** One item with its version, or 404. */
@@ -151,12 +151,6 @@ export async function deleteItem(db: Db, options: WriteOptions & { key: string; 
 
 function findIn(plan: PlanFile, part: PlanPart, key: string): Record<string, unknown> | null {
   return itemsOf(plan, part).find((existing) => part.keyOf(existing) === key) ?? null;
-}
-
-async function requirePlanRow(db: Db, planKey: string): Promise<PlanRow> {
-  const row = await findPlanRow(db, planKey);
-  if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
-  return row;
 }
 
 /** The plan with some of its sections replaced (same keys). */

@@ -2,18 +2,19 @@
  * A plan's life: draft → submitted → adopted → archived, the frozen adoption snapshot, changes to
  * the plan head, and the year rollover into next period's plan.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, or } from 'drizzle-orm';
 import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { checkDecision, type AdoptionDecision } from '../domain/adoption.ts';
-import { PlanFile } from '../domain/plan.ts';
+import { parseYearRange } from '../domain/period.ts';
+import { PlanFile, StatusRule } from '../domain/plan.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
 import { touchPlan, updatePlanRow } from '../db/plan-item-repository.ts';
 import { findPlanSummary, insertSnapshot } from '../db/plan-repository.ts';
-import { planLinks, planSnapshots } from '../db/schema.ts';
+import { planLinks, plans, planSnapshots } from '../db/schema.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { assertVersion } from './plan-items-service.ts';
 import { withCurrentOrganisation } from './organisation-service.ts';
@@ -76,16 +77,18 @@ export const PlanHeadChange = z
     letterhead: z.array(z.string().max(200)).max(5).optional(),
     source: z.string().max(500).nullable().optional(),
     statusRollup: z.enum(['worst', 'majority', 'share']).optional(),
+    /** null returns the plan to the tolerance rule. */
+    statusRule: StatusRule.nullable().optional(),
   })
   .strict();
 
 /** Changes the plan head (title, letterhead …); status changes go through the workflow. */
-export async function updatePlanHead(db: Db, options: { planKey: string; body: unknown; ifMatch: number | null; actor: string; by: Caller; reason?: string | null }): Promise<number> {
+export async function updatePlanHead(db: Db, options: { planKey: string; body: unknown; ifMatch: number | null; actor: string; by?: Caller; reason?: string | null }): Promise<number> {
   const parsed = PlanHeadChange.safeParse(options.body, { error: swedishErrorMap });
   if (!parsed.success) throw new StyrkortError('validation', 'Ändringen har fel; ingenting har sparats', issuesToProblems(parsed.error.issues));
   return writePlan(db, options.planKey, async (write) => {
     const { tx, row } = write;
-    await write.authorize(options.by, 'edit-content', [row.ownerNodeKey]);
+    await write.authorize(callerOf(options), 'edit-content', [row.ownerNodeKey]);
     write.assertChangeable(false);
     assertVersion(options.ifMatch, { version: row.version });
     const head: Record<string, unknown> = (await write.plan()).plan;
@@ -100,16 +103,13 @@ export async function updatePlanHead(db: Db, options: { planKey: string; body: u
   });
 }
 
-const periodPattern = /^(\d{4})-(\d{4})$/;
-
 /** Works out the new plan for a rollover to "2021-2023" without writing anything. */
 export async function previewRollover(db: Db, options: { planKey: string; to: string; key?: string }): Promise<RolloverResult> {
-  const match = periodPattern.exec(options.to);
-  if (!match || Number(match[2]) < Number(match[1])) {
+  const to = parseYearRange(options.to);
+  if (!to) {
     throw new StyrkortError('validation', 'Ange den nya perioden som ÅÅÅÅ-ÅÅÅÅ, t.ex. 2021-2023', [{ path: '$.to', message: 'Ogiltig period' }]);
   }
   const source = await exportPlan(db, options.planKey);
-  const to = { start: Number(match[1]), end: Number(match[2]) };
   const key = options.key ?? rolloverKey(source.plan.key, { start: source.plan.periodStart, end: source.plan.periodEnd }, to);
   return rolloverPlan(source, { periodStart: to.start, periodEnd: to.end, key });
 }
@@ -132,11 +132,17 @@ export async function rollover(db: Db, options: { planKey: string; to: string; k
   return result;
 }
 
-/** Plans this plan was rolled over from and into. */
-export async function planHistory(db: Db, planKey: string) {
-  const rows = await db.select().from(planLinks);
+/**
+ * Plans this plan was rolled over from and into. The public (issue 10, defect 13) sees only the
+ * linked plans it may read — adopted ones — and not who made the links; an account sees all.
+ */
+export async function planHistory(db: Db, planKey: string, viewer: { isPublic: boolean }) {
+  const rows = await db.select().from(planLinks).where(or(eq(planLinks.fromPlanKey, planKey), eq(planLinks.toPlanKey, planKey)));
+  const statuses = new Map((await db.select({ key: plans.key, status: plans.status }).from(plans)).map((plan) => [plan.key, plan.status]));
+  const visible = (key: string) => !viewer.isPublic || statuses.get(key) === 'adopted';
+  const link = (row: typeof planLinks.$inferSelect, key: string) => ({ plan: key, kind: row.kind, at: row.createdAt, ...(viewer.isPublic ? {} : { by: row.createdBy }) });
   return {
-    from: rows.filter((row) => row.toPlanKey === planKey).map((row) => ({ plan: row.fromPlanKey, kind: row.kind, at: row.createdAt, by: row.createdBy })),
-    to: rows.filter((row) => row.fromPlanKey === planKey).map((row) => ({ plan: row.toPlanKey, kind: row.kind, at: row.createdAt, by: row.createdBy })),
+    from: rows.filter((row) => row.toPlanKey === planKey && visible(row.fromPlanKey)).map((row) => link(row, row.fromPlanKey)),
+    to: rows.filter((row) => row.fromPlanKey === planKey && visible(row.toPlanKey)).map((row) => link(row, row.toPlanKey)),
   };
 }
