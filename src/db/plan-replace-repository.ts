@@ -10,11 +10,12 @@ import type { Tx } from './connection.ts';
 import { currentGoalsOf, goalAttributesOf, hasGoalAttributes, pinnableGoalVersion } from './goal-repository.ts';
 import { toItemsAndFigures, type FigureRow, type ItemRow } from './plan-mapping.ts';
 import { updatePlanRow, type PlanRow } from './plan-item-repository.ts';
-import { pinOrganisation, type WriteContext } from './plan-repository.ts';
+import { existingMunicipality, pinOrganisation, type WriteContext } from './plan-repository.ts';
 import { figures, goalTexts, goalVersions, planItems } from './schema.ts';
 
 /** Writes `plan` over the stored plan `row` (locked), keeping versions going. */
 export async function replacePlanContent(tx: Tx, row: PlanRow, plan: PlanFile, context: WriteContext): Promise<number> {
+  await existingMunicipality(tx, plan.municipality);
   const head = plan.plan;
   const version = await updatePlanRow(tx, row, {
     title: head.title,

@@ -114,17 +114,28 @@ async function insertChunked<T extends PgTable>(tx: Tx, table: T, values: Array<
 }
 
 async function upsertMunicipality(tx: Tx, municipality: PlanFile['municipality'], context: WriteContext): Promise<number> {
-  const [existing] = await tx.select().from(municipalities).where(eq(municipalities.code, municipality.code));
-  if (existing) {
-    if (existing.name !== municipality.name) {
-      await tx.update(municipalities).set({ name: municipality.name }).where(eq(municipalities.id, existing.id));
-      await appendAudit(tx, { ...context, action: 'update', entityType: 'municipality', entityKey: municipality.code, field: 'name', before: existing.name, after: municipality.name });
-    }
-    return existing.id;
-  }
+  const existing = await existingMunicipality(tx, municipality);
+  if (existing) return existing;
   const [created] = await tx.insert(municipalities).values(municipality).returning({ id: municipalities.id });
   await appendAudit(tx, { ...context, action: 'create', entityType: 'municipality', entityKey: municipality.code, before: null, after: municipality });
   return created!.id;
+}
+
+/**
+ * The id of the municipality a plan file names, or null when it is new. Its name is shared by all
+ * its plans, adopted ones included, so a file cannot rename it (409, nothing written).
+ */
+export async function existingMunicipality(tx: Tx, municipality: PlanFile['municipality']): Promise<number | null> {
+  const [existing] = await tx.select().from(municipalities).where(eq(municipalities.code, municipality.code));
+  if (!existing) return null;
+  if (existing.name !== municipality.name) {
+    throw new StyrkortError(
+      'conflict',
+      `Kommunen ${municipality.code} heter "${existing.name}" i Styrkort, men planfilen kallar den "${municipality.name}". Namnet delas av alla kommunens planer och ändras inte genom att läsa in en plan. Ingenting har sparats.`,
+      [{ path: '$.municipality.name', message: `Ska vara "${existing.name}"` }],
+    );
+  }
+  return existing.id;
 }
 
 /**

@@ -78,6 +78,16 @@ describe('shared goals and organisation nodes', () => {
     expect(events).toContainEqual(expect.objectContaining({ action: 'variant', entityType: 'org-node', entityKey: '2262/sn' }));
   });
 
+  it('defect 1: importing a plan that names the municipality differently renames it nowhere', async () => {
+    const before = await projections(adoptedSn);
+    const renamed = aPlan({ plan: { key: 'se-kommunnamn-2020-2022' }, municipality: { name: 'Timrå Kommun' } });
+    const response = await admin.send('POST', '/api/plans', renamed);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().problems).toEqual([{ path: '$.municipality.name', message: 'Ska vara "Timrå kommun"' }]);
+    expect((await admin.get('/api/plans/se-kommunnamn-2020-2022')).statusCode).toBe(404);
+    expect((await projections(adoptedSn)).file).toEqual(before.file);
+  });
+
   it('changes a shared goal as its own operation: drafts follow (audited per plan), adopted plans keep theirs', async () => {
     const url = '/api/goals/2262/kf-1:2';
     const goal = (await api.anonymous.get(url)).json();
