@@ -2,6 +2,8 @@
  * How a plan file maps onto stored items and figures, and back. Pure: no SQL here, so the
  * round trip (file → rows → file) can be tested on its own.
  */
+import { cellMeaning, columnScenario } from '../domain/economy/table.ts';
+import { TOTAL_ROW } from '../domain/figure-table.ts';
 import { parseFigure } from '../domain/figure.ts';
 import type { Column, PlanFile } from '../domain/plan.ts';
 import { planParts } from '../domain/plan-parts.ts';
@@ -56,12 +58,10 @@ export function toItemsAndFigures(plan: Partial<PlanFile>): { items: ItemRow[]; 
     ...(plan.volumeTables ?? []).flatMap((table) =>
       tableFigures('volume-table', table, table.rows.map((row) => ({ rowKey: row.key, series: row.measure, unit: row.unit ?? null, cells: row.cells }))),
     ),
-    ...(plan.budgetTables ?? []).flatMap((table) =>
-      tableFigures('budget-table', table, table.rows.map((row) => ({ rowKey: row.line, series: `${table.node}:${row.line}`, unit: table.unit, cells: row.cells }))),
-    ),
+    ...(plan.budgetTables ?? []).flatMap(budgetTableFigures),
     ...(plan.capitalBudgets ?? []).flatMap((table) => {
       const rows: CellRow[] = table.rows.map((row) => ({ rowKey: row.key, series: null, unit: table.unit, cells: row.cells }));
-      if (table.total) rows.push({ rowKey: '_total', series: null, unit: table.unit, cells: table.total.cells });
+      if (table.total) rows.push({ rowKey: TOTAL_ROW, series: null, unit: table.unit, cells: table.total.cells });
       return tableFigures('capital-budget', table, rows);
     }),
   ];
@@ -164,6 +164,41 @@ function tableFigures(type: string, table: { key: string; columns: Column[] }, r
   return out;
 }
 
+/**
+ * An economic table's cells as figures: each keeps its row key, the measure (kind) and period of
+ * its column, and a series that follows the unit's line across plans: "ifo:income" for Timrå's
+ * income row, "aldreomsorg:net" for a unit's net. A row without a node has no series.
+ */
+function budgetTableFigures(table: PlanFile['budgetTables'][number]): FigureRow[] {
+  return table.rows.flatMap((row) =>
+    table.columns.flatMap((column, position): FigureRow[] => {
+      const printed = row.cells[column.key];
+      if (printed === undefined) return [];
+      const figure = parseFigure(printed);
+      const meaning = cellMeaning(row, column);
+      const node = row.node ?? table.node;
+      return [
+        {
+          itemType: 'budget-table',
+          itemKey: table.key,
+          rowKey: row.key,
+          series: node && meaning.line ? `${node}:${meaning.line}` : null,
+          columnKey: column.key,
+          period: column.period ?? null,
+          kind: columnScenario(column),
+          asOf: column.asOf ?? null,
+          unit: column.unit ?? table.unit,
+          printed,
+          value: figure.value?.toFixed() ?? null,
+          form: figure.form,
+          position,
+          statedSource: null,
+        },
+      ];
+    }),
+  );
+}
+
 /** Puts stored items and figures back together into the plan's parts. */
 export function fromItemsAndFigures(items: ItemRow[], figureRows: FigureRow[]): Partial<PlanFile> {
   const cells = indexFigures(figureRows);
@@ -200,8 +235,7 @@ function cellsOf(index: FigureIndex, type: string, itemKey: string, rowKey: stri
 type Data = Record<string, unknown>;
 
 function withFigures(type: string, key: string, data: Data, index: FigureIndex): Data {
-  const rowsWithCells = (rowKeyOf: (row: Data) => string) =>
-    (data.rows as Data[]).map((row) => ({ ...row, cells: cellsOf(index, type, key, rowKeyOf(row)) }));
+  const rowsWithCells = () => (data.rows as Data[]).map((row) => ({ ...row, cells: cellsOf(index, type, key, String(row.key)) }));
   switch (type) {
     case 'indicator': {
       const { actualDetails, ...rest } = data as Data & { actualDetails?: Record<string, Data> };
@@ -217,16 +251,12 @@ function withFigures(type: string, key: string, data: Data, index: FigureIndex):
       };
     }
     case 'volume-table':
+    case 'budget-table':
+      return { ...data, rows: rowsWithCells() };
     case 'capital-budget': {
       const total = data.total as Data | null | undefined;
-      return {
-        ...data,
-        rows: rowsWithCells((row) => String(row.key)),
-        ...(type === 'capital-budget' && total ? { total: { ...total, cells: cellsOf(index, type, key, '_total') } } : {}),
-      };
+      return { ...data, rows: rowsWithCells(), ...(total ? { total: { ...total, cells: cellsOf(index, type, key, TOTAL_ROW) } } : {}) };
     }
-    case 'budget-table':
-      return { ...data, rows: rowsWithCells((row) => String(row.line)) };
     default:
       return data;
   }

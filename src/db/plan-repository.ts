@@ -2,7 +2,7 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { StyrkortError } from '../domain/errors.ts';
-import type { Goal, PlanFile } from '../domain/plan.ts';
+import { planFormatVersion, type Goal, type PlanFile } from '../domain/plan.ts';
 import type { Queryable, Tx } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
 import { currentGoalsOf, goalAttributesOf, pinnableGoalVersion, pinnedGoals, type GoalAttributes } from './goal-repository.ts';
@@ -219,7 +219,7 @@ export async function loadStoredPlan(db: Queryable, key: string): Promise<Stored
   const parts = fromItemsAndFigures(items, figureRows);
   const content = {
     format: 'styrkort-plan',
-    formatVersion: 1,
+    formatVersion: planFormatVersion,
     municipality: { code: municipality.code, name: municipality.name },
     organisation,
     plan: {

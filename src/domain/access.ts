@@ -112,17 +112,6 @@ export function isInSubtree(parents: ReadonlyMap<string, string | null>, rootKey
   return false;
 }
 
-/** The action a write to a part of a plan needs: its edit group's (content: redaktör, economy: ekonom). */
-export function editActionOf(group: 'content' | 'economy'): Action {
-  return group === 'economy' ? 'edit-economy' : 'edit-content';
-}
-
-/** The node that owns a part of a plan: the item's own node (a table's, an activity's, a goal's), else the plan's owner. */
-export function owningNode(item: unknown, planOwner: string): string {
-  const node = item !== null && typeof item === 'object' && 'node' in item ? item.node : undefined;
-  return typeof node === 'string' ? node : planOwner;
-}
-
 /**
  * What changing a shared goal needs, where it is owned before and after the change: a goal with an
  * owner node is its node's (edit-content in that subtree); a municipal goal without one is the

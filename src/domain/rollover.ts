@@ -11,15 +11,23 @@ export interface RolloverOptions {
   key: string;
 }
 
+/** What a rollover copies and what it leaves, by part (the preview the API and the web app show). */
+export interface RolloverPreview {
+  /** The source plan's key. */
+  from: string;
+  /** The new plan's key. */
+  to: string;
+  /** The new period as printed, "2021–2023". */
+  period: string;
+  /** How many of each part carry over. */
+  copied: Record<string, number>;
+  /** What stays behind, and why ("genomförd", "avbruten" …). */
+  left: Array<{ part: string; key: string; reason: string }>;
+}
+
 export interface RolloverResult {
   plan: PlanFile;
-  preview: {
-    from: string;
-    to: string;
-    period: string;
-    copied: Record<string, number>;
-    left: Array<{ part: string; key: string; reason: string }>;
-  };
+  preview: RolloverPreview;
 }
 
 const finished = new Set(['done', 'cancelled']);
@@ -37,11 +45,25 @@ function periodColumns(start: number, end: number): Column[] {
   return columns;
 }
 
+/**
+ * An economic table for the new period: its rows, units and subtotals carry over, its columns
+ * become the new budget and plan years, and relations between the old columns (a deviation of
+ * the old year) are left behind with them; relations down the rows (nets, sums) carry over.
+ */
+function rolloverBudgetTable(table: PlanFile['budgetTables'][number], columns: Column[]): PlanFile['budgetTables'][number] {
+  return {
+    ...structuredClone(table),
+    columns: columns.map(({ kind, ...column }) => ({ ...column, measure: kind === 'budget' ? 'budget' : 'plan' })),
+    rows: table.rows.map((row) => ({ ...structuredClone(row), cells: {} })),
+    relations: table.relations.filter((relation) => relation.kind !== 'unit-total' && relation.axis === 'rows'),
+  };
+}
+
 export function rolloverPlan(source: PlanFile, options: RolloverOptions): RolloverResult {
   const { plan: head } = source;
   const fromPeriod = `${head.periodStart}-${head.periodEnd}`;
   const toPeriod = `${options.periodStart}-${options.periodEnd}`;
-  const left: RolloverResult['preview']['left'] = [];
+  const left: RolloverPreview['left'] = [];
   const activities = source.activities.filter((activity) => {
     if (activity.status && finished.has(activity.status)) {
       left.push({ part: 'activities', key: activity.key, reason: activity.status === 'done' ? 'genomförd' : 'avbruten' });
@@ -68,7 +90,7 @@ export function rolloverPlan(source: PlanFile, options: RolloverOptions): Rollov
     indicators: source.indicators.map((indicator) => ({ ...structuredClone(indicator), actuals: [] })),
     activities: structuredClone(activities),
     volumeTables: source.volumeTables.map((table) => ({ ...structuredClone(table), columns, rows: table.rows.map((row) => ({ ...row, cells: {} })) })),
-    budgetTables: source.budgetTables.map((table) => ({ ...structuredClone(table), columns, rows: table.rows.map((row) => ({ ...row, cells: {} })) })),
+    budgetTables: source.budgetTables.map((table) => rolloverBudgetTable(table, columns)),
     capitalBudgets: source.capitalBudgets.map((table) => ({
       ...structuredClone(table),
       columns: [...columns, { key: 'total', label: 'Total investering', kind: 'total' }],

@@ -4,13 +4,14 @@
  * updates), is refused on adopted plans, and is audited field by field.
  */
 import { StyrkortError } from '../domain/errors.ts';
+import { applyCellChanges, isFigureTableSegment, type CellChange, type FigureTable } from '../domain/figure-table.ts';
 import { isFollowUpChange } from '../domain/follow-up-changes.ts';
 import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
 import { PlanFile, type Section } from '../domain/plan.ts';
 import { placeNewItem, unlistItem } from '../domain/section-placement.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
-import { editActionOf, owningNode } from '../domain/access.ts';
+import { editActionOf, owningNode, writeNodes } from '../domain/item-ownership.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
 import { removeItem, touchPlan, writeItem } from '../db/plan-item-repository.ts';
@@ -107,7 +108,7 @@ async function replaceItem(
   options: WriteOptions & { key: string; ifMatch: number | null },
 ): Promise<Versioned<Record<string, unknown>>> {
   const { tx, row } = write;
-  await write.authorize(options.by, editActionOf(part.editGroup), [owningNode(current.item, row.ownerNodeKey), owningNode(item, row.ownerNodeKey)]);
+  await write.authorize(options.by, editActionOf(part.editGroup), writeNodes([current.item, item], row.ownerNodeKey));
   write.assertChangeable(isFollowUpChange(part.segment, current.item, item));
   assertVersion(options.ifMatch, current);
   const before = current.item;
@@ -207,15 +208,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export interface CellChange {
-  /** Row key (volume and investment tables) or budget line (income, costs, net). */
-  row: string;
-  column: string;
-  /** The text as typed ("1 234", "194(-9)"); null or "" empties the cell (missing, not zero). */
-  text: string | null;
-}
-
-const tableSegments = new Set(['volume-tables', 'budget-tables', 'capital-budgets']);
+export type { CellChange };
 
 /**
  * Changes some cells of a figure table at once (a paste from Excel), as one audited change: the
@@ -226,25 +219,12 @@ export async function updateCells(
   db: Db,
   options: WriteOptions & { key: string; cells: CellChange[]; ifMatch: number | null },
 ): Promise<Versioned<Record<string, unknown>>> {
-  if (!tableSegments.has(options.segment)) throw new StyrkortError('not-found', `Delen "${options.segment}" har inga celler`);
+  if (!isFigureTableSegment(options.segment)) throw new StyrkortError('not-found', `Delen "${options.segment}" har inga celler`);
   const part = partOf(options.segment);
   return writePlan(db, options.planKey, async (write) => {
     const current = await currentItem(write, part, options.key);
-    return replaceItem(write, part, current, applyCellChanges(current.item, options.cells), options);
+    const applied = applyCellChanges(current.item as FigureTable, options.cells);
+    if (!applied.ok) throw new StyrkortError('validation', 'Cellerna har fel; ingenting har sparats', applied.problems);
+    return replaceItem(write, part, current, applied.table, options);
   });
-}
-
-/** The table with the cell changes applied; a row or column it does not have is a 400 (nothing changed). */
-function applyCellChanges(item: Record<string, unknown>, cells: CellChange[]): Record<string, unknown> {
-  const table = structuredClone(item) as { columns: Array<{ key: string }>; rows: Array<{ key?: string; line?: string; cells: Record<string, string> }>; total?: { cells: Record<string, string> } | null };
-  const problems = cells.flatMap((change, i) => {
-    const row = change.row === '_total' ? table.total : table.rows.find((r) => (r.key ?? r.line) === change.row);
-    if (!row) return [{ path: `$.cells[${i}].row`, message: `Raden "${change.row}" finns inte i tabellen` }];
-    if (!table.columns.some((c) => c.key === change.column)) return [{ path: `$.cells[${i}].column`, message: `Kolumnen "${change.column}" finns inte i tabellen` }];
-    if (change.text === null || change.text.trim() === '') delete row.cells[change.column];
-    else row.cells[change.column] = change.text.trim();
-    return [];
-  });
-  if (problems.length) throw new StyrkortError('validation', 'Cellerna har fel; ingenting har sparats', problems);
-  return table;
 }

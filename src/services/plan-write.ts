@@ -8,7 +8,7 @@
  */
 import { decideOn, localOperator, type Action, type Actor, type OrgParents } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
-import { isFrozen } from '../domain/plan-lifecycle.ts';
+import { assertChangeable } from '../domain/plan-lifecycle.ts';
 import { PlanFile } from '../domain/plan.ts';
 import type { Queryable, Tx } from '../db/connection.ts';
 import { loadOrgParents } from '../db/organisation-repository.ts';
@@ -75,14 +75,4 @@ export async function authorizeOn(db: Queryable, by: Caller, action: Action, tar
 export function assertAllowed(by: Caller, action: Action, target: { municipality: string; nodes: readonly string[] }, parents: OrgParents): void {
   const decision = decideOn(by, action, target, parents);
   if (!decision.allowed) throw new StyrkortError(decision.reason, decision.message);
-}
-
-function assertChangeable(row: PlanRow, followUp: boolean): void {
-  if (!isFrozen(row.status) || (row.status === 'adopted' && followUp)) return;
-  throw new StyrkortError(
-    'frozen',
-    row.status === 'adopted'
-      ? `Planen ${row.key} är fastställd och kan inte ändras; bara uppföljning (utfall, prognoser, analyser) kan läggas till`
-      : `Planen ${row.key} är arkiverad och kan inte ändras`,
-  );
 }

@@ -7,6 +7,7 @@ import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { checkDecision, type AdoptionDecision } from '../domain/adoption.ts';
 import { parseYearRange } from '../domain/period.ts';
+import { isPublic } from '../domain/plan-lifecycle.ts';
 import { PlanFile, StatusRule } from '../domain/plan.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
@@ -139,7 +140,7 @@ export async function rollover(db: Db, options: { planKey: string; to: string; k
 export async function planHistory(db: Db, planKey: string, viewer: { isPublic: boolean }) {
   const rows = await db.select().from(planLinks).where(or(eq(planLinks.fromPlanKey, planKey), eq(planLinks.toPlanKey, planKey)));
   const statuses = new Map((await db.select({ key: plans.key, status: plans.status }).from(plans)).map((plan) => [plan.key, plan.status]));
-  const visible = (key: string) => !viewer.isPublic || statuses.get(key) === 'adopted';
+  const visible = (key: string) => !viewer.isPublic || isPublic(statuses.get(key) ?? '');
   const link = (row: typeof planLinks.$inferSelect, key: string) => ({ plan: key, kind: row.kind, at: row.createdAt, ...(viewer.isPublic ? {} : { by: row.createdBy }) });
   return {
     from: rows.filter((row) => row.toPlanKey === planKey && visible(row.fromPlanKey)).map((row) => link(row, row.fromPlanKey)),

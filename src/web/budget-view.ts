@@ -1,80 +1,21 @@
 /**
- * The budget editors' pure logic: unsaved cell edits laid over a table (budget table or investment
- * budget), the changes a save sends, the plan as it would be with them, and the reconciliation
- * findings of that plan placed on the cells they concern — so the browser shows a gap appear or
- * vanish while the user types, with the same domain rules the server and the CLI use.
+ * The budget editors' own pure logic: the plan as it would be with a table as typed, and the
+ * reconciliation findings of that plan placed on the cells they concern — so the browser shows a
+ * gap appear or vanish while the user types, with the same domain rules the server and the CLI
+ * use. Rows, cell changes and edits are the one grid's (grid/grid-rules.ts, domain/figure-table.ts).
  */
 import { figureValue, type Decimal } from '../domain/figure.ts';
-import { computedNet, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
-import type { BudgetTable, CapitalBudget, Column, PlanFile } from '../domain/plan.ts';
-import type { CellChange } from './api.ts';
-import { cellId, type CellEdits } from './components/grid/grid-rules.ts';
+import { computedNet, expectedValue, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
+import { TOTAL_ROW } from '../domain/figure-table.ts';
+import { LINE_LABELS } from '../domain/reconcile/context.ts';
+import type { BudgetTable, CapitalBudget, PlanFile } from '../domain/plan.ts';
+import type { BudgetLine } from '../domain/plan-constants.ts';
+import { cellId } from './components/grid/grid-rules.ts';
 
-export type BudgetLine = BudgetTable['rows'][number]['line'];
+export type { BudgetLine };
 
-/** The row key the cells API uses for an investment budget's printed total row. */
-export const TOTAL_ROW = '_total';
-
-/** The words the domain's findings use for the budget lines (reconcile/context.ts LINE_LABELS). */
-export const LINE_WORDS: Record<BudgetLine, string> = { income: 'Intäkter', costs: 'Kostnader', net: 'Nettokostnader' };
-
-/** A table's rows with the key the cells API knows them by: a budget line or an investment row's key. */
-export interface CellRow {
-  key: string;
-  label: string;
-  cells: Record<string, string>;
-}
-
-/** The rows of a budget table as cell rows (a budget table's row is named by its line). */
-export function budgetRows(table: BudgetTable): CellRow[] {
-  return table.rows.map((row) => ({ key: row.line, label: row.label, cells: row.cells }));
-}
-
-/** The rows of an investment budget as cell rows, its printed total row last. */
-export function capitalRows(budget: CapitalBudget): CellRow[] {
-  const rows = budget.rows.map((row) => ({ key: row.key, label: row.text, cells: row.cells }));
-  return budget.total ? [...rows, { key: TOTAL_ROW, label: budget.total.label, cells: budget.total.cells }] : rows;
-}
-
-function withEdits(cells: Record<string, string>, rowKey: string, edits: CellEdits): Record<string, string> {
-  const next = { ...cells };
-  for (const [id, text] of Object.entries(edits)) {
-    const [row, column] = id.split('\u0000') as [string, string];
-    if (row !== rowKey) continue;
-    if (text.trim() === '') delete next[column];
-    else next[column] = text.trim();
-  }
-  return next;
-}
-
-/** The budget table as it is with the unsaved edits. */
-export function applyBudgetEdits(table: BudgetTable, edits: CellEdits): BudgetTable {
-  return { ...table, rows: table.rows.map((row) => ({ ...row, cells: withEdits(row.cells, row.line, edits) })) };
-}
-
-/** The investment budget as it is with the unsaved edits (the total row too). */
-export function applyCapitalEdits(budget: CapitalBudget, edits: CellEdits): CapitalBudget {
-  return {
-    ...budget,
-    rows: budget.rows.map((row) => ({ ...row, cells: withEdits(row.cells, row.key, edits) })),
-    total: budget.total ? { ...budget.total, cells: withEdits(budget.total.cells, TOTAL_ROW, edits) } : null,
-  };
-}
-
-/** The cells a save sends: edits in editable columns whose text differs from the saved one. */
-export function cellChanges(rows: CellRow[], columns: Column[], edits: CellEdits, editable: (column: Column) => boolean): CellChange[] {
-  const changes: CellChange[] = [];
-  for (const row of rows) {
-    for (const column of columns) {
-      const edited = edits[cellId(row.key, column.key)];
-      if (edited === undefined || !editable(column)) continue;
-      const text = edited.trim();
-      if (text === (row.cells[column.key] ?? '')) continue;
-      changes.push({ row: row.key, column: column.key, text: text === '' ? null : text });
-    }
-  }
-  return changes;
-}
+/** The words the domain's findings use for the budget lines (Intäkter, Kostnader, Nettokostnader). */
+export const LINE_WORDS: Readonly<Record<BudgetLine, string>> = LINE_LABELS;
 
 /** The plan with one budget table or investment budget replaced, for reconciling unsaved edits. */
 export function planWith(plan: PlanFile, part: { budgetTable: BudgetTable } | { capitalBudget: CapitalBudget }): PlanFile {
@@ -94,11 +35,39 @@ export interface DerivedNet {
 /** The net computed from income and costs in one column, and how it stands to the printed net. */
 export function derivedNet(table: BudgetTable, columnKey: string): DerivedNet {
   const column = table.columns.find((candidate) => candidate.key === columnKey);
-  const printed = figureValue(table.rows.find((row) => row.line === 'net')?.cells[columnKey]);
+  const net = table.relations.find((relation) => relation.kind === 'net' && relation.axis === 'rows');
+  const printed = figureValue(table.rows.find((row) => net?.kind === 'net' && row.key === net.target)?.cells[columnKey]);
   const computed = column ? computedNet(table, column) : null;
   if (computed === null) return { printed, computed, state: 'none' };
   if (printed === null) return { printed, computed, state: 'computed' };
   return { printed, computed, state: printed.equals(computed) ? 'agrees' : 'differs' };
+}
+
+/** What a relation gives for a printed figure: shown beside it when it differs, or in its place when nothing is printed. */
+export interface ComputedNote {
+  value: Decimal;
+  /** The relation: a net from income and costs, a deviation, a sum of rows. */
+  kind: Finding['kind'];
+  state: 'differs' | 'computed';
+}
+
+/**
+ * Per cell of a table: what its relations (net, deviation, sum) give where that differs from the
+ * printed figure or stands in for a missing one — the reconciliation's own computation.
+ */
+export function computedNotes(plan: PlanFile, table: BudgetTable): Map<string, ComputedNote> {
+  const notes = new Map<string, ComputedNote>();
+  for (const row of table.rows) {
+    if (row.kind === 'heading') continue;
+    for (const column of table.columns) {
+      const [expected] = expectedValue(plan, table, row.key, column.key).filter((candidate) => candidate.kind !== 'rollup');
+      if (!expected) continue;
+      const printed = figureValue(row.cells[column.key]);
+      if (printed === null) notes.set(cellId(row.key, column.key), { ...expected, state: 'computed' });
+      else if (!printed.equals(expected.value)) notes.set(cellId(row.key, column.key), { ...expected, state: 'differs' });
+    }
+  }
+  return notes;
 }
 
 /** The findings that need a reader's attention (not those that agree), gaps first. */
@@ -132,14 +101,9 @@ export function capitalFindings(plan: PlanFile, budget: CapitalBudget): BudgetFi
   return { own: attentionFindings(own), parent: [], confirmed: own.filter((finding) => finding.severity === 'ok').length };
 }
 
-const lineOfWord = (label: string) => (Object.keys(LINE_WORDS) as BudgetLine[]).find((line) => LINE_WORDS[line] === label);
-
-/** The cell of a budget table a finding is about (nets and roll-ups); null for a whole-table note. */
+/** The cell of a budget table a finding is about: the printed figure it checks; null for a whole-table note. */
 export function budgetFindingCell(finding: Finding): string | null {
-  if (finding.columnKey === null) return null;
-  if (finding.kind.startsWith('net')) return cellId('net', finding.columnKey);
-  const line = finding.kind.startsWith('rollup') ? lineOfWord(finding.label) : undefined;
-  return line ? cellId(line, finding.columnKey) : null;
+  return finding.columnKey === null || finding.rowKey === null ? null : cellId(finding.rowKey, finding.columnKey);
 }
 
 /** The cell of an investment budget a finding is about: a column total, a row total or the grand total. */
@@ -168,8 +132,8 @@ export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decima
   const sums = new Map<string, Decimal>();
   for (const row of table.rows) {
     for (const column of table.columns) {
-      const value = sumOfParts(plan, table, row.line, column);
-      if (value !== null) sums.set(cellId(row.line, column.key), value);
+      const value = sumOfParts(plan, table, row.key, column);
+      if (value !== null) sums.set(cellId(row.key, column.key), value);
     }
   }
   return sums;
@@ -178,34 +142,4 @@ export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decima
 /** Whether any other table of the plan rolls into this one. */
 export function hasParts(plan: PlanFile, table: BudgetTable): boolean {
   return plan.budgetTables.some((candidate) => candidate.rollup?.included && candidate.rollup.into === table.key);
-}
-
-/** One cell whose text differs between my version and the saved one, for the conflict view. */
-export interface CellDifference {
-  id: string;
-  /** 'row': the row itself (its text, or it exists in only one version); 'cell': one cell's text. */
-  kind: 'row' | 'cell';
-  row: string;
-  column: string;
-  mine: string;
-  theirs: string;
-}
-
-/** Every cell (and row label) that differs between two versions of a table, in row then column order. */
-export function cellDifferences(mine: CellRow[], theirs: CellRow[], columns: Column[]): CellDifference[] {
-  const keys = [...new Set([...mine.map((row) => row.key), ...theirs.map((row) => row.key)])];
-  const differences: CellDifference[] = [];
-  for (const key of keys) {
-    const a = mine.find((row) => row.key === key);
-    const b = theirs.find((row) => row.key === key);
-    const row = (a ?? b)!.label;
-    // A row only one version has, or a row whose text differs, is a difference of the row itself.
-    if (!a || !b || a.label !== b.label) differences.push({ id: cellId(key, ''), kind: 'row', row, column: '', mine: a?.label ?? '', theirs: b?.label ?? '' });
-    for (const column of columns) {
-      const mineText = a?.cells[column.key] ?? '';
-      const theirText = b?.cells[column.key] ?? '';
-      if (mineText !== theirText) differences.push({ id: cellId(key, column.key), kind: 'cell', row, column: column.label, mine: mineText, theirs: theirText });
-    }
-  }
-  return differences;
 }

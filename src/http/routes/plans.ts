@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ImportResult, PlanKeyParams, PlanList, PlanSummary as PlanSummaryBody } from '../../contract/api.ts';
+import { PlanHistory, ReconciliationReport } from '../../contract/plans.ts';
 import { decideOn } from '../../domain/access.ts';
-import { PlanFile } from '../../domain/plan.ts';
+import { PlanFileSchema } from '../../domain/plan.ts';
 import { reconcilePlan } from '../../domain/reconcile.ts';
 import { StyrkortError } from '../../domain/errors.ts';
 import type { Db } from '../../db/connection.ts';
@@ -13,8 +14,8 @@ import { exportPlan, importPlan, listPlans, removePlan } from '../../services/pl
 import { getAdoptionSnapshot, planHistory, PlanHeadChange, updatePlanHead } from '../../services/workflow-service.ts';
 import { actorName, actorOf, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import { presentPlanSummary } from '../presenters.ts';
-import type { ApiOptions } from '../api.ts';
+import { presentPlanHistory, presentPlanSummary, presentReconciliation } from '../presenters.ts';
+import type { ApiOptions } from '../api-options.ts';
 
 /** The plan's summary, or 404; non-adopted plans need an account that may read them. */
 export async function readablePlan(db: Db, request: FastifyRequest, key: string): Promise<PlanSummary> {
@@ -47,7 +48,7 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     return result;
   });
 
-  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON)', params: PlanKeyParams, response: { 200: PlanFile, 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) => {
+  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON)', params: PlanKeyParams, response: { 200: PlanFileSchema, 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) => {
     const summary = await readablePlan(db, request, request.params.plan);
     setEtag(reply, summary.version);
     return exportPlan(db, summary.key);
@@ -64,20 +65,18 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     reply.status(204).send(null);
   });
 
-  app.get('/api/plans/:plan/snapshot', { schema: { tags, summary: 'Planen exakt som den fastställdes', params: PlanKeyParams, response: { 200: PlanFile, 404: ErrorBody } } }, async (request) => {
+  app.get('/api/plans/:plan/snapshot', { schema: { tags, summary: 'Planen exakt som den fastställdes', params: PlanKeyParams, response: { 200: PlanFileSchema, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
     return (await getAdoptionSnapshot(db, request.params.plan)).content;
   });
 
-  app.get('/api/plans/:plan/check', { schema: { tags, summary: 'Avstämning: tryckta summor mot beräknade (avvikelser, avrundningar, noteringar, det som stämmer)', params: PlanKeyParams } }, async (request) => {
+  app.get('/api/plans/:plan/check', { schema: { tags, summary: 'Avstämning: tryckta summor mot beräknade (avvikelser, avrundningar, noteringar, det som stämmer)', params: PlanKeyParams, response: { 200: ReconciliationReport, 401: ErrorBody, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
-    const report = reconcilePlan(await exportPlan(db, request.params.plan));
-    const text = (value: { toFixed(): string } | null) => (value === null ? null : value.toFixed());
-    return { ...report, findings: report.findings.map((f) => ({ ...f, stated: text(f.stated), computed: text(f.computed), difference: text(f.difference) })) };
+    return presentReconciliation(reconcilePlan(await exportPlan(db, request.params.plan)));
   });
 
-  app.get('/api/plans/:plan/history', { schema: { tags, summary: 'Planer denna rullades från och till', params: PlanKeyParams } }, async (request) => {
+  app.get('/api/plans/:plan/history', { schema: { tags, summary: 'Planer denna rullades från och till', params: PlanKeyParams, response: { 200: PlanHistory, 401: ErrorBody, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
-    return planHistory(db, request.params.plan, { isPublic: !request.session });
+    return presentPlanHistory(await planHistory(db, request.params.plan, { isPublic: !request.session }));
   });
 }

@@ -4,6 +4,7 @@ import type { Messages } from './messages.ts';
 import { contentEditorEn } from './parts/content-editor.en.ts';
 import { activitiesEn } from './parts/activities.en.ts';
 import { budgetEditorEn } from './parts/budget-editor.en.ts';
+import { economicTableEn } from './parts/economic-table.en.ts';
 import { rolloverEn } from './parts/rollover.en.ts';
 import { followUpEn } from './parts/follow-up.en.ts';
 
@@ -299,6 +300,19 @@ export const en: Messages = {
     failed: 'Could not save',
     back: 'Back to the plan',
     cellLabel: (row, column) => `${row} – ${column}`,
+    // A table saved elsewhere meanwhile (412): both versions, cell by cell, and the choice.
+    inUse: 'The change could not be made. Nothing has been saved.',
+    conflictHeading: 'Someone else saved the table while you were editing',
+    conflictText: 'Nothing of yours has been saved. Compare cell by cell and choose which version is to stand.',
+    conflictCaption: 'Cells that differ between your version and the saved one',
+    conflictCell: 'Cell',
+    mine: 'Your version',
+    theirs: (version) => `Saved now (version ${version})`,
+    empty: '(empty)',
+    noRow: '(no such row)',
+    keptMine: 'Your changes are saved on top of the new version.',
+    tookTheirs: 'The table now shows the saved version.',
+    adoptedNote: 'The plan is adopted: only actual and forecast columns can be changed.',
   },
   volumeGrid: {
     title: (table) => `Edit volumes: ${table}`,
@@ -306,12 +320,8 @@ export const en: Messages = {
     editHeading: 'Edit volumes',
     loading: 'Loading the volume table …',
     intro: 'Type the values as they should be printed in the plan, for example 194(-9), 5,3 or -. Paste from Excel into a cell to fill the cells to its right and below.',
-    adoptedNote: 'The plan is adopted: only columns with actuals and forecasts can be changed.',
     caption: (table) => `Volumes: ${table}`,
     measure: 'Measure',
-    stale: 'Someone else has changed the table since you read it. Nothing has been saved. Reload the table to see the saved version; your changes are then discarded.',
-    reload: 'Reload',
-    reloaded: 'The table is reloaded with the saved version.',
     missing: 'The volume table does not exist in the plan.',
     compareHeading: (year: string) => `Plan against actual ${year}`,
     compareIntro: 'The year value is worked out from the saved months by the kind of measure (for example the December value for a month-end count, the average for a monthly count) and set against the year’s plan. Unsaved changes are not counted.',
@@ -364,5 +374,6 @@ export const en: Messages = {
   contentEditor: contentEditorEn,
   activities: activitiesEn,
   budgetEditor: budgetEditorEn,
+  economicTable: economicTableEn,
   rollover: rolloverEn,
 };

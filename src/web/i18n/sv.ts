@@ -2,6 +2,7 @@
 import { contentEditorSv } from './parts/content-editor.sv.ts';
 import { activitiesSv } from './parts/activities.sv.ts';
 import { budgetEditorSv } from './parts/budget-editor.sv.ts';
+import { economicTableSv } from './parts/economic-table.sv.ts';
 import { rolloverSv } from './parts/rollover.sv.ts';
 import { followUpSv } from './parts/follow-up.sv.ts';
 
@@ -299,6 +300,19 @@ export const sv = {
     failed: 'Det gick inte att spara',
     back: 'Tillbaka till planen',
     cellLabel: (row: string, column: string) => `${row} – ${column}`,
+    // A table saved elsewhere meanwhile (412): both versions, cell by cell, and the choice.
+    inUse: 'Ändringen kunde inte göras. Ingenting har sparats.',
+    conflictHeading: 'Någon annan har sparat tabellen medan du ändrade',
+    conflictText: 'Ingenting av ditt är sparat. Jämför cell för cell och välj vilken version som ska gälla.',
+    conflictCaption: 'Celler som skiljer sig mellan din version och den sparade',
+    conflictCell: 'Cell',
+    mine: 'Din version',
+    theirs: (version: number) => `Sparad nu (version ${version})`,
+    empty: '(tom)',
+    noRow: '(raden finns inte)',
+    keptMine: 'Dina ändringar är sparade ovanpå den nya versionen.',
+    tookTheirs: 'Tabellen visar nu den sparade versionen.',
+    adoptedNote: 'Planen är fastställd: bara kolumner med utfall och prognos kan ändras.',
   },
   volumeGrid: {
     title: (table: string) => `Ändra volymer: ${table}`,
@@ -306,12 +320,8 @@ export const sv = {
     editHeading: 'Ändra volymer',
     loading: 'Laddar volymtabellen …',
     intro: 'Skriv värdena som de ska stå i planen, till exempel 194(-9), 5,3 eller -. Klistra in från Excel i en cell så fylls cellerna till höger och nedanför.',
-    adoptedNote: 'Planen är fastställd: bara kolumner med utfall och prognos kan ändras.',
     caption: (table: string) => `Volymer: ${table}`,
     measure: 'Mått',
-    stale: 'Någon annan har ändrat tabellen sedan du läste den. Ingenting har sparats. Läs om tabellen för att se den sparade versionen; dina ändringar försvinner då.',
-    reload: 'Läs om',
-    reloaded: 'Tabellen är omläst med den sparade versionen.',
     missing: 'Volymtabellen finns inte i planen.',
     // Plan against actual (plan mot utfall) beside the grid
     compareHeading: (year: string) => `Plan mot utfall ${year}`,
@@ -366,5 +376,6 @@ export const sv = {
   contentEditor: contentEditorSv,
   activities: activitiesSv,
   budgetEditor: budgetEditorSv,
+  economicTable: economicTableSv,
   rollover: rolloverSv,
 };
