@@ -45,6 +45,7 @@ const deviationsCommand = async (p: string, o: any) => (await import('./deviatio
 const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
 const backupCommand = async (o: any) => (await import('./backup.ts')).backupCommand(o);
 const restoreCommand = async (f: string, o: any) => (await import('./restore.ts')).restoreCommand(f, o);
+const roundCommands = async () => import('./round.ts');
 
 program
   .command('serve')
@@ -144,6 +145,24 @@ program
   .argument('<plan-a>', 'den tidigare planens nyckel')
   .argument('<plan-b>', 'den senare planens nyckel')
   .action((a, b) => diffCommand(a, b, globals()));
+
+const round = program.command('round').description('uppföljningsomgångar: uppdrag per nod med ansvarig, sista dag och påminnelser');
+round
+  .command('open')
+  .description('öppna en uppföljningsomgång för en period (ett uppdrag per nod som har något att följa upp)')
+  .argument('<plan>', 'planens nyckel, t.ex. timra-ifo-2018-2020')
+  .requiredOption('--period <period>', 'ÅÅÅÅ-MM (-08: delårsrapport), ÅÅÅÅ-T1, ÅÅÅÅ-H1, ÅÅÅÅ-Q1 eller ÅÅÅÅ (verksamhetsberättelse)')
+  .requiredOption('--deadline <datum>', 'sista dag, ÅÅÅÅ-MM-DD')
+  .option('--reminder-days <dagar>', 'påminnelse så många dagar före sista dag (standard 3)')
+  .option('--owner <konto>', 'kontot som äger omgången och får sammanställningarna')
+  .option('--reason <text>', 'anledning, sparas i ändringsloggen')
+  .action(async (plan, options) => (await roundCommands()).roundOpenCommand(plan, { ...globals(), ...options }));
+round
+  .command('status')
+  .description('var varje nods uppdrag står: inte påbörjad, pågår, klar, skickad tillbaka; försenade')
+  .argument('<plan>', 'planens nyckel')
+  .requiredOption('--period <period>', 'omgångens period')
+  .action(async (plan, options) => (await roundCommands()).roundStatusCommand(plan, { ...globals(), ...options }));
 
 program
   .command('backup')

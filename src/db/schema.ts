@@ -316,3 +316,6 @@ export const planLinks = pgTable('plan_links', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   createdBy: text('created_by').notNull(),
 });
+
+// Follow-up rounds keep their tables in a file of their own.
+export * from './round-schema.ts';

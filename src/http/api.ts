@@ -15,6 +15,7 @@ import { goalRoutes } from './routes/goals.ts';
 import { itemRoutes } from './routes/items.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
+import { roundRoutes } from './routes/rounds.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 
@@ -51,4 +52,5 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
+  await app.register(roundRoutes, options);
 }

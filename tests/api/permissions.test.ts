@@ -604,7 +604,11 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
 
   it('calls every operation in the OpenAPI document', async () => {
     const document = (await api.anonymous.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    // Follow-up rounds grant by responsibility, not by role alone: their own matrix is tests/rounds/permissions.test.ts.
+    const roundOperation = (path: string) => path.includes('/rounds') || path.startsWith('/api/me/') || path.endsWith('/mail-address');
+    const documented = Object.entries(document.paths)
+      .filter(([path]) => !roundOperation(path))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     expect(documented.length).toBeGreaterThan(90);
     expect(documented.filter((operation) => !exercised.has(operation))).toEqual([]);
     const undocumented = [...exercised].filter((operation) => !documented.includes(operation));
