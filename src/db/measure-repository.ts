@@ -9,7 +9,7 @@ import { parseFigure } from '../domain/figure.ts';
 import { comparePeriods } from '../domain/period.ts';
 import type { Breakdown, Measure, MeasureValue } from '../domain/plan.ts';
 import { appendAudit } from './audit-repository.ts';
-import type { Db } from './connection.ts';
+import type { Queryable, Tx } from './connection.ts';
 import { measures, measureValues, planMeasures } from './schema.ts';
 
 /** Who writes and from where (plan-repository's WriteContext). */
@@ -19,9 +19,10 @@ interface WriteContext {
   reason?: string;
 }
 
-/** Stores the measures a plan file lists and links them to the plan, in the file's order. Run inside a transaction. */
-export async function storePlanMeasures(tx: Db, options: { municipalityId: number; planId: number; planKey: string; measures: Measure[]; context: WriteContext }): Promise<void> {
+/** Stores the measures a plan file lists and links them (and only them) to the plan, in the file's order. Run inside a transaction. */
+export async function storePlanMeasures(tx: Tx, options: { municipalityId: number; planId: number; planKey: string; measures: Measure[]; context: WriteContext }): Promise<void> {
   const { municipalityId, planId, planKey, context } = options;
+  await tx.delete(planMeasures).where(eq(planMeasures.planId, planId));
   for (const [position, measure] of options.measures.entries()) {
     const measureId = await upsertMeasure(tx, { municipalityId, planKey, measure, context });
     await upsertValues(tx, { measureId, planKey, measureKey: measure.key, values: measure.values, context });
@@ -29,7 +30,7 @@ export async function storePlanMeasures(tx: Db, options: { municipalityId: numbe
   }
 }
 
-async function upsertMeasure(tx: Db, options: { municipalityId: number; planKey: string; measure: Measure; context: WriteContext }): Promise<number> {
+async function upsertMeasure(tx: Tx, options: { municipalityId: number; planKey: string; measure: Measure; context: WriteContext }): Promise<number> {
   const { municipalityId, planKey, measure, context } = options;
   const values = { name: measure.name, unit: measure.unit ?? null, kolada: measure.kolada ?? null, source: measure.source ?? null };
   const [current] = await tx.select().from(measures).where(and(eq(measures.municipalityId, municipalityId), eq(measures.key, measure.key)));
@@ -46,7 +47,7 @@ async function upsertMeasure(tx: Db, options: { municipalityId: number; planKey:
   return current.id;
 }
 
-async function upsertValues(tx: Db, options: { measureId: number; planKey: string; measureKey: string; values: MeasureValue[]; context: WriteContext }): Promise<void> {
+async function upsertValues(tx: Tx, options: { measureId: number; planKey: string; measureKey: string; values: MeasureValue[]; context: WriteContext }): Promise<void> {
   const { measureId, planKey, measureKey, values, context } = options;
   if (values.length === 0) return;
   const stored = await tx.select().from(measureValues).where(eq(measureValues.measureId, measureId));
@@ -84,7 +85,7 @@ function valueOfRow(period: string, row: { printed: string; breakdown: Breakdown
 }
 
 /** The measures a plan lists, in its order, each with every value the municipality holds, in period order. */
-export async function loadPlanMeasures(db: Db, planId: number): Promise<Measure[]> {
+export async function loadPlanMeasures(db: Queryable, planId: number): Promise<Measure[]> {
   const linked = await db
     .select({ measure: measures })
     .from(planMeasures)
@@ -116,7 +117,7 @@ function measureOfRows(measure: MeasureRow, values: ValueRow[]): Measure {
 }
 
 /** A measure of a municipality with every value, and the plans and indicators that refer to it: its history across plans. */
-export async function findMeasure(db: Db, options: { municipalityId: number; key: string }): Promise<{ measure: Measure; planIds: number[] } | null> {
+export async function findMeasure(db: Queryable, options: { municipalityId: number; key: string }): Promise<{ measure: Measure; planIds: number[] } | null> {
   const [row] = await db.select().from(measures).where(and(eq(measures.municipalityId, options.municipalityId), eq(measures.key, options.key)));
   if (!row) return null;
   const values = await db.select().from(measureValues).where(eq(measureValues.measureId, row.id));
@@ -125,7 +126,7 @@ export async function findMeasure(db: Db, options: { municipalityId: number; key
 }
 
 /** The measures of a municipality, by key. */
-export async function listMeasures(db: Db, municipalityId: number): Promise<Array<Omit<Measure, 'values'>>> {
+export async function listMeasures(db: Queryable, municipalityId: number): Promise<Array<Omit<Measure, 'values'>>> {
   const rows = await db.select().from(measures).where(eq(measures.municipalityId, municipalityId)).orderBy(asc(measures.key));
   return rows.map((row) => {
     const { values: _values, ...rest } = measureOfRows(row, []);

@@ -150,6 +150,9 @@ export const Goal = z
   })
   .strict();
 
+/** The part of a goal that every plan showing it shares; its wording and measurement are each plan's own. */
+export const SharedGoal = Goal.omit({ text: true, measurement: true });
+
 export const TargetEntry = z
   .object({
     year,
@@ -528,6 +531,7 @@ export type PlanFile = z.infer<typeof PlanFileSchema>;
 export type PlanFileInput = z.input<typeof PlanFileSchema>;
 export type OrgNode = z.infer<typeof OrgNode>;
 export type Goal = z.infer<typeof Goal>;
+export type SharedGoal = z.infer<typeof SharedGoal>;
 export type Indicator = z.infer<typeof Indicator>;
 export type Column = z.infer<typeof Column>;
 export type VolumeTable = z.infer<typeof VolumeTable>;

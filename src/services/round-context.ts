@@ -11,8 +11,9 @@ import type { ContributionValue } from '../domain/rounds/contributions.ts';
 import type { AssignmentItem } from '../domain/rounds/items.ts';
 import type { Db } from '../db/connection.ts';
 import { findAssignment, findRound, listContributions, type AssignmentRow, type ContributionRow, type RoundRow } from '../db/round-repository.ts';
-import { orgNodes } from '../db/schema.ts';
-import { listUsers, nodeParents } from '../db/user-repository.ts';
+import { listCurrentNodes } from '../db/org-node-repository.ts';
+import { loadOrgParents } from '../db/organisation-repository.ts';
+import { listUsers } from '../db/user-repository.ts';
 
 export type { Actor };
 
@@ -35,16 +36,19 @@ export function enforce(decision: Decision): void {
   if (!decision.allowed) throw new StyrkortError(decision.reason, decision.message);
 }
 
-/** Every organisation node's name by key. */
+/** Every organisation node's name (as it is now) by key. */
 export async function nodeNames(db: Db): Promise<Map<string, string>> {
-  const rows = await db.select({ key: orgNodes.key, name: orgNodes.name }).from(orgNodes);
-  return new Map(rows.map((row) => [row.key, row.name]));
+  return new Map((await listCurrentNodes(db)).map((node) => [node.key, node.current.name]));
 }
 
-/** Whether a node lies in the actor's subtree (an unscoped actor reaches everything). */
+/**
+ * Whether a node lies in the actor's subtree (an unscoped actor reaches everything), looked up in
+ * the actor's municipality's tree: node keys are per municipality.
+ */
 export async function inActorSubtree(db: Db, actor: Actor | null, node: string): Promise<boolean> {
   if (!actor?.unitKey) return true;
-  return isInSubtree(await nodeParents(db), actor.unitKey, node);
+  if (!actor.municipality) return false;
+  return isInSubtree(await loadOrgParents(db, actor.municipality), actor.unitKey, node);
 }
 
 function isRole(role: string): role is Role {
@@ -56,11 +60,17 @@ export interface Account {
   displayName: string | null;
   role: Role;
   unitKey: string | null;
+  /** The municipality the account works in (null: every municipality); its unitKey is a node of it. */
+  municipality: string | null;
 }
 
-/** The accounts that are not disabled. */
-export async function activeAccounts(db: Db): Promise<Account[]> {
-  return (await listUsers(db)).flatMap((row) => (row.disabledAt === null && isRole(row.role) ? [{ username: row.username, displayName: row.displayName, role: row.role, unitKey: row.unitKey }] : []));
+/** The accounts that are not disabled (of one municipality, with those of every municipality, when given). */
+export async function activeAccounts(db: Db, municipality?: string): Promise<Account[]> {
+  return (await listUsers(db)).flatMap((row) =>
+    row.disabledAt === null && isRole(row.role) && (!municipality || !row.municipalityCode || row.municipalityCode === municipality)
+      ? [{ username: row.username, displayName: row.displayName, role: row.role, unitKey: row.unitKey, municipality: row.municipalityCode }]
+      : [],
+  );
 }
 
 /** How a person is named in reports and notices: the display name, else the user name. */

@@ -19,7 +19,7 @@ import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
 import { findPlanSummary } from '../db/plan-repository.ts';
 import { findRound, insertAssignments, insertRound, listAssignments, listRounds, lockRound, updateRound, type RoundRow } from '../db/round-repository.ts';
-import { nodeParents } from '../db/user-repository.ts';
+import { loadOrgParents } from '../db/organisation-repository.ts';
 import { assertVersion } from './plan-items-service.ts';
 import { exportPlan } from './plan-service.ts';
 import { todayOf, type Clock } from './round-clock.ts';
@@ -56,8 +56,8 @@ export async function openRound(db: Db, options: OpenRoundOptions): Promise<Roun
   if (nodes.length === 0) {
     throw new StyrkortError('validation', `Det finns inget att följa upp i ${describePeriod(options.period)} med den mallen; ingenting har sparats`, [{ path: '$.template', message: 'Mallen frågar inte efter något planen har' }]);
   }
-  const accounts = await activeAccounts(db);
-  const parents = await nodeParents(db);
+  const accounts = await activeAccounts(db, summary.municipalityCode);
+  const parents = await loadOrgParents(db, summary.municipalityCode);
   const responsible = new Map(nodes.map(({ node }) => [node, defaultResponsible({ node, ownerNode: plan.plan.ownerNode, parents, accounts })]));
   const chosenProblems: Problem[] = [];
   for (const [node, username] of Object.entries(options.responsible ?? {})) {
