@@ -20,42 +20,47 @@ interface WriteContext {
 }
 
 /** Stores the measures a plan file lists and links them (and only them) to the plan, in the file's order. Run inside a transaction. */
-export async function storePlanMeasures(tx: Tx, options: { municipalityId: number; planId: number; planKey: string; measures: Measure[]; context: WriteContext }): Promise<void> {
+export async function storePlanMeasures(
+  tx: Tx,
+  options: { municipalityId: number; municipalityCode: string; planId: number; planKey: string; measures: Measure[]; context: WriteContext },
+): Promise<void> {
   const { municipalityId, planId, planKey, context } = options;
+  // Measure keys are the municipality's, so the audit trail names them with its code (as goals and nodes).
+  const entityKey = (key: string) => `${options.municipalityCode}/${key}`;
   await tx.delete(planMeasures).where(eq(planMeasures.planId, planId));
   for (const [position, measure] of options.measures.entries()) {
-    const measureId = await upsertMeasure(tx, { municipalityId, planKey, measure, context });
-    await upsertValues(tx, { measureId, planKey, measureKey: measure.key, values: measure.values, context });
+    const measureId = await upsertMeasure(tx, { municipalityId, planKey, measure, entityKey: entityKey(measure.key), context });
+    await upsertValues(tx, { measureId, planKey, entityKey: entityKey(measure.key), values: measure.values, context });
     await tx.insert(planMeasures).values({ planId, measureId, position });
   }
 }
 
-async function upsertMeasure(tx: Tx, options: { municipalityId: number; planKey: string; measure: Measure; context: WriteContext }): Promise<number> {
+async function upsertMeasure(tx: Tx, options: { municipalityId: number; planKey: string; measure: Measure; entityKey: string; context: WriteContext }): Promise<number> {
   const { municipalityId, planKey, measure, context } = options;
   const values = { name: measure.name, unit: measure.unit ?? null, kolada: measure.kolada ?? null, source: measure.source ?? null };
   const [current] = await tx.select().from(measures).where(and(eq(measures.municipalityId, municipalityId), eq(measures.key, measure.key)));
   if (!current) {
     const [created] = await tx.insert(measures).values({ municipalityId, key: measure.key, ...values }).returning({ id: measures.id });
-    await appendAudit(tx, { ...context, planKey, action: 'create', entityType: 'measure', entityKey: measure.key, before: null, after: values });
+    await appendAudit(tx, { ...context, planKey, action: 'create', entityType: 'measure', entityKey: options.entityKey, before: null, after: values });
     return created!.id;
   }
   const before = { name: current.name, unit: current.unit, kolada: current.kolada, source: current.source };
   if (JSON.stringify(before) !== JSON.stringify(values)) {
     await tx.update(measures).set({ ...values, version: current.version + 1 }).where(eq(measures.id, current.id));
-    await appendAudit(tx, { ...context, planKey, action: 'update', entityType: 'measure', entityKey: measure.key, before, after: values });
+    await appendAudit(tx, { ...context, planKey, action: 'update', entityType: 'measure', entityKey: options.entityKey, before, after: values });
   }
   return current.id;
 }
 
-async function upsertValues(tx: Tx, options: { measureId: number; planKey: string; measureKey: string; values: MeasureValue[]; context: WriteContext }): Promise<void> {
-  const { measureId, planKey, measureKey, values, context } = options;
+async function upsertValues(tx: Tx, options: { measureId: number; planKey: string; entityKey: string; values: MeasureValue[]; context: WriteContext }): Promise<void> {
+  const { measureId, planKey, values, context } = options;
   if (values.length === 0) return;
   const stored = await tx.select().from(measureValues).where(eq(measureValues.measureId, measureId));
   const byPeriod = new Map(stored.map((row) => [row.period, row]));
   for (const value of values) {
     const row = rowOf(value);
     const current = byPeriod.get(value.period);
-    const entityKey = `${measureKey}:${value.period}`;
+    const entityKey = `${options.entityKey}:${value.period}`;
     if (!current) {
       await tx.insert(measureValues).values({ measureId, period: value.period, ...row, source: value.source ?? context.source, recordedBy: context.actor });
       await appendAudit(tx, { ...context, planKey, action: 'create', entityType: 'measure-value', entityKey, before: null, after: valueOfRow(value.period, row) });

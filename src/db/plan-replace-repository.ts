@@ -37,7 +37,7 @@ export async function replacePlanContent(tx: Tx, row: PlanRow, plan: PlanFile, c
   await replaceGoals(tx, row, plan, context);
   await replaceItems(tx, row, plan, context);
   // The plan lists the measures of this file; values another plan shows are never removed.
-  await storePlanMeasures(tx, { municipalityId: row.municipalityId, planId: row.id, planKey: row.key, measures: plan.measures ?? [], context });
+  await storePlanMeasures(tx, { municipalityId: row.municipalityId, municipalityCode: row.municipalityCode, planId: row.id, planKey: row.key, measures: plan.measures ?? [], context });
   return version;
 }
 

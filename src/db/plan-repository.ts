@@ -93,7 +93,7 @@ export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext):
     figureRows.map((figure) => ({ ...figure, planId, source: figure.statedSource ?? context.source, recordedBy: context.actor })),
   );
   // Measures are the municipality's, shared with its other plans (domain/measures.ts).
-  if (plan.measures) await storePlanMeasures(tx, { municipalityId, planId, planKey: plan.plan.key, measures: plan.measures, context });
+  if (plan.measures) await storePlanMeasures(tx, { municipalityId, municipalityCode: plan.municipality.code, planId, planKey: plan.plan.key, measures: plan.measures, context });
   return 1;
 }
 

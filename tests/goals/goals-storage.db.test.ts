@@ -66,12 +66,12 @@ describe.each(engines)('goals, measures and breakdowns stored on %s', (engine) =
     await importPlan(database.db, JSON.parse(fixtureText('vargarda-bvp-2023-2025')), context);
     const other = JSON.parse(fixtureText('vargarda-mal-2019-2021'));
     other.measures[1].values.push({ period: '2022', text: '92,4' });
-    await importPlan(database.db, other, context);
+    const imported = await importPlan(database.db, other, context);
     const report = await exportPlan(database.db, 'vargarda-bvp-2023-2025');
     expect(report.measures!.find((m) => m.key === 'vargarda-heltid')!.values.find((v) => v.period === '2022')).toEqual({ period: '2022', text: '92,4' });
     const audit = await rows<{ action: string; before: { text: string }; after: { text: string } }>(
       database.db,
-      sql`select action, before, after from audit_events where entity_type = 'measure-value' and entity_key = 'vargarda-heltid:2022' order by id`,
+      sql`select action, before, after from audit_events where entity_type = 'measure-value' and entity_key = '1442/vargarda-heltid:2022' order by id`,
     );
     expect(audit.map((a) => [a.action, a.before?.text ?? null, a.after.text])).toEqual([
       ['create', null, '92'],
@@ -79,7 +79,7 @@ describe.each(engines)('goals, measures and breakdowns stored on %s', (engine) =
     ]);
     // Replacing the plan without the value keeps it: another plan may show it.
     other.measures[1].values.pop();
-    await importPlan(database.db, other, { ...context, replace: true });
+    await importPlan(database.db, other, { ...context, replace: true, ifMatch: imported.version });
     expect((await exportPlan(database.db, 'vargarda-bvp-2023-2025')).measures!.find((m) => m.key === 'vargarda-heltid')!.values.map((v) => v.text)).toContain('92,4');
   });
 
