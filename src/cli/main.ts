@@ -32,6 +32,7 @@ const statusCommand = async (p: string, o: any) => (await import('./status.ts'))
 const forecastCommand = async (p: string, o: any) => (await import('./forecast.ts')).forecastCommand(p, o);
 const deviationsCommand = async (p: string, o: any) => (await import('./deviations.ts')).deviationsCommand(p, o);
 const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
+const koladaCommands = async () => import('./kolada-commands.ts');
 
 program
   .command('serve')
@@ -128,6 +129,13 @@ program
   .argument('<plan-a>', 'den tidigare planens nyckel')
   .argument('<plan-b>', 'den senare planens nyckel')
   .action((a, b) => diffCommand(a, b, globals()));
+
+const kolada = program.command('kolada').description('Kolada: nyckeltal för alla kommuner (källa: Kolada), jämförelser med liknande kommuner och riket');
+kolada
+  .command('import')
+  .description('läs in sparade Kolada-svar och CSV-filer; allt kontrolleras först, vid fel sparas ingenting')
+  .argument('<fil...>', 'filer eller kataloger (CSV och JSON)')
+  .action(async (files, options) => (await koladaCommands()).koladaImportCommand(files, { ...globals(), ...options }));
 
 program
   .command('json-schema')

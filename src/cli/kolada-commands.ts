@@ -1,0 +1,2 @@
+/** The `styrkort kolada …` commands, loaded together when one of them runs. */
+export { koladaImportCommand } from './kolada-import.ts';
