@@ -1,2 +1,3 @@
 /** The `styrkort kolada …` commands, loaded together when one of them runs. */
 export { koladaImportCommand } from './kolada-import.ts';
+export { koladaCompareCommand } from './kolada-compare.ts';

@@ -136,6 +136,16 @@ kolada
   .description('läs in sparade Kolada-svar och CSV-filer; allt kontrolleras först, vid fel sparas ingenting')
   .argument('<fil...>', 'filer eller kataloger (CSV och JSON)')
   .action(async (files, options) => (await koladaCommands()).koladaImportCommand(files, { ...globals(), ...options }));
+kolada
+  .command('compare')
+  .description('jämför kommunens värde med jämförelsegruppens (medelvärde, min, kvartiler, median, max, plats) och rikets')
+  .argument('<nyckeltal>', 'nyckeltalets id, t.ex. N31807')
+  .requiredOption('--year <år>', 'år, ÅÅÅÅ')
+  .option('--municipality <kommun>', 'kommunkod eller namn (standard: kommunen vars planer finns, eller STYRKORT_KOLADA_MUNICIPALITY)')
+  .option('--group <grupp>', 'jämförelsegrupp: område ("IFO"), titel ("Liknande kommuner IFO") eller id (standard: övergripande)')
+  .option('--gender <kön>', 'T, K eller M (standard: T, och K och M när nyckeltalet är könsuppdelat)')
+  .option('--rank-order <ordning>', 'lowest-first (lägst värde är plats 1, standard) eller highest-first')
+  .action(async (kpi, options) => (await koladaCommands()).koladaCompareCommand(kpi, { ...globals(), ...options }));
 
 program
   .command('json-schema')

@@ -14,6 +14,7 @@ import {
   koladaMunicipalityGroupMembers,
   koladaMunicipalityGroups,
   koladaValues,
+  municipalities,
 } from './schema.ts';
 
 export interface StoreCounts {
@@ -308,24 +309,33 @@ export interface KpiHit {
 }
 
 /**
- * KPIs by id or words: an id (or its start) matches first, then KPIs whose title holds every
- * word, then those whose description does. Case-insensitive.
+ * KPIs by id or words: the id itself first, then ids that start so, then KPIs whose title holds
+ * every word, then those whose description or area does; within each, KPIs with stored values first.
  */
 export async function searchKpis(db: Db, query: { words: string[]; idPrefix: string | null; limit: number }): Promise<KpiHit[]> {
   const like = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const inTitle = query.words.length ? sql.join(query.words.map((w) => sql`k.title ilike ${like(w)}`), sql` and `) : sql`false`;
   const inText = query.words.length ? sql.join(query.words.map((w) => sql`(k.title || ' ' || coalesce(k.description, '') || ' ' || coalesce(k.operating_area, '')) ilike ${like(w)}`), sql` and `) : sql`false`;
   const byId = query.idPrefix ? sql`k.id ilike ${`${query.idPrefix}%`}` : sql`false`;
+  const exactId = query.idPrefix ? sql`k.id = ${query.idPrefix}` : sql`false`;
   return rows<KpiHit>(
     db,
-    sql`select k.id, k.title, k.operating_area as "operatingArea", k.perspective, k.is_divided_by_gender as "isDividedByGender",
-               k.publication_date::text as "publicationDate",
-               exists (select 1 from kolada_values v where v.kpi = k.id) as "hasValues"
-          from kolada_kpis k
-         where ${byId} or ${inText}
-         order by case when ${byId} then 0 when ${inTitle} then 1 else 2 end, k.id
+    sql`select * from (
+          select k.id, k.title, k.operating_area as "operatingArea", k.perspective, k.is_divided_by_gender as "isDividedByGender",
+                 k.publication_date::text as "publicationDate",
+                 exists (select 1 from kolada_values v where v.kpi = k.id) as "hasValues",
+                 case when ${exactId} then 0 when ${byId} then 1 when ${inTitle} then 2 else 3 end as rank
+            from kolada_kpis k
+           where ${byId} or ${inText}) hits
+         order by rank, "hasValues" desc, id
          limit ${query.limit}`,
   );
+}
+
+/** The codes of the municipalities whose plans are stored (usually one: the own municipality). */
+export async function planMunicipalityCodes(db: Db): Promise<string[]> {
+  const found = await db.select({ code: municipalities.code }).from(municipalities).orderBy(asc(municipalities.code));
+  return found.map((m) => m.code);
 }
 
 /** How much Kolada data is stored, for messages. */

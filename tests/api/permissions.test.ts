@@ -13,6 +13,7 @@ import { auditEvents } from '../../src/db/schema.ts';
 import { planParts, type PlanPart } from '../../src/domain/plan-parts.ts';
 import { login } from '../../src/services/auth-service.ts';
 import { demoPlanFiles, readDemoPlan } from '../../src/services/demo.ts';
+import { importKoladaFiles } from '../../src/services/kolada-import-service.ts';
 import { importPlan } from '../../src/services/plan-service.ts';
 import { aPlan } from '../helpers/plan-builder.ts';
 import { accounts, draftKey, etagOf, password, startApi, type Account, type Api, type Client } from './harness.ts';
@@ -190,6 +191,7 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
         await create(`/api/plans/${draftKey}/${part.segment}`, itemMakers[part.segment]!('target', node));
       }
     }
+    await importKoladaFiles(api.database.db, [{ name: 'kolada.json', text: JSON.stringify({ values: [{ kpi: 'N31807', municipality: '2262', period: 2022, values: [{ gender: 'T', value: 2.900755 }] }] }) }], { trigger: 'test' });
     await create('/api/organisation?municipality=2262', { key: 'pm-enhet-ifo', kind: 'unit', name: 'Behörighetsenheten IFO', parent: 'ifo' });
     await create('/api/organisation?municipality=2262', { key: 'pm-enhet-sn', kind: 'unit', name: 'Behörighetsenheten SN', parent: 'socialforvaltningen' });
   });
@@ -443,6 +445,12 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
 
     // The audit trail.
     { name: 'accounts read the audit trail', method: 'GET', route: '/api/audit', query: `plan=${draftKey}&limit=5`, need: 'account', ok: 200 },
+
+    // Kolada: public data, readable by everyone.
+    { name: 'anyone compares a Kolada KPI', method: 'GET', route: '/api/kolada/compare', query: 'kpi=N31807&year=2022', need: 'nothing', ok: 200 },
+    { name: "anyone reads a Kolada KPI's series", method: 'GET', route: '/api/kolada/series', query: 'kpi=N31807', need: 'nothing', ok: 200 },
+    { name: 'anyone lists the Kolada comparison groups', method: 'GET', route: '/api/kolada/groups', need: 'nothing', ok: 200 },
+    { name: 'anyone searches Kolada KPIs', method: 'GET', route: '/api/kolada/kpis', query: 'q=bist%C3%A5nd', need: 'nothing', ok: 200 },
   ];
 
   async function run(c: Case): Promise<string[]> {

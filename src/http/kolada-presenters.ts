@@ -1,0 +1,57 @@
+/** Kolada comparisons as the API shows them: decimals as JSON numbers, missing as null. */
+import type { Decimal } from 'decimal.js';
+import type { KoladaComparison, KoladaComparisonYear, KoladaSeries } from '../contract/kolada.ts';
+import type { Comparison } from '../domain/kolada/compare.ts';
+import type { ComparisonContext, ComparisonView, SeriesView } from '../services/kolada-compare-service.ts';
+
+function number(value: Decimal | null): number | null {
+  return value === null ? null : value.toNumber();
+}
+
+/** One year's comparison. */
+export function presentComparisonYear(c: Comparison): KoladaComparisonYear {
+  const group = c.group;
+  return {
+    year: c.year,
+    gender: c.gender,
+    own: { id: c.own.id, title: c.own.title, value: number(c.own.value) },
+    country: number(c.country),
+    group: group && {
+      id: group.id,
+      title: group.title,
+      ownIsMember: group.ownIsMember,
+      statistics: {
+        members: group.statistics.members,
+        withValues: group.statistics.withValues,
+        missing: group.statistics.missing,
+        mean: number(group.statistics.mean),
+        min: number(group.statistics.min),
+        lowerQuartile: number(group.statistics.lowerQuartile),
+        median: number(group.statistics.median),
+        upperQuartile: number(group.statistics.upperQuartile),
+        max: number(group.statistics.max),
+      },
+      ownPlace: group.ownPlace,
+      ranking: group.ranking.map((r) => ({ id: r.id, title: r.title, value: r.value.toNumber(), place: r.place, isOwn: r.isOwn })),
+    },
+  };
+}
+
+function presentContext(view: ComparisonContext, kpiId: string, order: Comparison['order']): Omit<KoladaComparison, 'comparison'> {
+  const published = view.kpi?.publicationDate;
+  return {
+    kpi: { id: kpiId, title: view.kpi?.title ?? null, description: view.kpi?.description ?? null, publicationDate: published ?? null, isDividedByGender: view.kpi?.isDividedByGender ?? null },
+    municipality: view.municipality,
+    order,
+    comparisonGroups: view.comparisonGroups.map(({ id, title, area, year }) => ({ id, title, area, year })),
+    source: published ? `Källa: Kolada, publicerad ${published}` : 'Källa: Kolada',
+  };
+}
+
+export function presentComparison(view: ComparisonView): KoladaComparison {
+  return { ...presentContext(view, view.comparison.kpi, view.comparison.order), comparison: presentComparisonYear(view.comparison) };
+}
+
+export function presentSeries(view: SeriesView, query: { kpi: string; order: Comparison['order'] }): KoladaSeries {
+  return { ...presentContext(view, query.kpi, query.order), years: view.years.map(presentComparisonYear) };
+}
