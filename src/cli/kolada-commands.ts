@@ -1,3 +1,4 @@
 /** The `styrkort kolada …` commands, loaded together when one of them runs. */
 export { koladaImportCommand } from './kolada-import.ts';
 export { koladaCompareCommand } from './kolada-compare.ts';
+export { koladaSyncCommand } from './kolada-sync.ts';

@@ -137,6 +137,13 @@ kolada
   .argument('<fil...>', 'filer eller kataloger (CSV och JSON)')
   .action(async (files, options) => (await koladaCommands()).koladaImportCommand(files, { ...globals(), ...options }));
 kolada
+  .command('sync')
+  .description('hämta från Kolada (STYRKORT_KOLADA_URL): nyckeltal, kommuner, grupper och värden för kommunen, dess jämförelsegrupper och riket; bara det som ändrats sedan förra synken')
+  .option('--kpi <id...>', 'nyckeltal att hämta värden för (standard: STYRKORT_KOLADA_KPIS och de som hämtats förut)')
+  .option('--since <datum>', 'hämta värden ändrade sedan ÅÅÅÅ-MM-DD i stället för sedan förra synken')
+  .option('--municipality <kommun>', 'kommunkod eller namn (standard: kommunen vars planer finns, eller STYRKORT_KOLADA_MUNICIPALITY)')
+  .action(async (options) => (await koladaCommands()).koladaSyncCommand({ ...globals(), ...options }));
+kolada
   .command('compare')
   .description('jämför kommunens värde med jämförelsegruppens (medelvärde, min, kvartiler, median, max, plats) och rikets')
   .argument('<nyckeltal>', 'nyckeltalets id, t.ex. N31807')

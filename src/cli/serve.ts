@@ -1,6 +1,7 @@
 /** `styrkort serve`: the server, with the demo loaded into an empty database, and a graceful stop. */
 import { buildServer } from '../http/server.ts';
 import { loadDemo } from '../services/demo.ts';
+import { startKoladaSchedule } from '../services/kolada-schedule.ts';
 import { listPlans } from '../services/plan-service.ts';
 import { ensureWebApp } from './build-web.ts';
 import { openFor, type GlobalOptions } from './context.ts';
@@ -12,12 +13,15 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   }
   await ensureWebApp();
   const app = buildServer({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  // Off unless STYRKORT_KOLADA_SYNC=daily|weekly.
+  const koladaSchedule = startKoladaSchedule(database.db, { log: app.log });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stänger: väntar in pågående anrop');
     await app.close(); // finishes running requests before it resolves
+    await koladaSchedule?.stop();
     await database.close();
     process.exit(0);
   };
@@ -26,6 +30,7 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   try {
     await app.listen({ port: Number(options.port), host: options.host });
   } catch (error) {
+    await koladaSchedule?.stop();
     await database.close();
     throw error;
   }

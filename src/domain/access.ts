@@ -14,7 +14,8 @@ export type Action =
   | 'adopt' // submitted → adopted
   | 'archive' // adopted → archived
   | 'read-audit'
-  | 'manage-users';
+  | 'manage-users'
+  | 'manage-kolada'; // see the Kolada sync's runs and schedule
 
 export interface Actor {
   username: string;
@@ -25,7 +26,7 @@ export interface Actor {
 
 /** Per role: what it may do, and whether that needs the target inside its subtree. */
 const grants: Record<Role, Partial<Record<Action, 'anywhere' | 'subtree'>>> = {
-  admin: { 'read-plan': 'anywhere', 'edit-content': 'anywhere', 'edit-economy': 'anywhere', 'create-plan': 'anywhere', submit: 'anywhere', adopt: 'anywhere', archive: 'anywhere', 'read-audit': 'anywhere', 'manage-users': 'anywhere' },
+  admin: { 'read-plan': 'anywhere', 'edit-content': 'anywhere', 'edit-economy': 'anywhere', 'create-plan': 'anywhere', submit: 'anywhere', adopt: 'anywhere', archive: 'anywhere', 'read-audit': 'anywhere', 'manage-users': 'anywhere', 'manage-kolada': 'anywhere' },
   ledning: { 'read-plan': 'anywhere', submit: 'subtree', adopt: 'subtree', archive: 'subtree', 'create-plan': 'subtree', 'read-audit': 'anywhere' },
   redaktör: { 'read-plan': 'anywhere', 'edit-content': 'subtree', 'read-audit': 'anywhere' },
   ekonom: { 'read-plan': 'anywhere', 'edit-economy': 'subtree', 'read-audit': 'anywhere' },
@@ -44,6 +45,7 @@ const actionNames: Record<Action, string> = {
   archive: 'arkivera planer',
   'read-audit': 'läsa ändringsloggen',
   'manage-users': 'hantera användare',
+  'manage-kolada': 'se och styra Kolada-synken',
 };
 
 /**

@@ -1,8 +1,10 @@
 /** Kolada comparisons as the API shows them: decimals as JSON numbers, missing as null. */
 import type { Decimal } from 'decimal.js';
-import type { KoladaComparison, KoladaComparisonYear, KoladaSeries } from '../contract/kolada.ts';
+import type { KoladaComparison, KoladaComparisonYear, KoladaSeries, KoladaSyncStatus } from '../contract/kolada.ts';
+import type { RunRecord } from '../db/kolada-run-repository.ts';
 import type { Comparison } from '../domain/kolada/compare.ts';
 import type { ComparisonContext, ComparisonView, SeriesView } from '../services/kolada-compare-service.ts';
+import type { koladaSyncStatus } from '../services/kolada-schedule.ts';
 
 function number(value: Decimal | null): number | null {
   return value === null ? null : value.toNumber();
@@ -54,4 +56,30 @@ export function presentComparison(view: ComparisonView): KoladaComparison {
 
 export function presentSeries(view: SeriesView, query: { kpi: string; order: Comparison['order'] }): KoladaSeries {
   return { ...presentContext(view, query.kpi, query.order), years: view.years.map(presentComparisonYear) };
+}
+
+function presentRun(run: RunRecord): KoladaSyncStatus['runs'][number] {
+  return {
+    id: run.id,
+    kind: run.kind,
+    trigger: run.trigger,
+    status: run.status,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    message: run.message,
+    request: run.request,
+    summary: run.summary,
+    unitsDone: run.progress.done.length,
+  };
+}
+
+/** The sync's schedule and latest runs, for admins. */
+export function presentSyncStatus(status: Awaited<ReturnType<typeof koladaSyncStatus>>): KoladaSyncStatus {
+  return {
+    schedule: { setting: status.schedule.setting, nextDue: status.schedule.nextDue?.toISOString() ?? null },
+    baseUrl: status.baseUrl,
+    lastSync: status.lastSync && presentRun(status.lastSync),
+    runs: status.runs.map(presentRun),
+    stored: status.stored,
+  };
 }

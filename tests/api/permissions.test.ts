@@ -25,7 +25,7 @@ const subjects: Subject[] = ['anonymous', ...(Object.keys(accounts) as Account[]
 type Place = 'ifo' | 'sn' | 'root';
 
 /** What a case needs, in the words: nothing (public), any account, or a grant. */
-type Need = 'nothing' | 'account' | 'edit-content' | 'edit-economy' | 'plans';
+type Need = 'nothing' | 'account' | 'edit-content' | 'edit-economy' | 'plans' | 'admin';
 const roleWith: Record<'edit-content' | 'edit-economy' | 'plans', string> = { 'edit-content': 'redaktör', 'edit-economy': 'ekonom', plans: 'ledning' };
 
 function reaches(unit: string | null, place: Place): boolean {
@@ -67,6 +67,7 @@ function expectedStatus(c: Case, subject: Subject): number {
   if (subject === 'anonymous') return 401;
   const { role, unitKey } = accounts[subject];
   if (c.need === 'account' || role === 'admin') return c.ok;
+  if (c.need === 'admin') return 403;
   return role === roleWith[c.need] && reaches(unitKey, c.place ?? 'sn') ? c.ok : 403;
 }
 
@@ -451,6 +452,7 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
     { name: "anyone reads a Kolada KPI's series", method: 'GET', route: '/api/kolada/series', query: 'kpi=N31807', need: 'nothing', ok: 200 },
     { name: 'anyone lists the Kolada comparison groups', method: 'GET', route: '/api/kolada/groups', need: 'nothing', ok: 200 },
     { name: 'anyone searches Kolada KPIs', method: 'GET', route: '/api/kolada/kpis', query: 'q=bist%C3%A5nd', need: 'nothing', ok: 200 },
+    { name: "admins see the Kolada sync's schedule and runs", method: 'GET', route: '/api/kolada/sync', need: 'admin', ok: 200 },
   ];
 
   async function run(c: Case): Promise<string[]> {

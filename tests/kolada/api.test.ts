@@ -76,6 +76,21 @@ describe('Kolada API', () => {
     expect((await api.anonymous.get('/api/kolada/kpis?q=%20')).statusCode).toBe(400);
   });
 
+  it("shows admins the sync's schedule and latest runs, and nobody else", async () => {
+    const admin = await api.as('admin');
+    const response = await admin.get('/api/kolada/sync');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.schedule).toEqual({ setting: 'off', nextDue: null });
+    expect(body.baseUrl).toBe('https://api.kolada.se/v3');
+    expect(body.lastSync).toBeNull();
+    expect(body.runs[0]).toMatchObject({ kind: 'import', trigger: 'test', status: 'ok' });
+    expect(body.runs[0].message).toContain('värden: 25323 nya');
+    expect(body.stored).toMatchObject({ kpis: 2039, values: 25323 });
+    expect((await (await api.as('lasare')).get('/api/kolada/sync')).statusCode).toBe(403);
+    expect((await api.anonymous.get('/api/kolada/sync')).statusCode).toBe(401);
+  });
+
   it('says in Swedish what is wrong: an unknown KPI, an unknown group, a bad year', async () => {
     const unknownKpi = await api.anonymous.get('/api/kolada/compare?kpi=N99999&year=2022');
     expect(unknownKpi.statusCode).toBe(404);

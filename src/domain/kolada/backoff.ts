@@ -38,15 +38,22 @@ export function readSchedule(setting: string | undefined): SyncSchedule | null {
   return null;
 }
 
-/** When the next scheduled sync is due: now when none has run; null when the schedule is off. */
-export function nextSyncDue(schedule: SyncSchedule, lastStartedAt: Date | null, now: Date): Date | null {
+/** After a failed sync, the schedule tries again this much later (not a whole day). */
+const RETRY_AFTER_FAILURE = 3600_000;
+
+/**
+ * When the next scheduled sync is due: one interval after the last sync that went well, but not
+ * sooner than an hour after the last attempt; now when none has run; null when the schedule is off.
+ */
+export function nextSyncDue(schedule: SyncSchedule, last: { okAt: Date | null; attemptAt: Date | null }, now: Date): Date | null {
   if (schedule === 'off') return null;
-  if (!lastStartedAt) return now;
-  return new Date(lastStartedAt.getTime() + intervals[schedule]);
+  const afterOk = last.okAt ? last.okAt.getTime() + intervals[schedule] : now.getTime();
+  const afterAttempt = last.attemptAt ? last.attemptAt.getTime() + RETRY_AFTER_FAILURE : now.getTime();
+  return new Date(Math.max(afterOk, afterAttempt));
 }
 
 /** Whether a scheduled sync should start now. */
-export function isSyncDue(schedule: SyncSchedule, lastStartedAt: Date | null, now: Date): boolean {
-  const due = nextSyncDue(schedule, lastStartedAt, now);
+export function isSyncDue(schedule: SyncSchedule, last: { okAt: Date | null; attemptAt: Date | null }, now: Date): boolean {
+  const due = nextSyncDue(schedule, last, now);
   return due !== null && due.getTime() <= now.getTime();
 }

@@ -62,12 +62,17 @@ describe('back-off and schedule', () => {
     expect(backoffDelay({ attempt, baseMs: 1000, maxMs: 60_000, random })).toBe(expected);
   });
 
-  it('reads STYRKORT_KOLADA_SYNC and says when a sync is due', () => {
+  it('reads STYRKORT_KOLADA_SYNC and says when a sync is due: a day after the last good one, an hour after a failed one', () => {
     expect([readSchedule(undefined), readSchedule('daily'), readSchedule('Weekly'), readSchedule('varje timme')]).toEqual(['off', 'daily', 'weekly', null]);
-    expect(isSyncDue('off', null, now)).toBe(false);
-    expect(isSyncDue('daily', null, now)).toBe(true);
-    expect(isSyncDue('daily', new Date('2025-02-28T13:00:00Z'), now)).toBe(false);
-    expect(isSyncDue('daily', new Date('2025-02-28T12:00:00Z'), now)).toBe(true);
-    expect(nextSyncDue('weekly', new Date('2025-02-28T12:00:00Z'), now)?.toISOString()).toBe('2025-03-07T12:00:00.000Z');
+    const never = { okAt: null, attemptAt: null };
+    const yesterdayNoon = new Date('2025-02-28T12:00:00Z');
+    const yesterdayAfternoon = new Date('2025-02-28T13:00:00Z');
+    expect(isSyncDue('off', never, now)).toBe(false);
+    expect(isSyncDue('daily', never, now)).toBe(true);
+    expect(isSyncDue('daily', { okAt: yesterdayAfternoon, attemptAt: yesterdayAfternoon }, now)).toBe(false);
+    expect(isSyncDue('daily', { okAt: yesterdayNoon, attemptAt: yesterdayNoon }, now)).toBe(true);
+    expect(isSyncDue('daily', { okAt: yesterdayNoon, attemptAt: new Date('2025-03-01T11:30:00Z') }, now)).toBe(false);
+    expect(isSyncDue('daily', { okAt: null, attemptAt: new Date('2025-03-01T11:00:00Z') }, now)).toBe(true);
+    expect(nextSyncDue('weekly', { okAt: yesterdayNoon, attemptAt: yesterdayNoon }, now)?.toISOString()).toBe('2025-03-07T12:00:00.000Z');
   });
 });

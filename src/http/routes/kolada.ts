@@ -1,4 +1,7 @@
-/** Kolada over the API: comparisons, series, comparison groups and KPI search (public data, readable by everyone). */
+/**
+ * Kolada over the API: comparisons, series, comparison groups and KPI search (public data,
+ * readable by everyone), and the sync's schedule and runs (admins).
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../../contract/api.ts';
@@ -11,10 +14,13 @@ import {
   KoladaKpiSearchResult,
   KoladaSeries,
   KoladaSeriesQuery,
+  KoladaSyncStatus,
 } from '../../contract/kolada.ts';
 import { compareKpi, kpiSeries, listComparisonGroups, searchKoladaKpis } from '../../services/kolada-compare-service.ts';
+import { koladaSyncStatus } from '../../services/kolada-schedule.ts';
 import type { ApiOptions } from '../api.ts';
-import { presentComparison, presentSeries } from '../kolada-presenters.ts';
+import { authorize } from '../auth.ts';
+import { presentComparison, presentSeries, presentSyncStatus } from '../kolada-presenters.ts';
 
 export async function koladaRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -35,4 +41,11 @@ export async function koladaRoutes(parent: FastifyInstance, { db }: ApiOptions):
   app.get('/api/kolada/kpis', {
     schema: { tags, summary: 'Sök nyckeltal på id eller ord (titel, beskrivning, verksamhetsområde)', querystring: KoladaKpiSearchQuery, response: { 200: KoladaKpiSearchResult, 400: ErrorBody } },
   }, async (request) => ({ kpis: await searchKoladaKpis(db, request.query) }));
+
+  app.get('/api/kolada/sync', {
+    schema: { tags, summary: 'Kolada-synken: schema (STYRKORT_KOLADA_SYNC), nästa körning, senaste körningar och resultat (admin)', response: { 200: KoladaSyncStatus, 401: ErrorBody, 403: ErrorBody } },
+  }, async (request) => {
+    await authorize(db, request, 'manage-kolada');
+    return presentSyncStatus(await koladaSyncStatus(db, new Date()));
+  });
 }
