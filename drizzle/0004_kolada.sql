@@ -46,6 +46,9 @@ CREATE TABLE "kolada_municipality_group_members" (
 CREATE TABLE "kolada_municipality_groups" (
 	"id" text PRIMARY KEY NOT NULL,
 	"title" text NOT NULL,
+	"comparison_for" text,
+	"comparison_area" text,
+	"comparison_year" smallint,
 	"run_id" integer NOT NULL
 );
 --> statement-breakpoint
@@ -89,6 +92,7 @@ ALTER TABLE "kolada_kpi_group_members" ADD CONSTRAINT "kolada_kpi_group_members_
 ALTER TABLE "kolada_municipality_group_members" ADD CONSTRAINT "kolada_municipality_group_members_group_id_kolada_municipality_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."kolada_municipality_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "kolada_kpi_group_members_kpi" ON "kolada_kpi_group_members" USING btree ("kpi");--> statement-breakpoint
 CREATE INDEX "kolada_group_members_municipality" ON "kolada_municipality_group_members" USING btree ("municipality");--> statement-breakpoint
+CREATE INDEX "kolada_groups_comparison_for" ON "kolada_municipality_groups" USING btree ("comparison_for");--> statement-breakpoint
 CREATE UNIQUE INDEX "kolada_runs_one_running" ON "kolada_runs" USING btree ("kind") WHERE status = 'running';--> statement-breakpoint
 CREATE INDEX "kolada_runs_kind_started" ON "kolada_runs" USING btree ("kind","started_at");--> statement-breakpoint
 CREATE INDEX "kolada_values_series" ON "kolada_values" USING btree ("municipality","kpi");

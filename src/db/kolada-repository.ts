@@ -3,7 +3,8 @@
  * storing the same batch again changes nothing, and the reads the comparison and search need.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Gender, KoladaBatch, KoladaGroup, KoladaKpi, KoladaValue } from '../domain/kolada/model.ts';
+import { readComparisonGroupTitle } from '../domain/kolada/comparison-groups.ts';
+import { COUNTRY_ID, type Gender, type KoladaBatch, type KoladaGroup, type KoladaKpi, type KoladaValue } from '../domain/kolada/model.ts';
 import type { Db } from './connection.ts';
 import { rows } from './migrate.ts';
 import {
@@ -138,8 +139,8 @@ async function storeKpis(db: Db, items: KoladaKpi[], runId: number): Promise<Sto
 
 function groupTables(kind: 'municipality' | 'kpi') {
   return kind === 'municipality'
-    ? { groups: koladaMunicipalityGroups, members: koladaMunicipalityGroupMembers, memberColumn: koladaMunicipalityGroupMembers.municipality, tableName: 'kolada_municipality_groups' }
-    : { groups: koladaKpiGroups, members: koladaKpiGroupMembers, memberColumn: koladaKpiGroupMembers.kpi, tableName: 'kolada_kpi_groups' };
+    ? { groups: koladaMunicipalityGroups, members: koladaMunicipalityGroupMembers, memberColumn: koladaMunicipalityGroupMembers.municipality }
+    : { groups: koladaKpiGroups, members: koladaKpiGroupMembers, memberColumn: koladaKpiGroupMembers.kpi };
 }
 
 /** Groups whose title or members changed get their members replaced; equal groups are left alone. */
@@ -149,17 +150,34 @@ async function storeGroups(db: Db, kind: 'municipality' | 'kpi', items: KoladaGr
   const stored = await storedGroups(db, kind, items.map((g) => g.id));
   const changed = items.filter((g) => stored.get(g.id) !== groupSignature(g));
   for (const part of chunks(changed, 5000)) {
-    await db.execute(
-      sql`insert into ${sql.raw(t.tableName)} (id, title, run_id)
-          select * from unnest(${column(part, (g) => g.id)}::text[], ${column(part, (g) => g.title)}::text[], ${column(part, () => runId)}::int[])
-          on conflict (id) do update set title = excluded.title, run_id = excluded.run_id`,
-    );
+    await (kind === 'municipality' ? upsertMunicipalityGroups(db, part, runId) : upsertKpiGroups(db, part, runId));
     await db.delete(t.members).where(inArray(t.members.groupId, part.map((g) => g.id)));
     const members = part.flatMap((g) => lastByKey(g.members, (m) => m.id).map((m) => ({ groupId: g.id, id: m.id, title: m.title })));
     for (const memberPart of chunks(members, 10_000)) await insertMembers(db, kind, memberPart);
   }
   const inserted = changed.filter((g) => !stored.has(g.id)).length;
   return { inserted, updated: changed.length - inserted, unchanged: items.length - changed.length };
+}
+
+/** Municipality groups with their comparison-group reading ("Liknande kommuner IFO, Timrå, 2022" → timrå, IFO, 2022). */
+async function upsertMunicipalityGroups(db: Db, groups: KoladaGroup[], runId: number): Promise<void> {
+  const read = groups.map((g) => readComparisonGroupTitle(g.title));
+  await db.execute(
+    sql`insert into kolada_municipality_groups (id, title, comparison_for, comparison_area, comparison_year, run_id)
+        select * from unnest(${column(groups, (g) => g.id)}::text[], ${column(groups, (g) => g.title)}::text[],
+                             ${arrayLiteral(read.map((r) => r?.municipality.toLowerCase() ?? null))}::text[], ${arrayLiteral(read.map((r) => r?.area ?? null))}::text[],
+                             ${arrayLiteral(read.map((r) => r?.year ?? null))}::smallint[], ${column(groups, () => runId)}::int[])
+        on conflict (id) do update set title = excluded.title, comparison_for = excluded.comparison_for, comparison_area = excluded.comparison_area,
+                                       comparison_year = excluded.comparison_year, run_id = excluded.run_id`,
+  );
+}
+
+async function upsertKpiGroups(db: Db, groups: KoladaGroup[], runId: number): Promise<void> {
+  await db.execute(
+    sql`insert into kolada_kpi_groups (id, title, run_id)
+        select * from unnest(${column(groups, (g) => g.id)}::text[], ${column(groups, (g) => g.title)}::text[], ${column(groups, () => runId)}::int[])
+        on conflict (id) do update set title = excluded.title, run_id = excluded.run_id`,
+  );
 }
 
 async function insertMembers(db: Db, kind: 'municipality' | 'kpi', members: Array<{ groupId: string; id: string; title: string | null }>): Promise<void> {
@@ -287,6 +305,57 @@ export async function findGroup(db: Db, id: string): Promise<KoladaGroup | null>
          where m.group_id = ${id} order by m.municipality`,
   );
   return { ...group, members };
+}
+
+/** The comparison groups RKA made for a municipality (every area and year), by its name. */
+export async function findComparisonGroups(db: Db, municipalityTitle: string): Promise<Array<{ id: string; title: string }>> {
+  return db
+    .select({ id: koladaMunicipalityGroups.id, title: koladaMunicipalityGroups.title })
+    .from(koladaMunicipalityGroups)
+    .where(eq(koladaMunicipalityGroups.comparisonFor, municipalityTitle.toLowerCase()));
+}
+
+export interface ComparisonData {
+  /** The group's members with their names (empty without a group). */
+  members: Array<{ id: string; title: string }>;
+  /** Values of the members, the own municipality and the country. */
+  values: StoredValue[];
+}
+
+/**
+ * In one round trip: a group's members and the values of one KPI and gender (one year, or all)
+ * for them, the own municipality and the country.
+ */
+export async function findComparisonData(db: Db, query: { kpi: string; gender: Gender; year?: number; own: string; groupId: string | null }): Promise<ComparisonData> {
+  const year = query.year === undefined ? sql`` : sql`and v.year = ${query.year}`;
+  const found = await rows<{ kind: 'member' | 'value'; id: string; title: string | null; year: number | null; value: string | null }>(
+    db,
+    sql`with members as (
+          select m.municipality as id, coalesce(k.title, m.title, m.municipality) as title
+            from kolada_municipality_group_members m left join kolada_municipalities k on k.id = m.municipality
+           where m.group_id = ${query.groupId ?? ''})
+        select 'member' as kind, id, title, null::int as year, null::text as value from members
+        union all
+        select 'value', v.municipality, null, v.year::int, v.value::text
+          from kolada_values v
+         where v.kpi = ${query.kpi} and v.gender = ${query.gender} ${year}
+           and v.municipality in (select id from members union all select ${query.own} union all select ${COUNTRY_ID})`,
+  );
+  return {
+    members: found.filter((r) => r.kind === 'member').map((r) => ({ id: r.id, title: r.title ?? r.id })).sort((a, b) => a.id.localeCompare(b.id)),
+    values: found.filter((r) => r.kind === 'value').map((r) => ({ municipality: r.id, year: r.year!, value: r.value })),
+  };
+}
+
+/** Whether any value of a KPI is stored. */
+export async function hasValues(db: Db, kpi: string): Promise<boolean> {
+  const found = await db.select({ kpi: koladaValues.kpi }).from(koladaValues).where(eq(koladaValues.kpi, kpi)).limit(1);
+  return found.length > 0;
+}
+
+/** Fresh planner statistics after a large import or sync (PGlite has no autovacuum to do it). */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await db.execute(sql`analyze kolada_values, kolada_kpis, kolada_municipalities, kolada_municipality_groups, kolada_municipality_group_members`);
 }
 
 /** Municipality groups whose title contains `text` (case-insensitive), e.g. ", Timrå, ". */

@@ -276,12 +276,23 @@ export const koladaMunicipalities = pgTable('kolada_municipalities', {
   runId: integer('run_id').notNull(),
 });
 
-/** A municipality group, e.g. "Liknande kommuner IFO, Timrå, 2022"; its id changes when RKA recomputes it. */
-export const koladaMunicipalityGroups = pgTable('kolada_municipality_groups', {
-  id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  runId: integer('run_id').notNull(),
-});
+/**
+ * A municipality group, e.g. "Liknande kommuner IFO, Timrå, 2022"; its id changes when RKA
+ * recomputes it, so comparison groups are found by their title, read once when stored: for whom
+ * (the municipality's name in lower case), the area and the year.
+ */
+export const koladaMunicipalityGroups = pgTable(
+  'kolada_municipality_groups',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    comparisonFor: text('comparison_for'),
+    comparisonArea: text('comparison_area'),
+    comparisonYear: smallint('comparison_year'),
+    runId: integer('run_id').notNull(),
+  },
+  (t) => [index('kolada_groups_comparison_for').on(t.comparisonFor)],
+);
 
 export const koladaMunicipalityGroupMembers = pgTable(
   'kolada_municipality_group_members',

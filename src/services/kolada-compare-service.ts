@@ -3,7 +3,20 @@
  * KPI's series over the years, the own municipality's comparison groups, and KPI search.
  */
 import type { Db } from '../db/connection.ts';
-import { findGroup, findGroupsByTitle, findKpi, findMunicipalitiesByTitle, findMunicipality, findValues, planMunicipalityCodes, searchKpis, type KpiHit, type StoredValue } from '../db/kolada-repository.ts';
+import {
+  findComparisonData,
+  findComparisonGroups,
+  findGroup,
+  findGroupsByTitle,
+  findKpi,
+  findMunicipalitiesByTitle,
+  findMunicipality,
+  hasValues,
+  planMunicipalityCodes,
+  searchKpis,
+  type KpiHit,
+  type StoredValue,
+} from '../db/kolada-repository.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { compareWithGroup, type Comparison } from '../domain/kolada/compare.ts';
 import { comparisonGroupsOf, DEFAULT_AREA, pickComparisonGroup, type ComparisonGroup } from '../domain/kolada/comparison-groups.ts';
@@ -63,32 +76,28 @@ async function onlyPlanMunicipality(db: Db): Promise<string | undefined> {
 
 /** The municipality's comparison groups ("Liknande kommuner …"), latest year per area. */
 export async function comparisonGroupsFor(db: Db, municipality: { title: string }): Promise<ComparisonGroup[]> {
-  return comparisonGroupsOf(await findGroupsByTitle(db, `, ${municipality.title}, `), municipality.title);
+  return comparisonGroupsOf(await findComparisonGroups(db, municipality.title), municipality.title);
 }
 
-async function resolveContext(db: Db, query: CompareQuery): Promise<ComparisonContext> {
+type Resolved = Omit<ComparisonContext, 'group'> & { group: { id: string; title: string } | null };
+
+async function resolveContext(db: Db, query: CompareQuery): Promise<Resolved> {
   const municipality = await resolveMunicipality(db, query.municipality);
-  const kpi = await findKpi(db, query.kpi);
-  if (!kpi && (await findValues(db, { kpi: query.kpi, gender: 'T', municipalities: [municipality.id, COUNTRY_ID] })).length === 0) {
-    throw new StyrkortError('not-found', `Nyckeltalet ${query.kpi} finns inte i databasen. Hämta det med styrkort kolada sync --kpi ${query.kpi}, eller läs in det med styrkort kolada import.`);
-  }
   const comparisonGroups = await comparisonGroupsFor(db, municipality);
-  return { kpi, municipality, comparisonGroups, group: await resolveGroup(db, query.group, comparisonGroups, municipality) };
+  return { kpi: await findKpi(db, query.kpi), municipality, comparisonGroups, group: await resolveGroup(db, query.group, comparisonGroups, municipality) };
 }
 
-async function resolveGroup(db: Db, query: string | undefined, candidates: ComparisonGroup[], municipality: { title: string }): Promise<KoladaGroup | null> {
-  if (query === undefined) {
-    const overall = pickComparisonGroup(candidates, DEFAULT_AREA);
-    return overall ? findGroup(db, overall.id) : null;
-  }
+async function resolveGroup(db: Db, query: string | undefined, candidates: ComparisonGroup[], municipality: { title: string }): Promise<{ id: string; title: string } | null> {
+  if (query === undefined) return pickComparisonGroup(candidates, DEFAULT_AREA);
   const picked = pickComparisonGroup(candidates, query);
-  if (picked) return findGroup(db, picked.id);
-  if (/^G\d+$/.test(query.trim())) {
-    const byId = await findGroup(db, query.trim());
+  if (picked) return picked;
+  const wanted = query.trim();
+  if (/^G\d+$/.test(wanted)) {
+    const byId = await findGroup(db, wanted);
     if (byId) return byId;
   }
-  const byTitle = (await findGroupsByTitle(db, query.trim())).filter((g) => g.title.toLowerCase() === query.trim().toLowerCase());
-  if (byTitle.length === 1) return findGroup(db, byTitle[0]!.id);
+  const byTitle = (await findGroupsByTitle(db, wanted)).filter((g) => g.title.toLowerCase() === wanted.toLowerCase());
+  if (byTitle.length === 1) return byTitle[0]!;
   const known = candidates.map((g) => `"${g.area}"`).join(', ');
   throw new StyrkortError(
     'not-found',
@@ -96,12 +105,19 @@ async function resolveGroup(db: Db, query: string | undefined, candidates: Compa
   );
 }
 
-function participants(context: ComparisonContext): string[] {
-  return [...new Set([context.municipality.id, COUNTRY_ID, ...(context.group?.members.map((m) => m.id) ?? [])])];
+/** The group's members and the values, in one query; a KPI that is nowhere in the database is "not found". */
+async function loadData(db: Db, resolved: Resolved, query: CompareQuery & { gender: Gender; year?: number }): Promise<{ context: ComparisonContext; values: StoredValue[] }> {
+  const data = await findComparisonData(db, { kpi: query.kpi, gender: query.gender, year: query.year, own: resolved.municipality.id, groupId: resolved.group?.id ?? null });
+  if (!resolved.kpi && data.values.length === 0 && !(await hasValues(db, query.kpi))) {
+    throw new StyrkortError('not-found', `Nyckeltalet ${query.kpi} finns inte i databasen. Hämta det med styrkort kolada sync --kpi ${query.kpi}, eller läs in det med styrkort kolada import.`);
+  }
+  const group = resolved.group && { ...resolved.group, members: data.members };
+  return { context: { ...resolved, group }, values: data.values };
 }
 
 function compareYear(context: ComparisonContext, values: StoredValue[], query: CompareQuery & { year: number; gender: Gender }): Comparison {
-  const valueOf = (id: string) => values.find((v) => v.municipality === id)?.value ?? null;
+  const byMunicipality = new Map(values.map((v) => [v.municipality, v.value]));
+  const valueOf = (id: string) => byMunicipality.get(id) ?? null;
   return compareWithGroup({
     kpi: query.kpi,
     year: query.year,
@@ -115,17 +131,15 @@ function compareYear(context: ComparisonContext, values: StoredValue[], query: C
 
 /** One KPI, year and gender: the own value against the comparison group and the country. */
 export async function compareKpi(db: Db, query: CompareQuery & { year: number }): Promise<ComparisonView> {
-  const context = await resolveContext(db, query);
   const gender = query.gender ?? 'T';
-  const values = await findValues(db, { kpi: query.kpi, gender, municipalities: participants(context), year: query.year });
+  const { context, values } = await loadData(db, await resolveContext(db, query), { ...query, gender });
   return { ...context, comparison: compareYear(context, values, { ...query, gender }) };
 }
 
 /** The same comparison for every year that has a value for the municipality, the group or the country. */
 export async function kpiSeries(db: Db, query: CompareQuery): Promise<SeriesView> {
-  const context = await resolveContext(db, query);
   const gender = query.gender ?? 'T';
-  const values = await findValues(db, { kpi: query.kpi, gender, municipalities: participants(context) });
+  const { context, values } = await loadData(db, await resolveContext(db, query), { ...query, gender, year: undefined });
   const years = [...new Set(values.map((v) => v.year))].sort((a, b) => a - b);
   return { ...context, years: years.map((year) => compareYear(context, values.filter((v) => v.year === year), { ...query, year, gender })) };
 }

@@ -4,7 +4,7 @@
  * is. Importing the same files again changes nothing.
  */
 import type { Db } from '../db/connection.ts';
-import { storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
+import { refreshStatistics, storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
 import { finishRun, insertImportRun } from '../db/kolada-run-repository.ts';
 import { StyrkortError, type Problem } from '../domain/errors.ts';
 import { readKoladaFile } from '../domain/kolada/files.ts';
@@ -33,12 +33,14 @@ export async function importKoladaFiles(db: Db, files: KoladaFile[], options: { 
     throw new StyrkortError('validation', `Kolada-filerna har ${problems.length} fel${more}; ingenting har sparats`, problems.slice(0, MAX_PROBLEMS));
   }
   const batch = mergeBatches(reads.map((read) => read.batch));
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const runId = await insertImportRun(tx, { files: files.map((file) => file.name) }, options.trigger);
     const stored = await storeBatch(tx, batch, runId);
     await finishRun(tx, runId, { status: 'ok', message: describeStored(stored), summary: { ...stored } });
     return { runId, files: reads.map((read) => ({ name: read.name, counts: batchCounts(read.batch) })), stored };
   });
+  if (result.stored.values.inserted + result.stored.values.updated + result.stored.deletedValues > 0) await refreshStatistics(db);
+  return result;
 }
 
 /** "värden: 120 nya, 3 ändrade, 24 980 oförändrade; …" for messages and the run record. */

@@ -7,14 +7,13 @@
  * Values are asked for with from_date: only what Kolada changed since the last fetch.
  */
 import type { Db } from '../db/connection.ts';
-import { planMunicipalityCodes, storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
+import { findGroup, planMunicipalityCodes, refreshStatistics, storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
 import { claimSyncRun, expireStaleRuns, finishRun, listRuns, readSyncState, saveProgress, beatHeartbeat, syncedKpis, writeSyncState } from '../db/kolada-run-repository.ts';
 import { isStyrkortError, StyrkortError } from '../domain/errors.ts';
 import { ProblemList, readApiObjects } from '../domain/kolada/api-objects.ts';
 import { COUNTRY_ID, isKpiId } from '../domain/kolada/model.ts';
 import { dataPath, metadataUnits, planDataUnits, sameRequest, type DataUnit } from '../domain/kolada/sync-plan.ts';
 import { comparisonGroupsFor, resolveMunicipality } from './kolada-compare-service.ts';
-import { findGroup } from '../db/kolada-repository.ts';
 import { DEFAULT_KOLADA_URL, KoladaClient, type ClientOptions } from './kolada-client.ts';
 
 export interface SyncOptions {
@@ -96,6 +95,7 @@ export async function syncKolada(db: Db, options: SyncOptions): Promise<SyncResu
     const units = planDataUnits({ kpis: request.kpis, municipalities, state: await readSyncState(db, request.kpis, municipalities), since: request.since ?? undefined });
     for (const unit of units) await runUnit(context, unit.key, dataPath(unit), { from_date: unit.fromDate ?? undefined }, { unit });
     Object.assign(summary, client.stats);
+    if (summary.values.inserted + summary.values.updated + summary.deletedValues > 0) await refreshStatistics(db);
     const message = finishedMessage(summary, request.kpis);
     await finishRun(db, runId, { status: 'ok', message, summary: { ...summary } });
     return { runId, resumedFrom: resumable?.id ?? null, message, summary };

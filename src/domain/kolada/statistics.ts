@@ -32,8 +32,14 @@ export type RankOrder = 'lowest-first' | 'highest-first';
  * values share the best place and the next place is skipped (1, 2, 2, 4).
  */
 export function competitionRanks(values: readonly Decimal[], order: RankOrder): number[] {
-  const before = (a: Decimal, b: Decimal) => (order === 'lowest-first' ? a.lessThan(b) : a.greaterThan(b));
-  return values.map((value) => 1 + values.filter((other) => before(other, value)).length);
+  const sign = order === 'lowest-first' ? 1 : -1;
+  const indices = values.map((_, i) => i).sort((a, b) => sign * values[a]!.comparedTo(values[b]!));
+  const ranks = new Array<number>(values.length);
+  indices.forEach((index, position) => {
+    const previous = indices[position - 1];
+    ranks[index] = previous !== undefined && values[previous]!.equals(values[index]!) ? ranks[previous]! : position + 1;
+  });
+  return ranks;
 }
 
 /** Values sorted ascending. */
