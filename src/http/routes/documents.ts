@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PeriodField } from '../../domain/period-field.ts';
 import { ErrorBody, PlanKeyParams } from '../../contract/api.ts';
 import { exportPlan } from '../../services/plan-service.ts';
 import { documentFormats, loadPlanForDocument, renderPlanDocument, renderReport, type RenderedDocument } from '../../services/document-service.ts';
@@ -9,7 +10,6 @@ import type { ApiOptions } from '../api.ts';
 import { readablePlan } from './plans.ts';
 
 const DocumentParams = PlanKeyParams.extend({ format: z.enum(documentFormats) });
-const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM');
 
 function send(reply: import('fastify').FastifyReply, document: RenderedDocument, download: boolean) {
   const disposition = download || document.contentType !== 'text/html; charset=utf-8' ? 'attachment' : 'inline';
@@ -30,7 +30,7 @@ export async function documentRoutes(parent: FastifyInstance, { db }: ApiOptions
   });
 
   app.get('/api/plans/:plan/report.:format', {
-    schema: { tags, summary: 'Uppföljningsrapport för en period (ÅÅÅÅ-MM: månad, -08: delår; ÅÅÅÅ: helår)', params: DocumentParams, querystring: z.object({ period: Period, download: z.enum(['true', 'false']).optional() }).strict(), response: { 400: ErrorBody, 404: ErrorBody } },
+    schema: { tags, summary: 'Uppföljningsrapport för en period (ÅÅÅÅ-MM: månad, -08: delår; ÅÅÅÅ: helår)', params: DocumentParams, querystring: z.object({ period: PeriodField, download: z.enum(['true', 'false']).optional() }).strict(), response: { 400: ErrorBody, 404: ErrorBody } },
   }, async (request, reply) => {
     await readablePlan(db, request, request.params.plan);
     const plan = await exportPlan(db, request.params.plan);
