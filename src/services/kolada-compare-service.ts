@@ -16,7 +16,7 @@ import {
   searchKpis,
   type KpiHit,
   type StoredValue,
-} from '../db/kolada-repository.ts';
+} from '../db/kolada-read-repository.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { compareWithGroup, type Comparison } from '../domain/kolada/compare.ts';
 import { comparisonGroupsOf, DEFAULT_AREA, pickComparisonGroup, type ComparisonGroup } from '../domain/kolada/comparison-groups.ts';

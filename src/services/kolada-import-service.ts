@@ -4,7 +4,8 @@
  * is. Importing the same files again changes nothing.
  */
 import type { Db } from '../db/connection.ts';
-import { refreshStatistics, storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
+import { refreshStatistics } from '../db/kolada-read-repository.ts';
+import { storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
 import { finishRun, insertImportRun } from '../db/kolada-run-repository.ts';
 import { StyrkortError, type Problem } from '../domain/errors.ts';
 import { readKoladaFile } from '../domain/kolada/files.ts';

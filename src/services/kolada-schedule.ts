@@ -4,7 +4,7 @@
  * hour after a failed one) and runs it; the runs and how they went are what admins see.
  */
 import type { Db } from '../db/connection.ts';
-import { countStored } from '../db/kolada-repository.ts';
+import { countStored } from '../db/kolada-read-repository.ts';
 import { listRuns, type RunRecord } from '../db/kolada-run-repository.ts';
 import { isSyncDue, nextSyncDue, readSchedule, type SyncSchedule } from '../domain/kolada/backoff.ts';
 import { koladaBaseUrl, syncKolada, type SyncOptions, type SyncResult } from './kolada-sync-service.ts';

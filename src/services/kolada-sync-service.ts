@@ -7,7 +7,8 @@
  * Values are asked for with from_date: only what Kolada changed since the last fetch.
  */
 import type { Db } from '../db/connection.ts';
-import { findGroup, planMunicipalityCodes, refreshStatistics, storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
+import { findGroup, planMunicipalityCodes, refreshStatistics } from '../db/kolada-read-repository.ts';
+import { storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
 import { claimSyncRun, expireStaleRuns, finishRun, listRuns, readSyncState, saveProgress, beatHeartbeat, syncedKpis, writeSyncState } from '../db/kolada-run-repository.ts';
 import { isStyrkortError, StyrkortError } from '../domain/errors.ts';
 import { ProblemList, readApiObjects } from '../domain/kolada/api-objects.ts';

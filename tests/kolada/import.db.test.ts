@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/connection.ts';
-import { countStored } from '../../src/db/kolada-repository.ts';
+import { countStored } from '../../src/db/kolada-read-repository.ts';
 import { rows } from '../../src/db/migrate.ts';
 import { importKoladaFiles } from '../../src/services/kolada-import-service.ts';
 import { engines, freshDatabase } from '../helpers/databases.ts';
