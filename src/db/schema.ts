@@ -70,6 +70,8 @@ export const plans = pgTable('plans', {
   letterhead: jsonb('letterhead').notNull().default(sql`'[]'::jsonb`),
   source: text('source'),
   statusRollup: text('status_rollup').notNull().default('worst'),
+  /** The plan's status rule for indicators (PlanHead.statusRule); null: the tolerance rule. */
+  statusRule: jsonb('status_rule'),
   /** The organisation nodes the plan's file carries, in its order (the tree itself is shared). */
   nodeKeys: jsonb('node_keys').notNull().default(sql`'[]'::jsonb`),
   version: integer('version').notNull().default(1),

@@ -6,6 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { formatCell } from '../domain/format.ts';
+import type { Status } from '../domain/status-band.ts';
 import type { RichBlock } from './rich.ts';
 
 /** A table cell: its printed text, and its value when it is a figure. */
@@ -27,7 +28,7 @@ export interface Cell {
   /** A footnote mark printed raised after the text. */
   mark?: string;
   /** A traffic-light status the text names ("Grön"); formats add its colour, never instead of the word. */
-  status?: 'green' | 'yellow' | 'red' | 'not-measured';
+  status?: Status;
   colSpan?: number;
   rowSpan?: number;
 }

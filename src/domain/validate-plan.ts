@@ -1,5 +1,5 @@
 /**
- * Validation of a whole plan file: the schema first, then the references between its parts.
+ * Validation of a whole plan file: the schema and the references between its parts, in one run.
  * Every problem is reported with its JSON path and a Swedish message; nothing stops at the first.
  */
 import { PlanFile } from './plan.ts';
@@ -7,13 +7,19 @@ import type { Problem } from './errors.ts';
 import { parseFigure } from './figure.ts';
 import { isAllowedRichText } from './rich-text.ts';
 import { issuesToProblems, swedishErrorMap } from './swedish-issues.ts';
+import { wellFormedPart } from './validate-partial.ts';
 
 export type PlanValidation = { ok: true; plan: PlanFile } | { ok: false; problems: Problem[] };
 
 /** Validates unknown JSON as a plan file: shape, references, uniqueness and rich text. */
 export function validatePlanFile(input: unknown): PlanValidation {
   const parsed = PlanFile.safeParse(input, { error: swedishErrorMap });
-  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues) };
+  if (!parsed.success) {
+    // References are checked on the well-formed part too, so one run tells everything.
+    const part = wellFormedPart(input, parsed.error.issues);
+    const references = part ? checkReferences(part.plan).filter((problem) => ![...part.setAside].some((key) => problem.message.includes(`"${key}"`))) : [];
+    return { ok: false, problems: [...issuesToProblems(parsed.error.issues), ...references] };
+  }
   const problems = checkReferences(parsed.data);
   return problems.length ? { ok: false, problems } : { ok: true, plan: parsed.data };
 }

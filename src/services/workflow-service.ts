@@ -6,7 +6,7 @@ import { desc, eq } from 'drizzle-orm';
 import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { parseYearRange } from '../domain/period.ts';
-import { Decision as DecisionSchema, PlanFile } from '../domain/plan.ts';
+import { Decision as DecisionSchema, PlanFile, StatusRule } from '../domain/plan.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
@@ -80,6 +80,8 @@ export const PlanHeadChange = z
     letterhead: z.array(z.string().max(200)).max(5).optional(),
     source: z.string().max(500).nullable().optional(),
     statusRollup: z.enum(['worst', 'majority', 'share']).optional(),
+    /** null returns the plan to the tolerance rule. */
+    statusRule: StatusRule.nullable().optional(),
   })
   .strict();
 
