@@ -1,9 +1,15 @@
-/** Kolada reference series for targets, with Timrå's real N31807 values (demo/kolada). */
+/**
+ * Kolada as the reference values of targets in words, with Timrå's real N31807 values
+ * (demo/kolada): the country, "Liknande kommuner IFO", and the edge of the best quarter.
+ */
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { compareWithGroup } from './compare.ts';
-import { koladaReferences, koladaSeriesName, readKoladaSeriesName } from './references.ts';
+import type { Indicator } from '../plan.ts';
+import { evaluateIndicator } from '../status.ts';
+import { compareWithGroup, type Comparison } from './compare.ts';
+import { koladaReferenceLookup, seriesReference } from './references.ts';
 
-const members = [
+const ifo = [
   ['0461', 'Gnesta', '1.997933'],
   ['0861', 'Mönsterås', '2.809581'],
   ['1266', 'Hörby', '2.443059'],
@@ -13,31 +19,56 @@ const members = [
   ['2481', 'Lycksele', '4.631218'],
 ].map(([id, title, value]) => ({ id: id!, title: title!, value: value! }));
 
-const in2022 = compareWithGroup({
-  kpi: 'N31807',
-  year: 2022,
-  gender: 'T',
-  order: 'lowest-first',
-  own: { id: '2262', title: 'Timrå', value: '2.900755' },
-  group: { id: 'G36671', title: 'Liknande kommuner IFO, Timrå, 2022', members },
-  country: '2.850348',
-});
+function comparison(members: typeof ifo, groupTitle: string): Comparison {
+  return compareWithGroup({ kpi: 'N31807', year: 2022, gender: 'T', order: 'lowest-first', own: { id: '2262', title: 'Timrå', value: '2.900755' }, group: { id: 'G', title: groupTitle, members }, country: '2.850348' });
+}
 
-describe('Kolada reference series', () => {
-  it('names series and reads the names back', () => {
-    expect(koladaSeriesName('N31807', 'T', 'country')).toBe('kolada:N31807:T:country');
-    expect(readKoladaSeriesName('kolada:N31807:K:group-mean')).toEqual({ kpi: 'N31807', gender: 'K', reference: 'group-mean' });
-    expect(readKoladaSeriesName('kolada:N31807:T:genomsnitt')).toBeNull();
-    expect(readKoladaSeriesName('st-1.2.1')).toBeNull();
+// Eight municipalities stand in for "all municipalities" here: the IFO group and Timrå.
+const lookup = koladaReferenceLookup(new Map([['st-ekb', { group: [comparison(ifo, 'Liknande kommuner IFO, Timrå, 2022')], all: [comparison([...ifo, { id: '2262', title: 'Timrå', value: '2.900755' }], 'Alla kommuner (ovägt medel)')] }]]));
+const ask = (series: string, period = '2022', indicatorKey = 'st-ekb') => lookup({ indicatorKey, series, period });
+
+describe('Kolada reference values for targets', () => {
+  it.each([
+    ['riket', { reference: 'country', of: 'group' }],
+    ['liknande kommuner', { reference: 'group-mean', of: 'group' }],
+    ['Liknande kommuner IFO', { reference: 'group-mean', of: 'group' }],
+    ['kommungenomsnittet', { reference: 'group-mean', of: 'all' }],
+    ['de 25 % bästa kommunerna', { bestShare: 0.25 }],
+    ['skatter och generella statsbidrag', null],
+  ])('reads the series "%s"', (series, expected) => {
+    expect(seriesReference(series)).toEqual(expected);
   });
 
-  it('gives the country and the group mean for 2022, and null for a year or series it does not have', () => {
-    const lookup = koladaReferences([in2022]);
-    expect(lookup('kolada:N31807:T:country', '2022')?.toString()).toBe('2.850348');
-    expect(lookup('kolada:N31807:T:group-mean', '2022')?.toFixed(6)).toBe('2.783284');
-    expect(lookup('kolada:N31807:T:own', '2022')?.toString()).toBe('2.900755');
-    expect(lookup('kolada:N31807:T:country', '2021')).toBeNull();
-    expect(lookup('kolada:N31807:K:country', '2022')).toBeNull();
-    expect(lookup('kolada:N31807:T:country', '2022-08')).toBeNull();
+  it('gives the country, the group mean, the mean of all and the edge of the best quarter for 2022', () => {
+    expect(ask('riket')?.toString()).toBe('2.850348');
+    expect((ask('liknande kommuner') as Decimal).toFixed(6)).toBe('2.783284');
+    expect((ask('kommungenomsnittet') as Decimal).toString()).toBe('2.79796775');
+    // Lowest is best for this comparison: the best quarter ends at the lower quartile.
+    expect((ask('de 25 % bästa kommunerna') as Decimal).toString()).toBe('2.34084');
+    expect(ask('riket', '2021')).toBeUndefined();
+    expect(ask('riket', '2022', 'st-annat')).toBeUndefined();
+    expect(ask('Norrlands kommuner')).toBeUndefined();
+  });
+
+  it('lets the status rules judge "bättre än riket" and "i nivå med liknande kommuner" with Kolada values', () => {
+    const indicator = (target: string): Indicator => ({
+      key: 'st-ekb',
+      number: '1.1.1',
+      name: 'Invånare med ekonomiskt bistånd, andel (%)',
+      goal: null,
+      direction: 'lower-better',
+      unit: '%',
+      measurement: null,
+      targets: [{ year: 2022, text: target }],
+      actuals: [{ period: '2022', text: '2,900755' }],
+    });
+    // Timrå 2,900755 % against the country 2,850348 %: not better (lower is better), but within the tolerance.
+    const better = evaluateIndicator(indicator('bättre än riket'), '2022', { references: lookup });
+    expect(better.status).toBe('yellow');
+    expect(better.explanation).toBe('Utfall 2,9 % mot riket 2,85 % (målvärde bättre än riket): nära målet, 0,05 procentenheter över (tolerans 0,14)');
+    // … and against the IFO group's mean 2,783284 %: level, within the tolerance.
+    const level = evaluateIndicator(indicator('i nivå med liknande kommuner'), '2022', { references: lookup });
+    expect(level.status).toBe('green');
+    expect(level.explanation).toBe('Utfall 2,9 % mot liknande kommuner 2,78 % (målvärde i nivå med liknande kommuner): uppfyllt, 0,12 procentenheter från målet');
   });
 });

@@ -1,34 +1,49 @@
 /**
- * Kolada figures as reference series for targets ("bättre än riket", "i nivå med liknande
- * kommuner"): a series is named `kolada:<KPI>:<gender>:<reference>` (e.g. "kolada:N31807:T:country",
- * "kolada:N31807:T:group-mean") and looked up per period ('YYYY'), so the status rules can ask for
- * a reference by series name and period without knowing about Kolada.
+ * Kolada figures as the reference values targets ask for ("bättre än riket", "i nivå med liknande
+ * kommuner", "bland de 25 % bästa kommunerna"): a ReferenceLookup (src/domain/status-context.ts)
+ * over an indicator's Kolada comparisons, by the series words the target prints and the year.
  */
 import type { Decimal } from 'decimal.js';
+import type { ReferenceLookup } from '../status-context.ts';
 import { referenceValue, type Comparison, type ComparisonReference } from './compare.ts';
-import type { Gender } from './model.ts';
+import { quantile, sortAscending } from './statistics.ts';
 
-const references: readonly ComparisonReference[] = ['own', 'country', 'group-mean', 'group-median', 'group-min', 'group-max', 'group-lower-quartile', 'group-upper-quartile'];
-
-/** The name of a Kolada reference series. */
-export function koladaSeriesName(kpi: string, gender: Gender, reference: ComparisonReference): string {
-  return `kolada:${kpi}:${gender}:${reference}`;
+/** An indicator's comparisons per year: against its comparison group, and against all municipalities. */
+export interface IndicatorComparisons {
+  group: readonly Comparison[];
+  /** The same KPI against "Alla kommuner" (for kommungenomsnittet and "de 25 % bästa"). */
+  all?: readonly Comparison[];
 }
 
-/** Reads a series name back; null for names that are not Kolada's. */
-export function readKoladaSeriesName(name: string): { kpi: string; gender: Gender; reference: ComparisonReference } | null {
-  const match = /^kolada:([A-Z]\d+):([TKM]):([a-z-]+)$/.exec(name);
-  if (!match || !(references as readonly string[]).includes(match[3]!)) return null;
-  return { kpi: match[1]!, gender: match[2] as Gender, reference: match[3] as ComparisonReference };
+/** Which figure a series' words name; null for series Kolada does not give (a base quantity, another group). */
+export function seriesReference(series: string): { reference: ComparisonReference; of: 'group' | 'all' } | { bestShare: number } | null {
+  const words = series.trim().toLowerCase().replace(/\s+/g, ' ');
+  const best = /^de (\d+(?:[,.]\d+)?) ?% bästa/.exec(words);
+  if (best) return { bestShare: Number(best[1]!.replace(',', '.')) / 100 };
+  if (words === 'riket' || words === 'rikssnittet' || words === 'rikets') return { reference: 'country', of: 'group' };
+  if (words.startsWith('liknande kommuner') || words === 'jämförbara kommuner') return { reference: 'group-mean', of: 'group' };
+  if (words === 'kommungenomsnittet' || words === 'alla kommuner' || words === 'snittet för alla kommuner') return { reference: 'group-mean', of: 'all' };
+  return null;
 }
 
-/** A lookup (series name, period) → value over comparisons (e.g. a KPI's series); null when missing. */
-export function koladaReferences(comparisons: readonly Comparison[]): (series: string, period: string) => Decimal | null {
-  const byKey = new Map(comparisons.map((c) => [`${c.kpi}|${c.gender}|${c.year}`, c]));
-  return (series, period) => {
-    const name = readKoladaSeriesName(series);
-    if (!name || !/^\d{4}$/.test(period)) return null;
-    const comparison = byKey.get(`${name.kpi}|${name.gender}|${period}`);
-    return comparison ? referenceValue(comparison, name.reference) : null;
+/** The value at the edge of the best share of the municipalities, the best end by the comparison's order. */
+function bestShareEdge(comparison: Comparison, share: number): Decimal | null {
+  const values = sortAscending(comparison.group?.ranking.filter((r) => !r.isOwn || comparison.group?.ownIsMember).map((r) => r.value) ?? []);
+  return quantile(values, comparison.order === 'lowest-first' ? share : 1 - share);
+}
+
+/** A reference lookup for indicators linked to Kolada (by indicator key); other series and indicators give undefined. */
+export function koladaReferenceLookup(byIndicator: ReadonlyMap<string, IndicatorComparisons>): ReferenceLookup {
+  return ({ indicatorKey, series, period }) => {
+    const comparisons = byIndicator.get(indicatorKey);
+    const wanted = seriesReference(series);
+    if (!comparisons || !wanted || !/^\d{4}$/.test(period)) return undefined;
+    const year = Number(period);
+    if ('bestShare' in wanted) {
+      const all = comparisons.all?.find((c) => c.year === year);
+      return all ? bestShareEdge(all, wanted.bestShare) : undefined;
+    }
+    const comparison = (wanted.of === 'all' ? comparisons.all : comparisons.group)?.find((c) => c.year === year);
+    return comparison ? referenceValue(comparison, wanted.reference) : undefined;
   };
 }
