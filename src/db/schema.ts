@@ -217,13 +217,18 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Failed logins per username, for the lockout back-off. */
-export const loginFailures = pgTable('login_failures', {
-  username: text('username').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
-});
+/** Failed logins per username and source address (IPv6: its /64), for the lockout back-off (domain/login-backoff.ts). */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    username: text('username').notNull(),
+    source: text('source').notNull().default(''),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.source] })],
+);
 
 /** A plan's exact content when it was adopted: immutable (a trigger refuses updates and deletes). */
 export const planSnapshots = pgTable('plan_snapshots', {

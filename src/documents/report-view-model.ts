@@ -16,7 +16,7 @@ import { statusCounts } from '../domain/status-band.ts';
 import { scorecard } from '../domain/status.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { activityTable, analysisBlocks, budgetTable, deviationTable, goalTable, indicatorTable, volumeTables } from './report-sections.ts';
-import type { Block, DocumentView } from './view-model.ts';
+import { withUniqueIds, type Block, type DocumentView } from './view-model.ts';
 
 /** What kind of report a period gives, and its title. */
 export function reportTitle(period: string): string {
@@ -49,9 +49,11 @@ export function buildReportDocument(plan: PlanFile, options: { period: string })
     ['aktiviteter', 'Aktiviteter', activityTable(plan)],
     ['analyser', 'Analyser', analysisBlocks(plan, period)],
   ];
-  const blocks: Block[] = sections
-    .filter(([, , content]) => content.length > 0)
-    .flatMap(([id, heading, content]) => [{ kind: 'heading' as const, id, text: heading, level: 1, toc: true }, ...content.map((block) => (block.kind === 'heading' ? { ...block, level: 2 } : block))]);
+  const blocks: Block[] = withUniqueIds(
+    sections
+      .filter(([, , content]) => content.length > 0)
+      .flatMap(([id, heading, content]) => [{ kind: 'heading' as const, id, text: heading, level: 1, toc: true }, ...content.map((block) => (block.kind === 'heading' ? { ...block, level: 2 } : block))]),
+  );
 
   return {
     lang: 'sv-SE',

@@ -170,3 +170,19 @@ export function spanGrid(rows: Cell[][], width: number): Array<Array<Cell | null
   });
   return grid.map((row) => row.map((cell) => (cell === undefined ? textCell('') : cell)));
 }
+
+/**
+ * The blocks with every heading and table id unique: ids are built from keys ("s-mal-kf-1:2",
+ * "vision-" + a theme's key), and two different keys can build the same id, which PDF bookmarks
+ * and HTML anchors cannot take (issue 10, defect 11). A later duplicate gets "-2", "-3" ….
+ */
+export function withUniqueIds(blocks: Block[]): Block[] {
+  const seen = new Set<string>();
+  const unique = (id: string) => {
+    let candidate = id;
+    for (let n = 2; seen.has(candidate); n += 1) candidate = `${id}-${n}`;
+    seen.add(candidate);
+    return candidate;
+  };
+  return blocks.map((block) => (block.kind === 'text' ? block : { ...block, id: unique(block.id) }));
+}

@@ -2,7 +2,7 @@
  * A plan's life: draft → submitted → adopted → archived, the frozen adoption snapshot, changes to
  * the plan head, and the year rollover into next period's plan.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, or } from 'drizzle-orm';
 import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { parseYearRange } from '../domain/period.ts';
@@ -132,11 +132,17 @@ export async function rollover(db: Db, options: { planKey: string; to: string; k
   return result;
 }
 
-/** Plans this plan was rolled over from and into. */
-export async function planHistory(db: Db, planKey: string) {
-  const rows = await db.select().from(planLinks);
+/**
+ * Plans this plan was rolled over from and into. The public (issue 10, defect 13) sees only the
+ * linked plans it may read — adopted ones — and not who made the links; an account sees all.
+ */
+export async function planHistory(db: Db, planKey: string, viewer: { isPublic: boolean }) {
+  const rows = await db.select().from(planLinks).where(or(eq(planLinks.fromPlanKey, planKey), eq(planLinks.toPlanKey, planKey)));
+  const statuses = new Map((await db.select({ key: plans.key, status: plans.status }).from(plans)).map((plan) => [plan.key, plan.status]));
+  const visible = (key: string) => !viewer.isPublic || statuses.get(key) === 'adopted';
+  const link = (row: typeof planLinks.$inferSelect, key: string) => ({ plan: key, kind: row.kind, at: row.createdAt, ...(viewer.isPublic ? {} : { by: row.createdBy }) });
   return {
-    from: rows.filter((row) => row.toPlanKey === planKey).map((row) => ({ plan: row.fromPlanKey, kind: row.kind, at: row.createdAt, by: row.createdBy })),
-    to: rows.filter((row) => row.fromPlanKey === planKey).map((row) => ({ plan: row.toPlanKey, kind: row.kind, at: row.createdAt, by: row.createdBy })),
+    from: rows.filter((row) => row.toPlanKey === planKey && visible(row.fromPlanKey)).map((row) => link(row, row.fromPlanKey)),
+    to: rows.filter((row) => row.fromPlanKey === planKey && visible(row.toPlanKey)).map((row) => link(row, row.toPlanKey)),
   };
 }
