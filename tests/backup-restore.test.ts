@@ -137,7 +137,7 @@ describe('backup and restore', () => {
     const file = join(root, 'cli.gz');
     const backup = runCli(['backup', '--out', file, '--data', data]);
     expect(backup.stderr).toBe('');
-    expect(backup.stdout).toMatch(/^Säkerhetskopia: .+cli\.gz \(14 tabeller, \d+ rader, schemaversion \d+, \d+ kB\)\n$/);
+    expect(backup.stdout).toMatch(/^Säkerhetskopia: .+cli\.gz \(\d+ tabeller, \d+ rader, schemaversion \d+, \d+ kB\)\n$/);
     const restored = runCli(['restore', file, '--data', join(root, 'cli-copy')]);
     expect(restored.stdout).toMatch(/^Återställd från .+cli\.gz: \d+ rader\n$/);
     const refused = runCli(['restore', file, '--data', join(root, 'cli-copy')]);

@@ -87,6 +87,8 @@ export class FakeKolada {
 
   async start(): Promise<this> {
     this.server = createServer((request, response) => this.handle(request, response));
+    // Storing a unit can take seconds on a loaded machine: keep idle connections open meanwhile.
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v3`;
     return this;
