@@ -18,7 +18,7 @@ import {
 } from '../../contract/kolada.ts';
 import { compareKpi, kpiSeries, listComparisonGroups, searchKoladaKpis } from '../../services/kolada-compare-service.ts';
 import { koladaSyncStatus } from '../../services/kolada-schedule.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { authorize } from '../auth.ts';
 import { presentComparison, presentSeries, presentSyncStatus } from '../kolada-presenters.ts';
 
