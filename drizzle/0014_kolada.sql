@@ -29,6 +29,17 @@ CREATE TABLE "kolada_kpis" (
 	"run_id" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "kolada_links" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"municipality" text NOT NULL,
+	"item_type" text NOT NULL,
+	"measure" text NOT NULL,
+	"kpis" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "kolada_municipalities" (
 	"id" text PRIMARY KEY NOT NULL,
 	"title" text NOT NULL,
@@ -91,6 +102,7 @@ CREATE TABLE "kolada_values" (
 ALTER TABLE "kolada_kpi_group_members" ADD CONSTRAINT "kolada_kpi_group_members_group_id_kolada_kpi_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."kolada_kpi_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kolada_municipality_group_members" ADD CONSTRAINT "kolada_municipality_group_members_group_id_kolada_municipality_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."kolada_municipality_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "kolada_kpi_group_members_kpi" ON "kolada_kpi_group_members" USING btree ("kpi");--> statement-breakpoint
+CREATE UNIQUE INDEX "kolada_links_measure" ON "kolada_links" USING btree ("municipality","item_type","measure");--> statement-breakpoint
 CREATE INDEX "kolada_group_members_municipality" ON "kolada_municipality_group_members" USING btree ("municipality");--> statement-breakpoint
 CREATE INDEX "kolada_groups_comparison_for" ON "kolada_municipality_groups" USING btree ("comparison_for");--> statement-breakpoint
 CREATE UNIQUE INDEX "kolada_runs_one_running" ON "kolada_runs" USING btree ("kind") WHERE status = 'running';--> statement-breakpoint

@@ -1,6 +1,7 @@
 /** `styrkort serve`: the server, with the demo loaded into an empty database, and a graceful stop. */
 import { buildServer } from '../http/server.ts';
 import { loadDemo } from '../services/demo.ts';
+import { koladaDemoWanted, loadKoladaDemo } from '../services/kolada-demo.ts';
 import { startKoladaSchedule } from '../services/kolada-schedule.ts';
 import { listPlans } from '../services/plan-service.ts';
 import { clockFromEnv } from '../services/round-clock.ts';
@@ -13,6 +14,10 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   const database = await openFor(options, `styrkort serve (port ${options.port})`);
   if ((await listPlans(database.db)).length === 0) {
     for (const { key } of await loadDemo(database.db)) console.log(`Demoplan inläst: ${key}`);
+    if (koladaDemoWanted()) {
+      const kolada = await loadKoladaDemo(database.db);
+      console.log(`Kolada: ${kolada.valuesImported} värden (Källa: Kolada) och ${kolada.linksCreated} kopplade mått inlästa`);
+    }
   }
   await ensureWebApp();
   const clock = clockFromEnv();

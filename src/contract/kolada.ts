@@ -3,6 +3,8 @@
  * OpenAPI) and the web app. Figures are JSON numbers; a missing value is null, never 0.
  */
 import { z } from 'zod';
+import { linkItemTypes, type PlanLinks } from '../domain/kolada/links.ts';
+import { sameShape, type Exactly, type Wire } from './shape.ts';
 
 const KpiId = z.string().regex(/^[A-Za-z]\d{3,}$/, 'Ange nyckeltalets id, t.ex. N31807').transform((id) => id.toUpperCase());
 const Gender = z.enum(['T', 'K', 'M']).describe('T totalt, K kvinnor, M män');
@@ -100,6 +102,49 @@ export const KoladaSyncStatus = z.object({
   runs: z.array(KoladaRun),
   stored: z.record(z.string(), z.number().int()),
 });
+
+const LinkItemType = z.enum(linkItemTypes).describe('indicator (styrtal, med nyckeln) eller volume (volymmått, med måttet)');
+
+export const KoladaLinkParams = z.object({ plan: z.string().min(1).max(100), type: LinkItemType, measure: z.string().min(1).max(100) }).strict();
+
+export const KoladaLinkBody = z
+  .object({
+    kpis: z
+      .array(z.object({ kpi: z.string().min(1).max(20), group: z.string().max(200).nullable().optional().describe('jämförelsegrupp: område ("IFO"), titel eller id; tomt: övergripande') }).strict())
+      .max(100)
+      .describe('nyckeltalen måttet jämförs med; en tom lista tar bort kopplingen'),
+  })
+  .strict();
+
+const LinkedKpi = z.object({
+  kpi: z.string(),
+  group: z.string().nullable(),
+  title: z.string().nullable(),
+  publicationDate: z.string().nullable(),
+  source: z.string().describe('"Källa: Kolada, publicerad ÅÅÅÅ-MM-DD"'),
+  hasValues: z.boolean(),
+});
+
+export const KoladaMeasureLink = z.object({
+  itemType: LinkItemType,
+  measure: z.string(),
+  label: z.string(),
+  number: z.string().nullable(),
+  unit: z.string().nullable(),
+  source: z.string().nullable(),
+  direction: z.enum(['higher-better', 'lower-better', 'closer-better']).nullable(),
+  node: z.string(),
+  kpis: z.array(LinkedKpi),
+  version: z.number().int().describe('kopplingens version (ETag); 0 när måttet inte är kopplat'),
+});
+
+export const KoladaPlanLinks = z.object({ planKey: z.string(), municipality: z.string(), measures: z.array(KoladaMeasureLink) });
+sameShape<Exactly<z.infer<typeof KoladaPlanLinks>, Wire<PlanLinks>>>();
+
+export const KoladaLinkResult = z.object({ version: z.number().int(), kpis: z.array(z.object({ kpi: z.string(), group: z.string().nullable() })) });
+
+export type KoladaMeasureLink = z.infer<typeof KoladaMeasureLink>;
+export type KoladaPlanLinks = z.infer<typeof KoladaPlanLinks>;
 
 export type KoladaComparisonYear = z.infer<typeof KoladaComparisonYear>;
 export type KoladaComparison = z.infer<typeof KoladaComparison>;

@@ -469,3 +469,24 @@ export const koladaSyncState = pgTable(
   },
   (t) => [primaryKey({ columns: [t.kpi, t.municipality] })],
 );
+
+/**
+ * A measure's link to Kolada KPIs (issue 15.4): per municipality, per indicator key or volume
+ * measure, so every plan that shows the measure (this period's, next period's) shares it. Not plan
+ * content: an adopted plan's measures may be linked. Versioned for If-Match; changes audited.
+ */
+export const koladaLinks = pgTable(
+  'kolada_links',
+  {
+    id: serial('id').primaryKey(),
+    municipality: text('municipality').notNull(), // the plans' municipality code, "2262"
+    itemType: text('item_type').notNull(), // indicator, volume
+    measure: text('measure').notNull(), // the indicator's key or the volume row's measure
+    /** [{ kpi: "N31807", group: "ekonomiskt bistånd" }]: the KPIs, each with its comparison group (area, title or id). */
+    kpis: jsonb('kpis').$type<Array<{ kpi: string; group: string | null }>>().notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('kolada_links_measure').on(t.municipality, t.itemType, t.measure)],
+);

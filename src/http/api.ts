@@ -13,6 +13,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { itemRoutes } from './routes/items.ts';
+import { koladaLinkRoutes } from './routes/kolada-links.ts';
 import { koladaRoutes } from './routes/kolada.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -55,4 +56,5 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(documentRoutes, options);
   await app.register(roundRoutes, options);
   await app.register(koladaRoutes, options);
+  await app.register(koladaLinkRoutes, options);
 }

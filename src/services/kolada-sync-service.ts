@@ -9,6 +9,7 @@
 import type { Db } from '../db/connection.ts';
 import { findGroup, planMunicipalityCodes, refreshStatistics } from '../db/kolada-read-repository.ts';
 import { storeBatch, type StoreSummary } from '../db/kolada-repository.ts';
+import { linkedKpis } from '../db/kolada-link-repository.ts';
 import { claimSyncRun, expireStaleRuns, finishRun, listRuns, readSyncState, saveProgress, beatHeartbeat, syncedKpis, writeSyncState } from '../db/kolada-run-repository.ts';
 import { isStyrkortError, StyrkortError } from '../domain/errors.ts';
 import { ProblemList, readApiObjects } from '../domain/kolada/api-objects.ts';
@@ -21,7 +22,7 @@ export interface SyncOptions {
   trigger: 'cli' | 'schedule' | 'api';
   /** Kolada's address; by default STYRKORT_KOLADA_URL or https://api.kolada.se/v3. */
   baseUrl?: string;
-  /** The KPIs whose values to fetch; by default STYRKORT_KOLADA_KPIS plus those synced before. */
+  /** The KPIs whose values to fetch; by default those linked to the municipality's measures, STYRKORT_KOLADA_KPIS and those synced before. */
   kpis?: string[];
   /** The own municipality (code or name); by default STYRKORT_KOLADA_MUNICIPALITY or the plans' municipality. */
   municipality?: string;
@@ -118,7 +119,7 @@ interface SyncRequest extends Record<string, unknown> {
 async function syncRequest(db: Db, options: SyncOptions): Promise<SyncRequest> {
   const municipality = options.municipality ?? process.env.STYRKORT_KOLADA_MUNICIPALITY ?? onlyOne(await planMunicipalityCodes(db));
   if (!municipality) throw new StyrkortError('usage', 'Ange kommunen med --municipality (kommunkod, t.ex. 2262) eller STYRKORT_KOLADA_MUNICIPALITY');
-  const kpis = options.kpis?.length ? options.kpis.map((kpi) => kpi.toUpperCase()) : [...new Set([...configuredKpis(), ...(await syncedKpis(db))])];
+  const kpis = options.kpis?.length ? options.kpis.map((kpi) => kpi.toUpperCase()) : [...new Set([...configuredKpis(), ...(await linkedKpis(db, municipality)), ...(await syncedKpis(db))])];
   const bad = kpis.find((kpi) => !isKpiId(kpi));
   if (bad) throw new StyrkortError('usage', `"${bad}" är inget nyckeltals id; ange t.ex. --kpi N31807`);
   return { kpis: [...new Set(kpis)].sort(), municipality, since: options.since ?? null };

@@ -563,11 +563,25 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
     { name: 'accounts read the audit trail', method: 'GET', route: '/api/audit', query: `plan=${draftKey}&limit=5`, need: 'account', ok: 200 },
 
     // Kolada: public data, readable by everyone.
-    { name: 'anyone compares a Kolada KPI', method: 'GET', route: '/api/kolada/compare', query: 'kpi=N31807&year=2022', need: 'nothing', ok: 200 },
-    { name: "anyone reads a Kolada KPI's series", method: 'GET', route: '/api/kolada/series', query: 'kpi=N31807', need: 'nothing', ok: 200 },
-    { name: 'anyone lists the Kolada comparison groups', method: 'GET', route: '/api/kolada/groups', need: 'nothing', ok: 200 },
+    { name: 'anyone compares a Kolada KPI', method: 'GET', route: '/api/kolada/compare', query: 'kpi=N31807&year=2022&municipality=2262', need: 'nothing', ok: 200 },
+    { name: "anyone reads a Kolada KPI's series", method: 'GET', route: '/api/kolada/series', query: 'kpi=N31807&municipality=2262', need: 'nothing', ok: 200 },
+    { name: 'anyone lists the Kolada comparison groups', method: 'GET', route: '/api/kolada/groups', query: 'municipality=2262', need: 'nothing', ok: 200 },
     { name: 'anyone searches Kolada KPIs', method: 'GET', route: '/api/kolada/kpis', query: 'q=bist%C3%A5nd', need: 'nothing', ok: 200 },
     { name: "admins see the Kolada sync's schedule and runs", method: 'GET', route: '/api/kolada/sync', need: 'admin', ok: 200 },
+    { name: "anyone reads an adopted plan's Kolada links", method: 'GET', route: '/api/plans/{plan}/kolada', params: { plan: adoptedSn }, need: 'nothing', ok: 200 },
+    { name: "accounts read a draft's Kolada links", method: 'GET', route: '/api/plans/{plan}/kolada', params: { plan: draftKey }, need: 'account', ok: 200 },
+    { name: "anyone reads a volume measure's Kolada link", method: 'GET', route: '/api/plans/{plan}/kolada/{type}/{measure}', params: { plan: adoptedSn, type: 'volume', measure: 'hushall-forsorjningsstod' }, need: 'nothing', ok: 200 },
+    ...([[adoptedSn, 'sn', 'hushall-forsorjningsstod'], [adoptedIfo, 'ifo', 'hvb-barn-unga-manadsslut']] as const).map(([plan, node, measure]): Case => ({
+      name: `editors link ${node.toUpperCase()}'s volume measure to Kolada (an adopted plan's too: the link is not plan content)`,
+      method: 'PUT',
+      route: '/api/plans/{plan}/kolada/{type}/{measure}',
+      params: { plan, type: 'volume', measure },
+      body: { kpis: [{ kpi: 'N31807', group: 'ekonomiskt bistånd' }] },
+      etagFrom: `/api/plans/${plan}/kolada/volume/${measure}`,
+      need: 'edit-content',
+      place: node,
+      ok: 200,
+    })),
   ];
 
   async function run(c: Case): Promise<string[]> {
