@@ -170,6 +170,12 @@ kolada
   .option('--gender <kön>', 'T, K eller M (standard: T, och K och M när nyckeltalet är könsuppdelat)')
   .option('--rank-order <ordning>', 'lowest-first (lägst värde är plats 1, standard) eller highest-first')
   .action(async (kpi, options) => (await koladaCommands()).koladaCompareCommand(kpi, { ...globals(), ...options }));
+kolada
+  .command('links')
+  .description('planens mått som är kopplade till Kolada: kommunens värde, jämförelsegruppens medelvärde och riket')
+  .argument('<plan>', 'planens nyckel, t.ex. timra-sn-2020-2022')
+  .option('--year <år>', 'år, ÅÅÅÅ (standard: senaste året med kommunens värde)')
+  .action(async (plan, options) => (await koladaCommands()).koladaLinksCommand(plan, { ...globals(), ...options }));
 const round = program.command('round').description('uppföljningsomgångar: uppdrag per nod med ansvarig, sista dag och påminnelser');
 round
   .command('open')
