@@ -13,6 +13,8 @@ import { documentRoutes } from './routes/documents.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { itemRoutes } from './routes/items.ts';
+import { koladaLinkRoutes } from './routes/kolada-links.ts';
+import { koladaRoutes } from './routes/kolada.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -53,4 +55,6 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
   await app.register(roundRoutes, options);
+  await app.register(koladaRoutes, options);
+  await app.register(koladaLinkRoutes, options);
 }
