@@ -45,6 +45,8 @@ const deviationsCommand = async (p: string, o: any) => (await import('./deviatio
 const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
 const backupCommand = async (o: any) => (await import('./backup.ts')).backupCommand(o);
 const restoreCommand = async (f: string, o: any) => (await import('./restore.ts')).restoreCommand(f, o);
+const importActualsCommand = async (f: string, o: any) => (await import('./import-actuals.ts')).importActualsCommand(f, o);
+const importsCommand = async (o: any) => (await import('./imports.ts')).importsCommand(o);
 
 program
   .command('serve')
@@ -154,6 +156,30 @@ program
   .argument('<fil>', 'säkerhetskopian')
   .option('--force', 'ersätt allt i en databas som inte är tom')
   .action((file, options) => restoreCommand(file, { ...globals(), ...options }));
+
+program
+  .command('import-actuals')
+  .description('läs in utfall för volymer och styrtal från CSV eller Excel (lång eller bred layout); vid fel sparas ingenting')
+  .argument('<fil>', 'CSV- eller Excel-fil (.xlsx)')
+  .requiredOption('--plan <plan>', 'planens nyckel')
+  .option('--dry-run', 'visa bara vad som skulle ändras')
+  .option('--source <system>', 'källsystemet som cellerna visar (standard: verksamhetssystemet); en rättad fil från samma källa ersätter dess värden för perioderna')
+  .option('--layout <layout>', 'auto, long (mått;period;värde) eller wide (mått som rader, perioder som kolumner)')
+  .option('--year <år>', 'året för månadsrubriker utan år ("Utfall jan")')
+  .option('--sheet <blad>', 'Excel-bladets namn eller nummer (standard: det första)')
+  .option('--encoding <kodning>', 'auto, utf-8, windows-1252 (ansi), pc8 (cp437) eller iso-8859-1')
+  .option('--delimiter <tecken>', 'fältavgränsare: ; , eller tab (standard: den filen använder)')
+  .option('--decimal <tecken>', 'decimaltecken: , eller . (standard: det talen använder)')
+  .action((file, options) => importActualsCommand(file, { ...globals(), ...options }));
+
+program
+  .command('imports')
+  .description('importerna av utfall: historiken, en imports celler, eller ångra en import')
+  .option('--plan <plan>', 'bara importerna till en plan')
+  .option('--show <id>', 'visa en import och cellerna den ändrade')
+  .option('--undo <id>', 'ångra en import (nekas om cellerna ändrats efter den)')
+  .option('--reason <text>', 'anledning, sparas i ändringsloggen')
+  .action((options) => importsCommand({ ...globals(), ...options }));
 
 program
   .command('json-schema')

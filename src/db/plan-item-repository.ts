@@ -3,6 +3,7 @@ import { and, eq, max, sql } from 'drizzle-orm';
 import type { PlanPart } from '../domain/plan-parts.ts';
 import type { Goal, PlanFile } from '../domain/plan.ts';
 import type { Db } from './connection.ts';
+import { importedFiguresOf, keepSource } from './import-figures.ts';
 import { toItemsAndFigures } from './plan-mapping.ts';
 import { figures, goals, goalTexts, planItems, plans } from './schema.ts';
 
@@ -83,10 +84,12 @@ export async function writeItem(
     .insert(planItems)
     .values({ planId: plan.id, itemType: part.itemType, key, position, data: row.data, version: options.version })
     .onConflictDoUpdate({ target: [planItems.planId, planItems.itemType, planItems.key], set: { data: row.data, version: options.version } });
+  // Cells whose text stays keep the import they came from (issue 14: provenance).
+  const imported = await importedFiguresOf(tx, plan.id, part.itemType, key);
   await tx.delete(figures).where(and(eq(figures.planId, plan.id), eq(figures.itemType, part.itemType), eq(figures.itemKey, key)));
   if (figureRows.length) {
     await tx.insert(figures).values(
-      figureRows.map((figure) => ({ ...figure, planId: plan.id, source: figure.statedSource ?? options.source, recordedBy: options.actor })),
+      figureRows.map((figure) => keepSource(imported, { ...figure, planId: plan.id, source: figure.statedSource ?? options.source, recordedBy: options.actor })),
     );
   }
 }
