@@ -4,9 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PeriodField } from '../../domain/period-field.ts';
 import { ErrorBody, PlanKeyParams } from '../../contract/api.ts';
+import { DocumentFile } from '../../contract/plans.ts';
 import { exportPlan } from '../../services/plan-service.ts';
 import { documentFormats, loadPlanForDocument, renderPlanDocument, renderReport, type RenderedDocument } from '../../services/document-service.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { readablePlan } from './plans.ts';
 
 const DocumentParams = PlanKeyParams.extend({ format: z.enum(documentFormats) });
@@ -22,7 +23,7 @@ export async function documentRoutes(parent: FastifyInstance, { db }: ApiOptions
   const tags = ['dokument'];
 
   app.get('/api/plans/:plan/document.:format', {
-    schema: { tags, summary: 'Verksamhetsplanen som dokument (pdf, docx, xlsx, html); en fastställd plan byggs ur sin ögonblicksbild', params: DocumentParams, querystring: z.object({ download: z.enum(['true', 'false']).optional() }).strict(), response: { 404: ErrorBody } },
+    schema: { tags, summary: 'Verksamhetsplanen som dokument (pdf, docx, xlsx, html); en fastställd plan byggs ur sin ögonblicksbild', params: DocumentParams, querystring: z.object({ download: z.enum(['true', 'false']).optional() }).strict(), response: { 200: DocumentFile, 401: ErrorBody, 404: ErrorBody } },
   }, async (request, reply) => {
     await readablePlan(db, request, request.params.plan);
     const plan = await loadPlanForDocument(db, request.params.plan);
@@ -30,7 +31,7 @@ export async function documentRoutes(parent: FastifyInstance, { db }: ApiOptions
   });
 
   app.get('/api/plans/:plan/report.:format', {
-    schema: { tags, summary: 'Uppföljningsrapport för en period (ÅÅÅÅ-MM: månad, -08: delår; ÅÅÅÅ: helår)', params: DocumentParams, querystring: z.object({ period: PeriodField, download: z.enum(['true', 'false']).optional() }).strict(), response: { 400: ErrorBody, 404: ErrorBody } },
+    schema: { tags, summary: 'Uppföljningsrapport för en period (ÅÅÅÅ-MM: månad, -08: delår; ÅÅÅÅ-H1, ÅÅÅÅ-T2, ÅÅÅÅ-Q3: halvår, tertial, kvartal; ÅÅÅÅ: helår)', params: DocumentParams, querystring: z.object({ period: PeriodField, download: z.enum(['true', 'false']).optional() }).strict(), response: { 200: DocumentFile, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody } },
   }, async (request, reply) => {
     await readablePlan(db, request, request.params.plan);
     const plan = await exportPlan(db, request.params.plan);
