@@ -11,6 +11,7 @@ import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
+import { importRoutes } from './routes/imports.ts';
 import { itemRoutes } from './routes/items.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -49,4 +50,5 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
+  await app.register(importRoutes, options);
 }

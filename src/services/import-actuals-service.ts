@@ -63,7 +63,9 @@ export async function importActuals(db: Db, options: ActualsImportOptions): Prom
   const initial = await exportPlan(db, options.planKey);
   const progress: ImportProgress = { bytes: 0, rows: 0, phase: 'reading' };
   const file = tapFile(options.source, { maxBytes: options.maxBytes, onBytes: (bytes) => (progress.bytes = bytes) });
-  const reading = readVolumes(file.source, { ...options.read, fileLabel: 'Filen' });
+  // A file named .xlsx is read as Excel whatever it holds, so a CSV or PDF renamed .xlsx is named for what it is.
+  const format = options.read?.format ?? (/\.xlsx?$/i.test(fileName) ? 'xlsx' : 'auto');
+  const reading = readVolumes(file.source, { ...options.read, format, fileLabel: 'Filen' });
   const placer = new ActualsPlacer(initial);
   for await (const batch of reading.batches()) {
     for (const actual of batch) placer.add(actual);
@@ -84,6 +86,7 @@ export async function importActuals(db: Db, options: ActualsImportOptions): Prom
     planImport(current, placed.writes, sources, { sourceKey: meta.sourceKey, periods: placed.periods, itemTypes: ['volume-table', 'indicator'] });
   if (options.dryRun) {
     const planned = plan(initial, await importedSources(db, planRow.id));
+    await options.authorize?.(nodesOf(initial, planned));
     return { status: 'dry-run', record: null, ...base, planned };
   }
   progress.phase = 'writing';
