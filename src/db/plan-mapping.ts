@@ -2,6 +2,7 @@
  * How a plan file maps onto stored items and figures, and back. Pure: no SQL here, so the
  * round trip (file → rows → file) can be tested on its own.
  */
+import { cellMeaning, columnScenario } from '../domain/economy/table.ts';
 import { TOTAL_ROW } from '../domain/figure-table.ts';
 import { parseFigure } from '../domain/figure.ts';
 import type { PlanFile } from '../domain/plan.ts';
@@ -94,7 +95,7 @@ function figuresOf(type: string, item: any): FigureRow[] {
     case 'volume-table':
       return tableFigures(type, item, item.rows.map((row: any) => ({ rowKey: row.key, series: row.measure, unit: row.unit ?? null, cells: row.cells })));
     case 'budget-table':
-      return tableFigures(type, item, item.rows.map((row: any) => ({ rowKey: row.line, series: `${item.node}:${row.line}`, unit: item.unit, cells: row.cells })));
+      return budgetTableFigures(item as PlanFile['budgetTables'][number]);
     case 'capital-budget': {
       const rows = item.rows.map((row: any) => ({ rowKey: row.key, series: null, unit: item.unit, cells: row.cells }));
       if (item.total) rows.push({ rowKey: TOTAL_ROW, series: null, unit: item.unit, cells: item.total.cells });
@@ -172,6 +173,41 @@ function tableFigures(type: string, table: any, rows: CellRow[]): FigureRow[] {
   return out;
 }
 
+/**
+ * An economic table's cells as figures: each keeps its row key, the measure (kind) and period of
+ * its column, and a series that follows the unit's line across plans: "ifo:income" for Timrå's
+ * income row, "aldreomsorg:net" for a unit's net. A row without a node has no series.
+ */
+function budgetTableFigures(table: PlanFile['budgetTables'][number]): FigureRow[] {
+  return table.rows.flatMap((row) =>
+    table.columns.flatMap((column, position): FigureRow[] => {
+      const printed = row.cells[column.key];
+      if (printed === undefined) return [];
+      const figure = parseFigure(printed);
+      const meaning = cellMeaning(row, column);
+      const node = row.node ?? table.node;
+      return [
+        {
+          itemType: 'budget-table',
+          itemKey: table.key,
+          rowKey: row.key,
+          series: node && meaning.line ? `${node}:${meaning.line}` : null,
+          columnKey: column.key,
+          period: column.period ?? null,
+          kind: columnScenario(column),
+          asOf: column.asOf ?? null,
+          unit: column.unit ?? table.unit,
+          printed,
+          value: figure.value?.toFixed() ?? null,
+          form: figure.form,
+          position,
+          statedSource: null,
+        },
+      ];
+    }),
+  );
+}
+
 /** Puts stored items and figures back together into the plan's parts. */
 export function fromItemsAndFigures(items: ItemRow[], figureRows: FigureRow[]): Partial<PlanFile> {
   const cells = indexFigures(figureRows);
@@ -221,7 +257,7 @@ function withFigures(type: string, key: string, data: any, index: FigureIndex): 
       data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.key) }));
       return data;
     case 'budget-table':
-      data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.line) }));
+      data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.key) }));
       return data;
     case 'capital-budget':
       data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.key) }));

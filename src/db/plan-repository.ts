@@ -1,6 +1,6 @@
 /** Stores and reads whole plans: municipality, organisation, goals with their texts, items, figures. */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { PlanFile } from '../domain/plan.ts';
+import { planFormatVersion, type PlanFile } from '../domain/plan.ts';
 import type { Db } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
 import { fromItemsAndFigures, toItemsAndFigures, type FigureRow, type ItemRow } from './plan-mapping.ts';
@@ -205,7 +205,7 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
   const parts = fromItemsAndFigures(items as ItemRow[], figureRows as unknown as FigureRow[]);
   return {
     format: 'styrkort-plan',
-    formatVersion: 1,
+    formatVersion: planFormatVersion,
     municipality: { code: municipality.code, name: municipality.name },
     organisation: nodesOfPlan(nodes, plan.nodeKeys as string[]),
     plan: {

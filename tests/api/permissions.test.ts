@@ -105,12 +105,13 @@ const itemMakers: Record<string, (slot: 'target' | 'new', node: 'sn' | 'ifo') =>
     kind: 'operating',
     caption: 'Resultaträkning, tkr',
     node,
-    columns: [column],
+    columns: [{ key: column.key, label: column.label, measure: column.kind, period: column.period }],
     rows: [
-      { line: 'income', label: 'Verksamhetens intäkter', cells: { 'b-2020': '3 258' } },
-      { line: 'costs', label: 'Verksamhetens kostnader', cells: { 'b-2020': '-68 851' } },
-      { line: 'net', label: 'Verksamhetens nettokostnader', cells: { 'b-2020': '-65 593' } },
+      { key: 'income', line: 'income', label: 'Verksamhetens intäkter', cells: { 'b-2020': '3 258' } },
+      { key: 'costs', line: 'costs', label: 'Verksamhetens kostnader', cells: { 'b-2020': '-68 851' } },
+      { key: 'net', line: 'net', label: 'Verksamhetens nettokostnader', cells: { 'b-2020': '-65 593' } },
     ],
+    relations: [{ kind: 'net', axis: 'rows', target: 'net', income: 'income', costs: 'costs' }],
   }),
   'capital-budgets': (slot, node) => ({
     key: `pm-${slot}-${node}`,

@@ -1,14 +1,18 @@
 /**
  * The cells an import writes, addressed as the figure table stores them (item type, item key, row
- * key, column key), and their application to a plan: a volume row's or a budget line's actual for
- * a period goes into the table's actual column for that period, created ("Utfall aug 2017") when
- * the table has none — a follow-up column, which an adopted plan takes (decision 0004); an
- * indicator's actual is its outcome for the period. A write with no text empties the cell (the
- * actual is removed): missing, never zero. Pure: returns a new plan and the changes.
+ * key, column key), and their application to a plan:
+ * - a volume row's actual for a period goes into the table's actual column of that period;
+ * - an economic table's outcome is found by its address (row identity × measure × period, the
+ *   economy's findCell/setCell: a unit's income, costs or net outcome of a month);
+ * - an indicator's actual is its outcome for the period.
+ * A table without a column for the period gets one ("Utfall aug 2017") — a follow-up column, which
+ * an adopted plan takes (decision 0004). A write with no text empties the cell (the actual is
+ * removed): missing, never zero. Pure: returns a new plan and the changes.
  */
+import { findCell, setCell, type CellAddress } from '../economy/table.ts';
 import { StyrkortError } from '../errors.ts';
 import { comparePeriods, formatPeriod, periodKeyPart, type Period } from '../period.ts';
-import type { Column, PlanFile } from '../plan.ts';
+import type { BudgetTable, Column, EconomicColumn, PlanFile, VolumeTable } from '../plan.ts';
 
 /** The plan parts an import writes into. */
 export type ImportItemType = 'volume-table' | 'budget-table' | 'indicator';
@@ -21,16 +25,19 @@ export interface CellRef {
   columnKey: string;
 }
 
-/** What an import puts in a cell: a row (a volume row's key, a budget line, "actual") and a period. */
+/** What an import puts in a cell. */
 export interface CellWrite {
   itemType: ImportItemType;
   itemKey: string;
+  /** A volume row's key, an economic row's key, or "actual" for an indicator; ignored when `address` is given. */
   rowKey: string;
   period: Period;
   /** The figure as it is to be printed; null empties the cell. */
   text: string | null;
-  /** A table column named by its key (undo, emptying a cell an earlier import wrote); else the actual column of the period. */
+  /** A table column by its key (undo, emptying a cell an earlier import wrote); else the column of the period. */
   columnKey?: string;
+  /** An economic table's cell by its meaning (a ledger's outcome); the column is made when missing. */
+  address?: CellAddress;
 }
 
 /** A cell as an import found and left it. */
@@ -44,7 +51,7 @@ export interface CellChange extends CellRef {
 export interface AddedColumn {
   itemType: 'volume-table' | 'budget-table';
   itemKey: string;
-  column: Column;
+  column: Column | EconomicColumn;
 }
 
 export interface AppliedWrites {
@@ -65,7 +72,8 @@ export function applyCellWrites(plan: PlanFile, writes: readonly CellWrite[]): A
   const addedColumns: AddedColumn[] = [];
   for (const write of writes) {
     if (write.itemType === 'indicator') changes.push(writeIndicator(next, write));
-    else changes.push(writeTable(next, write, addedColumns));
+    else if (write.itemType === 'volume-table') changes.push(writeVolume(next, write, addedColumns));
+    else changes.push(writeEconomic(next, write, addedColumns));
   }
   return { plan: next, changes, addedColumns };
 }
@@ -83,60 +91,81 @@ function writeIndicator(plan: PlanFile, write: CellWrite): CellChange {
   return { itemType: 'indicator', itemKey: write.itemKey, rowKey: 'actual', columnKey: write.period, period: write.period, before, after: write.text };
 }
 
-type Cells = Record<string, string>;
-interface AnyTable {
-  key: string;
-  columns: Column[];
-  rows: Array<{ cells: Cells }>;
-}
-
-function writeTable(plan: PlanFile, write: CellWrite, added: AddedColumn[]): CellChange {
-  const field = write.itemType === 'volume-table' ? 'volumeTables' : 'budgetTables';
-  const tables = plan[field] as AnyTable[];
-  const index = tables.findIndex((table) => table.key === write.itemKey);
-  if (index === -1) throw new StyrkortError('not-found', `Tabellen "${write.itemKey}" finns inte i planen`);
-  let table = tables[index]!;
-  const rowIndex = table.rows.findIndex((row) => rowKeyOf(row) === write.rowKey);
-  if (rowIndex === -1) throw new StyrkortError('not-found', `Raden "${write.rowKey}" finns inte i tabellen ${write.itemKey}`);
+function writeVolume(plan: PlanFile, write: CellWrite, added: AddedColumn[]): CellChange {
+  const index = plan.volumeTables.findIndex((table) => table.key === write.itemKey);
+  if (index === -1) throw new StyrkortError('not-found', `Volymtabellen "${write.itemKey}" finns inte i planen`);
+  let table: VolumeTable = plan.volumeTables[index]!;
+  const rowIndex = table.rows.findIndex((row) => row.key === write.rowKey);
+  if (rowIndex === -1) throw new StyrkortError('not-found', `Raden "${write.rowKey}" finns inte i volymtabellen ${write.itemKey}`);
   let column = write.columnKey === undefined ? actualColumn(table.columns, write.period) : table.columns.find((candidate) => candidate.key === write.columnKey);
+  const change = { itemType: write.itemType, itemKey: write.itemKey, rowKey: write.rowKey, period: write.period };
   if (column === undefined) {
-    if (write.text === null) {
-      return { itemType: write.itemType, itemKey: write.itemKey, rowKey: write.rowKey, columnKey: newColumnKey(table.columns, write.period), period: write.period, before: null, after: null };
-    }
+    if (write.text === null) return { ...change, columnKey: '', before: null, after: null };
     column = newActualColumn(table.columns, write.period);
     table = { ...table, columns: insertByPeriod(table.columns, column) };
-    added.push({ itemType: field === 'volumeTables' ? 'volume-table' : 'budget-table', itemKey: write.itemKey, column });
+    added.push({ itemType: 'volume-table', itemKey: write.itemKey, column });
   }
   const row = table.rows[rowIndex]!;
   const before = row.cells[column.key] ?? null;
-  const cells = { ...row.cells };
-  if (write.text === null) delete cells[column.key];
-  else cells[column.key] = write.text;
   const rows = [...table.rows];
-  rows[rowIndex] = { ...row, cells };
-  (tables as AnyTable[])[index] = { ...table, rows };
-  return { itemType: write.itemType, itemKey: write.itemKey, rowKey: write.rowKey, columnKey: column.key, period: write.period, before, after: write.text };
+  rows[rowIndex] = { ...row, cells: withText(row.cells, column.key, write.text) };
+  plan.volumeTables[index] = { ...table, rows };
+  return { ...change, columnKey: column.key, before, after: write.text };
 }
 
-/** The key of a row as the figure table stores it: a volume row's key, a budget row's line. */
-export function rowKeyOf(row: object): string {
-  const { key, line } = row as { key?: unknown; line?: unknown };
-  return typeof key === 'string' ? key : typeof line === 'string' ? line : '';
+function writeEconomic(plan: PlanFile, write: CellWrite, added: AddedColumn[]): CellChange {
+  const index = plan.budgetTables.findIndex((table) => table.key === write.itemKey);
+  if (index === -1) throw new StyrkortError('not-found', `Budgettabellen "${write.itemKey}" finns inte i planen`);
+  const table: BudgetTable = plan.budgetTables[index]!;
+  const change = { itemType: write.itemType, itemKey: write.itemKey, period: write.period };
+  if (write.address === undefined) {
+    // By stored address: the row and column exist (undo, emptying an earlier import's cell).
+    const rowIndex = table.rows.findIndex((row) => row.key === write.rowKey);
+    if (rowIndex === -1 || !table.columns.some((column) => column.key === write.columnKey)) return { ...change, rowKey: write.rowKey, columnKey: write.columnKey ?? '', before: null, after: null };
+    const row = table.rows[rowIndex]!;
+    const before = row.cells[write.columnKey!] ?? null;
+    const rows = [...table.rows];
+    rows[rowIndex] = { ...row, cells: withText(row.cells, write.columnKey!, write.text) };
+    plan.budgetTables[index] = { ...table, rows };
+    return { ...change, rowKey: row.key, columnKey: write.columnKey!, before, after: write.text };
+  }
+  const found = findCell(table, write.address);
+  if (found === null && write.text === null) return { ...change, rowKey: write.rowKey, columnKey: '', before: null, after: null };
+  const next = found === null ? setCell(table, write.address, write.text!) : null;
+  if (found === null && next === null) throw new StyrkortError('not-found', `Budgettabellen ${write.itemKey} har ingen rad för ${describeAddress(write.address)}`);
+  const target = next ?? table;
+  const cell = findCell(target, write.address)!;
+  if (next !== null) {
+    const column = next.columns.find((candidate) => !table.columns.some((old) => old.key === candidate.key));
+    if (column) added.push({ itemType: 'budget-table', itemKey: write.itemKey, column });
+  }
+  const before = found === null ? null : (found.row.cells[found.column.key] ?? null);
+  const rows = target.rows.map((row) => (row.key === cell.row.key ? { ...row, cells: withText(row.cells, cell.column.key, write.text) } : row));
+  plan.budgetTables[index] = { ...target, rows };
+  return { ...change, rowKey: cell.row.key, columnKey: cell.column.key, before, after: write.text };
 }
 
-/** The table's actual column for exactly this period. */
+function describeAddress(address: CellAddress): string {
+  const row = 'key' in address.row ? `raden ${address.row.key}` : 'node' in address.row ? `enheten ${address.row.node}` : `kontona ${address.row.accounts}`;
+  return `${row} (${address.line ?? address.measure}, ${formatPeriod(address.period)})`;
+}
+
+function withText(cells: Record<string, string>, column: string, text: string | null): Record<string, string> {
+  const copy = { ...cells };
+  if (text === null) delete copy[column];
+  else copy[column] = text;
+  return copy;
+}
+
+/** A volume table's actual column for exactly this period. */
 export function actualColumn(columns: readonly Column[], period: Period): Column | undefined {
   return columns.find((column) => column.kind === 'actual' && column.period === period);
 }
 
-function newColumnKey(columns: readonly Column[], period: Period): string {
+function newActualColumn(columns: readonly Column[], period: Period): Column {
   let key = `utfall-${periodKeyPart(period)}`;
   while (columns.some((column) => column.key === key)) key = `${key}-x`;
-  return key;
-}
-
-function newActualColumn(columns: readonly Column[], period: Period): Column {
-  return { key: newColumnKey(columns, period), label: `Utfall ${formatPeriod(period)}`, kind: 'actual', period };
+  return { key, label: `Utfall ${formatPeriod(period)}`, kind: 'actual', period };
 }
 
 /** The columns with one more, after the last column of an earlier or equal period (columns without a period stay where they are). */
@@ -148,41 +177,27 @@ function insertByPeriod(columns: readonly Column[], column: Column): Column[] {
   return [...columns.slice(0, at), column, ...columns.slice(at)];
 }
 
+type ColumnRef = { itemType: string; itemKey: string; columnKey: string };
+
 /** The plan without the columns named, where they hold no cell any more (an undone import's own columns). */
-export function dropEmptyColumns(plan: PlanFile, columns: ReadonlyArray<{ itemType: string; itemKey: string; columnKey: string }>): PlanFile {
-  const drop = (table: AnyTable, itemType: string): AnyTable => {
-    const keys = new Set(columns.filter((c) => c.itemType === itemType && c.itemKey === table.key).map((c) => c.columnKey));
-    const empty = [...keys].filter((key) => table.rows.every((row) => row.cells[key] === undefined));
-    return empty.length === 0 ? table : { ...table, columns: table.columns.filter((column) => !empty.includes(column.key)) };
-  };
+export function dropEmptyColumns(plan: PlanFile, columns: readonly ColumnRef[]): PlanFile {
+  const emptyOf = (itemType: string, key: string, rows: ReadonlyArray<{ cells: Record<string, string> }>): Set<string> =>
+    new Set(columns.filter((c) => c.itemType === itemType && c.itemKey === key && rows.every((row) => row.cells[c.columnKey] === undefined)).map((c) => c.columnKey));
   return {
     ...plan,
-    volumeTables: plan.volumeTables.map((table) => drop(table as AnyTable, 'volume-table') as PlanFile['volumeTables'][number]),
-    budgetTables: plan.budgetTables.map((table) => drop(table as AnyTable, 'budget-table') as PlanFile['budgetTables'][number]),
+    volumeTables: plan.volumeTables.map((table) => {
+      const empty = emptyOf('volume-table', table.key, table.rows);
+      return empty.size === 0 ? table : { ...table, columns: table.columns.filter((column) => !empty.has(column.key)) };
+    }),
+    budgetTables: plan.budgetTables.map((table) => {
+      const empty = emptyOf('budget-table', table.key, table.rows);
+      return empty.size === 0 ? table : { ...table, columns: table.columns.filter((column) => !empty.has(column.key)) };
+    }),
   };
 }
 
-/** Puts texts back into cells by their stored address (undo): the columns exist. */
-export function restoreCells(plan: PlanFile, cells: ReadonlyArray<CellRef & { text: string | null }>): PlanFile {
-  const next: PlanFile = { ...plan, volumeTables: [...plan.volumeTables], budgetTables: [...plan.budgetTables], indicators: [...plan.indicators] };
-  for (const cell of cells) {
-    if (cell.itemType === 'indicator') {
-      writeIndicator(next, { itemType: 'indicator', itemKey: cell.itemKey, rowKey: 'actual', period: cell.columnKey, text: cell.text });
-      continue;
-    }
-    const field = cell.itemType === 'volume-table' ? 'volumeTables' : 'budgetTables';
-    const tables = next[field] as AnyTable[];
-    const index = tables.findIndex((table) => table.key === cell.itemKey);
-    if (index === -1) continue;
-    const table = tables[index]!;
-    const rows = table.rows.map((row) => {
-      if (rowKeyOf(row) !== cell.rowKey) return row;
-      const cells = { ...row.cells };
-      if (cell.text === null) delete cells[cell.columnKey];
-      else cells[cell.columnKey] = cell.text;
-      return { ...row, cells };
-    });
-    tables[index] = { ...table, rows };
-  }
-  return next;
+/** Puts texts back into cells by their stored address (undo): the rows and columns exist. */
+export function restoreCells(plan: PlanFile, cells: ReadonlyArray<CellRef & { period: Period; text: string | null }>): PlanFile {
+  const writes: CellWrite[] = cells.map((cell) => ({ itemType: cell.itemType, itemKey: cell.itemKey, rowKey: cell.rowKey, period: cell.itemType === 'indicator' ? cell.columnKey : cell.period, text: cell.text, columnKey: cell.columnKey }));
+  return applyCellWrites(plan, writes).plan;
 }

@@ -4,7 +4,7 @@
  * is written during 2017 and follows up 2017's months, as Timrå's IFO plan prints "Utfall jan …
  * dec" for 2017 — and every year the plan itself names in a table column, an indicator's target or
  * an actual already entered (the "Bokslut 2015" of a volume table, the 2018 target of a 2020–2022
- * plan). Decision 0013.
+ * plan). Decision 0014.
  */
 import { formatPeriod, isPeriod, yearOf, type Period } from '../period.ts';
 import type { PlanFile } from '../plan.ts';

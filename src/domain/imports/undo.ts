@@ -1,5 +1,5 @@
 /**
- * Undoing an import as a whole (issue 14, point 3). The rule (decision 0013): an import can be
+ * Undoing an import as a whole (issue 14, point 3). The rule (decision 0014): an import can be
  * undone while every cell it wrote still holds what it wrote, from it — then each cell gets back
  * its text and its source from before, and the columns the import added go again if they are
  * empty. When a later change touched one of its cells (a person typed, a later import wrote or

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ImportResult, PlanKeyParams, PlanList, PlanSummary as PlanSummaryBody } from '../../contract/api.ts';
 import { PlanHistory, ReconciliationReport } from '../../contract/plans.ts';
-import { PlanFile } from '../../domain/plan.ts';
+import { PlanFileSchema } from '../../domain/plan.ts';
 import { reconcilePlan } from '../../domain/reconcile.ts';
 import { StyrkortError } from '../../domain/errors.ts';
 import type { Db } from '../../db/connection.ts';
@@ -50,7 +50,7 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     return result;
   });
 
-  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON)', params: PlanKeyParams, response: { 200: PlanFile, 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) => {
+  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON)', params: PlanKeyParams, response: { 200: PlanFileSchema, 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) => {
     const summary = await readablePlan(db, request, request.params.plan);
     setEtag(reply, summary.version);
     return exportPlan(db, summary.key);
@@ -79,7 +79,7 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     reply.status(204).send(null);
   });
 
-  app.get('/api/plans/:plan/snapshot', { schema: { tags, summary: 'Planen exakt som den fastställdes', params: PlanKeyParams, response: { 200: PlanFile, 404: ErrorBody } } }, async (request) => {
+  app.get('/api/plans/:plan/snapshot', { schema: { tags, summary: 'Planen exakt som den fastställdes', params: PlanKeyParams, response: { 200: PlanFileSchema, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
     return (await getAdoptionSnapshot(db, request.params.plan)).content;
   });

@@ -2,6 +2,7 @@
 import { contentEditorSv } from './parts/content-editor.sv.ts';
 import { activitiesSv } from './parts/activities.sv.ts';
 import { budgetEditorSv } from './parts/budget-editor.sv.ts';
+import { economicTableSv } from './parts/economic-table.sv.ts';
 import { rolloverSv } from './parts/rollover.sv.ts';
 import { followUpSv } from './parts/follow-up.sv.ts';
 
@@ -375,5 +376,6 @@ export const sv = {
   contentEditor: contentEditorSv,
   activities: activitiesSv,
   budgetEditor: budgetEditorSv,
+  economicTable: economicTableSv,
   rollover: rolloverSv,
 };
