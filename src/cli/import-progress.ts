@@ -66,7 +66,14 @@ export function changeLines(cells: readonly PlannedCell[], limit = 200): string[
 
 /** One line for an import's counts. */
 export function countLine(record: Pick<ImportRecord, 'summary'>['summary']): string {
-  const columns = record.addedColumns.length === 0 ? '' : `; nya kolumner: ${record.addedColumns.map((column) => `${column.label} (${column.itemKey})`).join(', ')}`;
+  const added = record.addedColumns;
+  const tables = new Set(added.map((column) => column.itemKey));
+  const columns =
+    added.length === 0
+      ? ''
+      : added.length <= 3
+        ? `; nya kolumner: ${added.map((column) => `${column.label} (${column.itemKey})`).join(', ')}`
+        : `; ${added.length} nya kolumner i ${tables.size === 1 ? [...tables][0] : `${tables.size} tabeller`} (${added[0]!.label} … ${added[added.length - 1]!.label})`;
   return `${record.written} skrivna, ${record.confirmed} bekräftade (samma värde, ny källa), ${record.emptied} tömda, ${record.unchanged} oförändrade${columns}`;
 }
 
