@@ -2,6 +2,7 @@
 import type { ImportCellBody, ImportOutcomeBody, ImportRecordBody, LedgerPreviewBody } from '../contract/imports.ts';
 import type { ImportRecord, RecordedCell } from '../db/import-repository.ts';
 import type { ImportOutcome } from '../services/import-actuals-service.ts';
+import type { LedgerOutcome } from '../services/import-ledger-service.ts';
 import { summarise } from '../services/import-write.ts';
 
 /** An import record as JSON. */
@@ -48,5 +49,23 @@ export function presentOutcome(outcome: ImportOutcome, ledger: LedgerPreviewBody
     cells: cells.slice(0, CELL_LIMIT).map(({ itemType, itemKey, rowKey, columnKey, period, before, after, effect }) => ({ itemType, itemKey, rowKey, columnKey, period, before, after, effect })),
     cellCount: cells.length,
     ledger,
+  };
+}
+
+/** A ledger import's table per unit and month and what fell outside it, as JSON (kronor as exact decimals). */
+export function presentLedger(outcome: LedgerOutcome): LedgerPreviewBody {
+  const { aggregation, placed } = outcome;
+  return {
+    entries: aggregation.entries,
+    booked: aggregation.booked.toFixed(),
+    units: placed.units.map((unit) => ({
+      target: unit.key,
+      label: unit.label,
+      table: unit.table,
+      months: unit.months.map((month) => ({ period: month.period, income: month.income.toFixed(), costs: month.costs.toFixed(), net: month.net.toFixed() })),
+    })),
+    unmapped: aggregation.unmapped.map((entry) => ({ codes: entry.codes, income: entry.income.toFixed(), costs: entry.costs.toFixed(), entries: entry.entries, firstLine: entry.firstLine, accounts: entry.accounts })),
+    excluded: aggregation.excluded.map((entry) => ({ rule: entry.rule, reason: entry.reason, income: entry.income.toFixed(), costs: entry.costs.toFixed(), entries: entry.entries })),
+    outside: aggregation.outside.map((entry) => ({ account: entry.account, class: entry.class, booked: entry.booked.toFixed(), entries: entry.entries })),
   };
 }

@@ -20,18 +20,25 @@ import {
   ImportListQuery,
   ImportOutcomeBody,
   ImportProgressBody,
+  LedgerImportQuery,
+  LedgerMappingList,
+  MappingParams,
   ProgressParams,
 } from '../../contract/imports.ts';
 import { StyrkortError } from '../../domain/errors.ts';
 import type { Db } from '../../db/connection.ts';
 import { figureSources } from '../../services/figure-source-service.ts';
 import { importActuals } from '../../services/import-actuals-service.ts';
+import { importLedger } from '../../services/import-ledger-service.ts';
+import { getMapping, mappings, saveMapping } from '../../services/ledger-mapping-service.ts';
+import { LedgerMapping } from '../../domain/ledger/mapping.ts';
 import { namedEncoding } from '../../services/import-file.ts';
 import { getImportWithCells, importHistory, undoImport } from '../../services/import-record-service.ts';
 import type { ApiOptions } from '../api-options.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { followProgress, progressOf } from '../import-progress.ts';
-import { presentCell, presentOutcome, presentRecord } from '../import-presenters.ts';
+import { presentCell, presentLedger, presentOutcome, presentRecord } from '../import-presenters.ts';
+import { ifMatchVersion, setEtag } from '../etag.ts';
 import { readablePlan } from './plans.ts';
 
 /** The most an upload may hold. */
@@ -111,6 +118,82 @@ export async function importRoutes(parent: FastifyInstance, { db }: ApiOptions):
     } finally {
       progress.end();
     }
+  });
+
+  app.post('/api/imports/ledger', {
+    schema: {
+      tags: ['importer'],
+      summary: 'Läs in ekonomiskt utfall från en huvudbok (SIE 4, CSV eller Excel i kroppen) per enhet och månad enligt en mappning; dryRun=true förhandsgranskar',
+      description: 'Kroppen är filen (application/octet-stream). Svaret har tabellen per enhet och månad och de omappade koderna med summor (ledger). Fel i filen: 400 med rad, kolumn, värde och skäl; ingenting sparas.',
+      querystring: LedgerImportQuery,
+      headers: fileHeaders,
+      consumes: ['application/octet-stream'],
+      response: { 200: ImportOutcomeBody, 201: ImportOutcomeBody, ...errors },
+    },
+  }, async (request, reply) => {
+    const summary = await readablePlan(db, request, request.query.plan);
+    await authorize(db, request, 'edit-economy');
+    const query = request.query;
+    const progress = followProgress(headerText(request, 'x-import-token'), actorName(request));
+    try {
+      const outcome = await importLedger(db, {
+        planKey: summary.key,
+        mapping: query.mapping,
+        source: bodyOf(request),
+        fileName: fileNameOf(request),
+        actor: actorName(request),
+        dryRun: flag(query.dryRun),
+        sourceSystem: query.source,
+        maxBytes: maxImportBytes,
+        onProgress: (p) => progress.report(p),
+        authorize: (nodes) => authorize(db, request, 'edit-economy', nodes),
+        read: {
+          encoding: namedEncoding(query.encoding),
+          delimiter: query.delimiter === 'tab' ? '\t' : query.delimiter,
+          decimal: query.decimal,
+          sheet: query.sheet === undefined ? undefined : /^\d+$/.test(query.sheet) ? Number(query.sheet) : query.sheet,
+        },
+      });
+      reply.status(outcome.status === 'imported' ? 201 : 200);
+      return presentOutcome(outcome, presentLedger(outcome));
+    } finally {
+      progress.end();
+    }
+  });
+
+  app.get('/api/ledger-mappings', {
+    schema: { tags: ['importer'], summary: 'Kommunernas mappningar från ekonomisystemets koder till planens enheter', response: { 200: LedgerMappingList, 401: ErrorBody, 403: ErrorBody } },
+  }, async (request) => {
+    await authorize(db, request, 'read-audit');
+    const list = await mappings(db);
+    return { mappings: list.map((m) => ({ key: m.key, name: m.name, municipality: m.municipality, version: m.version, updatedBy: m.updatedBy, updatedAt: m.updatedAt.toISOString() })) };
+  });
+
+  app.get('/api/ledger-mappings/:key', {
+    schema: { tags: ['importer'], summary: 'En mappning som JSON-fil (ETag = versionen)', params: MappingParams, response: { 200: LedgerMapping, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
+  }, async (request, reply) => {
+    await authorize(db, request, 'read-audit');
+    const { mapping, version } = await getMapping(db, request.params.key);
+    setEtag(reply, version);
+    return mapping;
+  });
+
+  app.put('/api/ledger-mappings/:key', {
+    schema: {
+      tags: ['importer'],
+      summary: 'Spara en mappning (ny utan If-Match; ändring med If-Match); kontrolleras hel',
+      params: MappingParams,
+      body: LedgerMapping,
+      response: { 200: LedgerMapping, 201: LedgerMapping, ...errors, 412: ErrorBody, 428: ErrorBody },
+    },
+  }, async (request, reply) => {
+    if (request.body.key !== request.params.key) throw new StyrkortError('validation', 'Nyckeln kan inte ändras', [{ path: '$.key', message: `Ska vara "${request.params.key}" (nyckeln i adressen)` }]);
+    const targets = request.body.rules.flatMap((rule) => ('node' in rule.target ? [rule.target.node] : []));
+    await authorize(db, request, 'edit-economy', targets);
+    const saved = await saveMapping(db, request.body, { actor: actorName(request), ifMatch: ifMatchVersion(request), reason: reasonOf(request) });
+    setEtag(reply, saved.version);
+    reply.status(saved.created ? 201 : 200);
+    return saved.mapping;
   });
 
   app.get('/api/imports', {
