@@ -1,8 +1,8 @@
 /**
- * The actuals import through the API (issue 14, points 2–4 and 6): a file as the raw body, a dry
- * run, the import, the same file again, the history, undo and its refusal, the provenance of a
- * cell, and every kind of bad input refused with its report (row, column, value, reason) and
- * nothing written.
+ * Imports through the API (issue 14, points 1–4 and 6): a file as the raw body, a dry run, the
+ * import, the same file again, the history, undo and its refusal, the provenance of a cell, the
+ * ledger with a mapping stored through the API, and every kind of bad input refused with its
+ * report (row, column, value, reason) and nothing written.
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { upload } from './upload.ts';
 
 const planKey = 'timra-ifo-2018-2020';
 const url = `/api/plans/${planKey}/imports/actuals`;
-const volumes = readFileSync(new URL('../../demo/timra-ifo-2017-volymer.csv', import.meta.url));
+const demo = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
+const volumes = demo('timra-ifo-2017-volymer.csv');
 
 describe('POST /api/plans/{plan}/imports/actuals', () => {
   let api: Api;
@@ -148,6 +149,72 @@ describe('POST /api/plans/{plan}/imports/actuals', () => {
       const report = await refused(many);
       expect(report.count).toBe(150);
       expect(report.problems).toHaveLength(100);
+    });
+  });
+
+  describe('the ledger', () => {
+    const ledgerUrl = `/api/imports/ledger?mapping=timra-ifo&plan=${planKey}`;
+    let ekonom: Client;
+
+    beforeAll(async () => {
+      ekonom = await api.as('ekonom-sn');
+      const mapping = JSON.parse(demo('timra-ifo-mappning.json').toString('utf8'));
+      const saved = await ekonom.request({ method: 'PUT', url: '/api/ledger-mappings/timra-ifo', payload: mapping });
+      expect(saved.statusCode).toBe(201);
+      expect(saved.headers.etag).toBe('"1"');
+    });
+
+    it('keeps the mapping as a file with a version: a change needs If-Match, a bad one is refused with its paths', async () => {
+      const read = await ekonom.get('/api/ledger-mappings/timra-ifo');
+      expect(read.json()).toMatchObject({ key: 'timra-ifo', municipality: '2262', rules: expect.any(Array) });
+      const body = { ...read.json(), name: 'Timrå, IFO (ändrad)' };
+      expect((await ekonom.request({ method: 'PUT', url: '/api/ledger-mappings/timra-ifo', payload: body })).statusCode).toBe(428);
+      const changed = await ekonom.request({ method: 'PUT', url: '/api/ledger-mappings/timra-ifo', payload: body, headers: { 'if-match': '"1"' } });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.headers.etag).toBe('"2"');
+      expect((await ekonom.request({ method: 'PUT', url: '/api/ledger-mappings/timra-ifo', payload: body, headers: { 'if-match': '"1"' } })).statusCode).toBe(412);
+      const bad = await ekonom.request({ method: 'PUT', url: '/api/ledger-mappings/timra-ifo', payload: { ...body, rules: [{ match: { responsibility: '72*1' }, target: { node: 'ifo-vuxna' } }] }, headers: { 'if-match': '"2"' } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().problems[0].path).toContain('rules');
+      expect((await ekonom.get('/api/ledger-mappings')).json().mappings).toEqual([expect.objectContaining({ key: 'timra-ifo', version: 2 })]);
+    });
+
+    it('previews the table per unit and month with what fell outside it, then imports and undoes', async () => {
+      const before = await planText();
+      const preview = await upload(ekonom, `${ledgerUrl}&dryRun=true`, demo('timra-ifo-2017-huvudbok.se'), 'huvudbok.se');
+      expect(preview.statusCode).toBe(200);
+      const ledger = preview.json().ledger;
+      expect(ledger.units.map((unit: { label: string; table: string }) => [unit.label, unit.table])).toEqual([
+        ['IFO, Barn o familj', 'rr-ifo-barn-o-familj'],
+        ['IFO, Vuxna', 'rr-ifo-vuxna'],
+        ['Försörjningsstöd, utbetaln', 'rr-forsorjningsstod-utbetaln'],
+        ['EKB, Ensamkommande barn', 'rr-ekb'],
+      ]);
+      expect(ledger.units[0].months).toHaveLength(12);
+      expect(ledger.outside.map((entry: { account: string }) => entry.account)).toEqual(['1510', '1930', '2540', '2910']);
+      expect(ledger.booked).toBe('0');
+      expect(await planText()).toBe(before);
+
+      const done = await upload(ekonom, ledgerUrl, demo('timra-ifo-2017-huvudbok.se'), 'huvudbok.se');
+      expect(done.statusCode).toBe(201);
+      expect(done.json().import).toMatchObject({ kind: 'ledger', mapping: 'timra-ifo', sourceSystem: 'ekonomisystemet', importedBy: 'ekonom-sn' });
+      const sources = (await ekonom.get(`/api/plans/${planKey}/figure-sources?item=budget-table`)).json().figures;
+      expect(sources).toContainEqual(expect.objectContaining({ itemKey: 'rr-ifo-vuxna', rowKey: 'costs', columnKey: 'utfall-2017-08', source: 'ekonomisystemet', fileName: 'huvudbok.se' }));
+      // A redaktör may not undo the economy's import; the ekonom may.
+      expect((await redaktor.request({ method: 'POST', url: `/api/imports/${done.json().import.id}/undo` })).statusCode).toBe(403);
+      expect((await ekonom.request({ method: 'POST', url: `/api/imports/${done.json().import.id}/undo` })).statusCode).toBe(200);
+      expect(await planText()).toBe(before);
+    });
+
+    it('lists unmapped codes with their sums, and refuses a broken #TRANS with nothing written', async () => {
+      const csv = 'Period;Ansvar;Verksamhet;Konto;Belopp\n2017-03;72100;5710;4610;1 000,00\n2017-03;99999;5710;4610;250,50\n2017-03;99999;5710;3590;-50,00\n';
+      const preview = (await upload(ekonom, `${ledgerUrl}&dryRun=1`, csv, 'liten.csv')).json().ledger;
+      expect(preview.unmapped).toEqual([{ codes: { responsibility: '99999', activity: '5710' }, income: '50', costs: '-250.5', entries: 2, firstLine: 3, accounts: ['4610', '3590'] }]);
+      const before = await planText();
+      const broken = await upload(ekonom, ledgerUrl, '#FLAGGA 0\n#SIETYP 4\n#RAR 0 20170101 20171231\n#VER A 1 20170105 "Faktura"\n{\n#TRANS 4010 {1 "72100"} tolv\n#TRANS 2440 {} -12.00\n}\n', 'trasig.se');
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json().details.problems[0]).toMatchObject({ line: 6, record: '#TRANS', column: 'belopp', value: 'tolv' });
+      expect(await planText()).toBe(before);
     });
   });
 });
