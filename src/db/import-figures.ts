@@ -1,44 +1,45 @@
 /**
- * Provenance of figures (issue 14): which import a figure came from. A table is written whole
- * (plan-item-repository's writeItem deletes and re-inserts its figures), so the import of every
- * cell whose printed text did not change is carried over to the new rows: editing one cell of a
- * table never takes the source off the others, and a changed cell loses it.
+ * Provenance of figures (issue 14): where a figure came from (its import, source, recorder, time).
+ * A table is written whole (plan-item-repository's writeItem deletes and re-inserts its figures),
+ * so the origin of every cell whose printed text did not change is carried over to the new rows:
+ * editing one cell of a table, or importing into some of its cells, never takes the source off the
+ * others, and a changed cell gets the writer's.
  */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from './connection.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from './connection.ts';
 import { figures } from './schema.ts';
 
-/** What an imported figure keeps when its table is written again with the same text in it. */
+/** What a figure keeps when its table is written again with the same text in it. */
 export interface KeptSource {
   printed: string;
-  importId: number;
+  importId: number | null;
   source: string;
   recordedBy: string;
   recordedAt: Date;
 }
 
-/** The imported figures of one item, by "row|column". */
-export async function importedFiguresOf(tx: Db, planId: number, itemType: string, itemKey: string): Promise<Map<string, KeptSource>> {
+/** The origins of one item's figures, by "row|column". */
+export async function importedFiguresOf(tx: Queryable, planId: number, itemType: string, itemKey: string): Promise<Map<string, KeptSource>> {
   const rows = await tx
     .select({ rowKey: figures.rowKey, columnKey: figures.columnKey, printed: figures.printed, importId: figures.importId, source: figures.source, recordedBy: figures.recordedBy, recordedAt: figures.recordedAt })
     .from(figures)
-    .where(and(eq(figures.planId, planId), eq(figures.itemType, itemType), eq(figures.itemKey, itemKey), isNotNull(figures.importId)));
-  return new Map(rows.map((row) => [`${row.rowKey}|${row.columnKey}`, { printed: row.printed, importId: row.importId!, source: row.source, recordedBy: row.recordedBy, recordedAt: row.recordedAt }]));
+    .where(and(eq(figures.planId, planId), eq(figures.itemType, itemType), eq(figures.itemKey, itemKey)));
+  return new Map(rows.map((row) => [`${row.rowKey}|${row.columnKey}`, { printed: row.printed, importId: row.importId, source: row.source, recordedBy: row.recordedBy, recordedAt: row.recordedAt }]));
 }
 
-/** A figure row about to be written, with its import's source kept when its text is unchanged. */
-export function keepSource<T extends { rowKey: string; columnKey: string; printed: string; source: string; recordedBy: string }>(
+/** A figure row about to be written, with its earlier origin kept when its text is unchanged (a source stated in the plan wins). */
+export function keepSource<T extends { rowKey: string; columnKey: string; printed: string; source: string; recordedBy: string; statedSource?: string | null }>(
   kept: ReadonlyMap<string, KeptSource>,
   figure: T,
-): T & { importId?: number; recordedAt?: Date } {
+): T & { importId?: number | null; recordedAt?: Date } {
   const earlier = kept.get(`${figure.rowKey}|${figure.columnKey}`);
-  if (earlier === undefined || earlier.printed !== figure.printed) return figure;
+  if (earlier === undefined || earlier.printed !== figure.printed || figure.statedSource) return figure;
   return { ...figure, importId: earlier.importId, source: earlier.source, recordedBy: earlier.recordedBy, recordedAt: earlier.recordedAt };
 }
 
 /** Marks cells of one item as written by an import (after writeItem stored their text). */
 export async function markImported(
-  tx: Db,
+  tx: Queryable,
   target: { planId: number; itemType: string; itemKey: string },
   cells: ReadonlyArray<{ rowKey: string; columnKey: string }>,
   by: { importId: number; source: string; actor: string },
@@ -56,7 +57,7 @@ export async function markImported(
 
 /** Puts back where a restored cell's text came from (undo): its import, source, recorder and time. */
 export async function restoreOrigin(
-  tx: Db,
+  tx: Queryable,
   target: { planId: number; itemType: string; itemKey: string },
   cell: { rowKey: string; columnKey: string },
   origin: { importId: number | null; source: string; recordedBy: string; recordedAt: Date },

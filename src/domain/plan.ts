@@ -133,6 +133,9 @@ export const Goal = z
   })
   .strict();
 
+/** The part of a goal that every plan showing it shares; its wording and measurement are each plan's own. */
+export const SharedGoal = Goal.omit({ text: true, measurement: true });
+
 export const TargetEntry = z.object({ year, text: z.string().min(1).max(500) }).strict();
 /**
  * Statuses an outcome can be given by hand (issue 6, 12): green, yellow, red, and three without a
@@ -490,6 +493,7 @@ export type PlanFile = z.infer<typeof PlanFileSchema>;
 export type PlanFileInput = z.input<typeof PlanFileSchema>;
 export type OrgNode = z.infer<typeof OrgNode>;
 export type Goal = z.infer<typeof Goal>;
+export type SharedGoal = z.infer<typeof SharedGoal>;
 export type Indicator = z.infer<typeof Indicator>;
 export type Column = z.infer<typeof Column>;
 export type VolumeTable = z.infer<typeof VolumeTable>;

@@ -12,9 +12,11 @@ import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
 import { importRoutes } from './routes/imports.ts';
+import { goalRoutes } from './routes/goals.ts';
 import { itemRoutes } from './routes/items.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
+import { roundRoutes } from './routes/rounds.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 
@@ -47,8 +49,10 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(workflowRoutes, options);
   await app.register(itemRoutes, options);
   await app.register(organisationRoutes, options);
+  await app.register(goalRoutes, options);
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
   await app.register(importRoutes, options);
+  await app.register(roundRoutes, options);
 }

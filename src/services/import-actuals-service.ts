@@ -18,7 +18,7 @@ import { importError, ProblemCollector } from '../imports/report.ts';
 import { readVolumes, type ReadVolumesOptions } from '../imports/volumes/read-volumes.ts';
 import { recordedFileName, tapFile } from './import-file.ts';
 import { summarise, writeImport } from './import-write.ts';
-import { inPlanTransaction } from './plan-items-service.ts';
+import { authorizeOn, callerOf, writePlan, type Caller } from './plan-write.ts';
 import { exportPlan } from './plan-service.ts';
 
 /** What the cells of a volume or indicator import show as their source unless named. */
@@ -39,8 +39,8 @@ export interface ActualsImportOptions {
   /** The system the file comes from ("Procapita", "verksamhetssystemet"): what cells show, and what a corrected file replaces. */
   sourceSystem?: string;
   read?: Omit<ReadVolumesOptions, 'fileLabel'>;
-  /** Throws unless the caller may change these organisation nodes' content (the API's check; the CLI has none). */
-  authorize?: (nodes: string[]) => Promise<void>;
+  /** The account that imports (null: not logged in; absent: the local operator, as the command line). */
+  by?: Caller;
   onProgress?: (progress: ImportProgress) => void;
   maxBytes?: number;
 }
@@ -86,16 +86,18 @@ export async function importActuals(db: Db, options: ActualsImportOptions): Prom
     planImport(current, placed.writes, sources, { sourceKey: meta.sourceKey, periods: placed.periods, itemTypes: ['volume-table', 'indicator'] });
   if (options.dryRun) {
     const planned = plan(initial, await importedSources(db, planRow.id));
-    await options.authorize?.(nodesOf(initial, planned));
+    await authorizeOn(db, callerOf(options), 'edit-content', { municipality: planRow.municipalityCode, nodes: nodesOf(initial, planned) });
     return { status: 'dry-run', record: null, ...base, planned };
   }
   progress.phase = 'writing';
   options.onProgress?.(progress);
-  const outcome = await inPlanTransaction(db, options.planKey, { followUp: true }, async (tx, row, current) => {
-    const planned = plan(current, await importedSources(tx, row.id));
+  const outcome = await writePlan(db, options.planKey, async (write) => {
+    write.assertChangeable(true);
+    const current = await write.plan();
+    const planned = plan(current, await importedSources(write.tx, write.row.id));
     if (planned.cells.length === 0) return { id: null, planned };
-    await options.authorize?.(nodesOf(current, planned));
-    const id = await writeImport(tx, row, current, planned, { ...meta, fileName, checksum: base.checksum, bytes: file.bytes(), rows, periods: placed.periods, actor: options.actor });
+    await write.authorize(callerOf(options), 'edit-content', nodesOf(current, planned));
+    const id = await writeImport(write, current, planned, { ...meta, fileName, checksum: base.checksum, bytes: file.bytes(), rows, periods: placed.periods, actor: options.actor });
     return { id, planned };
   });
   progress.phase = 'done';

@@ -25,7 +25,7 @@ import { nodesOf, reportOf, type ImportOutcome, type ImportProgress } from './im
 import { recordedFileName, tapFile } from './import-file.ts';
 import { writeImport } from './import-write.ts';
 import { getMapping } from './ledger-mapping-service.ts';
-import { inPlanTransaction } from './plan-items-service.ts';
+import { authorizeOn, callerOf, writePlan, type Caller } from './plan-write.ts';
 import { exportPlan } from './plan-service.ts';
 
 /** What the cells of a ledger import show as their source unless named. */
@@ -42,7 +42,8 @@ export interface LedgerImportOptions {
   dryRun?: boolean;
   sourceSystem?: string;
   read?: Omit<ReadLedgerOptions, 'mapping' | 'fileLabel'>;
-  authorize?: (nodes: string[]) => Promise<void>;
+  /** The account that imports (null: not logged in; absent: the local operator, as the command line). */
+  by?: Caller;
   onProgress?: (progress: ImportProgress) => void;
   maxBytes?: number;
 }
@@ -84,17 +85,19 @@ export async function importLedger(db: Db, options: LedgerImportOptions): Promis
   };
   if (options.dryRun) {
     const planned = plan(initial, await importedSources(db, planRow.id));
-    await options.authorize?.(nodesOf(initial, planned));
+    await authorizeOn(db, callerOf(options), 'edit-economy', { municipality: planRow.municipalityCode, nodes: nodesOf(initial, planned) });
     return { status: 'dry-run', record: null, ...base, planned, ...extra };
   }
   progress.phase = 'writing';
   options.onProgress?.(progress);
   const meta = { kind: 'ledger' as const, sourceSystem, sourceKey, mappingKey: mapping.key, format: entries.info.format ?? 'csv' };
-  const outcome = await inPlanTransaction(db, planKey, { followUp: true }, async (tx, row, current) => {
-    const planned = plan(current, await importedSources(tx, row.id));
+  const outcome = await writePlan(db, planKey, async (write) => {
+    write.assertChangeable(true);
+    const current = await write.plan();
+    const planned = plan(current, await importedSources(write.tx, write.row.id));
     if (planned.cells.length === 0) return { id: null, planned };
-    await options.authorize?.(nodesOf(current, planned));
-    const id = await writeImport(tx, row, current, planned, { ...meta, fileName, checksum: base.checksum, bytes: file.bytes(), rows: aggregation.entries, periods: placed.periods, actor: options.actor });
+    await write.authorize(callerOf(options), 'edit-economy', nodesOf(current, planned));
+    const id = await writeImport(write, current, planned, { ...meta, fileName, checksum: base.checksum, bytes: file.bytes(), rows: aggregation.entries, periods: placed.periods, actor: options.actor });
     return { id, planned };
   });
   progress.phase = 'done';

@@ -14,10 +14,10 @@ import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
 import { restoreOrigin } from '../db/import-figures.ts';
 import { findImport, importedCellsOf, listImports, markUndone, storedCellsOf, type ImportRecord, type RecordedCell } from '../db/import-repository.ts';
-import { itemVersions, touchPlan, writeItem } from '../db/plan-item-repository.ts';
+import { touchPlan, writeItem } from '../db/plan-item-repository.ts';
 import type { ImportItemType } from '../domain/imports/cells.ts';
 import { assertValidPlan, partOfType } from './import-write.ts';
-import { inPlanTransaction } from './plan-items-service.ts';
+import { callerOf, writePlan, type Caller } from './plan-write.ts';
 
 export type { ImportRecord };
 
@@ -39,16 +39,20 @@ export async function getImportWithCells(db: Db, id: number) {
   return { record, cells: await importedCellsOf(db, id) };
 }
 
-/** Undoes an import as a whole; `authorize` checks the caller against the nodes it touched. */
+/** Undoes an import as a whole, authorised for `by` (absent: the local operator) on the nodes it touched. */
 export async function undoImport(
   db: Db,
-  options: { id: number; actor: string; reason?: string | null; authorize?: (kind: ImportRecord['kind'], nodes: string[]) => Promise<void> },
+  options: { id: number; actor: string; reason?: string | null; by?: Caller },
 ): Promise<ImportRecord> {
   const record = await getImport(db, options.id);
   if (record.status === 'undone') {
     throw new StyrkortError('conflict', `Import ${record.id} är redan ångrad (${formatDateTime(record.undoneAt!)} av ${record.undoneBy}).`);
   }
-  await inPlanTransaction(db, record.planKey, { followUp: true }, async (tx, row, plan) => {
+  await writePlan(db, record.planKey, async (write) => {
+    const { tx, row } = write;
+    write.assertChangeable(true);
+    const plan = await write.plan();
+    const versions = await write.versions();
     const cells = await importedCellsOf(tx, record.id);
     const stored = new Map((await storedCellsOf(tx, row.id, record.id)).map((cell) => [cellId(cell), cell]));
     const later = laterChanges(record.id, cells, stored);
@@ -58,7 +62,7 @@ export async function undoImport(
       const table = cell.itemType === 'volume-table' ? plan.volumeTables.find((t) => t.key === cell.itemKey) : cell.itemType === 'budget-table' ? plan.budgetTables.find((t) => t.key === cell.itemKey) : undefined;
       nodes.add(table?.node ?? plan.plan.ownerNode);
     }
-    await options.authorize?.(record.kind, [...nodes]);
+    await write.authorize(callerOf(options), record.kind === 'ledger' ? 'edit-economy' : 'edit-content', [...nodes]);
     const restored = undonePlan(plan, cells, record.summary.addedColumns);
     assertValidPlan(restored);
     const reason = options.reason ?? `Ångrad import ${record.id}: ${record.fileName}`;
@@ -70,8 +74,8 @@ export async function undoImport(
       const item = itemsOf(restored, part).find((candidate) => part.keyOf(candidate) === itemKey)!;
       const fields = changedFields(old, item);
       if (fields.length === 0) continue; // only confirmed cells: the text stays, the source goes back below
-      const version = ((await itemVersions(tx, row.id, part)).get(itemKey) ?? 1) + 1;
-      await writeItem(tx, row, part, item, { version, actor: options.actor, source: 'ångrad import' });
+      const current = versions.get(part.itemType)?.get(itemKey) ?? 1;
+      await writeItem(tx, row, part, item, { version: current + 1, expected: current, actor: options.actor, source: 'ångrad import' });
       for (const field of fields) {
         await appendAudit(tx, { actor: options.actor, action: 'undo-import', planKey: row.key, entityType: part.itemType, entityKey: itemKey, field, before: old[field] ?? null, after: item[field] ?? null, reason });
       }

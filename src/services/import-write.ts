@@ -11,11 +11,12 @@ import { cellId, type ImportItemType } from '../domain/imports/cells.ts';
 import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
-import type { Db } from '../db/connection.ts';
+import type { Tx } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
 import { markImported } from '../db/import-figures.ts';
 import { figureOrigins, insertImport, insertImportCells, type ImportKind, type ImportSummary } from '../db/import-repository.ts';
-import { itemVersions, touchPlan, writeItem, type PlanRow } from '../db/plan-item-repository.ts';
+import { touchPlan, writeItem } from '../db/plan-item-repository.ts';
+import type { PlanWrite } from './plan-write.ts';
 
 const segments: Record<ImportItemType, string> = { 'volume-table': 'volume-tables', 'budget-table': 'budget-tables', indicator: 'indicators' };
 
@@ -64,8 +65,10 @@ export function assertValidPlan(plan: PlanFile): void {
   if (!validation.ok) throw new StyrkortError('validation', 'Importen skulle göra planen ogiltig; ingenting har sparats', validation.problems);
 }
 
-/** Records and writes an import in the open plan transaction; returns the import's id. */
-export async function writeImport(tx: Db, row: PlanRow, before: PlanFile, planned: ImportPlan, meta: ImportMeta): Promise<number> {
+/** Records and writes an import in the plan's open write (authorised by the caller); returns the import's id. */
+export async function writeImport(write: PlanWrite, before: PlanFile, planned: ImportPlan, meta: ImportMeta): Promise<number> {
+  const { tx, row } = write;
+  const versions = await write.versions();
   assertValidPlan(planned.plan);
   const summary = summarise(planned);
   const origins = new Map((await figureOrigins(tx, row.id)).map((origin) => [cellId(origin), origin]));
@@ -76,8 +79,8 @@ export async function writeImport(tx: Db, row: PlanRow, before: PlanFile, planne
     const old = itemsOf(before, part).find((item) => part.keyOf(item) === itemKey);
     const item = itemsOf(planned.plan, part).find((candidate) => part.keyOf(candidate) === itemKey);
     if (!old || !item) throw new StyrkortError('conflict', `${part.noun} "${itemKey}" ändrades under importen; ingenting har sparats. Försök igen.`);
-    const version = ((await itemVersions(tx, row.id, part)).get(itemKey) ?? 1) + 1;
-    await writeItem(tx, row, part, item, { version, actor: meta.actor, source: meta.sourceSystem });
+    const current = versions.get(part.itemType)?.get(itemKey) ?? 1;
+    await writeItem(tx, row, part, item, { version: current + 1, expected: current, actor: meta.actor, source: meta.sourceSystem });
     for (const field of changedFields(old, item)) {
       await appendAudit(tx, { actor: meta.actor, action: 'import', planKey: row.key, entityType: part.itemType, entityKey: itemKey, field, before: old[field] ?? null, after: item[field] ?? null, reason });
     }
@@ -99,7 +102,7 @@ export async function writeImport(tx: Db, row: PlanRow, before: PlanFile, planne
 }
 
 /** Marks the cells the import wrote or confirmed, item by item. */
-async function markCells(tx: Db, planId: number, cells: readonly PlannedCell[], by: { importId: number; source: string; actor: string }): Promise<void> {
+async function markCells(tx: Tx, planId: number, cells: readonly PlannedCell[], by: { importId: number; source: string; actor: string }): Promise<void> {
   const byItem = new Map<string, PlannedCell[]>();
   for (const cell of cells) {
     if (cell.after === null) continue;

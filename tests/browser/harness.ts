@@ -40,10 +40,11 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+/** `env` goes to the server (e.g. STYRKORT_NOW, STYRKORT_SMTP_HOST for the follow-up rounds' tests). */
+export async function startBrowserHarness(options: { env?: Record<string, string> } = {}): Promise<BrowserHarness> {
   const data = mkdtempSync(join(tmpdir(), 'styrkort-browser-'));
   const port = await freePort();
-  const server = await startServer(['--port', String(port), '--host', '127.0.0.1', '--data', data]);
+  const server = await startServer(['--port', String(port), '--host', '127.0.0.1', '--data', data], options.env);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });

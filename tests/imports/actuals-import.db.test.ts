@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/connection.ts';
 import { rows } from '../../src/db/migrate.ts';
 import { isStyrkortError } from '../../src/domain/errors.ts';
+import { localOperator } from '../../src/domain/access.ts';
 import type { ImportReport } from '../../src/imports/report.ts';
 import { importActuals } from '../../src/services/import-actuals-service.ts';
 import { importHistory, undoImport } from '../../src/services/import-record-service.ts';
@@ -110,7 +111,7 @@ describe.each(engines)('importing volume and indicator actuals on %s', (engine) 
   it('keeps the source of imported cells another edit did not touch, and refuses an undo over a typed change', async () => {
     const first = await run(edited((line) => line, ['individstod-brukare;2018-01;44']));
     const version = (await rows<{ version: number }>(database.db, sql`select i.version from plan_items i join plans p on p.id = i.plan_id where p.key = ${planKey} and i.key = 'ifo-matt-2017'`))[0]!.version;
-    await updateCells(database.db, { planKey, segment: 'volume-tables', key: 'ifo-matt-2017', cells: [{ row: 'individstod-brukare', column: 'utfall-2017-09', text: '49' }], ifMatch: version, actor: 'ekonom' });
+    await updateCells(database.db, { planKey, segment: 'volume-tables', key: 'ifo-matt-2017', cells: [{ row: 'individstod-brukare', column: 'utfall-2017-09', text: '49' }], ifMatch: version, actor: 'ekonom', by: localOperator('ekonom') });
     expect(await cell('utfall-2017-10')).toMatchObject({ printed: '48', import_id: String(first.record!.id), recorded_by: 'redaktor' });
     expect(await cell('utfall-2017-09')).toMatchObject({ printed: '49', import_id: null, recorded_by: 'ekonom' });
     await expect(undoImport(database.db, { id: first.record!.id, actor: 'redaktor' })).rejects.toMatchObject({

@@ -35,7 +35,7 @@ import { LedgerMapping } from '../../domain/ledger/mapping.ts';
 import { namedEncoding } from '../../services/import-file.ts';
 import { getImportWithCells, importHistory, undoImport } from '../../services/import-record-service.ts';
 import type { ApiOptions } from '../api-options.ts';
-import { actorName, authorize, reasonOf } from '../auth.ts';
+import { actorName, actorOf, authorize, reasonOf } from '../auth.ts';
 import { followProgress, progressOf } from '../import-progress.ts';
 import { presentCell, presentLedger, presentOutcome, presentRecord } from '../import-presenters.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
@@ -103,7 +103,7 @@ export async function importRoutes(parent: FastifyInstance, { db }: ApiOptions):
         sourceSystem: query.source,
         maxBytes: maxImportBytes,
         onProgress: (p) => progress.report(p),
-        authorize: (nodes) => authorize(db, request, 'edit-content', nodes),
+        by: actorOf(request),
         read: {
           layout: query.layout,
           encoding: namedEncoding(query.encoding),
@@ -146,7 +146,7 @@ export async function importRoutes(parent: FastifyInstance, { db }: ApiOptions):
         sourceSystem: query.source,
         maxBytes: maxImportBytes,
         onProgress: (p) => progress.report(p),
-        authorize: (nodes) => authorize(db, request, 'edit-economy', nodes),
+        by: actorOf(request),
         read: {
           encoding: namedEncoding(query.encoding),
           delimiter: query.delimiter === 'tab' ? '\t' : query.delimiter,
@@ -189,7 +189,7 @@ export async function importRoutes(parent: FastifyInstance, { db }: ApiOptions):
   }, async (request, reply) => {
     if (request.body.key !== request.params.key) throw new StyrkortError('validation', 'Nyckeln kan inte ändras', [{ path: '$.key', message: `Ska vara "${request.params.key}" (nyckeln i adressen)` }]);
     const targets = request.body.rules.flatMap((rule) => ('node' in rule.target ? [rule.target.node] : []));
-    await authorize(db, request, 'edit-economy', targets);
+    await authorize(db, request, 'edit-economy', { municipality: request.body.municipality, nodes: targets });
     const saved = await saveMapping(db, request.body, { actor: actorName(request), ifMatch: ifMatchVersion(request), reason: reasonOf(request) });
     setEtag(reply, saved.version);
     reply.status(saved.created ? 201 : 200);
@@ -224,7 +224,7 @@ export async function importRoutes(parent: FastifyInstance, { db }: ApiOptions):
       id: request.params.id,
       actor: actorName(request),
       reason: reasonOf(request),
-      authorize: (kind, nodes) => authorize(db, request, kind === 'ledger' ? 'edit-economy' : 'edit-content', nodes),
+      by: actorOf(request),
     });
     return presentRecord(record);
   });

@@ -7,6 +7,7 @@ import { budgetEditorEn } from './parts/budget-editor.en.ts';
 import { economicTableEn } from './parts/economic-table.en.ts';
 import { rolloverEn } from './parts/rollover.en.ts';
 import { followUpEn } from './parts/follow-up.en.ts';
+import { roundsEn } from './parts/rounds.en.ts';
 
 export const en: Messages = {
   languageName: 'English',
@@ -376,4 +377,5 @@ export const en: Messages = {
   budgetEditor: budgetEditorEn,
   economicTable: economicTableEn,
   rollover: rolloverEn,
+  rounds: roundsEn,
 };

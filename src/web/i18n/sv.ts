@@ -5,6 +5,7 @@ import { budgetEditorSv } from './parts/budget-editor.sv.ts';
 import { economicTableSv } from './parts/economic-table.sv.ts';
 import { rolloverSv } from './parts/rollover.sv.ts';
 import { followUpSv } from './parts/follow-up.sv.ts';
+import { roundsSv } from './parts/rounds.sv.ts';
 
 export const sv = {
   languageName: 'Svenska',
@@ -378,4 +379,5 @@ export const sv = {
   budgetEditor: budgetEditorSv,
   economicTable: economicTableSv,
   rollover: rolloverSv,
+  rounds: roundsSv,
 };
