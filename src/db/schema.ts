@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -20,6 +21,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 /** Marks a database as Styrkort's ("app" = "styrkort"). */
@@ -232,8 +234,11 @@ export const figures = pgTable(
     statedSource: text('stated_source'), // the source as the plan file states it, kept for export
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The import (imports.id) the figure came from; null when it was typed, pasted or read from a plan file. */
+    importId: bigint('import_id', { mode: 'number' }).references((): AnyPgColumn => imports.id, { onDelete: 'set null' }),
   },
   (t) => [
+    index('figures_import').on(t.importId),
     uniqueIndex('figures_cell').on(t.planId, t.itemType, t.itemKey, t.rowKey, t.columnKey),
     index('figures_series_period').on(t.series, t.period),
   ],
@@ -320,6 +325,80 @@ export const planLinks = pgTable('plan_links', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   createdBy: text('created_by').notNull(),
 });
+
+/**
+ * One import of actuals from a file (issue 14): what was read, by whom, into which plan, for which
+ * periods, and whether it has been undone. Its cells are in `import_cells`; every figure it wrote
+ * points back at it (`figures.import_id`). Never deleted: an undo marks it.
+ */
+export const imports = pgTable(
+  'imports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // ledger (ekonomiska utfall), actuals (volymer och styrtal)
+    fileName: text('file_name').notNull(),
+    checksum: text('checksum').notNull(), // sha-256 of the file's bytes, hex
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    format: text('format').notNull(), // sie, csv, xlsx
+    rows: integer('rows').notNull(), // records read from the file
+    sourceSystem: text('source_system').notNull(), // "ekonomisystemet", "verksamhetssystemet" …: what the cells show
+    /** Which earlier imports a corrected file replaces: kind, source system and mapping. */
+    sourceKey: text('source_key').notNull(),
+    mappingKey: text('mapping_key'),
+    periods: jsonb('periods').notNull(), // the periods the file covers, in order
+    status: text('status').notNull(), // imported, undone
+    summary: jsonb('summary').notNull(), // counts and added columns
+    importedBy: text('imported_by').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneBy: text('undone_by'),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [index('imports_plan_checksum').on(t.planId, t.checksum)],
+);
+
+/** A cell an import wrote: what it held before (for undo) and what the import put there (null: emptied). */
+export const importCells = pgTable(
+  'import_cells',
+  {
+    importId: bigint('import_id', { mode: 'number' })
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    itemType: text('item_type').notNull(),
+    itemKey: text('item_key').notNull(),
+    rowKey: text('row_key').notNull(),
+    columnKey: text('column_key').notNull(),
+    period: text('period').notNull(),
+    before: text('before'), // null: the cell was empty
+    /** Where the text before came from (figures.source, import_id, recorded_by, recorded_at), put back by an undo. */
+    beforeImportId: bigint('before_import_id', { mode: 'number' }),
+    beforeSource: text('before_source'),
+    beforeRecordedBy: text('before_recorded_by'),
+    beforeRecordedAt: timestamp('before_recorded_at', { withTimezone: true }),
+    after: text('after'), // null: the import emptied the cell (a corrected file without it)
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.itemType, t.itemKey, t.rowKey, t.columnKey] })],
+);
+
+/** A municipality's ledger mappings (domain/ledger/mapping.ts), as their JSON file, versioned for If-Match. */
+export const ledgerMappings = pgTable(
+  'ledger_mappings',
+  {
+    id: serial('id').primaryKey(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    content: jsonb('content').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ledger_mappings_municipality_key').on(t.municipalityId, t.key)],
+);
 
 // Follow-up rounds keep their tables in a file of their own.
 export * from './round-schema.ts';
