@@ -10,10 +10,11 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The demo's Kolada import (seconds on a loaded machine) is off unless a test turns it on with STYRKORT_DEMO_KOLADA. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
   const result = spawnSync(process.execPath, [binPath, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', ...env },
+    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', STYRKORT_DEMO_KOLADA: 'off', ...env },
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -22,7 +23,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 /** Starts `styrkort serve` and resolves once it listens; stop() sends SIGTERM and waits. */
 export async function startServer(args: string[], env: Record<string, string | undefined> = {}) {
   const child = spawn(process.execPath, [binPath, 'serve', ...args], {
-    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', LOG_LEVEL: 'warn', STYRKORT_DEMO_KOLADA: 'off', ...env },
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
