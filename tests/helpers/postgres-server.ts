@@ -45,8 +45,11 @@ function runAsServerUser(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} misslyckades: ${result.stderr || result.stdout}`);
 }
 
-/** Starts a throwaway PostgreSQL cluster on a free port; stop() removes it. */
-export async function startPostgresServer(): Promise<{ url: string; stop: () => void }> {
+/**
+ * Starts a throwaway PostgreSQL cluster on a free port; stop() removes it. Tests run it without
+ * fsync (nothing survives the run anyway); `durable` keeps the defaults, for the bench's writes.
+ */
+export async function startPostgresServer(options: { durable?: boolean } = {}): Promise<{ url: string; stop: () => void }> {
   const bin = findBinDir();
   if (!bin) {
     throw new Error('PostgreSQL-serverns program saknas (/usr/lib/postgresql/NN/bin). Installera: apt-get install -y postgresql, eller ange STYRKORT_TEST_DATABASE_URL.');
@@ -59,7 +62,7 @@ export async function startPostgresServer(): Promise<{ url: string; stop: () => 
   runAsServerUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   runAsServerUser(join(bin, 'pg_ctl'), [
     '-D', dataDir, '-l', join(dir, 'server.log'), '-w',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`,
     'start',
   ]);
   return {
