@@ -6,10 +6,11 @@ import { ErrorBody, PlanKeyParams } from '../../contract/api.ts';
 import { findDeviations } from '../../domain/deviations.ts';
 import { backtestForecasts, forecastPlan } from '../../domain/forecast-plan.ts';
 import { diffPlans } from '../../domain/plan-diff.ts';
-import { latestFollowUpPeriod, scorecard } from '../../domain/status.ts';
 import { compareVolumeYears } from '../../domain/volume-aggregation.ts';
 import { exportPlan } from '../../services/plan-service.ts';
+import { scorecardJson } from '../../services/plan-reads.ts';
 import type { ApiOptions } from '../api.ts';
+import { readCheck, sendRepresentation } from '../representation.ts';
 import { readablePlan } from './plans.ts';
 
 const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM');
@@ -24,11 +25,8 @@ export async function followUpRoutes(parent: FastifyInstance, { db }: ApiOptions
   };
 
   app.get('/api/plans/:plan/scorecard', {
-    schema: { tags, summary: 'Styrkortet: status per styrtal och mål med förklaring (period ÅÅÅÅ eller ÅÅÅÅ-MM; standard senaste perioden med utfall)', params: PlanKeyParams, querystring: z.object({ period: Period.optional() }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
-  }, async (request) => {
-    const plan = await load(request, request.params.plan);
-    return scorecard(plan, { period: request.query.period ?? latestFollowUpPeriod(plan) });
-  });
+    schema: { tags, summary: 'Styrkortet: status per styrtal och mål med förklaring (period ÅÅÅÅ eller ÅÅÅÅ-MM; standard senaste perioden med utfall)', params: PlanKeyParams, querystring: z.object({ period: Period.optional() }).strict(), response: { 200: z.unknown(), 304: z.null(), 400: ErrorBody, 404: ErrorBody } },
+  }, async (request, reply) => sendRepresentation(request, reply, await scorecardJson(db, request.params.plan, readCheck(db, request), request.query.period)));
 
   app.get('/api/plans/:plan/forecast', {
     schema: { tags, summary: 'Helårsprognoser för volymer och budget från månaderna t.o.m. asOf, med metoder, intervall och inmatad prognos', params: PlanKeyParams, querystring: z.object({ asOf: Month, backtest: z.enum(['true', 'false']).optional() }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
