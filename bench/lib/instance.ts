@@ -5,6 +5,8 @@
  * ceiling) and /bench/json-agg (one query whose rows PostgreSQL turns into JSON text).
  * Prints "ready PORT" when it listens.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/connection.ts';
 import { rows } from '../../src/db/migrate.ts';
@@ -28,6 +30,14 @@ for (const plan of [draftPlan(), writePlan()]) {
   if (!present.has(plan.plan.key)) await importPlan(db, plan, { actor: 'bench', source: 'bench' });
 }
 
+// STYRKORT_BENCH_COUNT_QUERIES=1: how many queries the server sent, printed at the stop (PGlite only).
+let queries = 0;
+const client = (db as { $client?: { query?: (...args: unknown[]) => Promise<unknown> } }).$client;
+if (process.env.STYRKORT_BENCH_COUNT_QUERIES && client?.query) {
+  const query = client.query.bind(client);
+  client.query = (...args: unknown[]) => ((queries += 1), query(...args));
+}
+
 const app = buildServer({ db });
 app.get('/bench/hello', async () => ({ hello: 'world' }));
 app.get('/bench/json-agg', async (_request, reply) => {
@@ -35,7 +45,27 @@ app.get('/bench/json-agg', async (_request, reply) => {
   return reply.type('application/json; charset=utf-8').send(row!.body);
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
+// STYRKORT_BENCH_CPU_PROFILE=file: a CPU profile of the serving only (not the demo load), written at the stop.
+const profile = process.env.STYRKORT_BENCH_CPU_PROFILE ? await startProfile() : null;
 process.on('SIGTERM', () => {
-  void app.close().then(() => database.close()).then(() => process.exit(0));
+  void (profile ? profile.stop(process.env.STYRKORT_BENCH_CPU_PROFILE!) : Promise.resolve())
+    .then(() => queries && console.log(`queries ${queries}`))
+    .then(() => app.close())
+    .then(() => database.close())
+    .then(() => process.exit(0));
 });
 console.log(`ready ${new URL(address).port}`);
+
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}

@@ -1,5 +1,5 @@
 /** What a read must know of a plan before it serves cached bytes, in one indexed query. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './connection.ts';
 import { municipalities, plans } from './schema.ts';
 
@@ -16,9 +16,9 @@ export interface PlanVersion {
   content: { plan: number; shared: number };
 }
 
-/** The plan's versions by key (the unique index on plans.key), or null when there is no such plan. */
-export async function findPlanVersion(db: Db, key: string): Promise<PlanVersion | null> {
-  const [row] = await db
+/** The query, prepared once per database (a named statement on each PostgreSQL connection). */
+function prepared(db: Db) {
+  return db
     .select({
       key: plans.key,
       status: plans.status,
@@ -29,7 +29,20 @@ export async function findPlanVersion(db: Db, key: string): Promise<PlanVersion 
     })
     .from(plans)
     .innerJoin(municipalities, eq(plans.municipalityId, municipalities.id))
-    .where(eq(plans.key, key));
+    .where(eq(plans.key, sql.placeholder('key')))
+    .prepare('styrkort_plan_version');
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepared>>();
+
+/** The plan's versions by key (the unique index on plans.key), or null when there is no such plan. */
+export async function findPlanVersion(db: Db, key: string): Promise<PlanVersion | null> {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = prepared(db);
+    statements.set(db, statement);
+  }
+  const [row] = await statement.execute({ key });
   if (!row) return null;
   const { plan, shared, ...head } = row;
   return { ...head, content: { plan, shared } };

@@ -13,6 +13,7 @@ import type { Db } from '../db/connection.ts';
 import { findPlanVersion, type PlanVersion } from '../db/plan-version-repository.ts';
 import { loadPlanForDocument, renderPlanDocument, renderReport, type DocumentFormat, type RenderedDocument } from './document-service.ts';
 import { exportPlan } from './plan-service.ts';
+import { coalesced } from './coalesce.ts';
 import { cacheBytesFromEnv, RepresentationCache, type Representation } from './read-cache.ts';
 
 export type { PlanVersion, Representation };
@@ -20,9 +21,9 @@ export type { PlanVersion, Representation };
 /** Throws (401, 403) unless the caller may read the plan as it is at this version. */
 export type ReadCheck = (version: PlanVersion) => void | Promise<void>;
 
-/** The plan's versions, or 404. */
+/** The plan's versions, read after this call (concurrent readers share a query), or 404. */
 export async function planVersion(db: Db, key: string): Promise<PlanVersion> {
-  const version = await findPlanVersion(db, key);
+  const version = await readsOf(db).version(key);
   if (!version) throw new StyrkortError('not-found', `Planen ${key} finns inte`);
   return version;
 }
@@ -80,8 +81,12 @@ const parsedPlansKept = 8;
 class PlanReads {
   private readonly cache = new RepresentationCache(cacheBytesFromEnv());
   private readonly plans = new Map<string, Promise<PlanFile>>();
+  /** The plan's versions; readers who ask at once share one query (see coalesce.ts). */
+  readonly version: (key: string) => Promise<PlanVersion | null>;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.version = coalesced((key: string) => findPlanVersion(db, key));
+  }
 
   /** A representation built from the plan as stored at `version`. */
   fromPlan(version: PlanVersion, kind: string, build: (plan: PlanFile) => Omit<Representation, 'etag'>): Promise<Representation> {
@@ -123,7 +128,7 @@ class PlanReads {
    */
   private async consistent<T>(version: PlanVersion, load: () => Promise<T>): Promise<T> {
     const value = await load();
-    const after = await findPlanVersion(this.db, version.key);
+    const after = await this.version(version.key);
     if (!after || planEtag(after) !== planEtag(version)) throw new PlanChanged();
     return value;
   }
