@@ -1,21 +1,14 @@
 /**
- * Vitest global setup: a real PostgreSQL server for the data-layer tests, started from the
- * system's binaries in a throwaway cluster (or STYRKORT_TEST_DATABASE_URL if given). Never a mock.
+ * A real PostgreSQL server for the data-layer tests (and the bench), started from the system's
+ * binaries in a throwaway cluster (or STYRKORT_TEST_DATABASE_URL if given). Never a mock.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/connection.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
 
 function findBinDir(): string | null {
   const root = '/usr/lib/postgresql';
@@ -74,19 +67,8 @@ export async function startPostgresServer(options: { durable?: boolean } = {}): 
   };
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const given = process.env.STYRKORT_TEST_DATABASE_URL;
-  if (given) {
-    project.provide('postgresUrl', await prepareTemplate(given));
-    return async () => undefined;
-  }
-  const server = await startPostgresServer();
-  project.provide('postgresUrl', await prepareTemplate(server.url));
-  return async () => server.stop();
-}
-
 /** Creates a migrated template database that each test copies (CREATE DATABASE … TEMPLATE). */
-async function prepareTemplate(serverUrl: string): Promise<string> {
+export async function prepareTemplate(serverUrl: string): Promise<string> {
   const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
   await admin.connect();
   await admin.query('drop database if exists styrkort_template');
