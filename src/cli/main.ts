@@ -62,7 +62,7 @@ program
   .command('report')
   .description('uppföljningsrapport för en period: styrtal med status, volymer och budget mot plan, prognos, avvikelser, aktiviteter, analyser')
   .argument('<plan>', 'planens nyckel, t.ex. timra-ifo-2018-2020')
-  .requiredOption('--period <period>', 'ÅÅÅÅ-MM (månadsuppföljning; -08 ger delårsrapport) eller ÅÅÅÅ (verksamhetsberättelse)')
+  .requiredOption('--period <period>', 'ÅÅÅÅ-MM (månadsuppföljning; -08 ger delårsrapport), ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ (verksamhetsberättelse)')
   .requiredOption('--format <format>', 'format: pdf, docx, xlsx eller html')
   .option('--out <fil>', 'skriv till fil i stället för standard ut')
   .action((plan, options) => reportCommand(plan, { ...globals(), ...options }));
@@ -105,7 +105,7 @@ program
   .command('status')
   .description('styrkortet: styrtal, målvärde, utfall, status och förklaring, och målens status')
   .argument('<plan>', 'planens nyckel')
-  .option('--period <period>', 'ÅÅÅÅ eller ÅÅÅÅ-MM (standard: senaste perioden med utfall)')
+  .option('--period <period>', 'ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM (standard: senaste perioden med utfall)')
   .action((plan, options) => statusCommand(plan, { ...globals(), ...options }));
 
 program
@@ -119,7 +119,7 @@ program
   .command('deviations')
   .description('avvikelser mot plan för en period, störst först, med analyserna')
   .argument('<plan>', 'planens nyckel')
-  .option('--period <period>', 'ÅÅÅÅ eller ÅÅÅÅ-MM (standard: senaste perioden med utfall)')
+  .option('--period <period>', 'ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM (standard: senaste perioden med utfall)')
   .action((plan, options) => deviationsCommand(plan, { ...globals(), ...options }));
 
 program

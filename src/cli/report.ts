@@ -1,5 +1,6 @@
 /** `styrkort report PLAN --period 2020-08 --format pdf|docx|xlsx|html [--out FILE]`. */
 import { StyrkortError } from '../domain/errors.ts';
+import { periodProblem } from '../domain/period.ts';
 import { documentFormats, isDocumentFormat, loadPlanForDocument, renderReport } from '../services/document-service.ts';
 import { withDatabase, type GlobalOptions } from './context.ts';
 import { writeDocument } from './export.ts';
@@ -8,9 +9,8 @@ export async function reportCommand(planKey: string, options: GlobalOptions & { 
   if (!isDocumentFormat(options.format)) {
     throw new StyrkortError('usage', `Okänt format "${options.format}". Tillgängliga format: ${documentFormats.join(', ')}`);
   }
-  if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(options.period)) {
-    throw new StyrkortError('usage', `Perioden "${options.period}" anges som ÅÅÅÅ (årsrapport) eller ÅÅÅÅ-MM (månadsuppföljning), t.ex. 2017-08`);
-  }
+  const problem = periodProblem(options.period);
+  if (problem) throw new StyrkortError('usage', `${problem} (ÅÅÅÅ: årsrapport, ÅÅÅÅ-MM: månadsuppföljning), t.ex. 2017-08`);
   const plan = await withDatabase(options, 'styrkort report', ({ db }) => loadPlanForDocument(db, planKey));
   writeDocument(await renderReport(plan, { period: options.period, format: options.format }), options.out);
 }

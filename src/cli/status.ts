@@ -1,7 +1,7 @@
 /** `styrkort status PLAN [--period ÅÅÅÅ|ÅÅÅÅ-MM]`: the scorecard — indicator, target, outcome, status, explanation. */
 import { StyrkortError } from '../domain/errors.ts';
 import { formatPeriod } from '../domain/format.ts';
-import { isPeriod } from '../domain/period.ts';
+import { isPeriod, PERIOD_FORMS } from '../domain/period.ts';
 import { statusWord } from '../domain/status-band.ts';
 import { latestFollowUpPeriod, scorecard, type Scorecard } from '../domain/status.ts';
 import { exportPlan } from '../services/plan-service.ts';
@@ -16,7 +16,7 @@ export async function statusCommand(planKey: string, options: GlobalOptions & { 
 /** A period option as given, or a usage error (exit code 2) that shows the format. */
 export function checkPeriod(period: string | undefined, option = '--period'): string | undefined {
   if (period !== undefined && !isPeriod(period)) {
-    throw new StyrkortError('usage', `${option} "${period}" är ingen period; ange ÅÅÅÅ eller ÅÅÅÅ-MM, t.ex. 2020 eller 2020-08`);
+    throw new StyrkortError('usage', `${option} "${period}" är ingen period; ange ${PERIOD_FORMS}, t.ex. 2020, 2020-T2 eller 2020-08`);
   }
   return period;
 }

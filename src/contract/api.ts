@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { roles } from '../domain/access.ts';
+import { YearRangeField } from '../domain/period-field.ts';
 
 export const ErrorBody = z
   .object({
@@ -42,7 +43,7 @@ export const ItemParams = PlanKeyParams.extend({ key: z.string().min(1).max(300)
 export const WorkflowBody = z.object({ decision: z.unknown().optional() }).strict().nullish();
 export const StatusChange = z.object({ status: z.string(), version: z.number().int() });
 
-export const RolloverRequest = z.object({ to: z.string().regex(/^\d{4}-\d{4}$/, 'Ange perioden som ÅÅÅÅ-ÅÅÅÅ'), key: z.string().max(120).optional() }).strict();
+export const RolloverRequest = z.object({ to: YearRangeField, key: z.string().max(120).optional() }).strict();
 export const RolloverPreview = z.object({
   from: z.string(),
   to: z.string(),

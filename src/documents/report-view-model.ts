@@ -1,6 +1,7 @@
 /**
  * A follow-up report as a document view model: a monthly follow-up ('YYYY-MM'), the interim
- * report after August (delårsrapport) or the year's report ('YYYY', verksamhetsberättelse).
+ * report after August (delårsrapport), the year's report ('YYYY', verksamhetsberättelse) or the
+ * follow-up of a half-year, tertial or quarter ('2025-T2'), each as of the period's last month.
  * Indicators with target, outcome, status and its explanation; goals; deviations; volumes and the
  * operating budget against plan with forecast and deviation; activities; the period's analyses.
  * Statuses, forecasts and deviations come from the domain (status.ts, forecast-plan.ts,
@@ -9,7 +10,7 @@
 import { findDeviations } from '../domain/deviations.ts';
 import { forecastPlan } from '../domain/forecast-plan.ts';
 import { formatPeriod, formatYearRange, monthName } from '../domain/format.ts';
-import { isMonthPeriod, monthOf, monthPeriod, yearOf } from '../domain/period.ts';
+import { describePeriod, firstMonth, isMonthPeriod, isYearPeriod, lastMonth, monthOf, periodProblem, yearOf } from '../domain/period.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { statusWord } from '../domain/status-band.ts';
 import { scorecard } from '../domain/status.ts';
@@ -21,18 +22,20 @@ import type { Block, DocumentView } from './view-model.ts';
 export function reportTitle(period: string): string {
   const year = yearOf(period);
   const month = monthOf(period);
-  if (month === null) return `Verksamhetsberättelse ${year}`;
+  if (isYearPeriod(period)) return `Verksamhetsberättelse ${year}`;
+  if (month === null) return `Uppföljning ${describePeriod(period)}`;
   if (month === 8) return `Delårsrapport januari–augusti ${year}`;
   return `Månadsuppföljning ${monthName(month)} ${year}`;
 }
 
-/** Builds the follow-up report of a plan for a period ('YYYY' or 'YYYY-MM'). */
+/** Builds the follow-up report of a plan for a period of any kind ('2017', '2017-08', '2025-T2'). */
 export function buildReportDocument(plan: PlanFile, options: { period: string }): DocumentView {
   const { period } = options;
-  if (!/^\d{4}(-(0[1-9]|1[0-2]))?$/.test(period)) throw new StyrkortError('validation', `Perioden "${period}" anges som ÅÅÅÅ eller ÅÅÅÅ-MM, t.ex. 2017-08`);
+  const problem = periodProblem(period);
+  if (problem) throw new StyrkortError('validation', `${problem}, t.ex. 2017-08`);
   const card = scorecard(plan, { period });
   const deviations = findDeviations(plan, { period });
-  const forecast = forecastPlan(plan, { asOf: isMonthPeriod(period) ? period : monthPeriod(yearOf(period), 12) });
+  const forecast = forecastPlan(plan, { asOf: lastMonth(period) });
   const owner = plan.organisation.find((node) => node.key === plan.plan.ownerNode)?.name ?? '';
   const title = reportTitle(period);
 
@@ -64,7 +67,7 @@ export function buildReportDocument(plan: PlanFile, options: { period: string })
       organisation: owner,
       title,
       subtitle: plan.plan.title,
-      period: `Uppföljningsperiod: ${isMonthPeriod(period) ? `januari–${monthName(monthOf(period)!)} ${yearOf(period)}` : String(period)}`,
+      period: `Uppföljningsperiod: ${followUpSpan(period)}`,
       status: `Uppföljning av planen för ${formatYearRange(plan.plan.periodStart, plan.plan.periodEnd)}`,
     },
     toc: blocks.flatMap((block) => (block.kind === 'heading' && block.toc ? [{ id: block.id, text: block.text, level: block.level }] : [])),
@@ -72,6 +75,13 @@ export function buildReportDocument(plan: PlanFile, options: { period: string })
     newPagePerSection: false,
     colophon: `Rapporten är skapad med Styrkort ur planens data (${plan.plan.key}) för ${formatPeriod(period)}. Status: ${card.ruleText}.`,
   };
+}
+
+/** The months a report covers, in words: "januari–augusti 2017" for a month (the year so far), "maj–augusti 2025" for a tertial, "2017" for a year. */
+function followUpSpan(period: string): string {
+  if (isYearPeriod(period)) return period;
+  const from = isMonthPeriod(period) ? 1 : monthOf(firstMonth(period))!;
+  return `${monthName(from)}–${monthName(monthOf(lastMonth(period))!)} ${yearOf(period)}`;
 }
 
 const plural = { green: 'gröna', yellow: 'gula', red: 'röda', 'not-measured': 'inte mätta' } as const;

@@ -21,7 +21,7 @@ describe('entering actuals', () => {
     ]);
     expect(plan.indicators[0]!.actuals).toEqual([{ period: '2018', text: '84' }]); // the given plan is untouched
     expect(() => recordIndicatorActual(plan, { indicator: 'st-9', period: '2020', text: '1' })).toThrow('Styrtalet "st-9" finns inte i planen');
-    expect(() => recordIndicatorActual(plan, { indicator: 'st-1.2.1', period: '2020-8', text: '1' })).toThrow('anges som ÅÅÅÅ eller ÅÅÅÅ-MM');
+    expect(() => recordIndicatorActual(plan, { indicator: 'st-1.2.1', period: '2020-8', text: '1' })).toThrow('anges som ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM');
   });
 
   it('puts a month into the existing actual column of the 2017 table', () => {
@@ -41,6 +41,18 @@ describe('entering actuals', () => {
     expect(table.rows.find((r) => r.line === 'costs')!.cells).toMatchObject({ 'utfall-2017-01': '-2 700', 'utfall-2017-02': '-2 650' });
     expect(validatePlanFile(budget).ok).toBe(true);
     expect(() => recordTableActual(ifo, { table: 'rr-ifo-vuxna', row: 'netto', period: '2017-01', text: '1' })).toThrow('Raden "netto" finns inte i budgettabellen rr-ifo-vuxna');
+  });
+
+  // Municipalities that report by tertial, half-year or quarter enter those periods as they are.
+  it.each([
+    ['2018-T1', 'Utfall T1 2018'],
+    ['2018-H1', 'Utfall H1 2018'],
+    ['2017-Q4', 'Utfall Q4 2017'],
+  ])('takes a %s actual into a column "%s", valid in the plan file', (period, label) => {
+    const next = recordTableActual(ifo, { table: 'ifo-matt-2017', row: 'hushall-forsorjningsstod', period, text: '228' });
+    expect(next.volumeTables[0]!.columns.find((column) => column.period === period)).toEqual({ key: `utfall-${period.toLowerCase()}`, label, kind: 'actual', period });
+    expect(validatePlanFile(next).ok).toBe(true);
+    expect(validatePlanFile(recordIndicatorActual(plan, { indicator: 'st-1.2.1', period, text: '5' })).ok).toBe(true);
   });
 });
 

@@ -5,8 +5,7 @@
  * for a period. Each returns a new plan and leaves the given one untouched.
  */
 import { StyrkortError } from './errors.ts';
-import { monthLabel } from './format.ts';
-import { isPeriod, monthOf, yearOf } from './period.ts';
+import { comparePeriods, formatPeriod, periodKeyPart, periodProblem } from './period.ts';
 import type { ActualEntry, Column, PlanFile } from './plan.ts';
 import { analysisKey } from './analyses.ts';
 
@@ -18,7 +17,7 @@ export function recordIndicatorActual(plan: PlanFile, input: { indicator: string
   const indicators = plan.indicators.map((indicator) => {
     if (indicator.key !== key) return indicator;
     const others = indicator.actuals.filter((actual) => actual.period !== entry.period);
-    const actuals = [...others, entry].sort((a, b) => a.period.localeCompare(b.period));
+    const actuals = [...others, entry].sort((a, b) => comparePeriods(a.period, b.period));
     return { ...indicator, actuals };
   });
   return { ...plan, indicators };
@@ -26,7 +25,7 @@ export function recordIndicatorActual(plan: PlanFile, input: { indicator: string
 
 /**
  * Puts an actual figure, as printed, into a volume row (by row key) or a budget line (by line:
- * income, costs, net) for a period 'YYYY-MM' or 'YYYY', in the table's actual column for that
+ * income, costs, net) for a period of any kind ('2017-08', '2017', '2025-T2'), in the table's actual column for that
  * period; the column is created ("Utfall aug 2017") when there is none.
  */
 export function recordTableActual(plan: PlanFile, input: { table: string; row: string; period: string; text: string }): PlanFile {
@@ -65,18 +64,18 @@ function actualColumn(columns: Column[], period: string): Column | undefined {
 /** The columns with an actual column for the period, placed after the last column of an earlier or equal period. */
 function withActualColumn(columns: Column[], period: string): Column[] {
   if (actualColumn(columns, period)) return columns;
-  const month = monthOf(period);
-  const label = month === null ? `Utfall ${period}` : `Utfall ${monthLabel(month)} ${yearOf(period)}`;
-  let key = `utfall-${period}`;
+  const label = `Utfall ${formatPeriod(period)}`;
+  let key = `utfall-${periodKeyPart(period)}`;
   while (columns.some((column) => column.key === key)) key = `${key}-x`;
   const column: Column = { key, label, kind: 'actual', period };
   let at = 0;
   columns.forEach((c, i) => {
-    if (c.period !== undefined && c.period <= period) at = i + 1;
+    if (c.period !== undefined && comparePeriods(c.period, period) <= 0) at = i + 1;
   });
   return [...columns.slice(0, at), column, ...columns.slice(at)];
 }
 
 function assertPeriod(period: string): void {
-  if (!isPeriod(period)) throw new StyrkortError('validation', `Perioden "${period}" anges som ÅÅÅÅ eller ÅÅÅÅ-MM`);
+  const problem = periodProblem(period);
+  if (problem) throw new StyrkortError('validation', problem);
 }

@@ -2,6 +2,7 @@
  * The responsible's analyses (analyser) of follow-up subjects: one text per subject (indicator,
  * volume row, budget table) and period, read together with the texts of earlier periods.
  */
+import { comparePeriodEnds, periodKeyPart } from './period.ts';
 import type { Analysis, PlanFile } from './plan.ts';
 
 export interface SubjectAnalyses {
@@ -16,17 +17,12 @@ export interface SubjectAnalyses {
 export function analysesFor(plan: PlanFile, subject: string, period: string): SubjectAnalyses {
   const own = plan.analyses.filter((analysis) => analysis.subject === subject);
   const current = own.find((analysis) => analysis.period === period) ?? null;
-  const end = periodEnd(period);
-  const earlier = own.filter((analysis) => periodEnd(analysis.period) < end).sort((a, b) => periodEnd(b.period).localeCompare(periodEnd(a.period)));
+  // A year's analysis is written when the year is over: after its December, before next January.
+  const earlier = own.filter((analysis) => comparePeriodEnds(analysis.period, period) < 0).sort((a, b) => comparePeriodEnds(b.period, a.period));
   return { key: current?.key ?? analysisKey(subject, period), current, earlier };
 }
 
 /** The key a new analysis of a subject for a period gets: "analys-st-1.2.1-2020-08". */
 export function analysisKey(subject: string, period: string): string {
-  return `analys-${subject}-${period}`;
-}
-
-// A year's analysis is written when the year is over: after its December, before next January.
-function periodEnd(period: string): string {
-  return period.length === 4 ? `${period}-13` : period;
+  return `analys-${subject}-${periodKeyPart(period)}`;
 }

@@ -10,7 +10,7 @@ import { StyrkortError } from './errors.ts';
 import { parseFigure } from './figure.ts';
 import { forecastPlan, printedCell, yearColumn, type BudgetForecast } from './forecast-plan.ts';
 import { formatAmount, formatPeriod } from './format.ts';
-import { isPeriod, monthPeriod, yearOf } from './period.ts';
+import { isYearPeriod, lastMonth, periodProblem, yearOf } from './period.ts';
 import type { BudgetTable, PlanFile } from './plan.ts';
 import { printNumber } from './status-band.ts';
 import { scorecard, type IndicatorStatus } from './status.ts';
@@ -62,10 +62,11 @@ export interface DeviationOptions {
 /** A deviation before its analysis is attached, with the size it is ordered by. */
 export type Finding = Omit<Deviation, 'analysis'> & { size: number };
 
-/** Everything off plan for a period ('YYYY' or 'YYYY-MM'), red before yellow, larger before smaller. */
+/** Everything off plan for a period (any kind; as of its last month), red before yellow, larger before smaller. */
 export function findDeviations(plan: PlanFile, options: DeviationOptions): DeviationList {
   const { period } = options;
-  if (!isPeriod(period)) throw new StyrkortError('validation', `Perioden "${period}" anges som ÅÅÅÅ eller ÅÅÅÅ-MM`);
+  const problem = periodProblem(period);
+  if (problem) throw new StyrkortError('validation', problem);
   const tolerances = { volumePercent: options.volumeTolerancePercent ?? 5, budgetPercent: options.budgetTolerancePercent ?? 2 };
   const findings: Finding[] = [
     ...indicatorDeviations(plan, period),
@@ -116,8 +117,7 @@ function indicatorPercent(status: IndicatorStatus): Decimal | null {
  * costs budget sizes each line against its own budget.
  */
 function budgetDeviations(plan: PlanFile, period: string, tolerancePercent: number): Finding[] {
-  const year = yearOf(period);
-  const asOf = period.length === 7 ? period : monthPeriod(year, 12);
+  const asOf = lastMonth(period);
   const lines = forecastPlan(plan, { asOf }).budgets;
   return lines.flatMap((line): Finding[] => {
     const table = plan.budgetTables.find((t) => t.key === line.tableKey)!;
@@ -159,7 +159,7 @@ function budgetDeviations(plan: PlanFile, period: string, tolerancePercent: numb
 /** What a budget line is measured by: the year's accounts, else the latest forecast entered, else the run-rate forecast. */
 function comparedAmount(table: BudgetTable, line: BudgetForecast, period: string): { label: string; text: string; value: Decimal } | null {
   const cells = table.rows.find((row) => row.line === line.line)!.cells;
-  const actualColumn = period.length === 4 ? yearColumn(table.columns, yearOf(period), ['actual'], cells) : null;
+  const actualColumn = isYearPeriod(period) ? yearColumn(table.columns, yearOf(period), ['actual'], cells) : null;
   const actual = actualColumn && printedCell(actualColumn, cells);
   if (actual?.value) return { label: actual.columnLabel, text: actual.text, value: actual.value };
   const entered = line.entered.filter((cell) => cell.value !== null).at(-1);

@@ -7,6 +7,9 @@
 import { Decimal } from 'decimal.js';
 import { parseFigure } from './figure.ts';
 
+// Periods print by the period module's rule; re-exported for the many modules that format figures and periods together.
+export { formatPeriod, monthLabel, monthName } from './period.ts';
+
 /** Thousands separator (tusentalsavgränsare): "18 100", "18\u00a0100" for HTML, or "18100". */
 export type ThousandsSeparator = 'space' | 'nbsp' | 'narrow-nbsp' | 'none';
 
@@ -35,9 +38,6 @@ const SEPARATORS: Record<ThousandsSeparator, string> = {
 
 const MINUS_SIGNS: Record<MinusSign, string> = { hyphen: '-', unicode: '\u2212' };
 
-// månadsförkortningar, as Swedish documents print them
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] as const;
-
 /** Formats an amount the Swedish way: "3 258", "-68 851", "5,3", "18 000 tkr"; null prints as missing. */
 export function formatAmount(value: Decimal | null, opts: AmountFormat = {}): string {
   if (value === null || !value.isFinite()) return opts.missing ?? MISSING;
@@ -56,23 +56,6 @@ export function formatAmount(value: Decimal | null, opts: AmountFormat = {}): st
 /** Formats a percentage (90 is ninety per cent) as "90 %", with a space as Swedish style wants. */
 export function formatPercent(value: Decimal | null, decimals?: number): string {
   return formatAmount(value, decimals === undefined ? { unit: '%' } : { unit: '%', decimals });
-}
-
-/** Formats a period 'YYYY-MM' as "aug 2017" and 'YYYY' as "2017"; anything else is returned as given. */
-export function formatPeriod(period: string): string {
-  const match = /^(\d{4})(?:-(\d{2}))?$/.exec(period);
-  if (!match) return period;
-  const year = match[1]!;
-  if (match[2] === undefined) return year;
-  const month = Number(match[2]);
-  return month >= 1 && month <= 12 ? `${monthLabel(month)} ${year}` : period;
-}
-
-/** The Swedish short name of a month, 1 = "jan" … 12 = "dec". */
-export function monthLabel(month: number): string {
-  const label = MONTHS[month - 1];
-  if (!Number.isInteger(month) || label === undefined) throw new RangeError(`Ingen månad: ${month}`);
-  return label;
 }
 
 function groupThousands(digits: string, separator: string): string {
@@ -134,13 +117,4 @@ export function formatCell(printed: string | undefined): PrintedCell {
 /** A plan period as documents print it: "2018–2020" (en dash), or one year alone. */
 export function formatYearRange(start: number, end: number): string {
   return start === end ? String(start) : `${start}\u2013${end}`;
-}
-
-const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'] as const;
-
-/** The Swedish name of a month, 1 = "januari" … 12 = "december" (titles of reports). */
-export function monthName(month: number): string {
-  const name = MONTH_NAMES[month - 1];
-  if (!Number.isInteger(month) || name === undefined) throw new RangeError(`Ingen månad: ${month}`);
-  return name;
 }

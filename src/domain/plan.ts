@@ -5,6 +5,7 @@
  * (see domain/figure.ts), so nothing is typed twice and nothing printed is lost.
  */
 import { z } from 'zod';
+import { MonthField, PeriodField } from './period-field.ts';
 import { budgetLines } from './plan-constants.ts';
 
 const key = z
@@ -109,7 +110,7 @@ export const indicatorStatuses = ['green', 'yellow', 'red', 'not-measured'] as c
 
 export const ActualEntry = z
   .object({
-    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'),
+    period: PeriodField,
     text: cell,
     source: z.string().max(500).optional(),
     /**
@@ -235,8 +236,8 @@ export const Column = z
     key,
     label: z.string().max(200), // as printed: "Prognos 2017 aug", "Plan 2021 (uppräknings 2%)"
     kind: z.enum(columnKinds),
-    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM').optional(),
-    asOf: z.string().regex(/^\d{4}-\d{2}$/, 'Anges som ÅÅÅÅ-MM').optional(), // forecast made at month
+    period: PeriodField.optional(),
+    asOf: MonthField.optional(), // forecast made at month
     indexationPercent: z.string().regex(/^-?\d+(\.\d+)?$/).optional(),
   })
   .strict();
@@ -313,7 +314,7 @@ export const Footnote = z
 export const Analysis = z
   .object({
     key,
-    period: z.string().regex(/^\d{4}(-\d{2})?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'),
+    period: PeriodField,
     subject: key, // an indicator, a volume row or a budget table
     text: rich,
     author: z.string().max(200).optional(),

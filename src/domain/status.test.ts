@@ -236,7 +236,7 @@ describe('scorecard and goal roll-up', () => {
   });
 
   it('refuses a period that is not ÅÅÅÅ or ÅÅÅÅ-MM, and opens on the latest period with an outcome', () => {
-    expect(() => scorecard(sn, { period: '2020-13' })).toThrow('anges som ÅÅÅÅ eller ÅÅÅÅ-MM');
+    expect(() => scorecard(sn, { period: '2020-13' })).toThrow('anges som ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM');
     expect(latestFollowUpPeriod(sn)).toBe('2020');
     expect(latestFollowUpPeriod(planWith('worst'))).toBe('2020');
   });

@@ -7,7 +7,7 @@
 import { StyrkortError } from './errors.ts';
 import { parseFigure } from './figure.ts';
 import { formatPeriod } from './format.ts';
-import { isPeriod, yearOf } from './period.ts';
+import { comparePeriods, periodProblem, yearOf } from './period.ts';
 import type { ActualEntry, Goal, Indicator, PlanFile } from './plan.ts';
 import { statusWord, type Status } from './status-band.ts';
 import { evaluateTarget, notMeasured, type Evaluation } from './status-kinds.ts';
@@ -61,10 +61,11 @@ export interface Scorecard {
   indicators: IndicatorStatus[];
 }
 
-/** The scorecard of a plan for a period 'YYYY' or 'YYYY-MM'. */
+/** The scorecard of a plan for a period of any kind ('2020', '2020-08', '2025-T2'). */
 export function scorecard(plan: PlanFile, options: { period: string }): Scorecard {
   const { period } = options;
-  if (!isPeriod(period)) throw new StyrkortError('validation', `Perioden "${period}" anges som ÅÅÅÅ eller ÅÅÅÅ-MM`);
+  const problem = periodProblem(period);
+  if (problem) throw new StyrkortError('validation', problem);
   const indicators = plan.indicators.map((indicator) => evaluateIndicator(indicator, period));
   const rule = plan.plan.statusRollup;
   return { planKey: plan.plan.key, period, rule, ruleText: describeRule(rule), goals: rollUpGoals(plan, indicators, rule), indicators };
@@ -160,6 +161,6 @@ function shorten(text: string): string {
 
 /** The period a scorecard opens on: the latest period with an outcome, else the plan's first year. */
 export function latestFollowUpPeriod(plan: PlanFile): string {
-  const periods = plan.indicators.flatMap((indicator) => indicator.actuals.map((actual) => actual.period)).sort();
+  const periods = plan.indicators.flatMap((indicator) => indicator.actuals.map((actual) => actual.period)).sort(comparePeriods);
   return periods.at(-1) ?? String(plan.plan.periodStart);
 }

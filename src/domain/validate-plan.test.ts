@@ -23,7 +23,7 @@ describe('validatePlanFile', () => {
     ['empty label', (p: any) => (p.goals[0].text = ''), '$.goals[0].text', 'Får inte vara tom'],
     ['bad municipality code', (p: any) => (p.municipality.code = '226'), '$.municipality.code', 'Kommunkoden har fyra siffror'],
     ['bad key', (p: any) => (p.goals[0].key = 'Mål 1'), '$.goals[0].key', 'Nyckeln får bara innehålla a–z, 0–9 och . _ : -'],
-    ['bad period', (p: any) => (p.volumeTables[0].columns[0].period = '2018-1'), '$.volumeTables[0].columns[0].period', 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM'],
+    ['bad period', (p: any) => (p.volumeTables[0].columns[0].period = '2018-1'), '$.volumeTables[0].columns[0].period', 'Period anges som ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM'],
     ['wrong format marker', (p: any) => (p.format = 'excel'), '$.format', 'Ogiltigt värde; tillåtna värden är "styrkort-plan"'],
   ])('reports a %s', (_name, mutate, path, message) => {
     expect(problemsOf(mutate)).toContainEqual({ path, message });

@@ -8,7 +8,7 @@
 import { Decimal } from 'decimal.js';
 import { figureValue } from './figure.ts';
 import { formatPeriod } from './format.ts';
-import { daysInMonth, daysInYear, isMonthPeriod, monthOf, monthPeriod, monthsOf, yearOf } from './period.ts';
+import { comparePeriods, daysInMonth, daysInYear, isMonthPeriod, isYearPeriod, monthOf, monthPeriod, monthsOf, yearOf } from './period.ts';
 import type { Column, VolumeRow, VolumeTable, volumeKinds } from './plan.ts';
 import { printNumber } from './status-band.ts';
 
@@ -120,7 +120,7 @@ export function monthlyActuals(columns: Column[], cells: Record<string, string>,
   return columns
     .filter((column) => column.kind === 'actual' && column.period !== undefined && isMonthPeriod(column.period) && yearOf(column.period) === year)
     .map((column) => ({ period: column.period!, value: figureValue(cells[column.key]) }))
-    .sort((a, b) => a.period.localeCompare(b.period));
+    .sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 /** Years that have monthly actual columns in a table. */
@@ -156,7 +156,7 @@ export interface VolumeYearComparison {
  * value printed for that year (Bokslut, Plan, Budget), with the difference. Shown, never corrected.
  */
 export function compareVolumeYears(table: VolumeTable): VolumeYearComparison[] {
-  const yearColumns = table.columns.filter((c) => c.period !== undefined && !isMonthPeriod(c.period));
+  const yearColumns = table.columns.filter((c) => c.period !== undefined && isYearPeriod(c.period));
   const years = [...new Set([...yearsWithMonths(table.columns), ...yearColumns.map((c) => yearOf(c.period!))])].sort();
   return table.rows.flatMap((row) =>
     years

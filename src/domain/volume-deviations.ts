@@ -7,7 +7,7 @@
 import { Decimal } from 'decimal.js';
 import type { Finding } from './deviations.ts';
 import { formatPeriod } from './format.ts';
-import { daysInYear, daysThrough, monthOf, monthPeriod, yearOf } from './period.ts';
+import { daysInYear, daysThrough, isYearPeriod, lastMonth, monthOf, monthPeriod, yearOf } from './period.ts';
 import type { PlanFile, VolumeRow, VolumeTable } from './plan.ts';
 import { printNumber } from './status-band.ts';
 import { aggregateVolumeYear, monthlyActuals, type VolumeKind } from './volume-aggregation.ts';
@@ -69,13 +69,13 @@ interface Measured {
 /** The printed year outcome, else the months of the period (or of the year so far). */
 function measure(table: VolumeTable, row: VolumeRow, period: string): Measured | null {
   const year = yearOf(period);
-  if (period.length === 4) {
+  if (isYearPeriod(period)) {
     const column = yearColumn(table.columns, year, ['actual'], row.cells);
     const printed = column && printedCell(column, row.cells);
     if (printed?.value) return { label: printed.columnLabel, value: printed.value, through: null };
   }
   const months = monthlyActuals(table.columns, row.cells, year);
-  const through = period.length === 7 ? period : monthPeriod(year, 12);
+  const through = lastMonth(period);
   const aggregate = aggregateVolumeYear({ kind: row.kind, year, months, through });
   if (!aggregate.latest || !aggregate.value) return null;
   const last = aggregate.latest.period;

@@ -38,7 +38,7 @@ export function planJson(db: Db, key: string, check: ReadCheck): Promise<Represe
   return read(db, key, check, (reads, version) => reads.fromPlan(version, 'plan', (plan) => json(JSON.stringify(plan))));
 }
 
-/** The scorecard at a period ('YYYY' or 'YYYY-MM'; the latest with actuals when not given). */
+/** The scorecard at a period (the latest with actuals when not given). */
 export function scorecardJson(db: Db, key: string, check: ReadCheck, period?: string): Promise<Representation> {
   return read(db, key, check, (reads, version) =>
     reads.fromPlan(version, `scorecard:${period ?? ''}`, (plan) => json(JSON.stringify(scorecard(plan, { period: period ?? latestFollowUpPeriod(plan) })))),

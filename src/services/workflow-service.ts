@@ -5,6 +5,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
+import { parseYearRange } from '../domain/period.ts';
 import { Decision as DecisionSchema, PlanFile } from '../domain/plan.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
@@ -103,16 +104,13 @@ export async function updatePlanHead(db: Db, options: { planKey: string; body: u
   });
 }
 
-const periodPattern = /^(\d{4})-(\d{4})$/;
-
 /** Works out the new plan for a rollover to "2021-2023" without writing anything. */
 export async function previewRollover(db: Db, options: { planKey: string; to: string; key?: string }): Promise<RolloverResult> {
-  const match = periodPattern.exec(options.to);
-  if (!match || Number(match[2]) < Number(match[1])) {
+  const to = parseYearRange(options.to);
+  if (!to) {
     throw new StyrkortError('validation', 'Ange den nya perioden som ÅÅÅÅ-ÅÅÅÅ, t.ex. 2021-2023', [{ path: '$.to', message: 'Ogiltig period' }]);
   }
   const source = await exportPlan(db, options.planKey);
-  const to = { start: Number(match[1]), end: Number(match[2]) };
   const key = options.key ?? rolloverKey(source.plan.key, { start: source.plan.periodStart, end: source.plan.periodEnd }, to);
   return rolloverPlan(source, { periodStart: to.start, periodEnd: to.end, key });
 }

@@ -5,6 +5,7 @@
  */
 import { figureValue } from '../domain/figure.ts';
 import { formatAmount } from '../domain/format.ts';
+import { yearOf } from '../domain/period.ts';
 import type { BudgetTable, Column } from '../domain/plan.ts';
 
 export const seriesKinds = ['budget', 'actual', 'forecast'] as const;
@@ -35,13 +36,13 @@ export interface BudgetChartData {
 }
 
 const isSeries = (column: Column): column is Column & { kind: SeriesKind } => (seriesKinds as readonly string[]).includes(column.kind);
-const yearOf = (column: Column) => column.period?.slice(0, 4);
+const yearOfColumn = (column: Column) => (column.period === undefined ? undefined : String(yearOf(column.period)));
 
 /** The year whose columns the chart shows, or null when the table has no budget, actual or forecast column. */
 export function chartYear(columns: Column[]): string | null {
   const years = new Map<string, Set<string>>();
   for (const column of columns.filter(isSeries)) {
-    const year = yearOf(column);
+    const year = yearOfColumn(column);
     if (year) years.set(year, (years.get(year) ?? new Set()).add(column.kind));
   }
   const sorted = [...years.keys()].sort().reverse();
@@ -54,7 +55,7 @@ export function budgetChartData(table: BudgetTable): BudgetChartData | null {
   if (year === null) return null;
   // The latest column of each kind in the year (a later forecast replaces an earlier one).
   const chosen = new Map<SeriesKind, Column>();
-  for (const column of table.columns.filter(isSeries)) if (yearOf(column) === year) chosen.set(column.kind, column);
+  for (const column of table.columns.filter(isSeries)) if (yearOfColumn(column) === year) chosen.set(column.kind, column);
   const kinds = seriesKinds.filter((kind) => chosen.has(kind));
   return {
     year,

@@ -5,9 +5,8 @@
  * value comes from the printed text by format.ts's rule, and a missing month stays missing.
  */
 import { formatCell } from '../domain/format.ts';
+import { comparePeriods, isMonthPeriod, yearOf } from '../domain/period.ts';
 import type { Column, PlanFile, VolumeRow } from '../domain/plan.ts';
-
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function hasText(text: string | undefined): boolean {
   return text !== undefined && text.trim() !== '';
@@ -19,11 +18,11 @@ export function monthsWithActuals(plan: PlanFile): string[] {
   const tables: Array<{ columns: Column[]; rows: Array<{ cells: Record<string, string> }> }> = [...plan.volumeTables, ...plan.budgetTables];
   for (const table of tables) {
     for (const column of table.columns) {
-      if (column.kind !== 'actual' || !column.period || !monthPattern.test(column.period)) continue;
+      if (column.kind !== 'actual' || !column.period || !isMonthPeriod(column.period)) continue;
       if (table.rows.some((row) => hasText(row.cells[column.key]))) months.add(column.period);
     }
   }
-  return [...months].sort();
+  return [...months].sort(comparePeriods);
 }
 
 export interface ChartMonth {
@@ -55,11 +54,11 @@ function numberOf(text: string | undefined): number | null {
 
 /** Every volume row with monthly actuals in the year of `asOf`, its months January through `asOf`. */
 export function chartMeasures(plan: PlanFile, asOf: string): ChartMeasure[] {
-  const year = asOf.slice(0, 4);
+  const year = String(yearOf(asOf));
   return plan.volumeTables.flatMap((table) => {
     const monthColumns = table.columns
-      .filter((column) => column.kind === 'actual' && column.period !== undefined && monthPattern.test(column.period) && column.period.startsWith(`${year}-`) && column.period <= asOf)
-      .sort((a, b) => a.period!.localeCompare(b.period!));
+      .filter((column) => column.kind === 'actual' && column.period !== undefined && isMonthPeriod(column.period) && yearOf(column.period) === yearOf(asOf) && column.period <= asOf)
+      .sort((a, b) => comparePeriods(a.period!, b.period!));
     if (monthColumns.length === 0) return [];
     return table.rows.flatMap((row): ChartMeasure[] => {
       const months = monthColumns.map((column) => {

@@ -6,6 +6,7 @@
  */
 import { isInSubtree } from '../domain/access.ts';
 import { figureValue } from '../domain/figure.ts';
+import { comparePeriods, periodBegunBy, yearOf } from '../domain/period.ts';
 import type { Goal, Indicator, PlanFile } from '../domain/plan.ts';
 import { scorecard, type GoalStatus, type IndicatorStatus, type Status } from '../domain/status.ts';
 
@@ -55,7 +56,7 @@ export function scorecardPeriods(plan: PlanFile): string[] {
   for (let year = plan.plan.periodStart; year <= plan.plan.periodEnd; year += 1) years.add(year);
   for (const indicator of plan.indicators) {
     for (const target of indicator.targets) years.add(target.year);
-    for (const actual of indicator.actuals) years.add(Number(actual.period.slice(0, 4)));
+    for (const actual of indicator.actuals) years.add(yearOf(actual.period));
   }
   return [...years].sort((a, b) => a - b).map(String);
 }
@@ -66,7 +67,7 @@ export function scorecardPeriods(plan: PlanFile): string[] {
  */
 export function defaultPeriod(plan: PlanFile, today: Date): string {
   const current = today.getFullYear();
-  const followed = (year: number) => plan.indicators.some((i) => i.targets.some((t) => t.year === year) || i.actuals.some((a) => a.period.startsWith(String(year))));
+  const followed = (year: number) => plan.indicators.some((i) => i.targets.some((t) => t.year === year) || i.actuals.some((a) => yearOf(a.period) === year));
   for (let year = Math.min(plan.plan.periodEnd, current); year >= plan.plan.periodStart; year -= 1) {
     if (followed(year)) return String(year);
   }
@@ -75,12 +76,12 @@ export function defaultPeriod(plan: PlanFile, today: Date): string {
 
 /** Whether an outcome's period is not after the period shown: a month counts in its year. */
 function notAfter(actualPeriod: string, period: string): boolean {
-  return actualPeriod.slice(0, period.length) <= period;
+  return periodBegunBy(actualPeriod, period);
 }
 
 function latestActual(indicator: Indicator, period: string): IndicatorView['latest'] {
   const upTo = indicator.actuals.filter((actual) => notAfter(actual.period, period) && actual.text.trim() !== '' && actual.text.trim() !== '-');
-  const latest = upTo.sort((a, b) => a.period.localeCompare(b.period)).at(-1);
+  const latest = upTo.sort((a, b) => comparePeriods(a.period, b.period)).at(-1);
   return latest ? { period: latest.period, text: latest.text } : null;
 }
 
@@ -89,7 +90,7 @@ function trendOf(indicator: Indicator, period: string): TrendPoint[] {
     .filter((actual) => notAfter(actual.period, period))
     .map((actual) => ({ period: actual.period, text: actual.text, value: figureValue(actual.text) }))
     .filter((point): point is { period: string; text: string; value: NonNullable<typeof point.value> } => point.value !== null)
-    .sort((a, b) => a.period.localeCompare(b.period))
+    .sort((a, b) => comparePeriods(a.period, b.period))
     .map((point) => ({ period: point.period, text: point.text, value: point.value.toNumber() }));
 }
 

@@ -93,7 +93,7 @@ describe('logged in: login, editing, conflicts and the workflow', () => {
     await expect(feedback.innerText()).resolves.toBe('Kan inte läsas som ett tal; statusen bedöms för hand.');
     await target.fill('> 90 %');
     await expect(feedback.innerText()).resolves.toBe('Tolkas som: Över 90 %');
-    await editor.getByLabel('Period för nytt utfall (ÅÅÅÅ eller ÅÅÅÅ-MM)').fill('2021');
+    await editor.getByLabel('Period för nytt utfall (ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM)').fill('2021');
     await editor.getByLabel('Nytt utfall', { exact: true }).fill('95 %');
     expect(await axeViolations(page), 'editor').toEqual([]);
     await screenshot(page, 'editor-draft');

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PeriodField } from '../../domain/period-field.ts';
 import { ErrorBody, PlanKeyParams } from '../../contract/api.ts';
 import { documentFormats, type DocumentFormat } from '../../services/document-service.ts';
 import { planDocument, reportDocument } from '../../services/plan-reads.ts';
@@ -9,7 +10,6 @@ import type { ApiOptions } from '../api.ts';
 import { readCheck, sendRepresentation } from '../representation.ts';
 
 const DocumentParams = PlanKeyParams.extend({ format: z.enum(documentFormats) });
-const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM');
 
 /** HTML opens in the browser unless asked to download; the other formats are downloads. */
 function disposition(format: DocumentFormat, download: boolean): 'inline' | 'attachment' {
@@ -28,7 +28,7 @@ export async function documentRoutes(parent: FastifyInstance, { db }: ApiOptions
   });
 
   app.get('/api/plans/:plan/report.:format', {
-    schema: { tags, summary: 'Uppföljningsrapport för en period (ÅÅÅÅ-MM: månad, -08: delår; ÅÅÅÅ: helår)', params: DocumentParams, querystring: z.object({ period: Period, download: z.enum(['true', 'false']).optional() }).strict(), response: { 400: ErrorBody, 404: ErrorBody } },
+    schema: { tags, summary: 'Uppföljningsrapport för en period (ÅÅÅÅ-MM: månad, -08: delår; ÅÅÅÅ: helår)', params: DocumentParams, querystring: z.object({ period: PeriodField, download: z.enum(['true', 'false']).optional() }).strict(), response: { 400: ErrorBody, 404: ErrorBody } },
   }, async (request, reply) => {
     const { plan, format } = request.params;
     const report = await reportDocument(db, plan, readCheck(db, request), { period: request.query.period, format });

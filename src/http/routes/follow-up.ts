@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, PlanKeyParams } from '../../contract/api.ts';
 import { findDeviations } from '../../domain/deviations.ts';
+import { MonthField, PeriodField } from '../../domain/period-field.ts';
 import { backtestForecasts, forecastPlan } from '../../domain/forecast-plan.ts';
 import { diffPlans } from '../../domain/plan-diff.ts';
 import { compareVolumeYears } from '../../domain/volume-aggregation.ts';
@@ -13,8 +14,6 @@ import type { ApiOptions } from '../api.ts';
 import { readCheck, sendRepresentation } from '../representation.ts';
 import { readablePlan } from './plans.ts';
 
-const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'Period anges som ÅÅÅÅ eller ÅÅÅÅ-MM');
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Anges som ÅÅÅÅ-MM');
 
 export async function followUpRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -25,11 +24,11 @@ export async function followUpRoutes(parent: FastifyInstance, { db }: ApiOptions
   };
 
   app.get('/api/plans/:plan/scorecard', {
-    schema: { tags, summary: 'Styrkortet: status per styrtal och mål med förklaring (period ÅÅÅÅ eller ÅÅÅÅ-MM; standard senaste perioden med utfall)', params: PlanKeyParams, querystring: z.object({ period: Period.optional() }).strict(), response: { 200: z.unknown(), 304: z.null(), 400: ErrorBody, 404: ErrorBody } },
+    schema: { tags, summary: 'Styrkortet: status per styrtal och mål med förklaring (period ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM; standard senaste perioden med utfall)', params: PlanKeyParams, querystring: z.object({ period: PeriodField.optional() }).strict(), response: { 200: z.unknown(), 304: z.null(), 400: ErrorBody, 404: ErrorBody } },
   }, async (request, reply) => sendRepresentation(request, reply, await scorecardJson(db, request.params.plan, readCheck(db, request), request.query.period)));
 
   app.get('/api/plans/:plan/forecast', {
-    schema: { tags, summary: 'Helårsprognoser för volymer och budget från månaderna t.o.m. asOf, med metoder, intervall och inmatad prognos', params: PlanKeyParams, querystring: z.object({ asOf: Month, backtest: z.enum(['true', 'false']).optional() }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
+    schema: { tags, summary: 'Helårsprognoser för volymer och budget från månaderna t.o.m. asOf, med metoder, intervall och inmatad prognos', params: PlanKeyParams, querystring: z.object({ asOf: MonthField, backtest: z.enum(['true', 'false']).optional() }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
   }, async (request) => {
     const plan = await load(request, request.params.plan);
     const forecast = forecastPlan(plan, { asOf: request.query.asOf });
@@ -37,7 +36,7 @@ export async function followUpRoutes(parent: FastifyInstance, { db }: ApiOptions
   });
 
   app.get('/api/plans/:plan/deviations', {
-    schema: { tags, summary: 'Avvikelser för en period, störst först, med analystexter (även tidigare perioders)', params: PlanKeyParams, querystring: z.object({ period: Period }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
+    schema: { tags, summary: 'Avvikelser för en period, störst först, med analystexter (även tidigare perioders)', params: PlanKeyParams, querystring: z.object({ period: PeriodField }).strict(), response: { 200: z.unknown(), 400: ErrorBody, 404: ErrorBody } },
   }, async (request) => findDeviations(await load(request, request.params.plan), { period: request.query.period }));
 
   app.get('/api/plans/:plan/volume-years', {

@@ -5,17 +5,13 @@
  * same figures as a table.
  */
 import { useId, useState } from 'react';
-import { formatPeriod, monthLabel } from '../../domain/format.ts';
+import { formatPeriod, monthLabel, monthOf } from '../../domain/period.ts';
 import type { ChartMeasure } from '../follow-up-view.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 const width = 640;
 const height = 300;
 const margin = { top: 28, right: 16, bottom: 36, left: 16 };
-
-function monthOf(period: string): number {
-  return Number(period.slice(5, 7));
-}
 
 export function VolumeChart({ measure, year }: { measure: ChartMeasure; year: string }) {
   const { t } = useI18n();
@@ -40,7 +36,7 @@ export function VolumeChart({ measure, year }: { measure: ChartMeasure; year: st
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="volume-chart__svg" preserveAspectRatio="xMidYMid meet">
         <line x1={margin.left} x2={width - margin.right} y1={margin.top + innerHeight} y2={margin.top + innerHeight} className="volume-chart__axis" />
         {measure.months.map((month) => {
-          const index = monthOf(month.period) - 1;
+          const index = monthOf(month.period)! - 1;
           const x = margin.left + index * slot + slot * 0.18;
           const barWidth = slot * 0.64;
           const center = x + barWidth / 2;

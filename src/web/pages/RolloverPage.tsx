@@ -4,6 +4,7 @@
  * The server checks and answers every step in Swedish; on an error nothing is created.
  */
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { parseYearRange } from '../../domain/period.ts';
 import { rolloverKey, rolloverPlan } from '../../domain/rollover.ts';
 import { ApiError, getPlan, type PlanFile } from '../api.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
@@ -51,9 +52,8 @@ function RolloverForm({ plan }: { plan: PlanFile }) {
   const input: RolloverInput = { to: normalisePeriod(period), ...(key.trim() ? { key: key.trim() } : {}) };
   const current = previewed !== null && previewed.input.to === input.to && previewed.input.key === input.key;
   const defaultKey = useMemo(() => {
-    const match = /^(\d{4})-(\d{4})$/.exec(input.to);
     const span = { start: plan.plan.periodStart, end: plan.plan.periodEnd };
-    return match ? rolloverKey(plan.plan.key, span, { start: Number(match[1]), end: Number(match[2]) }) : rolloverKey(plan.plan.key, span, { start: span.start + 1, end: span.end + 1 });
+    return rolloverKey(plan.plan.key, span, parseYearRange(input.to) ?? { start: span.start + 1, end: span.end + 1 });
   }, [input.to, plan]);
 
   const finish = (next: Message | null) => {

@@ -1,5 +1,6 @@
 /** A chart of a chosen volume measure's months against plan. */
 import { useMemo, useState } from 'react';
+import { yearOf } from '../../../domain/period.ts';
 import type { PlanFile } from '../../../domain/plan.ts';
 import { chartMeasures } from '../../follow-up-view.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -13,7 +14,7 @@ export function Chart({ plan, month }: { plan: PlanFile; month: string }) {
   const measure = measures.find((m) => m.id === chosen) ?? measures[0]!;
   return (
     <section aria-labelledby="chart-heading" className="follow-up-section">
-      <h2 id="chart-heading">{t.followUp.chartHeading(month.slice(0, 4))}</h2>
+      <h2 id="chart-heading">{t.followUp.chartHeading(String(yearOf(month)))}</h2>
       <div className="period-form chart-measure">
         <label htmlFor="chart-measure">{t.followUp.chooseMeasure}</label>
         <select id="chart-measure" value={measure.id} onChange={(event) => setChosen(event.target.value)}>
@@ -24,7 +25,7 @@ export function Chart({ plan, month }: { plan: PlanFile; month: string }) {
           ))}
         </select>
       </div>
-      <VolumeChart key={measure.id} measure={measure} year={month.slice(0, 4)} />
+      <VolumeChart key={measure.id} measure={measure} year={String(yearOf(month))} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /** The forecasts section of the follow-up: volume measures and budget lines, read for the month. */
-import { formatPeriod } from '../../../domain/format.ts';
+import { formatPeriod, yearOf } from '../../../domain/period.ts';
 import { getForecast } from '../../follow-up-api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useResource } from '../../use-resource.ts';
@@ -11,7 +11,7 @@ export function Forecasts({ planKey, month }: { planKey: string; month: string }
   const { t } = useI18n();
   const resource = useResource((signal) => getForecast(planKey, month, signal), [planKey, month]);
   return (
-    <ResourceSection id="forecasts-heading" heading={t.followUp.forecastsHeading(month.slice(0, 4))} loadingText={t.followUp.loadingForecasts} resource={resource}>
+    <ResourceSection id="forecasts-heading" heading={t.followUp.forecastsHeading(String(yearOf(month)))} loadingText={t.followUp.loadingForecasts} resource={resource}>
       {(data) => (
         <>
           <p>{t.followUp.forecastsIntro(formatPeriod(month))}</p>

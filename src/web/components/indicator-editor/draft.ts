@@ -1,4 +1,5 @@
 /** The editor's draft of an indicator's targets and outcomes, and how it becomes an indicator again. */
+import { comparePeriods, readPeriod } from '../../../domain/period.ts';
 import type { Indicator, PlanFile } from '../../api.ts';
 
 type ActualEntry = Indicator['actuals'][number];
@@ -9,8 +10,6 @@ export interface Draft {
   newPeriod: string;
   newText: string;
 }
-
-const periodPattern = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
 
 export function draftOf(indicator: Indicator): Draft {
   return {
@@ -29,10 +28,11 @@ export function yearsOf(plan: PlanFile['plan'], indicator: Indicator): number[] 
 
 /** What is wrong with the new outcome's period, if anything. */
 export function newPeriodProblems(base: Indicator, draft: Draft): { invalid: boolean; duplicate: boolean } {
-  const period = draft.newPeriod.trim();
+  const typed = draft.newPeriod.trim();
+  const period = readPeriod(typed);
   return {
-    invalid: period !== '' && !periodPattern.test(period),
-    duplicate: period !== '' && base.actuals.some((actual) => actual.period === period),
+    invalid: typed !== '' && period === null,
+    duplicate: period !== null && base.actuals.some((actual) => actual.period === period),
   };
 }
 
@@ -53,8 +53,9 @@ export function applyDraft(base: Indicator, draft: Draft, frozen: boolean): Indi
     if (text.trim() === '') return;
     actuals.push(text.trim() === actual.text.trim() ? actual : { ...actual, text: text.trim() });
   });
-  if (draft.newPeriod.trim() && draft.newText.trim()) actuals.push({ period: draft.newPeriod.trim(), text: draft.newText.trim() });
-  actuals.sort((a, b) => a.period.localeCompare(b.period));
+  const period = readPeriod(draft.newPeriod);
+  if (period !== null && draft.newText.trim()) actuals.push({ period, text: draft.newText.trim() });
+  actuals.sort((a, b) => comparePeriods(a.period, b.period));
   return { ...base, targets, actuals };
 }
 

@@ -5,6 +5,7 @@
  * own status rule (evaluateIndicator), so the chart says what the scorecard says.
  */
 import { figureValue } from '../../../domain/figure.ts';
+import { comparePeriods, yearOf } from '../../../domain/period.ts';
 import type { Indicator } from '../../../domain/plan.ts';
 import { evaluateIndicator, type IndicatorStatus } from '../../../domain/status.ts';
 import { describeTarget, parseTarget } from '../../../domain/target.ts';
@@ -45,12 +46,12 @@ function targetOf(indicator: Indicator, year: number): HistoryYear['target'] {
 /** Every year with a target or an outcome, oldest first. */
 export function indicatorHistory(indicator: Indicator): IndicatorHistory {
   const years = new Set<number>(indicator.targets.map((target) => target.year));
-  for (const actual of indicator.actuals) years.add(Number(actual.period.slice(0, 4)));
+  for (const actual of indicator.actuals) years.add(yearOf(actual.period));
   const list = [...years].sort((a, b) => a - b).map((year): HistoryYear => {
     const outcomes = indicator.actuals
-      .filter((actual) => actual.period.startsWith(String(year)) && hasText(actual.text))
+      .filter((actual) => yearOf(actual.period) === year && hasText(actual.text))
       .map((actual) => ({ period: actual.period, text: actual.text.trim(), value: figureValue(actual.text)?.toNumber() ?? null }))
-      .sort((a, b) => a.period.localeCompare(b.period));
+      .sort((a, b) => comparePeriods(a.period, b.period));
     const judged = outcomes.find((outcome) => outcome.period === String(year)) ?? outcomes.at(-1) ?? null;
     return { year, target: targetOf(indicator, year), outcomes, judged, status: evaluateIndicator(indicator, judged?.period ?? String(year)) };
   });
