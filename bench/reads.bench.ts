@@ -52,32 +52,40 @@ async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
   const reader = await login(base, 'lasare');
   const admin = await login(base, 'admin');
 
-  const hello = await hammer(`${base}/bench/hello`);
-  console.log(`  hello-world          ${describe(hello)}`);
+  // The machine's ceiling is measured right before each route it is compared with: other work on
+  // the machine comes and goes, and a ceiling from a minute earlier would flatter or wrong a route.
+  const ceiling = async () => {
+    const hello = await hammer(`${base}/bench/hello`);
+    console.log(`  hello-world          ${describe(hello)}`);
+    return hello;
+  };
+  let hello = await ceiling();
   const jsonAgg = await hammer(`${base}/bench/json-agg`);
   console.log(`  json_agg (200 rows)  ${describe(jsonAgg)}`);
   const share = (result: LoadResult, of: LoadResult, label: string) => ({
     value: (rateOf(result) / of.rate) * 100,
-    from: `${result.rate.toFixed(0)} req/s / ${label} ${of.rate.toFixed(0)} req/s`,
+    from: `${result.rate.toFixed(0)} req/s / ${label} ${of.rate.toFixed(0)} req/s (p99 ${of.p99.toFixed(0)} ms)`,
   });
 
   const plan = await hammer(`${base}/api/plans/${adoptedKey}`);
   console.log(`  adopted plan GET     ${describe(plan)}`);
   record({ name: `${engine}: adopted plan GET, share of hello-world`, unit: '%', ...share(plan, hello, 'hello-world'), target: { atLeast: 30 } });
   record({ name: `${engine}: adopted plan GET, share of json_agg`, unit: '%', ...share(plan, jsonAgg, 'json_agg') });
-  record({ name: `${engine}: adopted plan GET, p99`, unit: 'ms', value: p99Of(plan), from: describe(plan), target: { atMost: 20 } });
+  record({ name: `${engine}: adopted plan GET, p99`, unit: 'ms', value: p99Of(plan), from: `${describe(plan)}; hello-world p99 ${hello.p99.toFixed(0)} ms`, target: { atMost: 20 } });
 
   const first = await send(`${base}/api/plans/${adoptedKey}`);
   const etag = String(first.headers.etag ?? '');
+  hello = await ceiling();
   const revalidated = await hammer(`${base}/api/plans/${adoptedKey}`, { headers: { 'if-none-match': etag } });
   const answer = await send(`${base}/api/plans/${adoptedKey}`, { headers: { 'if-none-match': etag } });
   console.log(`  adopted plan, If-None-Match ${etag || '(no ETag)'}: answered ${answer.status}; ${describe(revalidated)}`);
   record({ name: `${engine}: adopted plan with If-None-Match, share of hello-world`, unit: '%', ...share(revalidated, hello, 'hello-world'), from: `${answer.status} answers; ${revalidated.rate.toFixed(0)} req/s / hello-world ${hello.rate.toFixed(0)} req/s` });
 
+  hello = await ceiling();
   const scorecard = await hammer(`${base}/api/plans/${adoptedKey}/scorecard`);
   console.log(`  adopted scorecard    ${describe(scorecard)}`);
   record({ name: `${engine}: adopted scorecard, share of hello-world`, unit: '%', ...share(scorecard, hello, 'hello-world'), target: { atLeast: 30 } });
-  record({ name: `${engine}: adopted scorecard, p99`, unit: 'ms', value: p99Of(scorecard), from: describe(scorecard), target: { atMost: 20 } });
+  record({ name: `${engine}: adopted scorecard, p99`, unit: 'ms', value: p99Of(scorecard), from: `${describe(scorecard)}; hello-world p99 ${hello.p99.toFixed(0)} ms`, target: { atMost: 20 } });
 
   const draftScorecard = await hammer(`${base}/api/plans/${draftKey}/scorecard`, { headers: { cookie: reader.cookie } });
   console.log(`  draft scorecard      ${describe(draftScorecard)} (logged in)`);
@@ -130,10 +138,10 @@ async function patchCells(base: string, admin: Login): Promise<LoadResult> {
 }
 
 console.log(`HTTP reads and writes; load average ${loadAverage()}`);
-const dataDir = mkdtempSync(join(tmpdir(), 'styrkort-bench-'));
+const dataRoot = mkdtempSync(join(tmpdir(), 'styrkort-bench-'));
 try {
   const started = performance.now();
-  const embedded = await startInstance(['--data', dataDir]);
+  const embedded = await startInstance(['--data', join(dataRoot, 'data')]);
   console.log(`PGlite server with the demo ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   try {
     await benchEngine('PGlite', embedded);
@@ -141,7 +149,7 @@ try {
     await embedded.stop();
   }
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataRoot, { recursive: true, force: true });
 }
 
 const server = await startPostgresServer({ durable: true });

@@ -2,10 +2,10 @@
  * `npm run bench [-- --quick] [names…]`: runs each benchmark in a process of its own (so one
  * benchmark's warm caches and memory do not flatter the next), then prints every figure that has
  * a target with PASS/FAIL. `--quick` (under 3 minutes) runs the targets' benchmarks with shorter
- * runs and leaves out the storage and web-build benchmarks; names pick benchmarks by file name.
+ * runs and leaves out the others (storage, imports, web build); names pick benchmarks by file name.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,14 @@ const dir = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.filter((arg) => !arg.startsWith('--'));
+// The benchmarks with targets first; the others (storage, imports, the web build …) in the full form only.
 const withTargets = ['reads', 'documents', 'restart'];
-const files = [...withTargets, ...(quick ? [] : ['storage', 'web'])]
+const others = readdirSync(dir)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .map((file) => file.replace(/\.bench\.ts$/, ''))
+  .filter((name) => !withTargets.includes(name))
+  .sort();
+const files = [...withTargets, ...(quick ? [] : others)]
   .filter((name) => only.length === 0 || only.some((word) => name.includes(word)))
   .map((name) => `${name}.bench.ts`);
 

@@ -5,7 +5,8 @@
  * ceiling) and /bench/json-agg (one query whose rows PostgreSQL turns into JSON text).
  * Prints "ready PORT" when it listens.
  */
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/connection.ts';
@@ -13,6 +14,7 @@ import { rows } from '../../src/db/migrate.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { loadDemo } from '../../src/services/demo.ts';
 import { importPlan, listPlans } from '../../src/services/plan-service.ts';
+import { binPath } from '../../tests/helpers/cli.ts';
 import { draftPlan, writePlan } from './plans.ts';
 
 const args = process.argv.slice(2);
@@ -21,7 +23,13 @@ const option = (name: string) => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const url = option('--url');
-const database = await openDatabase(url ? { databaseUrl: url, purpose: 'bench' } : { dataDir: option('--data') ?? './data', purpose: 'bench' });
+const dataDir = option('--data') ?? './data';
+// A new data directory is made the way `styrkort serve` makes it: by `styrkort demo` in a child process.
+if (!url && !existsSync(dataDir)) {
+  const made = spawnSync(process.execPath, [binPath, 'demo', '--data', dataDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (made.status !== 0) throw new Error(`styrkort demo avslutades med ${made.status}`);
+}
+const database = await openDatabase(url ? { databaseUrl: url, purpose: 'bench' } : { dataDir, purpose: 'bench' });
 const { db } = database;
 
 const present = new Set((await listPlans(db)).map((plan) => plan.key));
