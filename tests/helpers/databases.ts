@@ -12,16 +12,16 @@ import { openDatabase, type Database, type Engine } from '../../src/db/connectio
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from '../../src/db/schema.ts';
-import { templatesIn } from './templates.ts';
+import { testTemplates } from './templates.ts';
 
 export const engines: Engine[] = ['pglite', 'postgres'];
 
 let pgliteTemplate: Promise<Blob> | undefined;
 
-/** The run's template dump (built once by the global setup), or one built here when run without it. */
+/** The run's template dump (tests/helpers/templates.ts), or one built here outside a run's setup. */
 async function loadPgliteTemplate(): Promise<Blob> {
-  const dir = inject('templatesDir');
-  return dir ? new Blob([readFileSync(templatesIn(dir).migratedDump)]) : buildPgliteTemplate();
+  const templates = testTemplates();
+  return templates ? new Blob([readFileSync(templates.migratedDump)]) : buildPgliteTemplate();
 }
 
 async function buildPgliteTemplate(): Promise<Blob> {
