@@ -22,23 +22,56 @@ export interface LoadResult {
   bytes: number;
 }
 
-/** autocannon at `connections` connections: a short warm-up, then the measured run. */
-export async function hammer(url: string, options: { headers?: Record<string, string> } = {}): Promise<LoadResult> {
-  const run = async (duration: number) => {
-    const result = await autocannon({ url, connections, duration, headers: options.headers ?? {} });
-    await settle(new URL(url).origin);
-    return result;
-  };
-  await run(warmupSeconds);
-  const result = await run(seconds);
+async function cannon(url: string, duration: number, headers: Record<string, string>): Promise<LoadResult> {
+  const result = await autocannon({ url, connections, duration, headers });
+  await settle(new URL(url).origin);
   const good = result['2xx'] + (result.statusCodeStats?.['304']?.count ?? 0);
   return {
-    rate: result.requests.total / seconds,
+    rate: result.requests.total / duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: result.requests.total - good + result.errors + result.timeouts,
     bytes: result.throughput.average / Math.max(1, result.requests.average),
+  };
+}
+
+/** autocannon at `connections` connections: a short warm-up, then the measured run. */
+export async function hammer(url: string, options: { headers?: Record<string, string> } = {}): Promise<LoadResult> {
+  await cannon(url, warmupSeconds, options.headers ?? {});
+  return cannon(url, seconds, options.headers ?? {});
+}
+
+/** Slices of one second, taken in turns with the ceiling's: `seconds` of each. */
+const slices = seconds;
+
+/**
+ * A route and the machine's ceiling (the bench's hello-world route) measured in turns, one second
+ * each, so that other work on the machine, which comes and goes within seconds, weighs on both
+ * alike. Rates are over all slices; latencies are the slices' worst.
+ */
+export async function hammerBeside(url: string, ceilingUrl: string, options: { headers?: Record<string, string> } = {}): Promise<{ route: LoadResult; ceiling: LoadResult }> {
+  const headers = options.headers ?? {};
+  await cannon(ceilingUrl, warmupSeconds, {});
+  await cannon(url, warmupSeconds, headers);
+  const route: LoadResult[] = [];
+  const ceiling: LoadResult[] = [];
+  for (let slice = 0; slice < slices; slice += 1) {
+    ceiling.push(await cannon(ceilingUrl, 1, {}));
+    route.push(await cannon(url, 1, headers));
+  }
+  return { route: combine(route), ceiling: combine(ceiling) };
+}
+
+function combine(results: LoadResult[]): LoadResult {
+  const requests = results.reduce((n, result) => n + result.requests, 0);
+  return {
+    rate: requests / results.length,
+    p50: median(results.map((result) => result.p50)),
+    p99: Math.max(...results.map((result) => result.p99)),
+    requests,
+    failures: results.reduce((n, result) => n + result.failures, 0),
+    bytes: results.reduce((n, result) => n + result.bytes * result.requests, 0) / Math.max(1, requests),
   };
 }
 
