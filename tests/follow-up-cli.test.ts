@@ -86,6 +86,8 @@ describe('styrkort status and deviations', () => {
     plan.plan = { ...plan.plan, key: 'timra-sn-2020-2022-uppfoljning', status: 'draft' };
     const outcomes: Record<string, string> = { 'st-1.2.1': '84', 'st-1.2.2': '70', 'st-2.3.2': '23/55/22 %' };
     for (const indicator of plan.indicators) if (outcomes[indicator.key]) indicator.actuals = [{ period: '2020', text: outcomes[indicator.key] }];
+    // Satisfaction: higher is better, as the committee states it (the targets "80%" do not say; issue 12).
+    for (const indicator of plan.indicators) if (indicator.key === 'st-1.2.1' || indicator.key === 'st-1.2.2') indicator.direction = 'higher-better';
     plan.analyses = [{ key: 'analys-st-1.2.2-2020', period: '2020', subject: 'st-1.2.2', text: '<p>Låg svarsfrekvens på två boenden.</p>', author: 'Verksamhetschef' }];
     const file = join(root, 'uppfoljning.json');
     writeFileSync(file, JSON.stringify(plan));

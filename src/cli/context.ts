@@ -1,6 +1,6 @@
 /** What every command shares: where the data is, opening it, printing, and exit codes. */
 import { openDatabase, type Database } from '../db/connection.ts';
-import { isStyrkortError, type StyrkortError } from '../domain/errors.ts';
+import { clipText, isStyrkortError, type StyrkortError } from '../domain/errors.ts';
 
 export interface GlobalOptions {
   data?: string;
@@ -35,9 +35,20 @@ export function printError(error: unknown): void {
     console.error(`Fel: ${error.message}`);
     for (const problem of (error as StyrkortError).problems) console.error(`  ${problem.path}: ${problem.message}`);
   } else {
-    console.error(`Oväntat fel: ${(error as Error)?.message ?? String(error)}`);
+    console.error(`Oväntat fel: ${unexpectedMessage(error)}`);
     if (process.env.STYRKORT_DEBUG) console.error(error);
   }
+}
+
+/**
+ * One short line for an error that is not ours. A failed query's message carries the SQL and its
+ * parameters — a whole plan, sometimes (issue 10, defect 6) — so the database's own reason is
+ * shown instead, cut to one line; STYRKORT_DEBUG=1 prints everything.
+ */
+export function unexpectedMessage(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  return `${clipText(text.split('\n')[0] ?? '', 300)} (STYRKORT_DEBUG=1 visar detaljerna)`;
 }
 
 /** The exit code for an error: usage errors are 2, everything else 1. */

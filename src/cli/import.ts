@@ -1,17 +1,19 @@
 /** `styrkort import FILE`: validate a plan file completely, then store it in one transaction. */
 import { readFileSync } from 'node:fs';
 import { StyrkortError } from '../domain/errors.ts';
-import { importPlan, parseJsonText } from '../services/plan-service.ts';
+import { readJsonBytes } from '../domain/json-input.ts';
+import { importPlan } from '../services/plan-service.ts';
 import { withDatabase, type GlobalOptions } from './context.ts';
 
 export async function importCommand(file: string, options: GlobalOptions & { replace?: boolean; reason?: string }): Promise<void> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new StyrkortError('not-found', `Kan inte läsa filen ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const input = parseJsonText(text);
+  // The same reader as the API's request bodies: strict UTF-8, Swedish syntax errors, the text rule.
+  const input = readJsonBytes(bytes, 'Filen');
   const result = await withDatabase(options, 'styrkort import', ({ db }) =>
     importPlan(db, input, { actor: process.env.USER ?? 'cli', source: `import:${file}`, replace: options.replace, reason: options.reason }),
   );

@@ -1,5 +1,7 @@
 /** The `styrkort` command line: one file per command, shared options and exit codes in context.ts. */
 import { Command, CommanderError } from 'commander';
+import { StyrkortError } from '../domain/errors.ts';
+import { textProblem } from '../domain/text-input.ts';
 import { exitCodeOf, exitCodes, printError } from './context.ts';
 
 // `styrkort export … | head` closes the pipe early; that is the reader's choice, not an error.
@@ -17,6 +19,15 @@ const program = new Command('styrkort')
 
 const globals = () => program.opts<{ data?: string }>();
 
+// Arguments go through the same text rule as files and API bodies (issue 10, defect 6).
+program.hook('preAction', (_program, action) => {
+  const texts = [...action.args, ...Object.values(action.opts()), ...Object.values(globals())].filter((value): value is string => typeof value === 'string');
+  for (const text of texts) {
+    const problem = textProblem(text);
+    if (problem) throw new StyrkortError('usage', `Argumentet ${JSON.stringify(text.slice(0, 40))}: ${problem}`);
+  }
+});
+
 // Each command's module is loaded when it runs, so `styrkort plans` does not load the web server.
 const serveCommand = async (o: any) => (await import('./serve.ts')).serveCommand(o);
 const plansCommand = async (o: any) => (await import('./plans.ts')).plansCommand(o);
@@ -32,6 +43,8 @@ const statusCommand = async (p: string, o: any) => (await import('./status.ts'))
 const forecastCommand = async (p: string, o: any) => (await import('./forecast.ts')).forecastCommand(p, o);
 const deviationsCommand = async (p: string, o: any) => (await import('./deviations.ts')).deviationsCommand(p, o);
 const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
+const backupCommand = async (o: any) => (await import('./backup.ts')).backupCommand(o);
+const restoreCommand = async (f: string, o: any) => (await import('./restore.ts')).restoreCommand(f, o);
 
 program
   .command('serve')
@@ -128,6 +141,19 @@ program
   .argument('<plan-a>', 'den tidigare planens nyckel')
   .argument('<plan-b>', 'den senare planens nyckel')
   .action((a, b) => diffCommand(a, b, globals()));
+
+program
+  .command('backup')
+  .description('säkerhetskopiera hela databasen (planer, användare, ändringsloggen …) till en fil; samma format för inbäddad databas och PostgreSQL')
+  .requiredOption('--out <fil>', 'filen att skriva (gzip-komprimerad)')
+  .action((options) => backupCommand({ ...globals(), ...options }));
+
+program
+  .command('restore')
+  .description('återställ databasen från en säkerhetskopia, i en transaktion (en databas som inte är tom ersätts bara med --force)')
+  .argument('<fil>', 'säkerhetskopian')
+  .option('--force', 'ersätt allt i en databas som inte är tom')
+  .action((file, options) => restoreCommand(file, { ...globals(), ...options }));
 
 program
   .command('json-schema')

@@ -2,7 +2,7 @@
 import { StyrkortError } from '../domain/errors.ts';
 import { formatPeriod } from '../domain/format.ts';
 import { isPeriod, PERIOD_FORMS } from '../domain/period.ts';
-import { statusWord } from '../domain/status-band.ts';
+import { statusCount, statusWord } from '../domain/status-band.ts';
 import { latestFollowUpPeriod, scorecard, type Scorecard } from '../domain/status.ts';
 import { exportPlan } from '../services/plan-service.ts';
 import { withDatabase, type GlobalOptions } from './context.ts';
@@ -33,6 +33,8 @@ export function formatScorecard(card: Scorecard): string[] {
   lines.push('', 'Mål\tText\tStatus\tFörklaring');
   for (const goal of card.goals) lines.push(`${goal.number ?? goal.goalKey}\t${goal.text}\t${statusWord(goal.status)}\t${goal.explanation}`);
   const count = (status: string) => card.indicators.filter((s) => s.status === status).length;
-  lines.push('', `Styrtal: ${count('green')} gröna, ${count('yellow')} gula, ${count('red')} röda, ${count('not-measured')} inte mätta`);
+  // The statuses issue 12 added are counted only when they occur, so the line stays as before otherwise.
+  const others = (['no-direction', 'no-measure', 'not-followed-up', 'reported'] as const).filter((status) => count(status) > 0).map((status) => `, ${statusCount(status, count(status))}`);
+  lines.push('', `Styrtal: ${count('green')} gröna, ${count('yellow')} gula, ${count('red')} röda, ${count('not-measured')} inte mätta${others.join('')}`);
   return lines;
 }

@@ -69,6 +69,7 @@ export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext):
       letterhead: plan.plan.letterhead,
       source: plan.plan.source ?? null,
       statusRollup: plan.plan.statusRollup,
+      statusRule: plan.plan.statusRule ?? null,
       nodeKeys: plan.organisation.map((node) => node.key),
     })
     .returning({ id: plans.id });
@@ -219,6 +220,7 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
       letterhead: plan.letterhead,
       source: plan.source ?? undefined,
       statusRollup: plan.statusRollup,
+      statusRule: plan.statusRule ?? undefined,
     },
     ...parts,
     goals: goalRows.map(({ goal, text }) => ({

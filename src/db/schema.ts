@@ -13,6 +13,7 @@ import {
   numeric,
   pgSequence,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -28,7 +29,7 @@ export const meta = pgTable('styrkort_meta', {
 /**
  * Content versions of plans and municipalities come from one sequence, so a number is never
  * reused: a plan that is replaced (deleted and inserted again) cannot repeat a version that a
- * cache or a browser still holds. Triggers (drizzle/0005) take a new one in the transaction of
+ * cache or a browser still holds. Triggers (drizzle/0007) take a new one in the transaction of
  * every write that changes what a plan's projections (plan file, scorecard, documents) show.
  */
 export const contentVersions = pgSequence('content_version');
@@ -77,6 +78,8 @@ export const plans = pgTable('plans', {
   letterhead: jsonb('letterhead').notNull().default(sql`'[]'::jsonb`),
   source: text('source'),
   statusRollup: text('status_rollup').notNull().default('worst'),
+  /** The plan's status rule for indicators (PlanHead.statusRule); null: the tolerance rule. */
+  statusRule: jsonb('status_rule'),
   /** The organisation nodes the plan's file carries, in its order (the tree itself is shared). */
   nodeKeys: jsonb('node_keys').notNull().default(sql`'[]'::jsonb`),
   version: integer('version').notNull().default(1),
@@ -228,13 +231,18 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Failed logins per username, for the lockout back-off. */
-export const loginFailures = pgTable('login_failures', {
-  username: text('username').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
-});
+/** Failed logins per username and source address (IPv6: its /64), for the lockout back-off (domain/login-backoff.ts). */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    username: text('username').notNull(),
+    source: text('source').notNull().default(''),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.source] })],
+);
 
 /** A plan's exact content when it was adopted: immutable (a trigger refuses updates and deletes). */
 export const planSnapshots = pgTable('plan_snapshots', {

@@ -1,7 +1,7 @@
-/** Accounts, sessions and failed-login counters. */
+/** Accounts and sessions (failed-login counters: login-failure-repository.ts). */
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from './connection.ts';
-import { loginFailures, orgNodes, sessions, users } from './schema.ts';
+import { orgNodes, sessions, users } from './schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -57,22 +57,6 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
 
 export async function deleteSessionsOf(db: Db, userId: number): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
-}
-
-export async function getFailures(db: Db, username: string) {
-  const [row] = await db.select().from(loginFailures).where(eq(loginFailures.username, username));
-  return row ?? null;
-}
-
-export async function recordFailure(db: Db, username: string, now: Date, lockedUntil: Date | null, failures: number): Promise<void> {
-  await db
-    .insert(loginFailures)
-    .values({ username, failures, lockedUntil, lastFailureAt: now })
-    .onConflictDoUpdate({ target: loginFailures.username, set: { failures, lockedUntil, lastFailureAt: now } });
-}
-
-export async function clearFailures(db: Db, username: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.username, username));
 }
 
 export { sql };

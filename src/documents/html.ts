@@ -9,8 +9,22 @@ import type { RichBlock, Run } from './rich.ts';
 import { colors, statusColors } from './theme.ts';
 import type { Block, Cell, DocumentView, TableBlock, TextBlock } from './view-model.ts';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const cssString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\A ')}"`;
+/** Text in element content or a double- or single-quoted attribute value. */
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * Text as a CSS string inside the page's <style> element. HTML ends a style element at the first
+ * "</style" whatever CSS thinks, so escaping quotes is not enough (issue 10, defect 3): every
+ * character other than a letter, a digit or a space is written as a CSS hex escape ("\3C "), which
+ * leaves nothing the HTML parser or the CSS tokenizer could read as markup or syntax.
+ */
+export function cssString(text: string): string {
+  let out = '';
+  for (const char of text) out += /^[\p{L}\p{N} ]$/u.test(char) ? char : `\\${char.codePointAt(0)!.toString(16).toUpperCase()} `;
+  return `"${out}"`;
+}
+
 const headingTag = (level: number) => `h${Math.min(level + 1, 6)}`;
 
 /** Renders the document as one HTML page. */

@@ -6,6 +6,7 @@
 import type { PlanFile, Section } from '../domain/plan.ts';
 import { parseRich, plainParagraph, prefixRich, richPlain, type RichBlock } from './rich.ts';
 import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type Footnote, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
+import { legendNotes } from './status-legend.ts';
 
 type Item<K extends keyof PlanFile> = PlanFile[K] extends Array<infer T> ? T : never;
 
@@ -128,6 +129,8 @@ export function indicatorsSection(section: Section, ctx: PlanContext): Block[] {
       header: [header],
       body,
       footnotes: footnotesOf(ctx, [spec?.captionFootnote, ...yearMarks]),
+      // A plan prints the legend of its status rule only when it has one: the demo prints as before.
+      ...(ctx.plan.plan.statusRule ? { notes: legendNotes(ctx.plan.plan.statusRule, []) } : {}),
     }),
   ];
 }

@@ -24,7 +24,7 @@ import {
   type PlanContext,
 } from './plan-sections.ts';
 import { parseRich } from './rich.ts';
-import type { Block, DocumentView, Footnote, TitlePage, TocEntry } from './view-model.ts';
+import { withUniqueIds, type Block, type DocumentView, type Footnote, type TitlePage, type TocEntry } from './view-model.ts';
 
 type SectionKind = Section['kind'];
 
@@ -75,12 +75,13 @@ export function buildPlanDocument(plan: PlanFile): DocumentView {
   const ctx = contextOf(plan);
   const sections = documentSections(plan).map((section) => ({ section, content: sectionContent(section, ctx) }));
   const kept = sections.filter((entry, index) => entry.content.length > 0 || (entry.section.heading !== null && hasContentBelow(sections, index)));
-  const blocks = placeHeadings(kept);
+  const placed = placeHeadings(kept);
   const leftover = ctx.unusedFootnotes();
   if (leftover.length > 0) {
-    blocks.push({ kind: 'heading', id: 'fotnoter', text: 'Fotnoter', level: 1, toc: true });
-    blocks.push({ kind: 'text', style: 'note', content: leftover.map((note) => ({ kind: 'paragraph', runs: [{ text: note.mark, sup: true }, { text: ` ${note.text}` }] })) });
+    placed.push({ kind: 'heading', id: 'fotnoter', text: 'Fotnoter', level: 1, toc: true });
+    placed.push({ kind: 'text', style: 'note', content: leftover.map((note) => ({ kind: 'paragraph', runs: [{ text: note.mark, sup: true }, { text: ` ${note.text}` }] })) });
   }
+  const blocks = withUniqueIds(placed);
   const owner = ctx.nodeName(plan.plan.ownerNode) ?? '';
   const period = formatYearRange(plan.plan.periodStart, plan.plan.periodEnd);
   return {

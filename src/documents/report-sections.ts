@@ -10,13 +10,12 @@ import { figureValue } from '../domain/figure.ts';
 import { formatAmount, formatPeriod } from '../domain/format.ts';
 import { yearOf } from '../domain/period.ts';
 import type { PlanFile } from '../domain/plan.ts';
-import { statusWord } from '../domain/status-band.ts';
+import { statusWord, type Status } from '../domain/status-band.ts';
 import type { Scorecard } from '../domain/status.ts';
 import { volumeDeviations } from '../domain/volume-deviations.ts';
 import { parseRich } from './rich.ts';
+import { legendNotes } from './status-legend.ts';
 import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
-
-type Status = 'green' | 'yellow' | 'red' | 'not-measured';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -30,7 +29,7 @@ function table(options: Omit<TableBlock, 'kind' | 'footnotes' | 'notes' | 'wide'
 
 const kinds = (...list: Array<TableColumn['kind']>): TableColumn[] => list.map((kind) => ({ kind }));
 
-/** Per indicator: target, outcome, status and the explanation of the status. */
+/** Per indicator: target, outcome, status and the explanation of the status, with the legend of the plan's rule. */
 export function indicatorTable(card: Scorecard): TableBlock[] {
   if (card.indicators.length === 0) return [];
   const year = yearOf(card.period);
@@ -45,6 +44,7 @@ export function indicatorTable(card: Scorecard): TableBlock[] {
       columns: kinds('label', 'figure', 'figure', 'label', 'text'),
       header: [[textCell('Styrtal'), textCell(`Målvärde ${year}`), textCell(`Utfall ${formatPeriod(card.period)}`), textCell('Status'), textCell('Förklaring')]],
       body,
+      notes: legendNotes(card.statusRule, card.indicators.map((indicator) => indicator.status)),
     }),
   ];
 }

@@ -12,11 +12,11 @@ import { forecastPlan } from '../domain/forecast-plan.ts';
 import { formatPeriod, formatYearRange, monthName } from '../domain/format.ts';
 import { describePeriod, firstMonth, isMonthPeriod, isYearPeriod, lastMonth, monthOf, periodProblem, yearOf } from '../domain/period.ts';
 import type { PlanFile } from '../domain/plan.ts';
-import { statusWord } from '../domain/status-band.ts';
+import { statusCounts } from '../domain/status-band.ts';
 import { scorecard } from '../domain/status.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { activityTable, analysisBlocks, budgetTable, deviationTable, goalTable, indicatorTable, volumeTables } from './report-sections.ts';
-import type { Block, DocumentView } from './view-model.ts';
+import { withUniqueIds, type Block, type DocumentView } from './view-model.ts';
 
 /** What kind of report a period gives, and its title. */
 export function reportTitle(period: string): string {
@@ -49,9 +49,11 @@ export function buildReportDocument(plan: PlanFile, options: { period: string })
     ['aktiviteter', 'Aktiviteter', activityTable(plan)],
     ['analyser', 'Analyser', analysisBlocks(plan, period)],
   ];
-  const blocks: Block[] = sections
-    .filter(([, , content]) => content.length > 0)
-    .flatMap(([id, heading, content]) => [{ kind: 'heading' as const, id, text: heading, level: 1, toc: true }, ...content.map((block) => (block.kind === 'heading' ? { ...block, level: 2 } : block))]);
+  const blocks: Block[] = withUniqueIds(
+    sections
+      .filter(([, , content]) => content.length > 0)
+      .flatMap(([id, heading, content]) => [{ kind: 'heading' as const, id, text: heading, level: 1, toc: true }, ...content.map((block) => (block.kind === 'heading' ? { ...block, level: 2 } : block))]),
+  );
 
   return {
     lang: 'sv-SE',
@@ -84,16 +86,11 @@ function followUpSpan(period: string): string {
   return `${monthName(from)}–${monthName(monthOf(lastMonth(period))!)} ${yearOf(period)}`;
 }
 
-const plural = { green: 'gröna', yellow: 'gula', red: 'röda', 'not-measured': 'inte mätta' } as const;
-
 function summary(card: ReturnType<typeof scorecard>, deviationCount: number): string[] {
   const lines: string[] = [];
   if (card.indicators.length > 0) {
-    const counts = (['green', 'yellow', 'red', 'not-measured'] as const)
-      .map((status) => ({ status, n: card.indicators.filter((indicator) => indicator.status === status).length }))
-      .filter(({ n }) => n > 0)
-      .map(({ status, n }) => `${n} ${n === 1 ? statusWord(status) : plural[status]}`);
-    lines.push(`${card.indicators.length} styrtal följs upp för ${formatPeriod(card.period)}: ${counts.join(', ')}.`);
+    const counts = statusCounts(card.indicators.map((indicator) => indicator.status));
+    lines.push(`${card.indicators.length} styrtal följs upp för ${formatPeriod(card.period)}: ${counts}.`);
   } else {
     lines.push('Planen har inga styrtal att följa upp.');
   }

@@ -6,6 +6,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { formatCell } from '../domain/format.ts';
+import type { Status } from '../domain/status-band.ts';
 import type { RichBlock } from './rich.ts';
 
 /** A table cell: its printed text, and its value when it is a figure. */
@@ -27,7 +28,7 @@ export interface Cell {
   /** A footnote mark printed raised after the text. */
   mark?: string;
   /** A traffic-light status the text names ("Grön"); formats add its colour, never instead of the word. */
-  status?: 'green' | 'yellow' | 'red' | 'not-measured';
+  status?: Status;
   colSpan?: number;
   rowSpan?: number;
 }
@@ -168,4 +169,20 @@ export function spanGrid(rows: Cell[][], width: number): Array<Array<Cell | null
     }
   });
   return grid.map((row) => row.map((cell) => (cell === undefined ? textCell('') : cell)));
+}
+
+/**
+ * The blocks with every heading and table id unique: ids are built from keys ("s-mal-kf-1:2",
+ * "vision-" + a theme's key), and two different keys can build the same id, which PDF bookmarks
+ * and HTML anchors cannot take (issue 10, defect 11). A later duplicate gets "-2", "-3" ….
+ */
+export function withUniqueIds(blocks: Block[]): Block[] {
+  const seen = new Set<string>();
+  const unique = (id: string) => {
+    let candidate = id;
+    for (let n = 2; seen.has(candidate); n += 1) candidate = `${id}-${n}`;
+    seen.add(candidate);
+    return candidate;
+  };
+  return blocks.map((block) => (block.kind === 'text' ? block : { ...block, id: unique(block.id) }));
 }

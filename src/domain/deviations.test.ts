@@ -100,7 +100,11 @@ describe('deviations of indicators and printed outcomes', () => {
     const plan = PlanFile.parse({
       ...sn,
       indicators: sn.indicators.map((i) =>
-        i.key === 'st-1.2.2' ? { ...i, owner: 'Verksamhetschef SVO', actuals: [{ period: '2020', text: '70' }] } : i.key === 'st-1.2.1' ? { ...i, actuals: [{ period: '2020', text: '84' }] } : i,
+        i.key === 'st-1.2.2'
+          ? { ...i, owner: 'Verksamhetschef SVO', direction: 'higher-better', actuals: [{ period: '2020', text: '70' }] }
+          : i.key === 'st-1.2.1'
+            ? { ...i, direction: 'higher-better', actuals: [{ period: '2020', text: '84' }] }
+            : i,
       ),
     });
     expect(findDeviations(plan, { period: '2020' }).deviations).toEqual([

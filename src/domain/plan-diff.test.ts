@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aPlan } from '../../tests/helpers/plan-builder.ts';
-import { diffPlans } from './plan-diff.ts';
+import { diffPlans, samePrintedValue } from './plan-diff.ts';
 import { PlanFile } from './plan.ts';
 
 const load = (name: string) => PlanFile.parse(JSON.parse(readFileSync(new URL(`../../demo/${name}.json`, import.meta.url), 'utf8')));
@@ -134,5 +134,41 @@ describe('changes within a plan kept over the years', () => {
     expect(diff.budgets.changed.map((b) => [b.node, b.line, b.values.map((v) => [v.beforeLabel, v.before, v.after])])).toEqual([
       ['sn', 'costs', [['Budget 2020', '-528 025', '-530 000']]],
     ]);
+  });
+});
+
+describe('differences of print form only', () => {
+  // The same budget and targets keyed in again by another hand: thousands separator, minus sign, decimals, "%".
+  const base = aPlan();
+  const retyped = PlanFile.parse(
+    aPlan({
+      indicators: [{ ...base.indicators![0]!, targets: [{ year: 2018, text: '90 %' }, { year: 2020, text: '80%' }] }],
+      budgetTables: [{ ...base.budgetTables![0]!, rows: base.budgetTables![0]!.rows.map((row) => (row.line === 'costs' ? { ...row, cells: { ...row.cells, 'budget-2020': '−528025' } } : row)) }],
+    }),
+  );
+
+  it('are no change: "-528 025" and "−528025", "90%" and "90 %"', () => {
+    const diff = diffPlans(PlanFile.parse(base), retyped);
+    expect(diff.budgets.changed).toEqual([]);
+    expect(diff.indicators.changed).toEqual([]);
+  });
+
+  it.each([
+    ['-2 045,7', '-2045,7', true],
+    ['5,3', '5,30', true],
+    ['77 %', '77%', true],
+    ['-', '', true],
+    [null, '–', true],
+    ['1 000', '1000', true],
+    ['194(-9)', '194( -9)', true],
+    ['90 + 45', '90+45', true],
+    ['-2 045,7', '-2 045,8', false],
+    ['77', '77 %', false],
+    ['194(-9)', '194', false],
+    ['90 + 45', '135', false],
+    ['Egen tid', 'egen tid', false],
+    ['0', '', false],
+  ] as const)('%j and %j are the same value: %s', (x, y, same) => {
+    expect(samePrintedValue(x, y)).toBe(same);
   });
 });

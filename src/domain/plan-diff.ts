@@ -3,8 +3,11 @@
  * by key, so a reworded goal shows both wordings), indicators added, removed or changed with their
  * targets per year, volume measures (matched by measure, not label) and budget rows (matched by
  * organisation node and line), each compared on the columns both plans have for the same period
- * and kind. Plain data for the web app and the documents; `styrkort diff` prints it.
+ * and kind. Figures and targets that differ in print form only ("-2 045,7" and "-2045,7", "90%" and
+ * "90 %") are the same value and not a change. Plain data for the web app and the documents;
+ * `styrkort diff` prints it.
  */
+import { parseFigure } from './figure.ts';
 import type { BudgetTable, Column, Goal, Indicator, PlanFile, VolumeRow } from './plan.ts';
 
 export interface TextChange {
@@ -175,7 +178,7 @@ function compareTargets(x: Indicator, y: Indicator): TargetChange[] {
   return years.flatMap((year) => {
     const before = x.targets.find((target) => target.year === year)?.text ?? null;
     const after = y.targets.find((target) => target.year === year)?.text ?? null;
-    return before === after ? [] : [{ year, before, after }];
+    return samePrintedValue(before, after) ? [] : [{ year, before, after }];
   });
 }
 
@@ -188,9 +191,31 @@ function compareCells(columnsA: Column[], cellsA: Record<string, string>, column
     if (!old) return [];
     const x = cellsA[old.key] ?? null;
     const y = cellsB[after.key] ?? null;
-    if (x === y) return [];
+    if (samePrintedValue(x, y)) return [];
     return [{ period: after.period!, kind: after.kind, asOf: after.asOf ?? null, before: x, after: y, beforeLabel: old.label, afterLabel: after.label }];
   });
+}
+
+/**
+ * Whether two printed texts say the same: equal text, or the same value printed another way —
+ * thousands separators, minus signs, trailing decimals, the space before "%" ("-2 045,7" and
+ * "-2045,7", "5,3" and "5,30", "90%" and "90 %"), or missing either way ("", "-", "–", absent).
+ * Words, and numbers with another value, unit, annotation or parts, differ.
+ */
+export function samePrintedValue(x: string | null, y: string | null): boolean {
+  if (x === y) return true;
+  const a = parseFigure(x ?? '');
+  const b = parseFigure(y ?? '');
+  if (a.form !== b.form || a.form === 'text') return false;
+  if (a.form === 'missing') return true;
+  if (a.value === null || b.value === null || !a.value.equals(b.value)) return false;
+  if (a.form === 'number') return (a.percent ?? false) === (b.percent ?? false);
+  if (a.form === 'annotated') return normalSpace(a.annotation) === normalSpace(b.annotation);
+  return a.parts!.length === b.parts!.length && a.parts!.every((part, i) => part.equals(b.parts![i]!));
+}
+
+function normalSpace(text: string | undefined): string {
+  return (text ?? '').replace(/\s+/g, '').replace(/[\u2212\u2013]/g, '-');
 }
 
 interface TableRow<Table, Row> {

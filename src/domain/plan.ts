@@ -46,12 +46,37 @@ export const planStatuses = ['draft', 'submitted', 'adopted', 'archived'] as con
 
 export const Decision = z
   .object({
-    date: z.iso.date().optional(),
+    date: z.iso.date('Datum anges som ÅÅÅÅ-MM-DD, t.ex. 2024-03-15').optional(),
     body: z.string().max(200).optional(), // beslutande organ, e.g. "Socialnämnden"
     paragraph: z.string().max(60).optional(), // e.g. "SN § 45"
     caseNumber: z.string().max(60).optional(), // diarienummer
   })
   .strict();
+
+const percentNumber = z.string().regex(/^\d+(\.\d+)?$/, 'Anges som ett tal med punkt, t.ex. "90" eller "90.5"');
+
+/**
+ * How an indicator's status is decided (statusregel), as the plan's legend prints it. Absent:
+ * the tolerance rule (docs/follow-up.md). Fulfilment bands: uppfyllelse in per cent of the target
+ * (Helsingborg: 100 / 91–99 / 90 or lower); binary: uppfyllt or not (docs/targets.md).
+ */
+export const StatusRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tolerance') }).strict(),
+  z
+    .object({
+      kind: z.literal('fulfilment-bands'),
+      /** Green from this fulfilment (per cent of the target), yellow from the next; below it red. */
+      greenFrom: percentNumber,
+      yellowFrom: percentNumber,
+      /** How fulfilment is rounded before it is compared with the edges. */
+      rounding: z.enum(['none', 'whole-down', 'whole-half-up']),
+      /** Where the legend was printed (the plan or annual report). */
+      source: z.string().max(500).optional(),
+    })
+    .strict()
+    .refine((rule) => Number(rule.yellowFrom) <= Number(rule.greenFrom), { message: 'Gul gräns får inte vara högre än grön', path: ['yellowFrom'] }),
+  z.object({ kind: z.literal('binary'), source: z.string().max(500).optional() }).strict(),
+]);
 
 export const PlanHead = z
   .object({
@@ -67,6 +92,8 @@ export const PlanHead = z
     letterhead: z.array(z.string().max(200)).max(5).default([]),
     source: z.string().max(500).optional(),
     statusRollup: z.enum(['worst', 'majority', 'share']).default('worst'),
+    /** Absent means the tolerance rule, so plans without a legend keep their bytes. */
+    statusRule: StatusRule.optional(),
   })
   .strict();
 
@@ -105,8 +132,12 @@ export const Goal = z
   .strict();
 
 export const TargetEntry = z.object({ year, text: z.string().min(1).max(500) }).strict();
-/** Status of an indicator for a period (issue 6); 'not-measured' = inte mätt. */
-export const indicatorStatuses = ['green', 'yellow', 'red', 'not-measured'] as const;
+/**
+ * Statuses an outcome can be given by hand (issue 6, 12): green, yellow, red, and three without a
+ * judgement: 'not-measured' = ej mätt, 'no-measure' = mått fanns inte (the measure did not exist
+ * yet), 'not-followed-up' = ej uppföljt (not followed up this period).
+ */
+export const indicatorStatuses = ['green', 'yellow', 'red', 'not-measured', 'no-measure', 'not-followed-up'] as const;
 
 export const ActualEntry = z
   .object({
@@ -394,3 +425,4 @@ export type ActualEntry = z.infer<typeof ActualEntry>;
 export type VolumeRow = z.infer<typeof VolumeRow>;
 export type Analysis = z.infer<typeof Analysis>;
 export type IndicatorStatusValue = (typeof indicatorStatuses)[number];
+export type StatusRule = z.infer<typeof StatusRule>;

@@ -68,7 +68,13 @@ describe('targets beyond the seeds', () => {
       'not-measured',
       'Skillnaden mot riket för 2022 saknas: utfall och jämförelsevärde för 2022 behövs',
     ],
-    ['2 % av nettokostnaden', [{ period: '2024', text: '2,1 %' }], 'green', 'Utfall 2,1 % mot målvärde 2 % av nettokostnaden: uppfyllt'],
+    // A share without a sign says no direction, and this indicator states none.
+    [
+      '2 % av nettokostnaden',
+      [{ period: '2024', text: '2,1 %' }],
+      'no-direction',
+      'Riktning saknas: varken målvärdet "2 % av nettokostnaden" eller styrtalet säger om högre eller lägre är bättre (utfall 2,1 %)',
+    ],
   ] as const)('%s', (text, actuals, status, explanation) => {
     expect(evaluateIndicator(indicator(text, [...actuals]), '2024')).toMatchObject({ status, explanation });
   });

@@ -8,7 +8,20 @@ import { formatAmount } from './format.ts';
 import type { IndicatorStatusValue } from './plan.ts';
 import { unitKind } from './target.ts';
 
-export type Status = IndicatorStatusValue;
+/**
+ * An indicator's status: green / yellow / red (a judgement), or one that says why there is none:
+ * not measured, the measure did not exist yet, not followed up, direction missing (riktning
+ * saknas: the target and the indicator do not say which way is better), or only reported.
+ */
+export type Status = IndicatorStatusValue | 'no-direction' | 'reported';
+
+/** Every status, judgements first, in the order legends and counts list them. */
+export const allStatuses: readonly Status[] = ['green', 'yellow', 'red', 'no-direction', 'not-measured', 'no-measure', 'not-followed-up', 'reported'];
+
+/** Green, yellow and red judge an outcome; the others say why there is no judgement. */
+export function isJudged(status: Status): status is 'green' | 'yellow' | 'red' {
+  return status === 'green' || status === 'yellow' || status === 'red';
+}
 
 /** What the outcome must be against the bound; 'closer' = as close as possible (närmare är bättre). */
 export type Requirement = 'above' | 'at-least' | 'below' | 'at-most' | 'closer';
@@ -17,7 +30,7 @@ export type Requirement = 'above' | 'at-least' | 'below' | 'at-most' | 'closer';
 export const DEFAULT_TOLERANCE_SHARE = new Decimal('0.05');
 
 export interface Band {
-  status: Exclude<Status, 'not-measured'>;
+  status: 'green' | 'yellow' | 'red';
   /** Outcome minus bound. */
   difference: Decimal;
   tolerance: Decimal;
@@ -86,16 +99,50 @@ export function printWithUnit(value: Decimal, unit: string): string {
   return unitKind(unit) === 'percent' ? `${printNumber(value)} %` : `${printNumber(value)} ${unit}`;
 }
 
-const STATUS_WORDS: Record<Status, string> = { green: 'grön', yellow: 'gul', red: 'röd', 'not-measured': 'inte mätt' };
+const STATUS_WORDS: Record<Status, string> = {
+  green: 'grön',
+  yellow: 'gul',
+  red: 'röd',
+  'not-measured': 'inte mätt',
+  'no-measure': 'mått fanns inte',
+  'not-followed-up': 'ej uppföljt',
+  'no-direction': 'riktning saknas',
+  reported: 'redovisas',
+};
 
-/** The Swedish word for a status: grön, gul, röd, inte mätt. */
+/** The Swedish words for a status: grön, gul, röd, inte mätt, riktning saknas … */
 export function statusWord(status: Status): string {
   return STATUS_WORDS[status];
 }
 
-const SEVERITY: Record<Status, number> = { 'not-measured': 0, green: 1, yellow: 2, red: 3 };
+const PLURALS: Record<Status, string> = {
+  green: 'gröna',
+  yellow: 'gula',
+  red: 'röda',
+  'not-measured': 'inte mätta',
+  'no-measure': 'mått fanns inte',
+  'not-followed-up': 'ej uppföljda',
+  'no-direction': 'riktning saknas',
+  reported: 'redovisas',
+};
 
-/** The worse of statuses (red over yellow over green); not measured only when nothing is measured. */
+/** "1 grön", "3 gula", "2 riktning saknas": a count with the status word in number. */
+export function statusCount(status: Status, n: number): string {
+  return `${n} ${n === 1 ? STATUS_WORDS[status] : PLURALS[status]}`;
+}
+
+/** The statuses that occur, counted, in legend order: "2 gröna, 1 röd, 1 riktning saknas". */
+export function statusCounts(statuses: readonly Status[]): string {
+  return allStatuses
+    .map((status) => ({ status, n: statuses.filter((s) => s === status).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ status, n }) => statusCount(status, n))
+    .join(', ');
+}
+
+const SEVERITY: Record<Status, number> = { 'not-measured': 0, 'no-measure': 0, 'not-followed-up': 0, 'no-direction': 0, reported: 0, green: 1, yellow: 2, red: 3 };
+
+/** The worse of statuses (red over yellow over green); not measured only when nothing is judged. */
 export function worstStatus(statuses: Status[]): Status {
   return statuses.reduce<Status>((worst, status) => (SEVERITY[status] > SEVERITY[worst] ? status : worst), 'not-measured');
 }

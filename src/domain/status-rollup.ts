@@ -3,7 +3,7 @@
  * the majority, or the share of green. What is not measured does not count, and says so.
  */
 import type { PlanFile } from './plan.ts';
-import { compareSeverity, statusWord, worstStatus, type Status } from './status-band.ts';
+import { compareSeverity, isJudged, statusWord, worstStatus, type Status } from './status-band.ts';
 
 export type RollupRule = PlanFile['plan']['statusRollup'];
 
@@ -29,12 +29,12 @@ export function describeRule(rule: RollupRule): string {
 
 /** Rolls statuses up to one status with a one-sentence Swedish explanation. */
 export function rollUp(rule: RollupRule, members: RollupMember[]): { status: Status; explanation: string } {
-  const measured = members.filter((member) => member.status !== 'not-measured');
+  // Only green, yellow and red judge; not measured, direction missing and the like do not count.
+  const measured = members.filter((member) => isJudged(member.status));
   if (measured.length === 0) {
     return { status: 'not-measured', explanation: members.length === 1 ? 'Styrtalet är inte mätt' : `Inget av ${members.length} styrtal är mätt` };
   }
-  const unmeasured = members.length - measured.length;
-  const note = unmeasured ? ` (${unmeasured} av ${members.length} inte mätta)` : '';
+  const note = unjudgedNote(members.filter((member) => !isJudged(member.status)), members.length);
   const count = (status: Status) => measured.filter((member) => member.status === status).length;
   switch (rule) {
     case 'worst': {
@@ -57,6 +57,16 @@ export function rollUp(rule: RollupRule, members: RollupMember[]): { status: Sta
       return { status, explanation: `Andel gröna avgör: ${green} av ${measured.length} mätta gröna (${percent} %; ${thresholds})${note}` };
     }
   }
+}
+
+/** "(1 av 3 inte mätta)", or, when other statuses than not measured are among them, which: "(2 av 4 utan bedömning: 1 inte mätt, 1 riktning saknas)". */
+function unjudgedNote(unjudged: RollupMember[], total: number): string {
+  if (unjudged.length === 0) return '';
+  if (unjudged.every((member) => member.status === 'not-measured')) return ` (${unjudged.length} av ${total} inte mätta)`;
+  const counts = new Map<Status, number>();
+  for (const member of unjudged) counts.set(member.status, (counts.get(member.status) ?? 0) + 1);
+  const parts = [...counts].map(([status, n]) => `${n} ${statusWord(status)}`);
+  return ` (${unjudged.length} av ${total} utan bedömning: ${parts.join(', ')})`;
 }
 
 function all(n: number): string {

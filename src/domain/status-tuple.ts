@@ -5,18 +5,11 @@
  */
 import { Decimal } from 'decimal.js';
 import { parseSwedishNumber } from './figure.ts';
-import type { Indicator } from './plan.ts';
-import {
-  evaluateBand,
-  printWithUnit,
-  statusWord,
-  toleranceFor,
-  verdictText,
-  worstStatus,
-  type Requirement,
-  type Status,
-} from './status-band.ts';
-import type { TupleTarget } from './target.ts';
+import { printWithUnit, statusWord, toleranceFor, worstStatus, type Requirement, type Status } from './status-band.ts';
+import type { Evaluation, TargetContext } from './status-context.ts';
+import { directionMissing, requirementOf, resolveDirection } from './status-direction.ts';
+import { judge } from './status-rule.ts';
+import { printTarget, type TupleTarget } from './target.ts';
 
 /** One number of a tuple target with its outcome and status. */
 export interface PartStatus {
@@ -36,25 +29,28 @@ export function parseTupleOutcome(text: string): Decimal[][][] | null {
   return tuples.some((tuple) => tuple.some((part) => part.some((n) => n === null))) ? null : (tuples as Decimal[][][]);
 }
 
-/** Evaluates a tuple outcome against a tuple target, part by part and together. */
-export function evaluateTuple(indicator: Indicator, target: TupleTarget, text: string): { status: Status; explanation: string; parts?: PartStatus[] } {
+/** Evaluates a tuple outcome against a tuple target, part by part and together, by the plan's rule. */
+export function evaluateTuple(context: TargetContext, target: TupleTarget, text: string): Evaluation {
+  const { indicator } = context;
   const outcome = parseTupleOutcome(text);
   const shape = target.tuples.map((tuple) => tuple.parts.map((part) => part.length));
   if (!outcome || JSON.stringify(outcome.map((tuple) => tuple.map((part) => part.length))) !== JSON.stringify(shape)) {
     const count = shape.flat().reduce((a, b) => a + b, 0);
     return { status: 'not-measured', explanation: `Utfallet "${text}" har inte målvärdets form (${count} tal, som "${exampleShape(target)}")` };
   }
-  const requirement = requirementOf(indicator, target);
+  const requirement = tupleRequirement(context, target);
+  if (requirement === null) return directionMissing(printTarget(target), text.trim());
   const parts: PartStatus[] = [];
   target.tuples.forEach((tuple, t) =>
     tuple.parts.forEach((part, p) =>
       part.forEach((number, n) => {
         const unit = tuple.unit || indicator.unit || '';
         const actual = outcome[t]![p]![n]!;
-        const band = evaluateBand(actual, number.value, requirement, toleranceFor(indicator.tolerance, number.value));
+        const tolerance = toleranceFor(indicator.tolerance, number.value);
+        const { status, verdict } = judge({ value: actual, bound: number.value, requirement, unit, tolerance }, context.rule);
         const label = labelOf(target, t, p, n);
-        const explanation = `${capitalize(label)}, utfall ${printWithUnit(actual, unit)} mot ${printWithUnit(number.value, unit)}: ${verdictText(band, requirement, unit)}`;
-        parts.push({ label, target: printWithUnit(number.value, unit), actual: printWithUnit(actual, unit), status: band.status, explanation });
+        const explanation = `${capitalize(label)}, utfall ${printWithUnit(actual, unit)} mot ${printWithUnit(number.value, unit)}: ${verdict}`;
+        parts.push({ label, target: printWithUnit(number.value, unit), actual: printWithUnit(actual, unit), status, explanation });
       }),
     ),
   );
@@ -67,14 +63,15 @@ export function evaluateTuple(indicator: Indicator, target: TupleTarget, text: s
 }
 
 /**
- * Shares that add up to 100 (ålders- och könsfördelning) should come as close as possible; other
- * tuples (survey scores) higher is better. The indicator's direction, when stated, decides.
+ * The indicator's direction, when stated, decides. Otherwise shares that add up to 100 (ålders- och
+ * könsfördelning) should come as close as possible, which the explanation says ("närmare är
+ * bättre"); other tuples (survey scores) have no direction to go by: null, never a guess.
  */
-function requirementOf(indicator: Indicator, target: TupleTarget): Requirement {
-  if (indicator.direction === 'lower-better') return 'at-most';
-  if (indicator.direction === 'higher-better') return 'at-least';
-  if (indicator.direction === 'closer-better' || isShares(target)) return 'closer';
-  return 'at-least';
+function tupleRequirement(context: TargetContext, target: TupleTarget): Requirement | null {
+  if (context.indicator.direction) return requirementOf(context.indicator.direction);
+  if (isShares(target)) return 'closer';
+  const resolved = resolveDirection(context.indicator);
+  return resolved ? requirementOf(resolved.direction) : null;
 }
 
 function isShares(target: TupleTarget): boolean {

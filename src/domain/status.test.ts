@@ -13,16 +13,21 @@ function indicatorWith(key: string, actuals: ActualEntry[], overrides: Record<st
   return { ...indicator, ...overrides, actuals };
 }
 
-type Case = [indicator: string, period: string, actuals: ActualEntry[], status: string, explanation: string];
+type Case = [indicator: string, period: string, actuals: ActualEntry[], status: string, explanation: string, overrides?: Record<string, unknown>];
+
+// The plan states no direction for these satisfaction and share indicators, and their targets
+// ("90%", "40%", "85, 85, 85/…") do not say either; a committee states it (higher is better) before
+// their status can be computed. Without it the status is 'no-direction' (tested below).
+const higher = { direction: 'higher-better' };
 
 // Every target text of the plan (both years of all 19 indicators) with an outcome a committee could report.
 const cases: Case[] = [
-  ['st-1.2.1', '2018', [{ period: '2018', text: '92' }], 'green', 'Utfall 92 % mot målvärde 90 %: uppfyllt'],
-  ['st-1.2.1', '2020', [{ period: '2020', text: '84' }], 'green', 'Utfall 84 % mot målvärde 80 %: uppfyllt'],
-  ['st-1.2.2', '2018', [{ period: '2018', text: '87' }], 'yellow', 'Utfall 87 % mot målvärde 90 %: nära målet, 3 procentenheter under (tolerans 4,5)'],
-  ['st-1.2.2', '2020', [{ period: '2020', text: '70' }], 'red', 'Utfall 70 % mot målvärde 80 %: inte uppfyllt, 10 procentenheter under'],
-  ['st-1.3.1', '2018', [{ period: '2018', text: '77' }], 'green', 'Utfall 77 % mot målvärde 77 %: uppfyllt'],
-  ['st-1.3.1', '2020', [{ period: '2020', text: '74 %' }], 'red', 'Utfall 74 % mot målvärde 79 %: inte uppfyllt, 5 procentenheter under'],
+  ['st-1.2.1', '2018', [{ period: '2018', text: '92' }], 'green', 'Utfall 92 % mot målvärde 90 %: uppfyllt', higher],
+  ['st-1.2.1', '2020', [{ period: '2020', text: '84' }], 'green', 'Utfall 84 % mot målvärde 80 %: uppfyllt', higher],
+  ['st-1.2.2', '2018', [{ period: '2018', text: '87' }], 'yellow', 'Utfall 87 % mot målvärde 90 %: nära målet, 3 procentenheter under (tolerans 4,5)', higher],
+  ['st-1.2.2', '2020', [{ period: '2020', text: '70' }], 'red', 'Utfall 70 % mot målvärde 80 %: inte uppfyllt, 10 procentenheter under', higher],
+  ['st-1.3.1', '2018', [{ period: '2018', text: '77' }], 'green', 'Utfall 77 % mot målvärde 77 %: uppfyllt', higher],
+  ['st-1.3.1', '2020', [{ period: '2020', text: '74 %' }], 'red', 'Utfall 74 % mot målvärde 79 %: inte uppfyllt, 5 procentenheter under', higher],
   [
     'st-1.5.2',
     '2018',
@@ -67,6 +72,7 @@ const cases: Case[] = [
     [{ period: '2018', text: '86, 85, 85/85, 86, 90/91, 90, 88 %' }],
     'green',
     'Utfall 86, 85, 85/85, 86, 90/91, 90, 88 % mot målvärde 85, 85, 85/85, 85, 90/90, 90, 85 %: alla 9 delar uppfyllda',
+    higher,
   ],
   [
     'st-4.1.1',
@@ -74,6 +80,7 @@ const cases: Case[] = [
     [{ period: '2020', text: '84, 90, 90/90, 88, 90/90, 90, 80 %' }],
     'red',
     'Utfall 84, 90, 90/90, 88, 90/90, 90, 80 % mot målvärde 85, 90, 90/90, 90, 90/90, 90, 90 %: 6 av 9 delar uppfyllda, del 3.3 röd',
+    higher,
   ],
   [
     'st-4.2.1',
@@ -83,13 +90,13 @@ const cases: Case[] = [
     'Utfall 78/22 respektive 9/49/42 mot målvärde 79/21 respektive 8/50/42 (närmare är bättre): 4 av 5 delar uppfyllda, del 2.1 röd',
   ],
   ['st-4.2.1', '2020', [{ period: '2020', text: '77/23' }], 'not-measured', 'Utfallet "77/23" har inte målvärdets form (5 tal, som "x/x respektive x/x/x")'],
-  ['st-4.2.2', '2018', [{ period: '2018', text: '70' }], 'green', 'Utfall 70 % mot målvärde 70 %: uppfyllt'],
-  ['st-4.2.2', '2020', [{ period: '2020', text: '71' }], 'red', 'Utfall 71 % mot målvärde 75 %: inte uppfyllt, 4 procentenheter under'],
-  ['st-4.3.1', '2018', [{ period: '2018', text: '48' }], 'yellow', 'Utfall 48 % mot målvärde 50 %: nära målet, 2 procentenheter under (tolerans 2,5)'],
-  ['st-4.3.1', '2020', [{ period: '2020', text: '-' }], 'not-measured', 'Utfall saknas för 2020'],
+  ['st-4.2.2', '2018', [{ period: '2018', text: '70' }], 'green', 'Utfall 70 % mot målvärde 70 %: uppfyllt', higher],
+  ['st-4.2.2', '2020', [{ period: '2020', text: '71' }], 'red', 'Utfall 71 % mot målvärde 75 %: inte uppfyllt, 4 procentenheter under', higher],
+  ['st-4.3.1', '2018', [{ period: '2018', text: '48' }], 'yellow', 'Utfall 48 % mot målvärde 50 %: nära målet, 2 procentenheter under (tolerans 2,5)', higher],
+  ['st-4.3.1', '2020', [{ period: '2020', text: '-' }], 'not-measured', 'Utfall saknas för 2020', higher],
   ['st-5.1.1', '2018', [{ period: '2018', text: '1 250' }], 'green', 'Utfall 1 250 mot målvärde över 0: uppfyllt'],
   ['st-5.1.1', '2020', [{ period: '2020', text: '-3 400' }], 'red', 'Utfall -3 400 mot målvärde över 0: inte uppfyllt, 3 400 under'],
-  ['st-5:2.1', '2018', [{ period: '2018', text: '38,5' }], 'yellow', 'Utfall 38,5 % mot målvärde 40 %: nära målet, 1,5 procentenheter under (tolerans 2)'],
+  ['st-5:2.1', '2018', [{ period: '2018', text: '38,5' }], 'yellow', 'Utfall 38,5 % mot målvärde 40 %: nära målet, 1,5 procentenheter under (tolerans 2)', higher],
   [
     'st-5:2.1',
     '2020',
@@ -118,9 +125,26 @@ describe('indicator status for every target of the 2020–2022 plan', () => {
     expect(all.filter((id) => !covered.has(id))).toEqual([]);
   });
 
-  it.each(cases)('%s %s', (key, period, actuals, status, explanation) => {
-    const result = evaluateIndicator(indicatorWith(key, actuals), period);
+  it.each(cases)('%s %s', (key, period, actuals, status, explanation, overrides) => {
+    const result = evaluateIndicator(indicatorWith(key, actuals, overrides), period);
     expect({ status: result.status, explanation: result.explanation }).toEqual({ status, explanation });
+  });
+
+  // As transcribed, without a stated direction: never green, and the explanation says what is missing.
+  it.each([
+    ['st-1.2.1', '2020', '84', '80%', '84 %'],
+    ['st-1.2.2', '2020', '70', '80%', '70 %'],
+    ['st-1.3.1', '2018', '77', '77%', '77 %'],
+    ['st-4.1.1', '2018', '86, 85, 85/85, 86, 90/91, 90, 88 %', '85, 85, 85/85, 85, 90/90, 90, 85 %', '86, 85, 85/85, 86, 90/91, 90, 88 %'],
+    ['st-4.2.2', '2020', '71', '75%', '71 %'],
+    ['st-4.3.1', '2018', '48', '50%', '48 %'],
+    ['st-5:2.1', '2018', '38,5', '40%', '38,5 %'],
+  ])('%s %s without a direction: riktning saknas', (key, period, outcome, target, shown) => {
+    const result = evaluateIndicator(indicatorWith(key, [{ period, text: outcome }]), period);
+    expect(result).toMatchObject({
+      status: 'no-direction',
+      explanation: `Riktning saknas: varken målvärdet "${target}" eller styrtalet säger om högre eller lägre är bättre (utfall ${shown})`,
+    });
   });
 });
 
@@ -143,7 +167,7 @@ describe('what a status needs', () => {
   });
 
   it('measures a month against the target of its year', () => {
-    const result = evaluateIndicator(indicatorWith('st-1.2.1', [{ period: '2020-08', text: '81' }]), '2020-08');
+    const result = evaluateIndicator(indicatorWith('st-1.2.1', [{ period: '2020-08', text: '81' }], higher), '2020-08');
     expect(result).toMatchObject({ status: 'green', target: '80%', actual: '81', explanation: 'Utfall 81 % mot målvärde 80 %: uppfyllt' });
   });
 
@@ -173,7 +197,7 @@ describe('what a status needs', () => {
 
   it('lets a justified manual status stand in for a computed one, and shows both', () => {
     const actual: ActualEntry = { period: '2020', text: '70', status: 'yellow', justification: 'Enkäten hade 12 % svarsfrekvens' };
-    expect(evaluateIndicator(indicatorWith('st-1.2.2', [actual]), '2020')).toMatchObject({
+    expect(evaluateIndicator(indicatorWith('st-1.2.2', [actual], higher), '2020')).toMatchObject({
       status: 'yellow',
       computed: 'red',
       manual: true,
@@ -191,7 +215,7 @@ describe('scorecard and goal roll-up', () => {
     'st-2.3.1': [{ period: '2020', text: '18 150' }],
   };
   const planWith = (rule: 'worst' | 'majority' | 'share') =>
-    PlanFile.parse({ ...sn, plan: { ...sn.plan, statusRollup: rule }, indicators: sn.indicators.map((i) => ({ ...i, actuals: actuals[i.key] ?? [] })) });
+    PlanFile.parse({ ...sn, plan: { ...sn.plan, statusRollup: rule }, indicators: sn.indicators.map((i) => ({ ...i, ...(actuals[i.key] ? higher : {}), actuals: actuals[i.key] ?? [] })) });
 
   it.each([
     ['worst', 'red', 'Sämsta avgör: 1.2.2 är röd'],
@@ -222,8 +246,8 @@ describe('scorecard and goal roll-up', () => {
           { key: 'sn-1', level: 'committee', parent: 'kf-1:2', text: 'Brukarna inom hemtjänsten ska vara nöjda', measurement: null },
         ],
         indicators: [
-          { key: 'st-1', number: '1.2.1', name: 'Nöjd med hemtjänst', goal: 'sn-1', targets: [{ year: 2020, text: '80%' }], actuals: [{ period: '2020', text: '84' }] },
-          { key: 'st-2', number: '1.2.2', name: 'Nöjd med boende', goal: 'kf-1:2', targets: [{ year: 2020, text: '80%' }], actuals: [{ period: '2020', text: '79' }] },
+          { key: 'st-1', number: '1.2.1', name: 'Nöjd med hemtjänst', goal: 'sn-1', direction: 'higher-better', targets: [{ year: 2020, text: '80%' }], actuals: [{ period: '2020', text: '84' }] },
+          { key: 'st-2', number: '1.2.2', name: 'Nöjd med boende', goal: 'kf-1:2', direction: 'higher-better', targets: [{ year: 2020, text: '80%' }], actuals: [{ period: '2020', text: '79' }] },
         ],
       }),
     );

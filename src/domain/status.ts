@@ -9,13 +9,15 @@ import { parseFigure } from './figure.ts';
 import { formatPeriod } from './format.ts';
 import { comparePeriods, periodProblem, yearOf } from './period.ts';
 import type { ActualEntry, Goal, Indicator, PlanFile } from './plan.ts';
-import { statusWord, type Status } from './status-band.ts';
+import { isJudged, statusWord, type Status } from './status-band.ts';
+import type { EvaluationOptions, ReferenceLookup, ReferenceQuery } from './status-context.ts';
 import { evaluateTarget, notMeasured, type Evaluation } from './status-kinds.ts';
 import { describeRule, rollUp, type RollupMember, type RollupRule } from './status-rollup.ts';
+import type { StatusRule } from './status-rule.ts';
 import type { PartStatus } from './status-tuple.ts';
-import { parseTarget, type Target } from './target.ts';
+import { isMachineReadable, parseTarget, type Target } from './target.ts';
 
-export type { PartStatus, RollupRule, Status };
+export type { EvaluationOptions, PartStatus, ReferenceLookup, ReferenceQuery, RollupRule, Status, StatusRule };
 
 export interface IndicatorStatus {
   indicatorKey: string;
@@ -54,6 +56,8 @@ export interface GoalStatus {
 export interface Scorecard {
   planKey: string;
   period: string;
+  /** The plan's status rule for indicators; absent: the tolerance rule. */
+  statusRule?: StatusRule;
   rule: RollupRule;
   /** The rule in words: "sämsta status avgör". */
   ruleText: string;
@@ -61,22 +65,32 @@ export interface Scorecard {
   indicators: IndicatorStatus[];
 }
 
-/** The scorecard of a plan for a period of any kind ('2020', '2020-08', '2025-T2'). */
-export function scorecard(plan: PlanFile, options: { period: string }): Scorecard {
-  const { period } = options;
+/**
+ * The scorecard of a plan for a period of any kind ('2020', '2020-08', '2025-T2'), by the plan's
+ * status rule; reference values of external series come from the outcomes or from `references` (Kolada).
+ */
+export function scorecard(plan: PlanFile, options: { period: string; references?: ReferenceLookup }): Scorecard {
+  const { period, references } = options;
   const problem = periodProblem(period);
   if (problem) throw new StyrkortError('validation', problem);
-  const indicators = plan.indicators.map((indicator) => evaluateIndicator(indicator, period));
+  const statusRule = plan.plan.statusRule;
+  const evaluation: EvaluationOptions = { ...(statusRule ? { rule: statusRule } : {}), ...(references ? { references } : {}) };
+  const indicators = plan.indicators.map((indicator) => evaluateIndicator(indicator, period, evaluation));
   const rule = plan.plan.statusRollup;
-  return { planKey: plan.plan.key, period, rule, ruleText: describeRule(rule), goals: rollUpGoals(plan, indicators, rule), indicators };
+  const card: Scorecard = { planKey: plan.plan.key, period, rule, ruleText: describeRule(rule), goals: rollUpGoals(plan, indicators, rule), indicators };
+  if (statusRule) card.statusRule = statusRule;
+  return card;
 }
 
-/** One indicator's status for a period: the target of the period's year against the period's outcome. */
-export function evaluateIndicator(indicator: Indicator, period: string): IndicatorStatus {
+/**
+ * One indicator's status for a period: the target of the period's year against the period's
+ * outcome, by the plan's rule (`options.rule`, default the tolerance rule).
+ */
+export function evaluateIndicator(indicator: Indicator, period: string, options: EvaluationOptions = {}): IndicatorStatus {
   const targetEntry = indicator.targets.find((target) => target.year === yearOf(period)) ?? null;
   const actual = indicator.actuals.find((entry) => entry.period === period);
   const target = targetEntry ? parseTarget(targetEntry.text) : null;
-  const computed = evaluate(indicator, period, target, actual);
+  const computed = evaluate({ indicator, period, target, actual, options });
   const status: IndicatorStatus = {
     indicatorKey: indicator.key,
     number: indicator.number,
@@ -94,26 +108,40 @@ export function evaluateIndicator(indicator: Indicator, period: string): Indicat
   return actual?.status ? withManualStatus(status, actual, target) : status;
 }
 
-function evaluate(indicator: Indicator, period: string, target: Target | null, actual: ActualEntry | undefined): Evaluation {
+interface Inputs {
+  indicator: Indicator;
+  period: string;
+  target: Target | null;
+  actual: ActualEntry | undefined;
+  options: EvaluationOptions;
+}
+
+function evaluate({ indicator, period, target, actual, options }: Inputs): Evaluation {
   const when = formatPeriod(period);
   if (target === null) return notMeasured(`Målvärde saknas för ${yearOf(period)}`);
   const hasOutcome = actual !== undefined && parseFigure(actual.text).form !== 'missing';
-  if (target.kind === 'qualitative') {
+  if (target.kind === 'reported') {
+    return hasOutcome ? { status: 'reported', explanation: `Utfall ${actual!.text.trim()} redovisas; målvärdet har inget värde att nå` } : notMeasured(`Utfall saknas för ${when}`);
+  }
+  if (!isMachineReadable(target)) {
     return notMeasured(hasOutcome ? `Målvärdet bedöms för hand; bedömning saknas för ${when}` : `Målvärdet bedöms för hand; utfall och bedömning saknas för ${when}`);
   }
   if (!hasOutcome) return notMeasured(`Utfall saknas för ${when}`);
   const findActual = (other: string) => indicator.actuals.find((entry) => entry.period === other);
-  return evaluateTarget({ indicator, period, target, actual: actual!, findActual });
+  return evaluateTarget({ ...options, indicator, period, target, actual: actual!, findActual });
 }
 
 function withManualStatus(status: IndicatorStatus, actual: ActualEntry, target: Target | null): IndicatorStatus {
   const manual = actual.status!;
   const justification = actual.justification?.trim() || 'motivering saknas';
   const outcome = status.actual ? ` (utfall ${status.actual})` : '';
-  const machineReadable = target !== null && target.kind !== 'qualitative' && status.status !== 'not-measured';
+  // A computed judgement that a manual status replaces is named; a status without one is not.
+  const machineReadable = target !== null && isMachineReadable(target) && isJudged(status.status);
   const explanation = machineReadable
     ? `Satt för hand till ${statusWord(manual)}, beräknat ${statusWord(status.status)}${outcome}: ${justification}`
-    : `Bedömd för hand som ${statusWord(manual)}${outcome}: ${justification}`;
+    : isJudged(manual)
+      ? `Bedömd för hand som ${statusWord(manual)}${outcome}: ${justification}`
+      : `Satt för hand: ${statusWord(manual)}${outcome}: ${justification}`;
   const result: IndicatorStatus = { ...status, status: manual, explanation, manual: true, justification };
   if (machineReadable) result.computed = status.status;
   return result;

@@ -11,7 +11,15 @@ const typeNames: Record<string, string> = {
   int: 'ett heltal',
   boolean: 'sant eller falskt',
   object: 'ett objekt',
+  record: 'ett objekt',
+  map: 'ett objekt',
+  set: 'en lista',
+  tuple: 'en lista',
   array: 'en lista',
+  date: 'ett datum',
+  bigint: 'ett heltal',
+  literal: 'ett bestämt värde',
+  enum: 'ett av de tillåtna värdena',
   null: 'null',
   undefined: 'saknas',
 };
@@ -31,14 +39,28 @@ export const swedishErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'Obligatoriskt fält saknas';
-      return `Ska vara ${typeNames[issue.expected] ?? issue.expected}, men är ${received(issue.input)}`;
+      // JSON reads 1e309 as Infinity: a number, but not one Styrkort can hold.
+      if (typeof issue.input === 'number' && !Number.isFinite(issue.input) && !Number.isNaN(issue.input)) return 'Talet är för stort';
+      if (issue.expected === 'int' && typeof issue.input === 'number' && Number.isFinite(issue.input)) return `Ska vara ett heltal, men är ${String(issue.input).replace('.', ',')}`;
+      return `Ska vara ${typeNames[issue.expected] ?? 'ett annat slags värde'}, men är ${received(issue.input)}`;
+    case 'invalid_key':
+      return `Ogiltigt fältnamn: ${issue.issues.map((inner) => inner.message).join('; ')}`;
+    case 'invalid_format':
+      if (issue.format === 'date') return 'Ogiltigt datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2019-11-26';
+      if (issue.format === 'regex') return 'Har fel form';
+      return `Har fel form (ska vara ${issue.format})`;
+    case 'invalid_union':
+      return 'Värdet passar inte något av de tillåtna slagen';
     case 'unrecognized_keys':
       return `Okänt fält: ${issue.keys.map((key) => `"${key}"`).join(', ')} (stavfel, eller hör fältet hemma någon annanstans?)`;
     case 'invalid_value':
       return `Ogiltigt värde; tillåtna värden är ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
     case 'too_small':
+      if (issue.origin === 'number' && Number(issue.minimum) <= Number.MIN_SAFE_INTEGER) return 'Talet är för litet';
       return issue.origin === 'string' ? 'Får inte vara tom' : `Minst ${String(issue.minimum)}`;
     case 'too_big':
+      // An integer field's own limit is the largest exact integer; no one means 9007199254740991.
+      if (issue.origin === 'number' && Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) return 'Talet är för stort';
       return issue.origin === 'string' ? `Högst ${String(issue.maximum)} tecken` : `Högst ${String(issue.maximum)}`;
     default: {
       const fallback = swedishLocale(issue);

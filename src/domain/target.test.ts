@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { describeTarget, isMachineReadable, parseTarget, printTarget, relationOf, unitKind, type Target } from './target.ts';
+import { describeTarget, isMachineReadable, parseTarget, printTarget, relationOf, statedDirection, unitKind, type Target } from './target.ts';
 
 /** The target with every Decimal as its string, so expectations read like the printed plan. */
 function plain(value: unknown): unknown {
@@ -157,6 +157,85 @@ describe('parseTarget on other spellings', () => {
   });
 });
 
+// The words other municipalities use (issue 12, DOMAIN.md "Beyond Timrå"): the forms the issue
+// names, and real texts from tests/fixtures/targets/corpus.json (Helsingborg, Enköping, Klippan).
+const otherMunicipalities: Array<[text: string, expected: Record<string, unknown>]> = [
+  ['Minst 75 %', { kind: 'value', qualifier: { bound: 'at-least', word: 'minst', capitalized: true, position: 'before' }, amount: { value: '75', unit: '%' } }],
+  ['Högst 8', { kind: 'value', qualifier: { bound: 'at-most', word: 'högst', capitalized: true }, amount: { value: '8', unit: '' } }],
+  ['Max 13,2 %', { kind: 'value', qualifier: { bound: 'at-most', word: 'max' }, amount: { value: '13.2', unit: '%' } }],
+  ['Minst 25 st', { kind: 'value', qualifier: { bound: 'at-least' }, amount: { value: '25', unit: 'st' } }],
+  ['Lägre än 20', { kind: 'value', qualifier: { bound: 'below', word: 'lägre än' }, amount: { value: '20' } }],
+  ['Lägre än 2021', { kind: 'relative-to-last-year', direction: 'decrease', baselineYear: 2021, wording: { form: 'comparative', word: 'lägre', negated: false, capitalized: true } }],
+  ['Högre än föregående år', { kind: 'relative-to-last-year', direction: 'increase', wording: { form: 'comparative', word: 'högre' } }],
+  ['Inte lägre än 2023 års nivå', { kind: 'relative-to-last-year', direction: 'not-decrease', baselineYear: 2023, wording: { negated: true, yearLevel: true } }],
+  ['ska minska', { kind: 'relative-to-last-year', direction: 'decrease', wording: { form: 'words' } }],
+  [
+    'ska inte minska under 2025 jämfört med 2024',
+    { kind: 'relative-to-last-year', direction: 'not-decrease', baselineYear: 2024, wording: { form: 'words', during: 2025 } },
+  ],
+  ['öka med 3 procentenheter', { kind: 'relative-to-last-year', direction: 'increase', by: { value: '3', unit: 'procentenheter' }, wording: { modal: false } }],
+  ['Ska minska med 10 % jämfört med 2022', { kind: 'relative-to-last-year', direction: 'decrease', baselineYear: 2022, by: { value: '10', unit: '%' } }],
+  ['Ökning', { kind: 'relative-to-last-year', direction: 'increase', wording: { form: 'noun', capitalized: true } }],
+  ['Minskning jämfört med 2021', { kind: 'relative-to-last-year', direction: 'decrease', baselineYear: 2021, wording: { form: 'noun' } }],
+  ['i nivå med riket', { kind: 'relative-to-external-series', relation: 'level', phrase: 'i nivå med', series: 'riket', capitalized: false }],
+  ['Bättre än riket', { kind: 'relative-to-external-series', relation: 'better', series: 'riket', capitalized: true }],
+  ['bättre än kommungenomsnittet', { kind: 'relative-to-external-series', relation: 'better', series: 'kommungenomsnittet' }],
+  ['I nivå med liknande kommuner', { kind: 'relative-to-external-series', relation: 'level', series: 'liknande kommuner' }],
+  ['lägre än riket', { kind: 'relative-to-external-series', relation: 'below', series: 'riket' }],
+  ['skillnaden mot riket ska minska jämfört med 2021', { kind: 'gap-to-external-series', series: 'riket', direction: 'decrease', baselineYear: 2021 }],
+  ['Skillnaden mot riket ska minska', { kind: 'gap-to-external-series', series: 'riket', direction: 'decrease' }],
+  ['bland de 25 % bästa kommunerna', { kind: 'rank', share: { value: '25', unit: '%' }, group: 'kommunerna', capitalized: false }],
+  ['80–85 %', { kind: 'range', low: { value: '80' }, high: { value: '85' }, separator: '–', unit: '%', unitSpace: ' ' }],
+  ['3 - 5 dagar', { kind: 'range', low: { value: '3' }, high: { value: '5' }, separator: ' - ', unit: 'dagar' }],
+  ['Minst index 41', { kind: 'survey-index', index: 'index', qualifier: { bound: 'at-least' }, level: { value: '41' } }],
+  ['Redovisas', { kind: 'reported', text: 'Redovisas' }],
+  ['Följs upp årligen', { kind: 'reported' }],
+  [
+    'Målet är uppnått när de positiva svaren är 90 procent eller högre.',
+    {
+      kind: 'in-sentence',
+      before: 'Målet är uppnått när de positiva svaren är ',
+      target: { kind: 'value', qualifier: { bound: 'at-least', word: 'eller högre', position: 'after' }, amount: { value: '90', unit: 'procent' } },
+      after: '.',
+    },
+  ],
+  ['Sjukfrånvaron i Enköping ska minska', { kind: 'in-sentence', before: 'Sjukfrånvaron i Enköping ', target: { kind: 'relative-to-last-year', direction: 'decrease' }, after: '' }],
+  ['Kommunens personalomsättning är mindre än 10 procent', { kind: 'in-sentence', target: { qualifier: { bound: 'below' }, amount: { value: '10', unit: 'procent' } } }],
+  [
+    'Klippans kommuns befolkning ökar till 19 500 personer år 2026',
+    { kind: 'in-sentence', before: 'Klippans kommuns befolkning ', target: { qualifier: { word: 'ökar till', bound: 'at-least' }, amount: { value: '19500', unit: 'personer' }, year: 2026 } },
+  ],
+  ['Andelen ska vara 95 % år 2020', { kind: 'in-sentence', target: { kind: 'value', year: 2020, amount: { value: '95', unit: '%' } } }],
+  // Left for a person: two candidate targets, a change with more words after it, a level in words.
+  ['ska öka med minst 5 %', { kind: 'qualitative' }],
+  ['Antalet ska minska kraftigt', { kind: 'qualitative' }],
+  ['Skattesatsen ska under mandatperioden vara oförändrad 21,56 kronor.', { kind: 'qualitative' }],
+  ['Bättre än', { kind: 'qualitative' }],
+];
+
+describe('parseTarget and printTarget on other municipalities\' wordings', () => {
+  it.each(otherMunicipalities)('%s', (text, expected) => {
+    const target = parseTarget(text);
+    expect(plain(target)).toMatchObject(expected);
+    expect(printTarget(target)).toBe(text);
+  });
+
+  it.each([
+    ['Minst 75 %', 'higher-better'],
+    ['Högst 8', 'lower-better'],
+    ['Lägre än 2021', 'lower-better'],
+    ['ska inte minska jämfört med 2024', 'higher-better'],
+    ['Kommunens personalomsättning är mindre än 10 procent', 'lower-better'],
+    ['lägre än riket', 'lower-better'],
+    ['80%', null],
+    ['bättre än riket', null],
+    ['i nivå med riket', null],
+    ['21/57/22 %', null],
+  ] as const)('%s states the direction %s', (text, direction) => {
+    expect(statedDirection(parseTarget(text))).toBe(direction);
+  });
+});
+
 describe('isMachineReadable', () => {
   it.each([
     ['90%', true],
@@ -167,6 +246,8 @@ describe('isMachineReadable', () => {
     ['21/57/22 %', true],
     ['Minst NKI 75', true],
     ['2 gröna blommor. Blad: > 17 gröna < 15 röda', false],
+    ['Redovisas', false],
+    ['i nivå med riket', true],
     ['100% på samtliga nivåer för i förväg utvalda processer', false],
   ] as const)('%s → %s', (text, expected) => {
     expect(isMachineReadable(parseTarget(text))).toBe(expected);
@@ -197,6 +278,14 @@ describe('describeTarget', () => {
     ['>1 % av skatter och generella statsbidrag', 'Över 1 % av skatter och generella statsbidrag'],
     ['Minst NKI 75', 'NKI minst 75'],
     ['2 gröna blommor. Blad: > 17 gröna < 15 röda', 'Bedöms manuellt'],
+    ['Max 13,2 %', 'Högst 13,2 %'],
+    ['öka med 3 procentenheter', 'Ökning med 3 procentenheter från föregående år'],
+    ['Lägre än 2021', 'Lägre än 2021'],
+    ['i nivå med riket', 'I nivå med riket'],
+    ['bland de 25 % bästa kommunerna', 'Bland de 25 % bästa kommunerna'],
+    ['80–85 %', 'Mellan 80 och 85 %'],
+    ['Redovisas', 'Redovisas utan målvärde'],
+    ['Målet är uppnått när de positiva svaren är 90 procent eller högre.', 'Minst 90 procent'],
   ])('%s → %s', (text, expected) => {
     expect(describeTarget(parseTarget(text))).toBe(expected);
   });

@@ -9,6 +9,6 @@
 // Every type of ./target/types.ts is public, and nothing else there is exported.
 export type * from './target/types.ts';
 export { describeTarget } from './target/describe.ts';
-export { isMachineReadable, relationOf, unitKind } from './target/meaning.ts';
+export { isMachineReadable, relationOf, statedDirection, unitKind, type BetterDirection, type MachineReadableTarget } from './target/meaning.ts';
 export { parseTarget } from './target/parse.ts';
 export { printTarget } from './target/print.ts';

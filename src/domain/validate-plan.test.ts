@@ -47,6 +47,42 @@ describe('validatePlanFile', () => {
     expect(problemsOf(mutate)).toContainEqual({ path, message });
   });
 
+  // Issue 10, defect 11: duplicate vision-theme keys passed validation and the PDF then failed.
+  it.each([
+    ['a vision theme', (p: any) => (p.vision = { title: 'Vision 2030', themes: [{ key: 'tema-1', name: 'Trygghet', body: '<p>x</p>' }, { key: 'tema-1', name: 'Hälsa', body: '<p>y</p>' }] }), '$.vision.themes[1].key', 'Nyckeln "tema-1" används för mer än en tema'],
+    ['a perspective', (p: any) => p.perspectives.push({ number: 1, name: 'Ekonomi' }), '$.perspectives[1].number', 'Perspektiv 1 anges mer än en gång'],
+    ['a volume table column', (p: any) => p.volumeTables[0].columns.push({ ...p.volumeTables[0].columns[0] }), '$.volumeTables[0].columns[2].key', 'Nyckeln "utfall-2018" används för mer än en kolumn'],
+    ['a volume row', (p: any) => p.volumeTables[0].rows.push({ ...p.volumeTables[0].rows[0] }), '$.volumeTables[0].rows[2].key', 'Nyckeln "v-vobo" används för mer än en rad'],
+    ['a budget table column', (p: any) => p.budgetTables[0].columns.push({ ...p.budgetTables[0].columns[1] }), '$.budgetTables[0].columns[2].key', 'Nyckeln "plan-2021" används för mer än en kolumn'],
+    ['a strategy table column', (p: any) => (p.strategyTable = { caption: 'Strategier', columns: [{ key: 'k', label: 'Kommentar' }, { key: 'k', label: 'Hur?' }] }), '$.strategyTable.columns[1].key', 'Nyckeln "k" används för mer än en kolumn'],
+    ['a strategy comment column', (p: any) => {
+      p.strategyTable = { caption: 'Strategier', columns: [{ key: 'k', label: 'Kommentar' }] };
+      p.strategies = [{ key: 's-1', scope: 'municipal', comments: [{ column: 'k', text: 'a' }, { column: 'k', text: 'b' }] }];
+    }, '$.strategies[0].comments[1].column', 'Kolumnen "k" har mer än en kommentar'],
+    ['an activity table column', (p: any) => {
+      p.activityTables = [{ key: 'akt', kind: 'activity', caption: 'Aktivitet', columns: [{ field: 'description', label: 'Beskrivning' }, { field: 'description', label: 'Igen' }] }];
+    }, '$.activityTables[0].columns[1].field', 'Kolumnen för "description" anges mer än en gång'],
+    ['a goal in an activity', (p: any) => {
+      p.activityTables = [{ key: 'akt', kind: 'activity', caption: 'Aktivitet', columns: [] }];
+      p.activities = [{ key: 'a-1', table: 'akt', name: 'Ny arbetsmodell', goals: ['kf-1:2', 'kf-1:2'] }];
+    }, '$.activities[0].goals[1]', '"kf-1:2" anges mer än en gång i listan'],
+    ['an item in a section', (p: any) => (p.sections[0].include = ['drift', 'drift']), '$.sections[0].include[1]', '"drift" anges mer än en gång i listan'],
+    ['an indicator of a service declaration', (p: any) => (p.serviceDeclarations = [{ key: 'sd-1', label: 'Servicedeklaration 1', name: 'Bemötande', indicators: ['st-1.2.1', 'st-1.2.1'] }]), '$.serviceDeclarations[0].indicators[1]', '"st-1.2.1" anges mer än en gång i listan'],
+    ['an actual of a period', (p: any) => p.indicators[0].actuals.push({ period: '2018', text: '85' }), '$.indicators[0].actuals[1].period', 'Utfall för 2018 anges mer än en gång'],
+    ['an analysis', (p: any) => (p.analyses = [{ key: 'an-1', period: '2018', subject: 'st-1.2.1', text: 'a' }, { key: 'an-1', period: '2018', subject: 'st-1.2.1', text: 'b' }]), '$.analyses[1].key', 'Nyckeln "an-1" används för mer än en analys'],
+  ])('defect 11: refuses a duplicate %s, with its path', (_name, mutate, path, message) => {
+    expect(problemsOf(mutate)).toContainEqual({ path, message });
+  });
+
+  it('refuses a service declaration or strategy column that names something missing', () => {
+    expect(problemsOf((p) => (p.serviceDeclarations = [{ key: 'sd-1', label: 'Servicedeklaration 1', name: 'Bemötande', indicators: ['st-9'] }]))).toEqual([
+      { path: '$.serviceDeclarations[0].indicators[0]', message: 'Styrtalet "st-9" finns inte i planen' },
+    ]);
+    expect(problemsOf((p) => (p.strategyTable = { caption: 'Strategier', columns: [{ key: 'k', label: 'IFO', node: 'saknas' }] }))).toEqual([
+      { path: '$.strategyTable.columns[0].node', message: 'Noden "saknas" finns inte i organisationen' },
+    ]);
+  });
+
   it('reports every problem at once, not just the first', () => {
     const problems = problemsOf((p) => {
       p.plan.ownerNode = 'ks';

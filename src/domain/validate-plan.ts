@@ -1,5 +1,5 @@
 /**
- * Validation of a whole plan file: the schema first, then the references between its parts.
+ * Validation of a whole plan file: the schema and the references between its parts, in one run.
  * Every problem is reported with its JSON path and a Swedish message; nothing stops at the first.
  */
 import { PlanFile } from './plan.ts';
@@ -7,13 +7,19 @@ import type { Problem } from './errors.ts';
 import { parseFigure } from './figure.ts';
 import { isAllowedRichText } from './rich-text.ts';
 import { issuesToProblems, swedishErrorMap } from './swedish-issues.ts';
+import { wellFormedPart } from './validate-partial.ts';
 
 export type PlanValidation = { ok: true; plan: PlanFile } | { ok: false; problems: Problem[] };
 
 /** Validates unknown JSON as a plan file: shape, references, uniqueness and rich text. */
 export function validatePlanFile(input: unknown): PlanValidation {
   const parsed = PlanFile.safeParse(input, { error: swedishErrorMap });
-  if (!parsed.success) return { ok: false, problems: issuesToProblems(parsed.error.issues) };
+  if (!parsed.success) {
+    // References are checked on the well-formed part too, so one run tells everything.
+    const part = wellFormedPart(input, parsed.error.issues);
+    const references = part ? checkReferences(part.plan).filter((problem) => ![...part.setAside].some((key) => problem.message.includes(`"${key}"`))) : [];
+    return { ok: false, problems: [...issuesToProblems(parsed.error.issues), ...references] };
+  }
   const problems = checkReferences(parsed.data);
   return problems.length ? { ok: false, problems } : { ok: true, plan: parsed.data };
 }
@@ -23,23 +29,14 @@ type Report = (path: string, message: string) => void;
 function checkReferences(plan: PlanFile): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (path, message) => problems.push({ path, message, code: 'reference' });
-  const nodes = uniqueKeys(plan.organisation, '$.organisation', 'organisationsnod', report);
-  const goals = uniqueKeys(plan.goals, '$.goals', 'mål', report);
-  const indicators = uniqueKeys(plan.indicators, '$.indicators', 'styrtal', report);
-  const activityTables = uniqueKeys(plan.activityTables, '$.activityTables', 'aktivitetstabell', report);
+  checkUniqueEntries(plan, '$', '', report);
+  const nodes = keysOf(plan.organisation);
+  const goals = keysOf(plan.goals);
+  const indicators = keysOf(plan.indicators);
+  const activityTables = keysOf(plan.activityTables);
   const allKeys = new Set<string>([...nodes, ...goals, ...indicators, ...activityTables]);
-  for (const [field, noun] of [
-    ['strategies', 'strategi'],
-    ['activities', 'aktivitet'],
-    ['serviceDeclarations', 'servicedeklaration'],
-    ['outlooks', 'verksamhetsbeskrivning'],
-    ['volumeTables', 'volymtabell'],
-    ['budgetTables', 'budgettabell'],
-    ['capitalBudgets', 'investeringsbudget'],
-    ['footnotes', 'fotnot'],
-    ['sections', 'avsnitt'],
-  ] as const) {
-    for (const key of uniqueKeys(plan[field], `$.${field}`, noun, report)) allKeys.add(key);
+  for (const field of ['strategies', 'activities', 'serviceDeclarations', 'outlooks', 'volumeTables', 'budgetTables', 'capitalBudgets', 'footnotes', 'sections'] as const) {
+    for (const key of keysOf(plan[field])) allKeys.add(key);
   }
   checkOrganisation(plan, nodes, report);
   checkGoalsAndIndicators(plan, nodes, goals, report);
@@ -55,13 +52,71 @@ function checkReferences(plan: PlanFile): Problem[] {
   return problems;
 }
 
-function uniqueKeys(items: ReadonlyArray<{ key: string }>, path: string, noun: string, report: Report): Set<string> {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (seen.has(item.key)) report(`${path}[${i}].key`, `Nyckeln "${item.key}" används för mer än en ${noun}`);
-    seen.add(item.key);
-  });
-  return seen;
+function keysOf(items: ReadonlyArray<{ key: string }>): Set<string> {
+  return new Set(items.map((item) => item.key));
+}
+
+/** What a duplicate in a list is called, by the list's field name ("en styrtal" reads oddly, but tests and users know it). */
+const nouns: Record<string, string> = {
+  organisation: 'organisationsnod',
+  goals: 'mål',
+  indicators: 'styrtal',
+  activityTables: 'aktivitetstabell',
+  strategies: 'strategi',
+  activities: 'aktivitet',
+  serviceDeclarations: 'servicedeklaration',
+  outlooks: 'verksamhetsbeskrivning',
+  volumeTables: 'volymtabell',
+  budgetTables: 'budgettabell',
+  capitalBudgets: 'investeringsbudget',
+  footnotes: 'fotnot',
+  sections: 'avsnitt',
+  analyses: 'analys',
+  columns: 'kolumn',
+  rows: 'rad',
+  themes: 'tema',
+};
+
+// The field that tells a list's entries apart, in order of preference; lists of plain keys (a
+// section's include, an activity's goals) are told apart by the values themselves.
+const identityFields = ['key', 'field', 'column', 'line', 'year', 'period'] as const;
+const referenceLists = new Set(['include', 'goals', 'indicators', 'years']);
+
+function duplicateMessage(list: string, field: string, value: string): string {
+  if (list === 'targets') return `Målvärde för ${value} anges mer än en gång`;
+  if (list === 'actuals') return `Utfall för ${value} anges mer än en gång`;
+  if (list === 'perspectives') return `Perspektiv ${value} anges mer än en gång`;
+  if (field === 'line') return `Raden "${value}" förekommer mer än en gång i tabellen`;
+  if (field === 'key') return `Nyckeln "${value}" används för mer än en ${nouns[list] ?? 'post i listan'}`;
+  if (field === 'field') return `Kolumnen för "${value}" anges mer än en gång`;
+  if (field === 'column') return `Kolumnen "${value}" har mer än en kommentar`;
+  return `"${value}" anges mer än en gång i listan`;
+}
+
+/**
+ * Every keyed list anywhere in the plan — vision themes, columns, rows, targets, a section's
+ * include … — holds each key once (issue 10, defect 11: duplicate theme keys passed validation and
+ * the PDF then failed). One walk over the whole file, so a list added to the format is covered.
+ */
+function checkUniqueEntries(node: unknown, path: string, list: string, report: Report): void {
+  if (Array.isArray(node)) {
+    const first = node.find((item) => item !== null && item !== undefined);
+    const field = first !== null && typeof first === 'object' ? (list === 'perspectives' ? 'number' : identityFields.find((name) => name in first)) : undefined;
+    const scalar = typeof first === 'string' || typeof first === 'number';
+    if (field || (scalar && referenceLists.has(list))) {
+      const seen = new Set<string>();
+      node.forEach((item, i) => {
+        const value = String(field ? (item as Record<string, unknown>)[field] : item);
+        if (seen.has(value)) report(field ? `${path}[${i}].${field}` : `${path}[${i}]`, duplicateMessage(list, field ?? '', value));
+        seen.add(value);
+      });
+    }
+    node.forEach((item, i) => checkUniqueEntries(item, `${path}[${i}]`, list, report));
+    return;
+  }
+  if (node !== null && typeof node === 'object') {
+    for (const [name, value] of Object.entries(node)) checkUniqueEntries(value, `${path}.${name}`, name, report);
+  }
 }
 
 function checkOrganisation(plan: PlanFile, nodes: Set<string>, report: Report): void {
@@ -103,16 +158,6 @@ function checkGoalsAndIndicators(plan: PlanFile, nodes: Set<string>, goals: Set<
   plan.indicators.forEach((indicator, i) => {
     if (indicator.goal !== null && !goals.has(indicator.goal)) report(`$.indicators[${i}].goal`, `Målet "${indicator.goal}" finns inte i planen`);
     checkPerspective(indicator.perspective, `$.indicators[${i}].perspective`);
-    const years = new Set<number>();
-    indicator.targets.forEach((target, j) => {
-      if (years.has(target.year)) report(`$.indicators[${i}].targets[${j}].year`, `Målvärde för ${target.year} anges mer än en gång`);
-      years.add(target.year);
-    });
-    const periods = new Set<string>();
-    indicator.actuals.forEach((actual, j) => {
-      if (periods.has(actual.period)) report(`$.indicators[${i}].actuals[${j}].period`, `Utfall för ${actual.period} anges mer än en gång`);
-      periods.add(actual.period);
-    });
   });
   const columns = new Set(plan.strategyTable?.columns.map((column) => column.key) ?? []);
   plan.strategies.forEach((strategy, i) =>
@@ -130,8 +175,15 @@ function checkActivities(plan: PlanFile, nodes: Set<string>, goals: Set<string>,
       if (!goals.has(goal)) report(`$.activities[${i}].goals[${j}]`, `Målet "${goal}" finns inte i planen`);
     });
   });
+  const indicators = keysOf(plan.indicators);
   plan.serviceDeclarations.forEach((declaration, i) => {
     if (declaration.node !== undefined && !nodes.has(declaration.node)) report(`$.serviceDeclarations[${i}].node`, `Noden "${declaration.node}" finns inte i organisationen`);
+    declaration.indicators.forEach((indicator, j) => {
+      if (!indicators.has(indicator)) report(`$.serviceDeclarations[${i}].indicators[${j}]`, `Styrtalet "${indicator}" finns inte i planen`);
+    });
+  });
+  plan.strategyTable?.columns.forEach((column, i) => {
+    if (column.node !== undefined && !nodes.has(column.node)) report(`$.strategyTable.columns[${i}].node`, `Noden "${column.node}" finns inte i organisationen`);
   });
   plan.outlooks.forEach((outlook, i) => {
     if (outlook.node !== undefined && !nodes.has(outlook.node)) report(`$.outlooks[${i}].node`, `Noden "${outlook.node}" finns inte i organisationen`);
@@ -144,15 +196,11 @@ function checkCells(cells: Record<string, string>, columns: Set<string>, path: s
   }
 }
 
-function columnKeys(columns: ReadonlyArray<{ key: string }>, path: string, report: Report): Set<string> {
-  return uniqueKeys(columns, `${path}.columns`, 'kolumn', report);
-}
-
 function checkTables(plan: PlanFile, nodes: Set<string>, report: Report): void {
   plan.volumeTables.forEach((table, i) => {
     const path = `$.volumeTables[${i}]`;
-    const columns = columnKeys(table.columns, path, report);
-    const rows = uniqueKeys(table.rows, `${path}.rows`, 'rad', report);
+    const columns = keysOf(table.columns);
+    const rows = keysOf(table.rows);
     if (table.node !== undefined && !nodes.has(table.node)) report(`${path}.node`, `Noden "${table.node}" finns inte i organisationen`);
     table.rows.forEach((row, j) => {
       checkCells(row.cells, columns, `${path}.rows[${j}]`, report);
@@ -164,22 +212,16 @@ function checkTables(plan: PlanFile, nodes: Set<string>, report: Report): void {
   const budgetKeys = new Set(plan.budgetTables.map((table) => table.key));
   plan.budgetTables.forEach((table, i) => {
     const path = `$.budgetTables[${i}]`;
-    const columns = columnKeys(table.columns, path, report);
+    const columns = keysOf(table.columns);
     if (!nodes.has(table.node)) report(`${path}.node`, `Noden "${table.node}" finns inte i organisationen`);
     if (table.rollup && (!budgetKeys.has(table.rollup.into) || table.rollup.into === table.key)) {
       report(`${path}.rollup.into`, `Tabellen "${table.rollup.into}" finns inte bland planens budgettabeller`);
     }
-    const lines = new Set<string>();
-    table.rows.forEach((row, j) => {
-      if (lines.has(row.line)) report(`${path}.rows[${j}].line`, `Raden "${row.line}" förekommer mer än en gång i tabellen`);
-      lines.add(row.line);
-      checkCells(row.cells, columns, `${path}.rows[${j}]`, report);
-    });
+    table.rows.forEach((row, j) => checkCells(row.cells, columns, `${path}.rows[${j}]`, report));
   });
   plan.capitalBudgets.forEach((table, i) => {
     const path = `$.capitalBudgets[${i}]`;
-    const columns = columnKeys(table.columns, path, report);
-    uniqueKeys(table.rows, `${path}.rows`, 'rad', report);
+    const columns = keysOf(table.columns);
     table.rows.forEach((row, j) => checkCells(row.cells, columns, `${path}.rows[${j}]`, report));
     if (table.total) checkCells(table.total.cells, columns, `${path}.total`, report);
   });
@@ -229,7 +271,6 @@ function checkFollowUp(plan: PlanFile, report: Report): void {
     ...plan.volumeTables.flatMap((table) => table.rows.map((row) => row.key)),
     ...plan.budgetTables.map((table) => table.key),
   ]);
-  uniqueKeys(plan.analyses, '$.analyses', 'analys', report);
   plan.analyses.forEach((analysis, i) => {
     if (!subjects.has(analysis.subject)) {
       report(`$.analyses[${i}].subject`, `"${analysis.subject}" är inget styrtal, ingen volymrad och ingen budgettabell i planen`);

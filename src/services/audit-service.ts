@@ -11,9 +11,16 @@ export async function findAuditEvents(db: Db, query: AuditQuery): Promise<AuditE
 const columns = ['id', 'at', 'actor', 'action', 'planKey', 'entityType', 'entityKey', 'field', 'before', 'after', 'reason'] as const;
 const headings = ['id', 'tidpunkt', 'vem', 'händelse', 'plan', 'typ', 'nyckel', 'fält', 'före', 'efter', 'anledning'];
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * A cell that a spreadsheet reads as text, never as a formula (issue 10, defect 10): text that
+ * starts with = + - @, a tab or a carriage return (or the full-width = + - @ some spreadsheets
+ * also accept) gets a leading apostrophe, as OWASP's "CSV injection" advice says; then RFC 4180
+ * quoting.
+ */
+export function csvCell(value: unknown): string {
+  const raw = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value);
+  const text = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(raw) ? `'${raw}` : raw;
+  return /[",\n\r;\t']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** RFC 4180 CSV with a byte-order mark, so Excel opens åäö correctly. */

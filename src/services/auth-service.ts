@@ -6,9 +6,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import { roles, type Actor, type Role } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
-import { lockSeconds } from '../domain/login-backoff.ts';
+import { afterFailure, loginGate, sourceKey } from '../domain/login-backoff.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
+import * as failureRepo from '../db/login-failure-repository.ts';
 import * as repo from '../db/user-repository.ts';
 
 export const sessionHours = 8;
@@ -84,31 +85,43 @@ export async function listUsers(db: Db) {
 // Verifying against a fixed hash when the user is unknown keeps the answer time the same.
 let dummyHash: Promise<string> | undefined;
 
-/** Logs in, or refuses with one message for every failure (no hint which part was wrong). */
-export async function login(db: Db, options: { username: string; password: string; now?: Date }): Promise<Session> {
+/**
+ * Logs in, or refuses with one message for every failure (no hint which part was wrong). `source`
+ * is the client's address (behind a trusted proxy, the one it reports): failures are counted per
+ * account and source, so guessing from one address cannot lock the user out from another.
+ */
+export async function login(db: Db, options: { username: string; password: string; source?: string; now?: Date }): Promise<Session> {
   const now = options.now ?? new Date();
   const username = options.username.trim().toLowerCase();
-  const failures = await repo.getFailures(db, username);
-  if (failures?.lockedUntil && failures.lockedUntil > now) {
-    const seconds = Math.ceil((failures.lockedUntil.getTime() - now.getTime()) / 1000);
-    throw new StyrkortError('unauthenticated', `För många misslyckade inloggningar. Försök igen om ${seconds} sekunder.`);
-  }
+  const source = sourceKey(options.source);
+  await countAttempt(db, username, source, now);
   const user = await repo.findUser(db, username);
   dummyHash ??= argon2.hash('ingen-användare-har-detta-lösenord', { type: argon2.argon2id });
   const valid = await argon2.verify(user?.passwordHash ?? (await dummyHash), options.password);
-  if (!user || !valid || user.disabledAt) {
-    const count = (failures?.failures ?? 0) + 1;
-    const lock = lockSeconds(count);
-    await repo.recordFailure(db, username, now, lock ? new Date(now.getTime() + lock * 1000) : null, count);
-    throw new StyrkortError('unauthenticated', 'Fel användarnamn eller lösenord');
-  }
-  await repo.clearFailures(db, username);
+  if (!user || !valid || user.disabledAt) throw new StyrkortError('unauthenticated', 'Fel användarnamn eller lösenord');
+  await failureRepo.clearFailures(db, username, source);
+  await failureRepo.deleteStaleFailures(db, new Date(now.getTime() - 24 * 3600_000));
   await repo.deleteExpiredSessions(db, now);
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + sessionHours * 3600_000);
   await repo.insertSession(db, { idHash: hashSessionId(id), userId: user.id, csrfToken, expiresAt });
   return { id, csrfToken, expiresAt, user: toSessionUser(user) };
+}
+
+/**
+ * Refuses an attempt while its source or the account is locked; otherwise counts it as a failure
+ * before the password is checked (a success clears it again), so parallel guesses are all counted.
+ */
+async function countAttempt(db: Db, username: string, source: string, now: Date): Promise<void> {
+  for (let round = 0; round < 5; round += 1) {
+    const failures = await failureRepo.findFailures(db, username);
+    const current = failures.find((record) => record.source === source) ?? null;
+    const gate = loginGate({ source: current, all: failures, now });
+    if (!gate.allowed) throw new StyrkortError('unauthenticated', `För många misslyckade inloggningar. Försök igen om ${gate.seconds} sekunder.`);
+    if (await failureRepo.replaceFailure(db, username, source, current, afterFailure(current, now))) return;
+  }
+  throw new StyrkortError('unauthenticated', 'För många inloggningsförsök på en gång; försök igen om en stund.');
 }
 
 /** The session for a cookie value, or null when unknown or expired. */

@@ -1,5 +1,6 @@
 /** Use cases on whole plans: import (validated, one transaction), export, list. */
 import { StyrkortError } from '../domain/errors.ts';
+import { readJsonText } from '../domain/json-input.ts';
 import { PlanFile } from '../domain/plan.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
 import type { Db } from '../db/connection.ts';
@@ -21,13 +22,9 @@ export interface ImportResult {
 
 const frozenStatuses = new Set(['adopted', 'archived']);
 
-/** Reads JSON text into a value, or a validation error that says where the syntax broke. */
+/** Reads JSON text into a value: the one JSON reader (domain/json-input.ts), as for a file. */
 export function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new StyrkortError('validation', 'Filen är inte giltig JSON', [{ path: '$', message: (error as Error).message, code: 'json' }]);
-  }
+  return readJsonText(text, 'Filen');
 }
 
 /** Validates a plan file completely, then writes it in one transaction; bad input writes nothing. */

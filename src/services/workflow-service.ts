@@ -2,11 +2,11 @@
  * A plan's life: draft → submitted → adopted → archived, the frozen adoption snapshot, changes to
  * the plan head, and the year rollover into next period's plan.
  */
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, or } from 'drizzle-orm';
 import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { parseYearRange } from '../domain/period.ts';
-import { Decision as DecisionSchema, PlanFile } from '../domain/plan.ts';
+import { Decision as DecisionSchema, PlanFile, StatusRule } from '../domain/plan.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
@@ -80,6 +80,8 @@ export const PlanHeadChange = z
     letterhead: z.array(z.string().max(200)).max(5).optional(),
     source: z.string().max(500).nullable().optional(),
     statusRollup: z.enum(['worst', 'majority', 'share']).optional(),
+    /** null returns the plan to the tolerance rule. */
+    statusRule: StatusRule.nullable().optional(),
   })
   .strict();
 
@@ -130,11 +132,17 @@ export async function rollover(db: Db, options: { planKey: string; to: string; k
   return result;
 }
 
-/** Plans this plan was rolled over from and into. */
-export async function planHistory(db: Db, planKey: string) {
-  const rows = await db.select().from(planLinks);
+/**
+ * Plans this plan was rolled over from and into. The public (issue 10, defect 13) sees only the
+ * linked plans it may read — adopted ones — and not who made the links; an account sees all.
+ */
+export async function planHistory(db: Db, planKey: string, viewer: { isPublic: boolean }) {
+  const rows = await db.select().from(planLinks).where(or(eq(planLinks.fromPlanKey, planKey), eq(planLinks.toPlanKey, planKey)));
+  const statuses = new Map((await db.select({ key: plans.key, status: plans.status }).from(plans)).map((plan) => [plan.key, plan.status]));
+  const visible = (key: string) => !viewer.isPublic || statuses.get(key) === 'adopted';
+  const link = (row: typeof planLinks.$inferSelect, key: string) => ({ plan: key, kind: row.kind, at: row.createdAt, ...(viewer.isPublic ? {} : { by: row.createdBy }) });
   return {
-    from: rows.filter((row) => row.toPlanKey === planKey).map((row) => ({ plan: row.fromPlanKey, kind: row.kind, at: row.createdAt, by: row.createdBy })),
-    to: rows.filter((row) => row.fromPlanKey === planKey).map((row) => ({ plan: row.toPlanKey, kind: row.kind, at: row.createdAt, by: row.createdBy })),
+    from: rows.filter((row) => row.toPlanKey === planKey && visible(row.fromPlanKey)).map((row) => link(row, row.fromPlanKey)),
+    to: rows.filter((row) => row.fromPlanKey === planKey && visible(row.toPlanKey)).map((row) => link(row, row.toPlanKey)),
   };
 }

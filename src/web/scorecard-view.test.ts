@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aPlan } from '../../tests/helpers/plan-builder.ts';
 import { PlanFile } from '../domain/plan.ts';
-import { buildScorecardView, defaultPeriod, filterScorecardView, goalNode, indicatorNode, organisationOptions, scorecardPeriods } from './scorecard-view.ts';
+import { buildScorecardView, countStatuses, defaultPeriod, filterScorecardView, goalNode, indicatorNode, organisationOptions, scorecardPeriods } from './scorecard-view.ts';
 import { matchRoute, paths } from './router.tsx';
 
 const plan = PlanFile.parse(aPlan());
@@ -71,9 +71,9 @@ describe('scorecard filter by organisation node (enhet)', () => {
 
   it.each([
     // "Gäller SN" names the committee; "Samtliga" (every committee) belongs to the top of the tree.
-    ['sn', ['st-1.2.1', 'st-1.2.2'], { green: 0, yellow: 0, red: 0, 'not-measured': 2 }],
+    ['sn', ['st-1.2.1', 'st-1.2.2'], { ...countStatuses([]), 'not-measured': 2 }],
     ['timra', null, null],
-    ['ifo', [], { green: 0, yellow: 0, red: 0, 'not-measured': 0 }],
+    ['ifo', [], countStatuses([])],
   ] as const)('on the SN plan, ?enhet=%s keeps the indicators in that subtree and recounts', (node, expected, counts) => {
     const view = buildScorecardView(sn, '2020');
     const filtered = filterScorecardView(sn, view, node);
@@ -103,5 +103,20 @@ describe('scorecard filter by organisation node (enhet)', () => {
     expect(filterScorecardView(ifo, view, 'ifo-vuxenenheten').view.perspectives).toEqual([]);
     expect(goalNode(ifo, ifo.goals[0]!)).toBe('timra');
     expect(indicatorNode(sn, sn.indicators.find((i) => i.appliesTo === 'SN')!)).toBe('sn');
+  });
+});
+
+describe('status legend on the scorecard', () => {
+  it('gives the plan\'s rule as its legend, with the statuses without a judgement that occur', () => {
+    const rule = { kind: 'fulfilment-bands', greenFrom: '100', yellowFrom: '91', rounding: 'whole-down' } as const;
+    const view = buildScorecardView(PlanFile.parse(aPlan({ plan: { statusRule: rule } })), '2018');
+    expect(view.legend.map((entry) => [entry.status, entry.text])).toEqual([
+      ['green', 'Uppfyllelse 100 % eller mer. Uppfyllelse är utfallet i procent av målvärdet (när lägre är bättre: målvärdet i procent av utfallet); den avrundas nedåt till hela procent.'],
+      ['yellow', 'Uppfyllelse 91–99 %.'],
+      ['red', 'Uppfyllelse 90 % eller lägre.'],
+    ]);
+    expect(view.counts.yellow).toBe(1);
+    const plain = buildScorecardView(PlanFile.parse(aPlan()), '2019');
+    expect(plain.legend.map((entry) => entry.status)).toEqual(['green', 'yellow', 'red', 'not-measured']);
   });
 });

@@ -8,7 +8,9 @@ import { isInSubtree } from '../domain/access.ts';
 import { figureValue } from '../domain/figure.ts';
 import { comparePeriods, periodBegunBy, yearOf } from '../domain/period.ts';
 import type { Goal, Indicator, PlanFile } from '../domain/plan.ts';
-import { scorecard, type GoalStatus, type IndicatorStatus, type Status } from '../domain/status.ts';
+import { allStatuses } from '../domain/status-band.ts';
+import { statusLegend, type LegendEntry } from '../domain/status-rule.ts';
+import { scorecard, type GoalStatus, type IndicatorStatus, type Status, type StatusRule } from '../domain/status.ts';
 
 export interface TrendPoint {
   period: string;
@@ -23,6 +25,8 @@ export interface IndicatorView {
   latest: { period: string; text: string } | null;
   /** Numeric outcomes up to the period, oldest first. */
   trend: TrendPoint[];
+  /** The plan's status rule, so the indicator's history is judged as the scorecard is. */
+  rule?: StatusRule;
 }
 
 export interface GoalView {
@@ -44,6 +48,8 @@ export interface ScorecardView {
   /** Periods one may choose: the plan's years and every year with a target or an outcome. */
   periods: string[];
   ruleText: string;
+  /** What each status means under the plan's rule, with the statuses without a judgement that occur. */
+  legend: LegendEntry[];
   perspectives: PerspectiveView[];
   /** Indicators that belong to no goal of the plan. */
   unattached: IndicatorView[];
@@ -100,11 +106,13 @@ export function buildScorecardView(plan: PlanFile, period: string): ScorecardVie
   const statusOf = new Map(card.indicators.map((status) => [status.indicatorKey, status]));
   const goalStatusOf = new Map(card.goals.map((status) => [status.goalKey, status]));
   const goalKeys = new Set(plan.goals.map((goal) => goal.key));
+  const rule = plan.plan.statusRule;
   const indicatorView = (indicator: Indicator): IndicatorView => ({
     indicator,
     status: statusOf.get(indicator.key)!,
     latest: latestActual(indicator, period),
     trend: trendOf(indicator, period),
+    ...(rule ? { rule } : {}),
   });
   const goalView = (goal: Goal, path: Set<string>): GoalView => ({
     goal,
@@ -119,12 +127,12 @@ export function buildScorecardView(plan: PlanFile, period: string): ScorecardVie
   const placed = new Set(perspectives.map((p) => p.number));
   const others = topGoals.filter((view) => view.goal.perspective === undefined || !placed.has(view.goal.perspective));
   if (others.length > 0) perspectives.push({ number: null, name: null, goals: others });
-  const counts: Record<Status, number> = { green: 0, yellow: 0, red: 0, 'not-measured': 0 };
-  for (const status of card.indicators) counts[status.status] += 1;
+  const counts = countStatuses(card.indicators.map((status) => status.status));
   return {
     period,
     periods: scorecardPeriods(plan),
     ruleText: card.ruleText,
+    legend: statusLegend(rule, card.indicators.map((status) => status.status)),
     perspectives,
     unattached: plan.indicators.filter((indicator) => indicator.goal === null || !goalKeys.has(indicator.goal)).map(indicatorView),
     counts,
@@ -210,9 +218,15 @@ export function filterScorecardView(plan: PlanFile, view: ScorecardView, nodeKey
     .filter((p) => p.goals.length > 0);
   const unattached = view.unattached.filter(keepIndicator);
   const shownRows = [...perspectives.flatMap((p) => p.goals.flatMap(indicatorsBelow)), ...unattached];
-  const counts: Record<Status, number> = { green: 0, yellow: 0, red: 0, 'not-measured': 0 };
-  for (const row of shownRows) counts[row.status.status] += 1;
+  const counts = countStatuses(shownRows.map((row) => row.status.status));
   return { view: { ...view, perspectives, unattached, counts }, shown: shownRows.length, total };
+}
+
+/** How many indicators have each status; every status is a key, most are 0. */
+export function countStatuses(statuses: readonly Status[]): Record<Status, number> {
+  const counts = Object.fromEntries(allStatuses.map((status) => [status, 0])) as Record<Status, number>;
+  for (const status of statuses) counts[status] += 1;
+  return counts;
 }
 
 function indicatorsBelow(goal: GoalView): IndicatorView[] {

@@ -116,24 +116,26 @@ describe('rollover with its preview', () => {
 });
 
 describe('the scorecard: history, filter and edit buttons', () => {
+  // "Nöjd med hemtjänst" states no direction and its targets ("90%") do not either: since issue 12
+  // its status is "Riktning saknas", in words and with its own icon, never a guessed red or green.
   it('unfolds an indicator\'s history against its targets with status per year in words, and its table', async () => {
     const card = await new InsightScorecardPage(await harness.newPage(), harness.baseUrl, snKey, '?period=2020').open();
     const figure = await card.openHistory('st-1.2.1');
     const chart = figure.getByRole('img');
     const label = (await chart.getAttribute('aria-label'))!;
-    expect(label).toContain('2018: utfall 84 %, målvärde 90%, Röd – inte uppfyllt.');
+    expect(label).toContain('2018: utfall 84 %, målvärde 90%, Riktning saknas.');
     expect(label).toContain('2019: utfall 86 %, målvärde saknas, Ej mätt.');
-    expect(label).toContain('2020: utfall 78 %, målvärde 80%, Gul – nästan uppfyllt.');
+    expect(label).toContain('2020: utfall 78 %, målvärde 80%, Riktning saknas.');
     // Numeric targets are drawn as markers, with "Mål …" under the year.
     await expect(figure.locator('.history-chart__target').count()).resolves.toBe(3); // two years + the legend
-    await expect(figure.locator('.history-chart__statuses li').allInnerTexts().then((texts) => texts.map((text) => text.replace(/\s+/g, ' ')))).resolves.toEqual(['2018: Röd – inte uppfyllt', '2019: Ej mätt', '2020: Gul – nästan uppfyllt']);
+    await expect(figure.locator('.history-chart__statuses li').allInnerTexts().then((texts) => texts.map((text) => text.replace(/\s+/g, ' ')))).resolves.toEqual(['2018: Riktning saknas', '2019: Ej mätt', '2020: Riktning saknas']);
     const table = figure.getByRole('table');
     await expect(table.isVisible()).resolves.toBe(false);
     await figure.getByRole('button', { name: 'Visa som tabell' }).click();
     await expect(table.locator('tbody tr').allInnerTexts()).resolves.toEqual([
-      expect.stringMatching(/^2018\s+90%\s+84 % \(2018\)\s+Röd – inte uppfyllt/),
+      expect.stringMatching(/^2018\s+90%\s+84 % \(2018\)\s+Riktning saknas/),
       expect.stringMatching(/^2019\s+saknas\s+86 % \(2019\)\s+Ej mätt/),
-      expect.stringMatching(/^2020\s+80%\s+78 % \(2020\)\s+Gul – nästan uppfyllt/),
+      expect.stringMatching(/^2020\s+80%\s+78 % \(2020\)\s+Riktning saknas/),
     ]);
     expect(await axeViolations(card.page), 'indicator history').toEqual([]);
     await screenshot(card.page, 'indicator-history');

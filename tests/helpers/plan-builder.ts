@@ -32,7 +32,7 @@ export function aPlan(overrides: DeepPartial<PlanFileInput> = {}): PlanFileInput
       { key: 'kf-1:2', level: 'municipal', number: '1:2', perspective: 1, parent: null, text: 'Våra brukare/klienter/patienter inom socialförvaltningen ska vara nöjda med de insatser vi ger dem', measurement: null },
     ],
     indicators: [
-      { key: 'st-1.2.1', number: '1.2.1', name: 'Nöjd med hemtjänst', goal: 'kf-1:2', perspective: 1, appliesTo: 'SN', unit: '%', targets: [{ year: 2018, text: '90%' }, { year: 2020, text: '80%' }], actuals: [{ period: '2018', text: '84' }] },
+      { key: 'st-1.2.1', number: '1.2.1', name: 'Nöjd med hemtjänst', goal: 'kf-1:2', perspective: 1, appliesTo: 'SN', unit: '%', direction: 'higher-better', targets: [{ year: 2018, text: '90%' }, { year: 2020, text: '80%' }], actuals: [{ period: '2018', text: '84' }] },
     ],
     volumeTables: [
       {

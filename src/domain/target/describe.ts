@@ -5,21 +5,23 @@
 import { Decimal } from 'decimal.js';
 import { formatAmount } from '../format.ts';
 import { relationOf, unitKind } from './meaning.ts';
-import { capitalize, qualifierWord } from './print.ts';
+import { capitalize } from './print.ts';
 import type { Amount, Direction, PrintedNumber, Relation, Target, Tuple, TupleTarget } from './types.ts';
 
 /** A short Swedish explanation of a target for status texts: "Över 95 %", "Bedöms manuellt". */
 export function describeTarget(target: Target): string {
   switch (target.kind) {
     case 'value': {
-      const lead = target.qualifier ? capitalize(qualifierWord(target.qualifier).toLowerCase(), true) : 'Målvärde';
+      const lead = target.qualifier ? RELATION_WORDS[target.qualifier.bound] : 'Målvärde';
       const year = target.year === undefined ? '' : ` år ${target.year}`;
       return `${lead} ${describeAmount(target.amount)}${year}`;
     }
     case 'comparison':
       return `${RELATION_WORDS[relationOf(target.operator)]} ${describeAmount(target.amount)}`;
-    case 'relative-to-last-year':
+    case 'relative-to-last-year': {
+      if (target.by) return `${target.direction === 'increase' ? 'Ökning' : 'Minskning'} med ${describeAmount(target.by)} från ${baselineName(target.baselineYear)}`;
       return `${DIRECTION_WORDS[target.direction]} än ${baselineName(target.baselineYear)}`;
+    }
     case 'relative-to-peer-group': {
       const relation = RELATION_WORDS[relationOf(target.operator)].toLowerCase();
       return `${target.metric}: differens mot ${target.peerGroup} ${relation} ${describeAmount(target.gap)}`;
@@ -30,10 +32,20 @@ export function describeTarget(target: Target): string {
     }
     case 'gap-to-external-series':
       return `${GAP_WORDS[target.direction]} skillnad mot ${target.series} än ${baselineName(target.baselineYear)}`;
+    case 'relative-to-external-series':
+      return `${capitalize(target.phrase, true)} ${target.series}`;
+    case 'rank':
+      return `Bland de ${describeAmount(target.share)} bästa ${target.group}`;
+    case 'range':
+      return `Mellan ${formatPlain(target.low)} och ${formatPlain(target.high)}${describeUnit(target.unit)}`;
+    case 'reported':
+      return 'Redovisas utan målvärde';
+    case 'in-sentence':
+      return describeTarget(target.target);
     case 'tuple':
       return `${isShares(target) ? 'Andelar' : 'Målvärden'} ${target.tuples.map(describeTuple).join(' respektive ')}`;
     case 'survey-index': {
-      const qualifier = target.qualifier ? `${qualifierWord(target.qualifier).toLowerCase()} ` : '';
+      const qualifier = target.qualifier ? `${RELATION_WORDS[target.qualifier.bound].toLowerCase()} ` : '';
       return `${target.index} ${qualifier}${formatPlain(target.level)}`;
     }
     case 'qualitative':

@@ -2,84 +2,79 @@
  * Reading target texts: a small grammar of the wordings plans use, tried most specific first. A
  * reading counts only when it prints back to the very same text; anything else stays qualitative.
  */
-import { relationOf } from './meaning.ts';
+import { readExternalComparison, readExternalGap, readRank } from './parse-external.ts';
+import { readRelativeToLastYear } from './parse-relative.ts';
+import { readInSentence, readRange, readReported } from './parse-sentence.ts';
 import { readAmount, readNumber } from './numbers.ts';
+import { LIST, NUM, OP, QUALIFIER_AFTER, QUALIFIER_BEFORE, SP, UNIT, whole, YEAR } from './patterns.ts';
 import { printTarget } from './print.ts';
+import { QUALIFIERS_AFTER, QUALIFIERS_BEFORE } from './words.ts';
 import type {
   ComparisonTarget,
-  Direction,
   EmbeddedComparison,
-  ExternalGapTarget,
   Operator,
   PeerGroupTarget,
   PrintedNumber,
   Qualifier,
   QuantityTarget,
-  Relation,
-  RelativeToLastYearTarget,
-  SignWording,
-  Space,
   SurveyIndexTarget,
   Target,
   Tuple,
   TupleTarget,
   ValueTarget,
-  WordsWording,
 } from './types.ts';
 
-// Pieces of the grammar. Regexes use the u flag, so letters include å, ä, ö.
-const SP = '([ \\u00a0\\u202f]?)';
-const NUM_TEXT = '[-\\u2212]?(?:\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+|\\d+)(?:,\\d+)?';
-const NUM = `(${NUM_TEXT})`;
-const OP = '(>=|<=|>|<|≥|≤)';
-const QUALIFIER = '(minst|Minst|högst|Högst)';
-const PER = 'per [\\p{L}\\d]+(?:[ -][\\p{L}\\d]+)*';
-const KNOWN_UNIT =
-  '%-enheter|%|procentenheter|procent|mnkr|mkr|tkr|kr|st|personer|dagar|dygn|veckor|månader|timmar|minuter|år';
-const UNIT = `((?:${KNOWN_UNIT})(?: ${PER})?|${PER})`;
-const LIST = `${NUM_TEXT}(?:, ${NUM_TEXT})*`;
-
-const pattern = (source: string): RegExp => new RegExp(`^${source}$`, 'u');
-const VALUE = pattern(`(?:${QUALIFIER} )?${NUM}(?:${SP}${UNIT})?(?: år (\\d{4}))?`);
-const COMPARISON = pattern(`${OP}${SP}${NUM}(?:${SP}${UNIT})?`);
-const QUANTITY = pattern(`(?:${OP}${SP})?${NUM}${SP}(%|procent) av (.+)`);
-const PEER_GROUP = pattern(`(.+?) i förhållande till (.+?), differens ${OP}${SP}${NUM}${SP}${UNIT}`);
-const LAST_YEAR_SIGN = pattern(`${OP}${SP}(?:föregående år|(\\d{4}) års nivå)`);
-const LAST_YEAR_WORDS = pattern(`([Ss])ka (inte )?(öka|minska)(?: jämfört med (?:(föregående år)|(\\d{4})))?`);
-const EXTERNAL_GAP = pattern(`([Ss])killnaden mot (.+?) ska (inte )?(öka|minska)(?: jämfört med (\\d{4}))?`);
-const TUPLE = pattern(`(${LIST}(?:/${LIST})*)(?:${SP}${UNIT})?`);
-const SURVEY_INDEX = pattern(`(?:${QUALIFIER} )?(\\p{Lu}{2,5}) ${NUM}`);
+const VALUE = whole(`(?:${QUALIFIER_BEFORE} )?${NUM}(?:${SP}${UNIT})?(?: ${QUALIFIER_AFTER})?(?: år ${YEAR})?`);
+const COMPARISON = whole(`${OP}${SP}${NUM}(?:${SP}${UNIT})?`);
+const QUANTITY = whole(`(?:${OP}${SP})?${NUM}${SP}(%|procent) av (.+)`);
+const PEER_GROUP = whole(`(.+?) i förhållande till (.+?), differens ${OP}${SP}${NUM}${SP}${UNIT}`);
+const TUPLE = whole(`(${LIST}(?:/${LIST})*)(?:${SP}${UNIT})?`);
+const SURVEY_INDEX = whole(`(?:${QUALIFIER_BEFORE} )?(\\p{Lu}{2,5}|[Ii]ndex) ${NUM}`);
 const EMBEDDED = new RegExp(`${OP}${SP}${NUM}(?:${SP}(%|\\p{L}+))?`, 'gu');
 
 /** Reads a Swedish target text into a typed target; what cannot be read becomes qualitative. */
 export function parseTarget(text: string): Target {
+  const target = readWhole(text) ?? readInSentence(text, readWhole);
+  if (target && printTarget(target) === text) return target;
+  return { kind: 'qualitative', text, comparisons: findComparisons(text) };
+}
+
+/** The first reading of the whole text that prints back unchanged, or null. */
+function readWhole(text: string): Target | null {
   for (const read of READERS) {
     const target = read(text);
     // A reading that does not print back to the very same text has lost something: try the next.
     if (target && printTarget(target) === text) return target;
   }
-  return { kind: 'qualitative', text, comparisons: findComparisons(text) };
+  return null;
 }
 
-// Readers, most specific first: "1 % av …" must not be taken for a comparison with unit "%".
+// Readers, most specific first: "1 % av …" must not be taken for a comparison with unit "%", and
+// "Lägre än 2021" (a baseline year) must be read before "lägre än 20" (a ceiling).
 const READERS: Array<(text: string) => Target | null> = [
+  readReported,
   readQuantity,
   readPeerGroup,
   readRelativeToLastYear,
   readExternalGap,
+  readExternalComparison,
+  readRank,
+  readRange,
   readTuple,
   readSurveyIndex,
   readComparison,
   readValue,
 ];
 
-function readValue(text: string): ValueTarget | null {
+/** "Minst 75 %", "90 procent eller högre", "ökar till 19 500 personer år 2026". */
+export function readValue(text: string): ValueTarget | null {
   const match = VALUE.exec(text);
   const amount = match && readAmount(match[2]!, match[3], match[4]);
-  if (!match || !amount) return null;
+  if (!match || !amount || (match[1] && match[5])) return null;
   const target: ValueTarget = { kind: 'value', amount };
-  if (match[1]) target.qualifier = readQualifier(match[1]);
-  if (match[5]) target.year = Number(match[5]);
+  if (match[1]) target.qualifier = readQualifier(match[1], 'before');
+  if (match[5]) target.qualifier = readQualifier(match[5], 'after');
+  if (match[6]) target.year = Number(match[6]);
   return target;
 }
 
@@ -87,14 +82,14 @@ function readComparison(text: string): ComparisonTarget | null {
   const match = COMPARISON.exec(text);
   const amount = match && readAmount(match[3]!, match[4], match[5]);
   if (!match || !amount) return null;
-  return { kind: 'comparison', operator: match[1] as Operator, operatorSpace: match[2] as Space, amount };
+  return { kind: 'comparison', operator: match[1] as Operator, operatorSpace: match[2] as ComparisonTarget['operatorSpace'], amount };
 }
 
 function readQuantity(text: string): QuantityTarget | null {
   const match = QUANTITY.exec(text);
   const share = match && readAmount(match[3]!, match[4], match[5]);
   if (!match || !share) return null;
-  const operatorSpace = (match[2] ?? '') as Space;
+  const operatorSpace = (match[2] ?? '') as QuantityTarget['operatorSpace'];
   const target: QuantityTarget = { kind: 'relative-to-quantity', operatorSpace, share, base: match[6]! };
   if (match[1]) target.operator = match[1] as Operator;
   return target;
@@ -109,36 +104,8 @@ function readPeerGroup(text: string): PeerGroupTarget | null {
     metric: match[1]!,
     peerGroup: match[2]!,
     operator: match[3] as Operator,
-    operatorSpace: match[4] as Space,
+    operatorSpace: match[4] as PeerGroupTarget['operatorSpace'],
     gap,
-  };
-}
-
-function readRelativeToLastYear(text: string): RelativeToLastYearTarget | null {
-  const sign = LAST_YEAR_SIGN.exec(text);
-  if (sign) {
-    const operator = sign[1] as Operator;
-    const mathSigns = operator === '≥' || operator === '≤';
-    const wording: SignWording = { form: 'sign', operatorSpace: sign[2] as Space, mathSigns };
-    const direction = DIRECTIONS[relationOf(operator)];
-    return { kind: 'relative-to-last-year', direction, ...baselineOf(sign[3]), wording };
-  }
-  const words = LAST_YEAR_WORDS.exec(text);
-  if (!words) return null;
-  const wording: WordsWording = { form: 'words', capitalized: words[1] === 'S', namesPreviousYear: !!words[4] };
-  const direction = readDirection(words[2], words[3]!);
-  return { kind: 'relative-to-last-year', direction, ...baselineOf(words[5]), wording };
-}
-
-function readExternalGap(text: string): ExternalGapTarget | null {
-  const match = EXTERNAL_GAP.exec(text);
-  if (!match) return null;
-  return {
-    kind: 'gap-to-external-series',
-    series: match[2]!,
-    direction: readDirection(match[3], match[4]!),
-    ...baselineOf(match[5]),
-    capitalized: match[1] === 'S',
   };
 }
 
@@ -149,7 +116,7 @@ function readTuple(text: string): TupleTarget | null {
     if (!match) return null;
     const parts = match[1]!.split('/').map((part) => part.split(', ').map(readNumber));
     if (parts.some((part) => part.some((number) => number === null))) return null;
-    tuples.push({ parts: parts as PrintedNumber[][], unit: match[3] ?? '', unitSpace: (match[2] ?? '') as Space });
+    tuples.push({ parts: parts as PrintedNumber[][], unit: match[3] ?? '', unitSpace: (match[2] ?? '') as Tuple['unitSpace'] });
   }
   // One number alone is a value, not a tuple.
   const count = tuples.reduce((sum, tuple) => sum + tuple.parts.flat().length, 0);
@@ -161,7 +128,7 @@ function readSurveyIndex(text: string): SurveyIndexTarget | null {
   const level = match && readNumber(match[3]!);
   if (!match || !level) return null;
   const target: SurveyIndexTarget = { kind: 'survey-index', index: match[2]!, level };
-  if (match[1]) target.qualifier = readQualifier(match[1]);
+  if (match[1]) target.qualifier = readQualifier(match[1], 'before');
   return target;
 }
 
@@ -174,23 +141,9 @@ function findComparisons(text: string): EmbeddedComparison[] {
   return found;
 }
 
-function readQualifier(word: string): Qualifier {
-  const bound = word.toLowerCase() === 'minst' ? 'at-least' : 'at-most';
-  return { bound, capitalized: word !== word.toLowerCase() };
+/** "Minst" → at least, capital letter kept; "eller högre" → at least, after the value. */
+export function readQualifier(printed: string, position: Qualifier['position']): Qualifier {
+  const word = printed[0]!.toLowerCase() + printed.slice(1);
+  const bound = position === 'before' ? QUALIFIERS_BEFORE[word]! : QUALIFIERS_AFTER[word]!;
+  return { bound, word, capitalized: printed !== word, position };
 }
-
-function readDirection(negation: string | undefined, verb: string): Direction {
-  if (verb === 'öka') return negation ? 'not-increase' : 'increase';
-  return negation ? 'not-decrease' : 'decrease';
-}
-
-function baselineOf(year: string | undefined): { baselineYear?: number } {
-  return year === undefined ? {} : { baselineYear: Number(year) };
-}
-
-const DIRECTIONS: Record<Relation, Direction> = {
-  above: 'increase',
-  'at-least': 'not-decrease',
-  below: 'decrease',
-  'at-most': 'not-increase',
-};

@@ -3,16 +3,13 @@
  * relies on it to check a reading, so a change here changes which texts can be read.
  */
 import { printAmount, printNumber } from './numbers.ts';
-import type { Direction, Operator, Qualifier, RelativeToLastYearTarget, Target, Tuple } from './types.ts';
+import type { Direction, Operator, Qualifier, RelativeToLastYearTarget, Target, Tuple, ValueTarget } from './types.ts';
 
 /** Prints a target back to its text; printTarget(parseTarget(text)) === text for every text. */
 export function printTarget(target: Target): string {
   switch (target.kind) {
-    case 'value': {
-      const qualifier = target.qualifier ? `${qualifierWord(target.qualifier)} ` : '';
-      const year = target.year === undefined ? '' : ` år ${target.year}`;
-      return qualifier + printAmount(target.amount) + year;
-    }
+    case 'value':
+      return printValue(target);
     case 'comparison':
       return target.operator + target.operatorSpace + printAmount(target.amount);
     case 'relative-to-last-year':
@@ -31,6 +28,16 @@ export function printTarget(target: Target): string {
         `${capitalize('skillnaden', target.capitalized)} mot ${target.series} ` +
         `ska ${verbOf(target.direction)}${sinceYear(target.baselineYear)}`
       );
+    case 'relative-to-external-series':
+      return `${capitalize(target.phrase, target.capitalized)} ${target.series}`;
+    case 'rank':
+      return `${capitalize('bland', target.capitalized)} de ${printAmount(target.share)} bästa ${target.group}`;
+    case 'range':
+      return printNumber(target.low) + target.separator + printNumber(target.high) + (target.unit ? target.unitSpace + target.unit : '');
+    case 'reported':
+      return target.text;
+    case 'in-sentence':
+      return target.before + printTarget(target.target) + target.after;
     case 'tuple':
       return target.tuples.map(printTuple).join(' respektive ');
     case 'survey-index': {
@@ -42,15 +49,42 @@ export function printTarget(target: Target): string {
   }
 }
 
+function printValue(target: ValueTarget): string {
+  const { qualifier } = target;
+  const before = qualifier?.position === 'before' ? `${qualifierWord(qualifier)} ` : '';
+  const after = qualifier?.position === 'after' ? ` ${qualifier.word}` : '';
+  const year = target.year === undefined ? '' : ` år ${target.year}`;
+  return before + printAmount(target.amount) + after + year;
+}
+
 function printRelativeToLastYear(target: RelativeToLastYearTarget): string {
   const { wording, direction, baselineYear } = target;
-  if (wording.form === 'sign') {
-    const baseline = baselineYear === undefined ? 'föregående år' : `${baselineYear} års nivå`;
-    return signOf(direction, wording.mathSigns) + wording.operatorSpace + baseline;
+  switch (wording.form) {
+    case 'sign': {
+      const baseline = baselineYear === undefined ? 'föregående år' : `${baselineYear} års nivå`;
+      return signOf(direction, wording.mathSigns) + wording.operatorSpace + baseline;
+    }
+    case 'words': {
+      const verb = wording.modal === false ? capitalize(verbOf(direction), wording.capitalized) : `${capitalize('ska', wording.capitalized)} ${verbOf(direction)}`;
+      const by = target.by ? ` med ${printAmount(target.by)}` : '';
+      const during = wording.during === undefined ? '' : ` under ${wording.during}`;
+      return verb + by + during + since(baselineYear, wording.namesPreviousYear);
+    }
+    case 'comparative': {
+      const baseline = baselineYear === undefined ? 'föregående år' : `${baselineYear}${wording.yearLevel ? ' års nivå' : ''}`;
+      const lead = wording.negated ? `${capitalize('inte', wording.capitalized)} ${wording.word}` : capitalize(wording.word, wording.capitalized);
+      return `${lead} än ${baseline}`;
+    }
+    case 'noun': {
+      const noun = direction === 'increase' ? 'ökning' : 'minskning';
+      return capitalize(noun, wording.capitalized) + since(baselineYear, wording.namesPreviousYear);
+    }
   }
-  const namesPrevious = baselineYear === undefined && wording.namesPreviousYear;
-  const since = namesPrevious ? ' jämfört med föregående år' : sinceYear(baselineYear);
-  return `${capitalize('ska', wording.capitalized)} ${verbOf(direction)}${since}`;
+}
+
+function since(baselineYear: number | undefined, namesPreviousYear: boolean): string {
+  if (baselineYear !== undefined) return sinceYear(baselineYear);
+  return namesPreviousYear ? ' jämfört med föregående år' : '';
 }
 
 function signOf(direction: Direction, mathSigns: boolean): Operator {
@@ -80,9 +114,9 @@ function printTuple(tuple: Tuple): string {
   return body + (tuple.unit ? tuple.unitSpace + tuple.unit : '');
 }
 
-/** "Minst" or "högst" as the target printed it, capital letter included. */
+/** The qualifier's words as the target printed them, capital letter included: "Minst", "Max". */
 export function qualifierWord(qualifier: Qualifier): string {
-  return capitalize(qualifier.bound === 'at-least' ? 'minst' : 'högst', qualifier.capitalized);
+  return capitalize(qualifier.word, qualifier.capitalized);
 }
 
 /** The word with a capital first letter when the source had one. */

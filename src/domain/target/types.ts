@@ -35,16 +35,24 @@ export type Operator = '>' | '>=' | '≥' | '<' | '<=' | '≤';
 /** What an operator or a qualifier asks of the outcome. */
 export type Relation = 'above' | 'at-least' | 'below' | 'at-most';
 
-/** "Minst" / "högst" before a value: the value is a floor or a ceiling. */
+/**
+ * Words that make a value a floor or a ceiling: before it ("Minst 75 %", "Högst 8", "Max 13,2 %",
+ * "mindre än 10 procent", "ökar till 19 500 personer") or after it ("90 procent eller högre").
+ */
 export interface Qualifier {
-  bound: 'at-least' | 'at-most'; // minst | högst
+  /** What the words ask of the outcome: minst → at least, "mindre än" → below. */
+  bound: Relation;
+  /** The words in lower case, as a key of QUALIFIER_WORDS: "minst", "max", "eller högre". */
+  word: string;
   capitalized: boolean;
+  /** "90 procent eller högre" has its words after the value; most have them before. */
+  position: 'before' | 'after';
 }
 
 /** Which way an outcome must move against a baseline: "ska öka", "ska inte minska". */
 export type Direction = 'increase' | 'not-decrease' | 'decrease' | 'not-increase';
 
-/** "90%", "18 100", "Minst 60 %", "95 % år 2020". */
+/** "90%", "18 100", "Minst 60 %", "95 % år 2020", "ökar till 19 500 personer år 2026". */
 export interface ValueTarget {
   kind: 'value';
   amount: Amount;
@@ -62,13 +70,18 @@ export interface ComparisonTarget {
   amount: Amount;
 }
 
-/** ">föregående år", "ska öka", "ska inte minska jämfört med 2023". */
+/**
+ * ">föregående år", "ska öka", "ska inte minska under 2025 jämfört med 2024", "Lägre än 2021",
+ * "Ökning", "öka med 3 procentenheter".
+ */
 export interface RelativeToLastYearTarget {
   kind: 'relative-to-last-year';
   direction: Direction;
   /** A fixed baseline year ("jämfört med 2023"); absent means the year before the measured one. */
   baselineYear?: number;
-  wording: SignWording | WordsWording;
+  /** "öka med 3 procentenheter": the change asked for; "%"/"procent" is relative, else absolute. */
+  by?: Amount;
+  wording: SignWording | WordsWording | ComparativeWording | NounWording;
 }
 
 /** ">föregående år", "> 2023 års nivå". */
@@ -79,11 +92,34 @@ export interface SignWording {
   mathSigns: boolean;
 }
 
-/** "ska öka", "Ska inte minska jämfört med föregående år". */
+/** "ska öka", "Ska inte minska jämfört med föregående år", "öka med 3 procentenheter". */
 export interface WordsWording {
   form: 'words';
   capitalized: boolean;
   /** Says "jämfört med föregående år" out loud, though that is what no baseline year means. */
+  namesPreviousYear: boolean;
+  /** Starts with "ska"; "Öka med 3 procentenheter" does not. Absent means it does. */
+  modal?: boolean;
+  /** "ska inte minska under 2025 jämfört med 2024": the year the requirement is for. */
+  during?: number;
+}
+
+/** "Lägre än 2021", "Högre än föregående år", "Inte lägre än 2023 års nivå". */
+export interface ComparativeWording {
+  form: 'comparative';
+  capitalized: boolean;
+  /** The comparative as printed, lower case: "lägre", "högre", "mindre", "större", "färre", "fler". */
+  word: string;
+  /** "Inte lägre än …". */
+  negated: boolean;
+  /** "2023 års nivå" rather than "2023". */
+  yearLevel: boolean;
+}
+
+/** "Ökning", "Minskning jämfört med 2021". */
+export interface NounWording {
+  form: 'noun';
+  capitalized: boolean;
   namesPreviousYear: boolean;
 }
 
@@ -122,6 +158,59 @@ export interface ExternalGapTarget {
   capitalized: boolean;
 }
 
+/**
+ * "i nivå med riket", "bättre än kommungenomsnittet", "högre än liknande kommuner": the outcome
+ * against the same measure of an external series (reference value from the outcome or Kolada).
+ */
+export interface ExternalComparisonTarget {
+  kind: 'relative-to-external-series';
+  /** level: about the same; better/not-worse: needs the indicator's direction; above/below/at-least: as the words say. */
+  relation: ExternalRelation;
+  /** The words before the series, lower case: "i nivå med", "bättre än". */
+  phrase: string;
+  series: string;
+  capitalized: boolean;
+}
+
+export type ExternalRelation = 'level' | 'better' | 'not-worse' | 'above' | 'below' | 'at-least' | 'at-most';
+
+/** "bland de 25 % bästa kommunerna": a place in the ranking of a group. */
+export interface RankTarget {
+  kind: 'rank';
+  share: Amount;
+  /** "kommunerna", "kommunerna i landet", "i länet": as printed. */
+  group: string;
+  capitalized: boolean;
+}
+
+/** "80–85 %", "3-5 dagar": the outcome should lie between two values. */
+export interface RangeTarget {
+  kind: 'range';
+  low: PrintedNumber;
+  high: PrintedNumber;
+  /** The dash as printed with its spaces: "–", " – ", "-". */
+  separator: string;
+  unit: string;
+  unitSpace: Space;
+}
+
+/** "Redovisas", "Följs upp", "Nollmätning": the outcome is reported, with no value to reach. */
+export interface ReportedTarget {
+  kind: 'reported';
+  text: string;
+}
+
+/**
+ * A target inside a goal sentence: "Målet är uppnått när de positiva svaren är 90 procent eller
+ * högre.", "Sjukfrånvaron i Enköping ska minska". The words around the target are kept as printed.
+ */
+export interface InSentenceTarget {
+  kind: 'in-sentence';
+  before: string;
+  target: ValueTarget | RelativeToLastYearTarget;
+  after: string;
+}
+
 /** "21/57/22 %", "85, 85, 85/85, 85, 90/90, 90, 85 %", "79/21 respektive 8/50/42". */
 export interface TupleTarget {
   kind: 'tuple';
@@ -139,6 +228,7 @@ export interface Tuple {
 /** "Minst NKI 75": a level on a survey index (NKI, NMI, HME). */
 export interface SurveyIndexTarget {
   kind: 'survey-index';
+  /** "NKI", "NMI", "HME", or the word "index" ("Minst index 41"). */
   index: string;
   level: PrintedNumber;
   qualifier?: Qualifier;
@@ -167,4 +257,9 @@ export type Target =
   | ExternalGapTarget
   | TupleTarget
   | SurveyIndexTarget
+  | ExternalComparisonTarget
+  | RankTarget
+  | RangeTarget
+  | ReportedTarget
+  | InSentenceTarget
   | QualitativeTarget;

@@ -92,6 +92,6 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
 
   app.get('/api/plans/:plan/history', { schema: { tags, summary: 'Planer denna rullades från och till', params: PlanKeyParams } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
-    return planHistory(db, request.params.plan);
+    return planHistory(db, request.params.plan, { isPublic: !request.session });
   });
 }

@@ -24,7 +24,7 @@ export async function sessionRoutes(parent: FastifyInstance, { db, secureCookies
     config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: { tags, summary: 'Logga in', body: LoginRequest, response: { 200: SessionInfo, 400: ErrorBody, 401: ErrorBody } },
   }, async (request, reply) => {
-    const session = await login(db, request.body);
+    const session = await login(db, { ...request.body, source: request.ip });
     setSessionCookie(reply, session, secureCookies);
     return presentSession(session);
   });

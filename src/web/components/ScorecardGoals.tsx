@@ -61,7 +61,7 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
               </tr>
             </thead>
             <tbody>
-              {indicators.map(({ indicator, status, latest, trend }) => (
+              {indicators.map(({ indicator, status, latest, trend, rule }) => (
                 <Fragment key={indicator.key}>
                   <tr data-indicator={indicator.key}>
                     <th scope="row" lang="sv">
@@ -125,7 +125,7 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
                   {history.has(indicator.key) ? (
                     <tr className="history-row" data-history={indicator.key}>
                       <td colSpan={5}>
-                        <IndicatorHistoryChart indicator={indicator} id={historyId(indicator.key)} />
+                        <IndicatorHistoryChart indicator={indicator} id={historyId(indicator.key)} {...(rule ? { rule } : {})} />
                       </td>
                     </tr>
                   ) : null}

@@ -1,6 +1,8 @@
 /**
  * A status light that never relies on colour alone: each status has its own shape (circle with a
- * tick, triangle with "!", octagon with a cross, hollow circle with a dash) and its words.
+ * tick, triangle with "!", octagon with a cross, hollow circle with a dash; for the statuses of
+ * issue 12 a diamond with "?" for riktning saknas, a struck-through square for mått fanns inte,
+ * a circle with pause bars for ej uppföljt, a circle with "i" for redovisas) and its words.
  */
 import type { ReactElement } from 'react';
 import type { Status } from '../../domain/status.ts';
@@ -30,6 +32,32 @@ const shapes: Record<Status, ReactElement> = {
     <>
       <circle cx="8" cy="8" r="6.2" fill="none" strokeWidth="1.6" />
       <path d="M5 8h6" strokeWidth="1.8" strokeLinecap="round" />
+    </>
+  ),
+  'no-direction': (
+    <>
+      <path d="M8 1.2L14.8 8 8 14.8 1.2 8z" fill="none" strokeWidth="1.6" strokeLinejoin="round" />
+      <path d="M6.3 6.3a1.8 1.8 0 1 1 2.4 1.7c-.5.2-.7.5-.7 1v.4" fill="none" strokeWidth="1.5" strokeLinecap="round" />
+      <circle cx="8" cy="11.3" r=".9" stroke="none" />
+    </>
+  ),
+  'no-measure': (
+    <>
+      <rect x="2" y="2" width="12" height="12" rx="1.5" fill="none" strokeWidth="1.6" />
+      <path d="M4.5 11.5l7-7" strokeWidth="1.6" strokeLinecap="round" />
+    </>
+  ),
+  'not-followed-up': (
+    <>
+      <circle cx="8" cy="8" r="6.2" fill="none" strokeWidth="1.6" />
+      <path d="M6.5 5.5v5M9.5 5.5v5" strokeWidth="1.6" strokeLinecap="round" />
+    </>
+  ),
+  reported: (
+    <>
+      <circle cx="8" cy="8" r="6.2" fill="none" strokeWidth="1.6" />
+      <path d="M8 7.3v4" strokeWidth="1.7" strokeLinecap="round" />
+      <circle cx="8" cy="4.9" r=".95" stroke="none" />
     </>
   ),
 };

@@ -82,6 +82,7 @@ export const en: Messages = {
     summary: 'Summary',
     summaryText: (period) => `Status of the indicators for ${period}`,
     rule: "A goal's status is worked out like this:",
+    statusLegend: "Key to the indicators' statuses",
     legend: 'Legend',
     perspective: (number, name) => `${number} ${name}`,
     otherGoals: 'Other goals',
@@ -136,6 +137,10 @@ export const en: Messages = {
     yellow: 'Yellow – nearly met',
     red: 'Red – not met',
     'not-measured': 'Not measured',
+    'no-direction': 'Direction missing',
+    'no-measure': 'Measure did not exist',
+    'not-followed-up': 'Not followed up',
+    reported: 'Reported only',
   },
   roles: {
     admin: 'administrator',

@@ -80,6 +80,7 @@ export const sv = {
     summary: 'Sammanfattning',
     summaryText: (period: string) => `Styrtalens status för ${period}`,
     rule: 'Målens status räknas fram så här:',
+    statusLegend: 'Teckenförklaring för styrtalens status',
     legend: 'Teckenförklaring',
     perspective: (number: number, name: string) => `${number} ${name}`,
     otherGoals: 'Övriga mål',
@@ -136,6 +137,10 @@ export const sv = {
     yellow: 'Gul – nästan uppfyllt',
     red: 'Röd – inte uppfyllt',
     'not-measured': 'Ej mätt',
+    'no-direction': 'Riktning saknas',
+    'no-measure': 'Mått fanns inte',
+    'not-followed-up': 'Ej uppföljt',
+    reported: 'Redovisas',
   },
   roles: {
     admin: 'administratör',

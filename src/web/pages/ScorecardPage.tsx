@@ -6,6 +6,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { formatPeriod } from '../../domain/format.ts';
 import { isPeriod } from '../../domain/period.ts';
 import type { PlanFile } from '../../domain/plan.ts';
+import { allStatuses, type Status } from '../../domain/status-band.ts';
+import type { LegendEntry } from '../../domain/status-rule.ts';
 import { getPlan } from '../api.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Loading } from '../components/LoadState.tsx';
@@ -24,7 +26,8 @@ import { buildScorecardView, defaultPeriod, filterScorecardView, organisationOpt
 import { usePlanPermissions } from '../use-permissions.ts';
 import { useReloadableResource } from '../use-resource.ts';
 
-const statuses = ['green', 'yellow', 'red', 'not-measured'] as const;
+// Always listed; the statuses issue 12 added are listed when an indicator has one.
+const alwaysShown: readonly Status[] = ['green', 'yellow', 'red', 'not-measured'];
 
 /** The scorecard's address with its period and organisation node (?period=…&enhet=…). */
 function scorecardHref(planKey: string, period: string | null, node: string | null): string {
@@ -48,7 +51,7 @@ function FilterCount({ shown, total, node }: { shown: number; total: number; nod
   );
 }
 
-function Summary({ counts, period, ruleText }: { counts: Record<(typeof statuses)[number], number>; period: string; ruleText: string }) {
+function Summary({ counts, period, ruleText, legend }: { counts: Record<Status, number>; period: string; ruleText: string; legend: LegendEntry[] }) {
   const { t } = useI18n();
   if (Object.values(counts).every((count) => count === 0)) {
     return (
@@ -63,15 +66,28 @@ function Summary({ counts, period, ruleText }: { counts: Record<(typeof statuses
       <h2 id="summary-heading">{t.scorecard.summary}</h2>
       <p>{t.scorecard.summaryText(formatPeriod(period))}</p>
       <ul className="status-counts">
-        {statuses.map((status) => (
-          <li key={status}>
-            <span className="status-counts__number">{counts[status]}</span> <StatusLight status={status} />
-          </li>
-        ))}
+        {allStatuses
+          .filter((status) => alwaysShown.includes(status) || counts[status] > 0)
+          .map((status) => (
+            <li key={status}>
+              <span className="status-counts__number">{counts[status]}</span> <StatusLight status={status} />
+            </li>
+          ))}
       </ul>
       <p className="rule">
         {t.scorecard.rule} <span lang="sv">{ruleText}</span>.
       </p>
+      <h3 id="legend-heading">{t.scorecard.statusLegend}</h3>
+      <dl className="status-legend" aria-labelledby="legend-heading">
+        {legend.map((entry) => (
+          <div key={entry.status}>
+            <dt>
+              <StatusLight status={entry.status} />
+            </dt>
+            <dd lang="sv">{entry.text}</dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }
@@ -142,7 +158,7 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
         </p>
       </div>
       <IndicatorEditingContext.Provider value={editing}>
-        <Summary counts={view.counts} period={period} ruleText={view.ruleText} />
+        <Summary counts={view.counts} period={period} ruleText={view.ruleText} legend={view.legend} />
         {node ? <FilterCount shown={filtered.shown} total={filtered.total} node={node.name} /> : null}
         {view.perspectives.length === 0 && view.unattached.length === 0 ? <p>{node ? t.scorecard.filterNothing : t.scorecard.noGoals}</p> : null}
         {view.perspectives.map((perspective) => (

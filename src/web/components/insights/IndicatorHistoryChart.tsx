@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { formatPeriod } from '../../../domain/format.ts';
-import type { Indicator } from '../../../domain/plan.ts';
+import type { Indicator, StatusRule } from '../../../domain/plan.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { StatusLight } from '../StatusLight.tsx';
 import { indicatorHistory, type HistoryYear } from './indicator-history.ts';
@@ -109,11 +109,11 @@ function HistoryTable({ id, name, years, hidden }: { id: string; name: string; y
   );
 }
 
-export function IndicatorHistoryChart({ indicator, id }: { indicator: Indicator; id?: string }) {
+export function IndicatorHistoryChart({ indicator, id, rule }: { indicator: Indicator; id?: string; rule?: StatusRule }) {
   const { t } = useI18n();
   const ownId = useId();
   const [showTable, setShowTable] = useState(false);
-  const history = useMemo(() => indicatorHistory(indicator), [indicator]);
+  const history = useMemo(() => indicatorHistory(indicator, rule), [indicator, rule]);
   const name = `${indicator.number} ${indicator.name}`;
   const tableId = `${id ?? ownId}-table`;
   const words = history.years.map((year) => t.scorecard.historyYearWords(String(year.year), year.judged?.text ?? null, year.target?.text ?? null, t.status[year.status.status]));

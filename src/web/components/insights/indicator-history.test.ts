@@ -9,7 +9,8 @@ const byKey = (key: string) => sn.indicators.find((i) => i.key === key)!;
 
 describe('indicator history (historik mot målvärden)', () => {
   it('lists each year with its target, outcomes and the status the scorecard gives', () => {
-    const indicator = { ...byKey('st-1.2.1'), actuals: [{ period: '2018', text: '84' }, { period: '2020-03', text: '70' }, { period: '2020', text: '81' }, { period: '2019', text: '-' }] };
+    // The plan states no direction for satisfaction; a committee would (higher is better).
+    const indicator = { ...byKey('st-1.2.1'), direction: 'higher-better' as const, actuals: [{ period: '2018', text: '84' }, { period: '2020-03', text: '70' }, { period: '2020', text: '81' }, { period: '2019', text: '-' }] };
     const history = indicatorHistory(indicator);
     expect(history.years.map((y) => [y.year, y.target?.text ?? null, y.target?.value ?? null, y.judged?.text ?? null, y.status.status])).toEqual([
       [2018, '90%', 90, '84', 'red'],
@@ -18,6 +19,11 @@ describe('indicator history (historik mot målvärden)', () => {
     ]);
     expect(history.years[2]!.outcomes.map((o) => o.period)).toEqual(['2020', '2020-03']);
     expect(history.drawable).toBe(true);
+    // By a plan's banded rule (Helsingborg's legend: 100 / 91–99 / 90 or lower): 84 of 90 is 93 %, yellow.
+    const banded = indicatorHistory(indicator, { kind: 'fulfilment-bands', greenFrom: '100', yellowFrom: '91', rounding: 'whole-down' });
+    expect(banded.years[0]!.status).toMatchObject({ status: 'yellow', explanation: 'Utfall 84 % mot målvärde 90 %: delvis uppfyllt, uppfyllelse 93 %' });
+    // Without the direction the status says so, for every year with an outcome.
+    expect(indicatorHistory({ ...indicator, direction: undefined }).years.map((y) => y.status.status)).toEqual(['no-direction', 'not-measured', 'no-direction']);
   });
 
   it('judges a year without its own outcome by its latest month', () => {

@@ -7,7 +7,7 @@
 import { figureValue } from '../../../domain/figure.ts';
 import { comparePeriods, yearOf } from '../../../domain/period.ts';
 import type { Indicator } from '../../../domain/plan.ts';
-import { evaluateIndicator, type IndicatorStatus } from '../../../domain/status.ts';
+import { evaluateIndicator, type IndicatorStatus, type StatusRule } from '../../../domain/status.ts';
 import { describeTarget, parseTarget } from '../../../domain/target.ts';
 
 export interface HistoryOutcome {
@@ -43,8 +43,8 @@ function targetOf(indicator: Indicator, year: number): HistoryYear['target'] {
   return { text: entry.text, value, words: describeTarget(parsed) };
 }
 
-/** Every year with a target or an outcome, oldest first. */
-export function indicatorHistory(indicator: Indicator): IndicatorHistory {
+/** Every year with a target or an outcome, oldest first, judged by the plan's status rule. */
+export function indicatorHistory(indicator: Indicator, rule?: StatusRule): IndicatorHistory {
   const years = new Set<number>(indicator.targets.map((target) => target.year));
   for (const actual of indicator.actuals) years.add(yearOf(actual.period));
   const list = [...years].sort((a, b) => a - b).map((year): HistoryYear => {
@@ -53,7 +53,7 @@ export function indicatorHistory(indicator: Indicator): IndicatorHistory {
       .map((actual) => ({ period: actual.period, text: actual.text.trim(), value: figureValue(actual.text)?.toNumber() ?? null }))
       .sort((a, b) => comparePeriods(a.period, b.period));
     const judged = outcomes.find((outcome) => outcome.period === String(year)) ?? outcomes.at(-1) ?? null;
-    return { year, target: targetOf(indicator, year), outcomes, judged, status: evaluateIndicator(indicator, judged?.period ?? String(year)) };
+    return { year, target: targetOf(indicator, year), outcomes, judged, status: evaluateIndicator(indicator, judged?.period ?? String(year), rule ? { rule } : {}) };
   });
   const drawable = list.some((year) => year.target?.value != null || year.outcomes.some((outcome) => outcome.value !== null));
   return { years: list, drawable };
