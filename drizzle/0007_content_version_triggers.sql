@@ -3,10 +3,13 @@
 -- are keyed by it. Shared parts (municipality name, organisation tree, goals) change the
 -- municipality's content version, which every plan of it is read with; one row, so writers of
 -- different plans that touch a shared part never wait on each other's plan rows.
+-- A restore (styrkort.restoring = 'on' in its transaction) writes rows with the versions they had,
+-- and sets the versions going on itself (src/db/plan-version-repository.ts).
 
 -- The plan row itself: any change except to the version and the time stamp.
 CREATE FUNCTION styrkort_row_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('styrkort.restoring', true) = 'on' THEN RETURN NEW; END IF;
   IF (to_jsonb(NEW) - 'content_version' - 'updated_at') IS DISTINCT FROM (to_jsonb(OLD) - 'content_version' - 'updated_at') THEN
     NEW.content_version := nextval('content_version');
   END IF;
@@ -24,6 +27,7 @@ CREATE TRIGGER municipalities_content_version BEFORE UPDATE ON municipalities
 -- A plan's own rows: once per statement, for the plans whose rows it changed.
 CREATE FUNCTION styrkort_plan_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('styrkort.restoring', true) = 'on' THEN RETURN NULL; END IF;
   UPDATE plans SET content_version = nextval('content_version') WHERE id IN (SELECT DISTINCT plan_id FROM changed_rows);
   RETURN NULL;
 END;
@@ -51,6 +55,7 @@ CREATE TRIGGER goal_texts_deleted AFTER DELETE ON goal_texts REFERENCING OLD TAB
 -- A new adoption snapshot: the adopted plan's documents are built from it.
 CREATE FUNCTION styrkort_snapshot_taken() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('styrkort.restoring', true) = 'on' THEN RETURN NULL; END IF;
   UPDATE plans SET content_version = nextval('content_version') WHERE key IN (SELECT DISTINCT plan_key FROM changed_rows);
   RETURN NULL;
 END;
@@ -62,6 +67,7 @@ CREATE TRIGGER plan_snapshots_inserted AFTER INSERT ON plan_snapshots REFERENCIN
 -- Shared parts: the municipality's content version.
 CREATE FUNCTION styrkort_shared_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('styrkort.restoring', true) = 'on' THEN RETURN NULL; END IF;
   UPDATE municipalities SET content_version = nextval('content_version') WHERE id IN (SELECT DISTINCT municipality_id FROM changed_rows);
   RETURN NULL;
 END;
