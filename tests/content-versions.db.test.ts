@@ -1,5 +1,5 @@
 /**
- * Content versions (decision 0010), kept by the database on both engines: every kind of write that
+ * Content versions (decision 0013), kept by the database on both engines: every kind of write that
  * changes what a plan shows gives the plan (or, for shared parts, its municipality) a new number,
  * whichever code writes; reads and head-only bookkeeping do not; a restore keeps a new database's
  * numbers and, over a database that handed numbers out before, gives every plan numbers above them.

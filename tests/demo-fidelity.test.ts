@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { richTextToPlain } from '../src/domain/rich-text.ts';
+import { plainText } from '../src/domain/rich-text-blocks.ts';
 import { validatePlanFile } from '../src/domain/validate-plan.ts';
 import type { PlanFile } from '../src/domain/plan.ts';
 
@@ -18,12 +18,13 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 
 /** Text as a reader sees it: no markup, footnote marks or extraction whitespace. */
 function normalise(text: string): string {
-  return richTextToPlain(
+  return plainText(
     text
       .replace(/<sup>\s*\d\s*<\/sup>/g, '')
       .replace(/[¹²³]/g, '')
       .replace(/\*\*|(?<!\w)\*|\*(?!\w)/g, '')
       .replace(/^#+\s*/gm, ''),
+    { listMarkers: false },
   )
     .replace(/\.{3,}/g, '')
     .replace(/\s+/g, ' ')

@@ -1,7 +1,7 @@
 /** `styrkort deviations PLAN [--period ÅÅÅÅ|ÅÅÅÅ-MM]`: everything off plan, worst first, with the period's analyses. */
 import { findDeviations, type DeviationList } from '../domain/deviations.ts';
 import { formatPeriod } from '../domain/format.ts';
-import { richTextToPlain } from '../domain/rich-text.ts';
+import { plainText } from '../domain/rich-text-blocks.ts';
 import { statusWord } from '../domain/status-band.ts';
 import { latestFollowUpPeriod } from '../domain/status.ts';
 import { exportPlan } from '../services/plan-service.ts';
@@ -26,8 +26,8 @@ export function formatDeviations(list: DeviationList): string[] {
     const favourable = d.favourable === true ? ' (positiv)' : '';
     lines.push('', `${statusWord(d.severity)}${favourable}\t${KINDS[d.kind]}\t${d.label}\t${d.explanation}${d.responsible ? `\tAnsvarig: ${d.responsible}` : ''}`);
     const current = d.analysis.current;
-    lines.push(current ? `  Analys ${formatPeriod(current.period)}: ${richTextToPlain(current.text)}` : `  Analys ${formatPeriod(d.period)}: saknas (skrivs som ${d.analysis.key})`);
-    for (const earlier of d.analysis.earlier) lines.push(`  Tidigare, ${formatPeriod(earlier.period)}: ${richTextToPlain(earlier.text)}`);
+    lines.push(current ? `  Analys ${formatPeriod(current.period)}: ${plainText(current.text, { listMarkers: false })}` : `  Analys ${formatPeriod(d.period)}: saknas (skrivs som ${d.analysis.key})`);
+    for (const earlier of d.analysis.earlier) lines.push(`  Tidigare, ${formatPeriod(earlier.period)}: ${plainText(earlier.text, { listMarkers: false })}`);
   }
   return lines;
 }

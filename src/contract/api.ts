@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { roles } from '../domain/access.ts';
 import { YearRangeField } from '../domain/period-field.ts';
+import type { RolloverPreview as DomainRolloverPreview } from '../domain/rollover.ts';
+import { sameShape, type Exactly } from './shape.ts';
 
 export const ErrorBody = z
   .object({
@@ -44,6 +46,7 @@ export const WorkflowBody = z.object({ decision: z.unknown().optional() }).stric
 export const StatusChange = z.object({ status: z.string(), version: z.number().int() });
 
 export const RolloverRequest = z.object({ to: YearRangeField, key: z.string().max(120).optional() }).strict();
+/** What a rollover copies and leaves (domain/rollover.ts `RolloverPreview`, the one declaration of it). */
 export const RolloverPreview = z.object({
   from: z.string(),
   to: z.string(),
@@ -51,6 +54,7 @@ export const RolloverPreview = z.object({
   copied: z.record(z.string(), z.number()),
   left: z.array(z.object({ part: z.string(), key: z.string(), reason: z.string() })),
 });
+sameShape<Exactly<z.infer<typeof RolloverPreview>, DomainRolloverPreview>>();
 
 export const AuditQueryString = z
   .object({
@@ -77,5 +81,8 @@ export const AuditEvent = z.object({
   after: z.unknown(),
   reason: z.string().nullable(),
 });
+
+/** GET /api/audit as JSON (format=csv gives the same events as CSV). */
+export const AuditList = z.object({ events: z.array(AuditEvent) });
 
 export const ImportResult = z.object({ key: z.string(), outcome: z.enum(['created', 'replaced']), counts: z.record(z.string(), z.number()) });

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { StyrkortError } from '../domain/errors.ts';
-import type { Db } from './connection.ts';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type * as schema from './schema.ts';
+
+/** The database as connection.ts opens it, named here so that the two modules do not import each other. */
+type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 

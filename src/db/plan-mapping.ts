@@ -2,6 +2,7 @@
  * How a plan file maps onto stored items and figures, and back. Pure: no SQL here, so the
  * round trip (file → rows → file) can be tested on its own.
  */
+import { TOTAL_ROW } from '../domain/figure-table.ts';
 import { parseFigure } from '../domain/figure.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { planParts } from '../domain/plan-parts.ts';
@@ -96,7 +97,7 @@ function figuresOf(type: string, item: any): FigureRow[] {
       return tableFigures(type, item, item.rows.map((row: any) => ({ rowKey: row.line, series: `${item.node}:${row.line}`, unit: item.unit, cells: row.cells })));
     case 'capital-budget': {
       const rows = item.rows.map((row: any) => ({ rowKey: row.key, series: null, unit: item.unit, cells: row.cells }));
-      if (item.total) rows.push({ rowKey: '_total', series: null, unit: item.unit, cells: item.total.cells });
+      if (item.total) rows.push({ rowKey: TOTAL_ROW, series: null, unit: item.unit, cells: item.total.cells });
       return tableFigures(type, item, rows);
     }
     default:
@@ -224,7 +225,7 @@ function withFigures(type: string, key: string, data: any, index: FigureIndex): 
       return data;
     case 'capital-budget':
       data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.key) }));
-      if (data.total) data.total = { ...data.total, cells: cellsOf(index, type, key, '_total') };
+      if (data.total) data.total = { ...data.total, cells: cellsOf(index, type, key, TOTAL_ROW) };
       return data;
     default:
       return data;

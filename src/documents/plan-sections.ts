@@ -4,7 +4,7 @@
  * emitted with level 1 meaning "one below the section"; plan-view-model.ts places them.
  */
 import type { PlanFile, Section } from '../domain/plan.ts';
-import { parseRich, plainParagraph, prefixRich, richPlain, type RichBlock } from './rich.ts';
+import { parseRich, plainParagraph, plainText, prefixRich, richPlain, type RichBlock } from './rich.ts';
 import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type Footnote, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
 import { legendNotes } from './status-legend.ts';
 
@@ -144,7 +144,7 @@ export function municipalStrategiesSection(section: Section, ctx: PlanContext): 
   const body: TableRow[] = strategies.map((strategy) => ({
     role: 'data',
     cells: [
-      textCell(strategy.name ?? richPlain(parseRich(strategy.text)), { bold: true }),
+      textCell(strategy.name ?? plainText(strategy.text), { bold: true }),
       ...commentColumns.map((column) => richCell(strategy.comments.find((comment) => comment.column === column.key)?.text)),
     ],
   }));

@@ -23,6 +23,7 @@ import {
   volumesSection,
   type PlanContext,
 } from './plan-sections.ts';
+import { isFrozen } from '../domain/plan-lifecycle.ts';
 import { parseRich } from './rich.ts';
 import { withUniqueIds, type Block, type DocumentView, type Footnote, type TitlePage, type TocEntry } from './view-model.ts';
 
@@ -91,7 +92,7 @@ export function buildPlanDocument(plan: PlanFile): DocumentView {
     subject: documentTitle(plan.plan.title, [plan.plan.subtitle, owner, plan.municipality.name]),
     keywords: ['verksamhetsplan', plan.municipality.name, owner, period].filter(Boolean),
     letterhead: plan.plan.letterhead.length > 0 ? plan.plan.letterhead : [plan.municipality.name.toUpperCase()],
-    footer: plan.plan.status === 'adopted' || plan.plan.status === 'archived' ? plan.municipality.name : `${plan.municipality.name} · ${statusLabels[plan.plan.status]}`,
+    footer: isFrozen(plan.plan.status) ? plan.municipality.name : `${plan.municipality.name} · ${statusLabels[plan.plan.status]}`,
     filename: plan.plan.key,
     titlePage: titlePageOf(plan, period),
     toc: tocOf(blocks),

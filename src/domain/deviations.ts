@@ -5,7 +5,8 @@
  * and the analyses of earlier periods. Tolerances and ordering in docs/follow-up.md.
  */
 import { Decimal } from 'decimal.js';
-import { analysesFor, type SubjectAnalyses } from './analyses.ts';
+import { analysesFor } from './analyses.ts';
+import type { Deviation, Finding } from './deviation-types.ts';
 import { StyrkortError } from './errors.ts';
 import { parseFigure } from './figure.ts';
 import { forecastPlan, printedCell, yearColumn, type BudgetForecast } from './forecast-plan.ts';
@@ -18,31 +19,7 @@ import { parseTarget } from './target.ts';
 import { volumeDeviations } from './volume-deviations.ts';
 
 export { analysesFor, analysisKey } from './analyses.ts';
-export type DeviationAnalysis = SubjectAnalyses;
-
-export interface Deviation {
-  kind: 'indicator' | 'volume' | 'budget';
-  /** What analyses refer to: an indicator, a volume row or a budget table. */
-  subject: string;
-  label: string;
-  /** Budget deviations: which line of the table. */
-  line?: BudgetTable['rows'][number]['line'];
-  period: string;
-  severity: 'red' | 'yellow';
-  /** What the plan said, as printed: the target, the planned volume, the budget. */
-  planned: string | null;
-  /** What it is compared with, as printed: the outcome or the forecast. */
-  actual: string | null;
-  /** The difference, printed with sign (actual − planned). */
-  difference: string | null;
-  /** |difference| in per cent of the planned value (budget lines: of the table's budgeted costs), printed; null when it cannot be formed. */
-  percent: string | null;
-  /** Budget: true when the result is better than budgeted; otherwise null. */
-  favourable: boolean | null;
-  explanation: string;
-  responsible: string | null;
-  analysis: DeviationAnalysis;
-}
+export type { Deviation, DeviationAnalysis, Finding } from './deviation-types.ts';
 
 export interface DeviationList {
   planKey: string;
@@ -58,9 +35,6 @@ export interface DeviationOptions {
   /** Per cent of the table's budgeted costs beyond which a budget line is off (yellow; twice that red). Default 2. */
   budgetTolerancePercent?: number;
 }
-
-/** A deviation before its analysis is attached, with the size it is ordered by. */
-export type Finding = Omit<Deviation, 'analysis'> & { size: number };
 
 /** Everything off plan for a period (any kind; as of its last month), red before yellow, larger before smaller. */
 export function findDeviations(plan: PlanFile, options: DeviationOptions): DeviationList {

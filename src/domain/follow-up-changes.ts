@@ -1,50 +1,47 @@
 /**
  * What may still change in an adopted plan: its follow-up. The adopted content (goals, targets,
  * budget, texts) is frozen and kept as the adoption snapshot; actuals, forecasts, analysis texts
- * and the status of activities are entered on the adopted plan month by month.
+ * and the status of activities are entered on the adopted plan month by month (decision 0004).
+ * Which statuses take which changes is plan-lifecycle.ts; which table columns, figure-table.ts.
  */
-import { changedFields } from './plan-parts.ts';
+import { isFigureTableSegment, isFollowUpTableChange, type StoredRow } from './figure-table.ts';
+import { changedFields } from './changed-fields.ts';
 
-const followUpKinds = new Set(['actual', 'forecast']);
-
-interface Table {
-  columns: Array<{ key: string; kind: string }>;
-  rows: Array<Record<string, unknown> & { cells: Record<string, string> }>;
-  total?: { cells: Record<string, string> } | null;
-}
+/** The fields of an item that are follow-up, per plan part (API segment); the rest is frozen on adoption. */
+export const followUpFields: Readonly<Record<string, readonly string[]>> = {
+  indicators: ['actuals'],
+  // An activity's status (pågår, klar …) is what a delårsrapport reports; its plan is frozen.
+  activities: ['status'],
+};
 
 /** Whether changing `before` into `after` (null: create or delete) touches only follow-up data. */
 export function isFollowUpChange(segment: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): boolean {
   if (segment === 'analyses') return true;
   if (!before || !after) return false;
-  if (segment === 'indicators') return onlyFieldsChanged(before, after, 'actuals');
-  // An activity's status (pågår, klar …) is what a delårsrapport reports; its plan is frozen (decision 0004).
-  if (segment === 'activities') return onlyFieldsChanged(before, after, 'status');
-  if (segment === 'volume-tables' || segment === 'budget-tables') return onlyFollowUpCells(before as unknown as Table, after as unknown as Table);
+  const fields = followUpFields[segment];
+  if (fields) return changedFields(before, after).every((changed) => fields.includes(changed));
+  if (isFigureTableSegment(segment)) return isFollowUpTableChange(asTable(before), asTable(after));
   return false;
 }
 
-/** Whether nothing but the named field changed (no change at all is harmless: the server keeps the item). */
-function onlyFieldsChanged(before: Record<string, unknown>, after: Record<string, unknown>, field: string): boolean {
-  return changedFields(before, after).every((changed) => changed === field);
+/** A stored figure table as the comparison reads it; anything else compares as changed. */
+function asTable(item: Record<string, unknown>): { columns: Array<{ key: string; kind: string }>; rows: StoredRow[]; total?: { cells: Record<string, string> } | null } {
+  const columns = Array.isArray(item.columns) ? (item.columns as Array<{ key: string; kind: string }>) : [];
+  const rows = Array.isArray(item.rows) ? (item.rows as StoredRow[]) : [];
+  const { columns: _c, rows: _r, ...rest } = item;
+  return { ...rest, columns, rows } as ReturnType<typeof asTable>;
 }
 
-function onlyFollowUpCells(before: Table, after: Table): boolean {
-  const { columns: beforeColumns, rows: beforeRows, ...beforeRest } = before;
-  const { columns: afterColumns, rows: afterRows, ...afterRest } = after;
-  if (JSON.stringify(beforeRest) !== JSON.stringify(afterRest)) return false;
-  // Existing columns stay as they were; new ones may only be actual or forecast columns.
-  const kept = afterColumns.slice(0, beforeColumns.length);
-  if (JSON.stringify(kept) !== JSON.stringify(beforeColumns)) return false;
-  if (!afterColumns.slice(beforeColumns.length).every((column) => followUpKinds.has(column.kind))) return false;
-  const kindOf = new Map(afterColumns.map((column) => [column.key, column.kind]));
-  if (beforeRows.length !== afterRows.length) return false;
-  return beforeRows.every((row, i) => {
-    const other = afterRows[i]!;
-    const { cells: a, ...restA } = row;
-    const { cells: b, ...restB } = other;
-    if (JSON.stringify(restA) !== JSON.stringify(restB)) return false;
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].every((key) => a[key] === b[key] || followUpKinds.has(kindOf.get(key) ?? ''));
-  });
+/**
+ * The item as it may change on an adopted plan: `base` with only the follow-up fields taken from
+ * `wanted` (what an editor keeps of a reader's changes when the plan is frozen).
+ */
+export function withFollowUpOnly<T extends Record<string, unknown>>(segment: string, base: T, wanted: T): T {
+  const fields = followUpFields[segment] ?? [];
+  const next: Record<string, unknown> = { ...base };
+  for (const field of fields) {
+    if (wanted[field] === undefined) delete next[field];
+    else next[field] = wanted[field];
+  }
+  return next as T;
 }

@@ -1,6 +1,7 @@
 /**
  * Rich text is restricted HTML that every output format can print: paragraphs, bold, italic,
  * underline, lists, links and line breaks. Anything else is refused on input, not silently dropped.
+ * Its plain text is rich-text-blocks.ts's `plainText`.
  */
 import sanitizeHtml from 'sanitize-html';
 
@@ -31,17 +32,5 @@ function normalise(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Plain text of a fragment (for search, previews and text comparisons). */
-export function richTextToPlain(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|li)>/g, '</$1>\n').replace(/<br\s*\/?>/g, '\n'), { allowedTags: [], allowedAttributes: {} })
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
     .trim();
 }

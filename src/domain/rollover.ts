@@ -11,15 +11,23 @@ export interface RolloverOptions {
   key: string;
 }
 
+/** What a rollover copies and what it leaves, by part (the preview the API and the web app show). */
+export interface RolloverPreview {
+  /** The source plan's key. */
+  from: string;
+  /** The new plan's key. */
+  to: string;
+  /** The new period as printed, "2021–2023". */
+  period: string;
+  /** How many of each part carry over. */
+  copied: Record<string, number>;
+  /** What stays behind, and why ("genomförd", "avbruten" …). */
+  left: Array<{ part: string; key: string; reason: string }>;
+}
+
 export interface RolloverResult {
   plan: PlanFile;
-  preview: {
-    from: string;
-    to: string;
-    period: string;
-    copied: Record<string, number>;
-    left: Array<{ part: string; key: string; reason: string }>;
-  };
+  preview: RolloverPreview;
 }
 
 const finished = new Set(['done', 'cancelled']);
@@ -41,7 +49,7 @@ export function rolloverPlan(source: PlanFile, options: RolloverOptions): Rollov
   const { plan: head } = source;
   const fromPeriod = `${head.periodStart}-${head.periodEnd}`;
   const toPeriod = `${options.periodStart}-${options.periodEnd}`;
-  const left: RolloverResult['preview']['left'] = [];
+  const left: RolloverPreview['left'] = [];
   const activities = source.activities.filter((activity) => {
     if (activity.status && finished.has(activity.status)) {
       left.push({ part: 'activities', key: activity.key, reason: activity.status === 'done' ? 'genomförd' : 'avbruten' });

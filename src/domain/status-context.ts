@@ -8,8 +8,17 @@ import { parseFigure } from './figure.ts';
 import type { ActualEntry, Indicator, StatusRule } from './plan.ts';
 import { toleranceFor, type Requirement, type Status } from './status-band.ts';
 import { judge } from './status-rule.ts';
-import type { PartStatus } from './status-tuple.ts';
 import { describeTarget, type MachineReadableTarget, type Target } from './target.ts';
+
+/** One number of a tuple target with its outcome and status. */
+export interface PartStatus {
+  /** "del 2", "del 1.3" (tuple or part, then number), as a reader counts. */
+  label: string;
+  target: string;
+  actual: string | null;
+  status: Status;
+  explanation: string;
+}
 
 /** One reference value asked for: the indicator, the external series by name, the period. */
 export interface ReferenceQuery {

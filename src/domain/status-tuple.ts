@@ -6,20 +6,13 @@
 import { Decimal } from 'decimal.js';
 import { parseSwedishNumber } from './figure.ts';
 import { printWithUnit, statusWord, toleranceFor, worstStatus, type Requirement, type Status } from './status-band.ts';
-import type { Evaluation, TargetContext } from './status-context.ts';
+import type { Evaluation, PartStatus, TargetContext } from './status-context.ts';
 import { directionMissing, requirementOf, resolveDirection } from './status-direction.ts';
 import { judge } from './status-rule.ts';
 import { printTarget, type TupleTarget } from './target.ts';
 
-/** One number of a tuple target with its outcome and status. */
-export interface PartStatus {
-  /** "del 2", "del 1.3" (tuple or part, then number), as a reader counts. */
-  label: string;
-  target: string;
-  actual: string | null;
-  status: Status;
-  explanation: string;
-}
+// Declared with the evaluation it is part of (status-context.ts), so the two modules do not import each other.
+export type { PartStatus } from './status-context.ts';
 
 /** Reads "20/58/22 %" or "86, 84, 88/85, 87, 91/90, 92, 84" into tuples → parts → numbers, or null. */
 export function parseTupleOutcome(text: string): Decimal[][][] | null {

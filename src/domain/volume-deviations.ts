@@ -5,7 +5,7 @@
  * counts and care days, the days' share for year placements (docs/follow-up.md).
  */
 import { Decimal } from 'decimal.js';
-import type { Finding } from './deviations.ts';
+import type { Finding } from './deviation-types.ts';
 import { formatPeriod } from './format.ts';
 import { daysInYear, daysThrough, isYearPeriod, lastMonth, monthOf, monthPeriod, yearOf } from './period.ts';
 import type { PlanFile, VolumeRow, VolumeTable } from './plan.ts';

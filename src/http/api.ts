@@ -4,7 +4,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../db/connection.ts';
+import { Health } from '../contract/plans.ts';
+import type { ApiOptions } from './api-options.ts';
 import { swedishErrorMap } from '../domain/swedish-issues.ts';
 import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -18,10 +19,7 @@ import { workflowRoutes } from './routes/workflow.ts';
 
 z.config({ customError: swedishErrorMap });
 
-export interface ApiOptions {
-  db: Db;
-  secureCookies: boolean;
-}
+export type { ApiOptions } from './api-options.ts';
 
 export async function registerApi(app: FastifyInstance, options: ApiOptions): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
@@ -40,7 +38,7 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { tags: ['system'], summary: 'Hälsokontroll' } }, async () => ({ status: 'ok' }));
+  app.get('/api/health', { schema: { tags: ['system'], summary: 'Hälsokontroll', response: { 200: Health } } }, async () => ({ status: 'ok' as const }));
 
   registerAuth(app, options.db);
   await app.register(sessionRoutes, options);

@@ -5,6 +5,7 @@
  * snapshot, so what is published is exactly what was decided.
  */
 import { StyrkortError } from '../domain/errors.ts';
+import { isBuiltFromSnapshot } from '../domain/plan-lifecycle.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import type { Db } from '../db/connection.ts';
 import type { DocumentView } from '../documents/view-model.ts';
@@ -72,7 +73,7 @@ async function renderBody(view: DocumentView, format: DocumentFormat): Promise<B
  */
 export async function loadPlanForDocument(db: Db, planKey: string): Promise<PlanFile> {
   const plan = await exportPlan(db, planKey);
-  if (plan.plan.status !== 'adopted' && plan.plan.status !== 'archived') return plan;
+  if (!isBuiltFromSnapshot(plan.plan.status)) return plan;
   try {
     return (await getAdoptionSnapshot(db, planKey)).content;
   } catch (error) {

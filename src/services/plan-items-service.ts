@@ -4,7 +4,9 @@
  * updates), is refused on adopted plans, and is audited field by field.
  */
 import { StyrkortError } from '../domain/errors.ts';
+import { applyCellChanges, isFigureTableSegment, type CellChange, type FigureTable } from '../domain/figure-table.ts';
 import { isFollowUpChange } from '../domain/follow-up-changes.ts';
+import { assertChangeable, isFrozen } from '../domain/plan-lifecycle.ts';
 import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
 import type { PlanFile, Section } from '../domain/plan.ts';
 import { placeNewItem, unlistItem } from '../domain/section-placement.ts';
@@ -24,8 +26,6 @@ export interface ChangeContext {
   actor: string;
   reason?: string | null;
 }
-
-export const frozenStatuses = new Set(['adopted', 'archived']);
 
 /** The part named by a URL segment, or 404. */
 export function partOf(segment: string): PlanPart {
@@ -133,17 +133,7 @@ export async function inPlanTransaction<T>(
     const row = await lockPlan(tx, planKey);
     if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
     const plan = await exportPlan(tx, planKey);
-    if (frozenStatuses.has(row.status)) {
-      const followUp = typeof rules.followUp === 'function' ? rules.followUp(plan) : rules.followUp;
-      if (row.status === 'archived' || !followUp) {
-        throw new StyrkortError(
-          'frozen',
-          row.status === 'adopted'
-            ? `Planen ${planKey} är fastställd och kan inte ändras; bara uppföljning (utfall, prognoser, analyser) kan läggas till`
-            : `Planen ${planKey} är arkiverad och kan inte ändras`,
-        );
-      }
-    }
+    if (isFrozen(row.status)) assertChangeable({ key: planKey, status: row.status }, typeof rules.followUp === 'function' ? rules.followUp(plan) : rules.followUp);
     return body(tx, row, plan);
   });
 }
@@ -211,32 +201,16 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export interface CellChange {
-  /** Row key (volume and investment tables) or budget line (income, costs, net). */
-  row: string;
-  column: string;
-  /** The text as typed ("1 234", "194(-9)"); null or "" empties the cell (missing, not zero). */
-  text: string | null;
-}
-
-const tableSegments = new Set(['volume-tables', 'budget-tables', 'capital-budgets']);
+export type { CellChange };
 
 /** Changes some cells of a figure table at once (a paste from Excel), as one audited change. */
 export async function updateCells(
   db: Db,
   options: { planKey: string; segment: string; key: string; cells: CellChange[]; ifMatch: number | null } & ChangeContext,
 ): Promise<Versioned<Record<string, unknown>>> {
-  if (!tableSegments.has(options.segment)) throw new StyrkortError('not-found', `Delen "${options.segment}" har inga celler`);
+  if (!isFigureTableSegment(options.segment)) throw new StyrkortError('not-found', `Delen "${options.segment}" har inga celler`);
   const current = await getItem(db, options.planKey, options.segment, options.key);
-  const table = structuredClone(current.item) as { columns: Array<{ key: string }>; rows: Array<{ key?: string; line?: string; cells: Record<string, string> }>; total?: { cells: Record<string, string> } | null };
-  const problems = options.cells.flatMap((change, i) => {
-    const row = change.row === '_total' ? table.total : table.rows.find((r) => (r.key ?? r.line) === change.row);
-    if (!row) return [{ path: `$.cells[${i}].row`, message: `Raden "${change.row}" finns inte i tabellen` }];
-    if (!table.columns.some((c) => c.key === change.column)) return [{ path: `$.cells[${i}].column`, message: `Kolumnen "${change.column}" finns inte i tabellen` }];
-    if (change.text === null || change.text.trim() === '') delete row.cells[change.column];
-    else row.cells[change.column] = change.text.trim();
-    return [];
-  });
-  if (problems.length) throw new StyrkortError('validation', 'Cellerna har fel; ingenting har sparats', problems);
-  return updateItem(db, { ...options, body: table });
+  const applied = applyCellChanges(current.item as FigureTable, options.cells);
+  if (!applied.ok) throw new StyrkortError('validation', 'Cellerna har fel; ingenting har sparats', applied.problems);
+  return updateItem(db, { ...options, body: applied.table });
 }

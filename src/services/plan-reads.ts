@@ -8,7 +8,7 @@
  */
 import { StyrkortError } from '../domain/errors.ts';
 import type { PlanFile } from '../domain/plan.ts';
-import { latestFollowUpPeriod, scorecard } from '../domain/status.ts';
+import { latestFollowUpPeriod, scorecard, type Scorecard } from '../domain/status.ts';
 import type { Db } from '../db/connection.ts';
 import { findPlanVersion, type PlanVersion } from '../db/plan-version-repository.ts';
 import { loadPlanForDocument, renderPlanDocument, renderReport, type DocumentFormat, type RenderedDocument } from './document-service.ts';
@@ -38,10 +38,14 @@ export function planJson(db: Db, key: string, check: ReadCheck): Promise<Represe
   return read(db, key, check, (reads, version) => reads.fromPlan(version, 'plan', (plan) => json(JSON.stringify(plan))));
 }
 
-/** The scorecard at a period (the latest with actuals when not given). */
-export function scorecardJson(db: Db, key: string, check: ReadCheck, period?: string): Promise<Representation> {
+/**
+ * The scorecard at a period (the latest with actuals when not given), as `present` puts it on the
+ * wire (the HTTP layer's presenter: the same for every read of this representation).
+ */
+export function scorecardJson(db: Db, key: string, check: ReadCheck, options: { period?: string; present: (card: Scorecard) => unknown }): Promise<Representation> {
+  const { period, present } = options;
   return read(db, key, check, (reads, version) =>
-    reads.fromPlan(version, `scorecard:${period ?? ''}`, (plan) => json(JSON.stringify(scorecard(plan, { period: period ?? latestFollowUpPeriod(plan) })))),
+    reads.fromPlan(version, `scorecard:${period ?? ''}`, (plan) => json(JSON.stringify(present(scorecard(plan, { period: period ?? latestFollowUpPeriod(plan) }))))),
   );
 }
 

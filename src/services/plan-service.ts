@@ -1,6 +1,7 @@
 /** Use cases on whole plans: import (validated, one transaction), export, list. */
 import { StyrkortError } from '../domain/errors.ts';
 import { readJsonText } from '../domain/json-input.ts';
+import { isFrozen } from '../domain/plan-lifecycle.ts';
 import { PlanFile } from '../domain/plan.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
 import type { Db } from '../db/connection.ts';
@@ -20,8 +21,6 @@ export interface ImportResult {
   counts: Record<string, number>;
 }
 
-const frozenStatuses = new Set(['adopted', 'archived']);
-
 /** Reads JSON text into a value: the one JSON reader (domain/json-input.ts), as for a file. */
 export function parseJsonText(text: string): unknown {
   return readJsonText(text, 'Filen');
@@ -37,7 +36,7 @@ export async function importPlan(db: Db, input: unknown, options: ImportOptions)
   const key = plan.plan.key;
   return db.transaction(async (tx) => {
     const existing = await findPlanSummary(tx as unknown as Db, key);
-    if (existing && frozenStatuses.has(existing.status)) {
+    if (existing && isFrozen(existing.status)) {
       throw new StyrkortError('frozen', `Planen ${key} är fastställd och kan inte ersättas. Ingenting har sparats.`);
     }
     if (existing && !options.replace) {

@@ -6,6 +6,7 @@ import { desc, eq, or } from 'drizzle-orm';
 import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { parseYearRange } from '../domain/period.ts';
+import { isFrozen, isPublic } from '../domain/plan-lifecycle.ts';
 import { Decision as DecisionSchema, PlanFile, StatusRule } from '../domain/plan.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
@@ -14,7 +15,7 @@ import { appendAudit } from '../db/audit-repository.ts';
 import { lockPlan } from '../db/plan-item-repository.ts';
 import { findPlanSummary, insertSnapshot } from '../db/plan-repository.ts';
 import { planLinks, plans, planSnapshots } from '../db/schema.ts';
-import { assertVersion, frozenStatuses } from './plan-items-service.ts';
+import { assertVersion } from './plan-items-service.ts';
 import { exportPlan, importPlan } from './plan-service.ts';
 import { z } from 'zod';
 
@@ -93,7 +94,7 @@ export async function updatePlanHead(db: Db, options: { planKey: string; body: u
     const tx = transaction as unknown as Db;
     const row = await lockPlan(tx, options.planKey);
     if (!row) throw new StyrkortError('not-found', `Planen ${options.planKey} finns inte`);
-    if (frozenStatuses.has(row.status)) throw new StyrkortError('frozen', `Planen ${options.planKey} är fastställd och kan inte ändras`);
+    if (isFrozen(row.status)) throw new StyrkortError('frozen', `Planen ${options.planKey} är fastställd och kan inte ändras`);
     assertVersion(options.ifMatch, { version: row.version });
     const [current] = await tx.select().from(plans).where(eq(plans.id, row.id));
     const changes = Object.entries(parsed.data).filter(([field, value]) => JSON.stringify((current as Record<string, unknown>)[field] ?? null) !== JSON.stringify(value ?? null));
@@ -139,7 +140,7 @@ export async function rollover(db: Db, options: { planKey: string; to: string; k
 export async function planHistory(db: Db, planKey: string, viewer: { isPublic: boolean }) {
   const rows = await db.select().from(planLinks).where(or(eq(planLinks.fromPlanKey, planKey), eq(planLinks.toPlanKey, planKey)));
   const statuses = new Map((await db.select({ key: plans.key, status: plans.status }).from(plans)).map((plan) => [plan.key, plan.status]));
-  const visible = (key: string) => !viewer.isPublic || statuses.get(key) === 'adopted';
+  const visible = (key: string) => !viewer.isPublic || isPublic(statuses.get(key) ?? '');
   const link = (row: typeof planLinks.$inferSelect, key: string) => ({ plan: key, kind: row.kind, at: row.createdAt, ...(viewer.isPublic ? {} : { by: row.createdBy }) });
   return {
     from: rows.filter((row) => row.toPlanKey === planKey && visible(row.fromPlanKey)).map((row) => link(row, row.fromPlanKey)),

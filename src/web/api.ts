@@ -5,7 +5,8 @@
  * Swedish message.
  */
 import type { z } from 'zod';
-import type { AuditEvent as AuditEventSchema, ErrorBody, PlanList, PlanSummary as PlanSummarySchema, SessionInfo as SessionInfoSchema } from '../contract/api.ts';
+import type { AuditEvent as AuditEventSchema, AuditList, ErrorBody, PlanList, PlanSummary as PlanSummarySchema, SessionInfo as SessionInfoSchema, StatusChange } from '../contract/api.ts';
+import type { ItemList, OrganisationEntry as OrganisationEntrySchema, OrganisationList } from '../contract/plans.ts';
 import type { Indicator, OrgNode, PlanFile, VolumeTable } from '../domain/plan.ts';
 
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
@@ -14,13 +15,11 @@ export type Problem = z.infer<typeof ErrorBody>['problems'][number];
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export type { Indicator, OrgNode, PlanFile, VolumeTable };
 
-/** One node of GET /api/organisation (the route has no response schema in the contract yet). */
-export interface OrganisationEntry {
-  version: number;
-  /** The municipality's four-digit code. */
-  municipality: string;
-  node: OrgNode;
-}
+/** One node of GET /api/organisation: its version, its municipality's four-digit code, the node. */
+export type OrganisationEntry = z.infer<typeof OrganisationEntrySchema>;
+type ItemEntry = z.infer<ReturnType<typeof ItemList>>['items'][number];
+/** A part's items each with its version (GET /api/plans/{plan}/{part}), the item typed by its part. */
+export type VersionedItems<T> = { items: Array<Omit<ItemEntry, 'item'> & { item: T }> };
 
 /** A failed request: `code` is the server's stable error code, or 'network' / 'unexpected'. */
 export class ApiError extends Error {
@@ -104,7 +103,7 @@ export async function getPlan(planKey: string, signal?: AbortSignal): Promise<Ve
 
 /** Every municipality's organisation tree, flat, in the stored order. */
 export async function getOrganisation(signal?: AbortSignal): Promise<OrganisationEntry[]> {
-  return (await request<{ nodes: OrganisationEntry[] }>('/api/organisation', { signal })).data.nodes;
+  return (await request<z.infer<typeof OrganisationList>>('/api/organisation', { signal })).data.nodes;
 }
 
 /** Who is logged in, or null. */
@@ -176,14 +175,14 @@ export interface AdoptionDecision {
 }
 
 /** A workflow step on the plan; `etag` is the plan's version (GET /api/plans/{plan}). */
-export async function takeWorkflowStep(planKey: string, step: WorkflowStep, etag: string, decision?: AdoptionDecision): Promise<{ status: string; version: number }> {
-  return (await request<{ status: string; version: number }>(`${planPath(planKey)}/${step}`, json('POST', decision ? { decision } : {}, { 'if-match': etag }))).data;
+export async function takeWorkflowStep(planKey: string, step: WorkflowStep, etag: string, decision?: AdoptionDecision): Promise<z.infer<typeof StatusChange>> {
+  return (await request<z.infer<typeof StatusChange>>(`${planPath(planKey)}/${step}`, json('POST', decision ? { decision } : {}, { 'if-match': etag }))).data;
 }
 
 /** The audit trail of one entity of a plan, newest last as the server orders it. */
 export async function getAudit(query: { plan: string; entityType: string; entityKey: string }, signal?: AbortSignal): Promise<AuditEvent[]> {
   const search = new URLSearchParams(query);
-  return (await request<{ events: AuditEvent[] }>(`/api/audit?${search}`, { signal })).data.events;
+  return (await request<z.infer<typeof AuditList>>(`/api/audit?${search}`, { signal })).data.events;
 }
 
 /** The plan document in a format, as a download address. */

@@ -6,24 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlanFile } from '../domain/plan.ts';
-import {
-  applyBudgetEdits,
-  applyCapitalEdits,
-  budgetFindingCell,
-  budgetFindings,
-  budgetRows,
-  capitalFindingCell,
-  capitalFindings,
-  capitalRows,
-  cellChanges,
-  cellDifferences,
-  derivedNet,
-  findingsByCell,
-  hasParts,
-  partSums,
-  TOTAL_ROW,
-} from './budget-view.ts';
-import { cellId, pasteEdits } from './components/grid/grid-rules.ts';
+import { cellRowsOf, diffCells, isColumnEditable, TOTAL_ROW } from '../domain/figure-table.ts';
+import { budgetFindingCell, budgetFindings, capitalFindingCell, capitalFindings, derivedNet, findingsByCell, hasParts, partSums } from './budget-view.ts';
+import { cellId, editsAsChanges, pasteEdits, withEdits } from './components/grid/grid-rules.ts';
 import { capitalColumnSum, capitalRowSum } from '../domain/reconcile.ts';
 
 const read = (name: string) => PlanFile.parse(JSON.parse(readFileSync(new URL(`../../demo/${name}.json`, import.meta.url), 'utf8')));
@@ -44,7 +29,7 @@ describe('derived nets (nettokostnader = intäkter + kostnader)', () => {
     { name: 'a mistyped net differs', t: snDrift, column: 'budget-2020', edits: { [cellId('net', 'budget-2020')]: '-449 000' }, state: 'differs', computed: '-449380' },
     { name: 'a changed income moves the computed net', t: snDrift, column: 'budget-2020', edits: { [cellId('income', 'budget-2020')]: '79 645' }, state: 'differs', computed: '-448380' },
   ])('$name', ({ t, column, edits, state, computed }) => {
-    const net = derivedNet(applyBudgetEdits(t, edits), column);
+    const net = derivedNet(withEdits(t, edits), column);
     expect(net.state).toBe(state);
     expect(net.computed?.toString() ?? null).toBe(computed);
   });
@@ -58,12 +43,12 @@ describe('edits laid over a table and the cells a save sends', () => {
       [cellId('net', 'budget-2020')]: '', // cleared
       [cellId('net', 'plan-2021')]: '-450 000', // a new cell
     };
-    expect(cellChanges(budgetRows(snDrift), snDrift.columns, edits, always)).toEqual([
+    expect(editsAsChanges(cellRowsOf(snDrift), snDrift.columns, edits, always)).toEqual([
       { row: 'income', column: 'budget-2020', text: '80 000' },
       { row: 'net', column: 'budget-2020', text: null },
       { row: 'net', column: 'plan-2021', text: '-450 000' },
     ]);
-    const applied = applyBudgetEdits(snDrift, edits);
+    const applied = withEdits(snDrift, edits);
     expect(applied.rows[0]!.cells['budget-2020']).toBe('80 000');
     expect(applied.rows[2]!.cells).toEqual({ 'plan-2021': '-450 000' });
     expect(snDrift.rows[2]!.cells['budget-2020']).toBe('-449 380'); // the saved table is untouched
@@ -71,8 +56,8 @@ describe('edits laid over a table and the cells a save sends', () => {
 
   it('leaves out columns that may not change (budget columns of an adopted plan)', () => {
     const edits = { [cellId('net', 'budget-2018')]: '-71 178', [cellId('net', 'prognos-2017')]: '-66 000' };
-    const followUpOnly = (column: { kind: string }) => column.kind === 'actual' || column.kind === 'forecast';
-    expect(cellChanges(budgetRows(rrIfo), rrIfo.columns, edits, followUpOnly)).toEqual([{ row: 'net', column: 'prognos-2017', text: '-66 000' }]);
+    const followUpOnly = (column: { kind: string }) => isColumnEditable('adopted', column);
+    expect(editsAsChanges(cellRowsOf(rrIfo), rrIfo.columns, edits, followUpOnly)).toEqual([{ row: 'net', column: 'prognos-2017', text: '-66 000' }]);
   });
 
   it('spreads a block pasted from Excel to the right and down, and counts what falls outside', () => {
@@ -80,7 +65,7 @@ describe('edits laid over a table and the cells a save sends', () => {
       ['1 000', '2 000', '3 000', '4 000'],
       ['-5 000', '-6 000'],
     ];
-    const pasted = pasteEdits({ grid, rows: budgetRows(snDrift), columns: snDrift.columns, rowIndex: 1, columnIndex: 0, editable: always });
+    const pasted = pasteEdits({ grid, rows: cellRowsOf(snDrift), columns: snDrift.columns, rowIndex: 1, columnIndex: 0, editable: always });
     expect(pasted.edits).toEqual({
       [cellId('costs', 'budget-2020')]: '1 000',
       [cellId('costs', 'plan-2021')]: '2 000',
@@ -112,7 +97,7 @@ describe('findings computed with the unsaved edits, placed on their cells', () =
     expect(sums.get(cellId('net', 'budget-2018'))?.toString()).toBe('-71178');
     expect(sums.get(cellId('costs', 'budget-2018'))?.toString()).toBe('-73710'); // -32 670 - 32 985 - 8 055
     // A total not yet typed still shows what its parts sum to; a column the parts lack shows nothing.
-    const empty = applyBudgetEdits(rrIfo, { [cellId('net', 'budget-2018')]: '', [cellId('income', 'plan-2019')]: '' });
+    const empty = withEdits(rrIfo, { [cellId('net', 'budget-2018')]: '', [cellId('income', 'plan-2019')]: '' });
     expect(partSums(ifo, empty).get(cellId('net', 'budget-2018'))?.toString()).toBe('-71178');
     expect(partSums(ifo, empty).get(cellId('income', 'plan-2019'))).toBeUndefined();
   });
@@ -124,7 +109,7 @@ describe('findings computed with the unsaved edits, placed on their cells', () =
     expect(parentGap(before)).toHaveLength(1);
     expect(before.own.filter((finding) => finding.severity === 'gap')).toEqual([]);
     // 202 tkr less net cost for Vuxna in Budget 2018 makes the parts sum to the printed total …
-    const after = budgetFindings(ifo, applyBudgetEdits(vuxna, { [cellId('net', 'budget-2018')]: '-30 961' }));
+    const after = budgetFindings(ifo, withEdits(vuxna, { [cellId('net', 'budget-2018')]: '-30 961' }));
     expect(parentGap(after)).toEqual([]);
     // … but Vuxna's own net no longer equals its income + costs (1 822 - 32 985 = -31 163).
     const own = after.own.filter((finding) => finding.severity === 'gap');
@@ -132,7 +117,7 @@ describe('findings computed with the unsaved edits, placed on their cells', () =
   });
 
   it('finds a gap appear in SN when the printed net no longer equals income + costs, and notes the EKB exclusion', () => {
-    const typed = applyBudgetEdits(snDrift, { [cellId('net', 'budget-2020')]: '-449 000' });
+    const typed = withEdits(snDrift, { [cellId('net', 'budget-2020')]: '-449 000' });
     const gap = budgetFindings(sn, typed).own.find((finding) => finding.severity === 'gap')!;
     expect(gap.kind).toBe('net');
     expect(gap.difference?.toString()).toBe('380');
@@ -148,7 +133,7 @@ describe('the investment budget: computed totals against the printed total row',
     const column = (key: string) => investments.columns.find((candidate) => candidate.key === key)!;
     expect(['budget-2018', 'budget-2019', 'budget-2020'].map((key) => capitalColumnSum(investments, column(key))?.toString())).toEqual(['4000', '5000', '5000']);
     expect(capitalColumnSum(investments, column('plan-2021'))).toBeNull();
-    const total = capitalRows(investments).find((row) => row.key === TOTAL_ROW)!;
+    const total = cellRowsOf(investments).find((row) => row.key === TOTAL_ROW)!;
     const years = investments.columns.filter((candidate) => candidate.kind !== 'total');
     expect(capitalRowSum(total, years)?.toString()).toBe('19000');
     const findings = capitalFindings(sn, investments);
@@ -157,7 +142,7 @@ describe('the investment budget: computed totals against the printed total row',
   });
 
   it('finds the gap a new figure opens in the column total, on the total row', () => {
-    const edited = applyCapitalEdits(investments, { [cellId('inv-2', 'budget-2018')]: '500' });
+    const edited = withEdits(investments, { [cellId('inv-2', 'budget-2018')]: '500' });
     const gap = capitalFindings(sn, edited).own.find((finding) => finding.severity === 'gap' && finding.kind === 'capital-column-total')!;
     expect(gap.columnKey).toBe('budget-2018');
     expect(gap.computed?.toString()).toBe('4200');
@@ -165,7 +150,7 @@ describe('the investment budget: computed totals against the printed total row',
   });
 
   it('places a row total finding on that row', () => {
-    const edited = applyCapitalEdits(investments, { [cellId('inv-2', 'total')]: '700' });
+    const edited = withEdits(investments, { [cellId('inv-2', 'total')]: '700' });
     const finding = capitalFindings(sn, edited).own.find((candidate) => candidate.kind === 'capital-row-total')!;
     expect(finding.severity).toBe('gap'); // 300 + 300 = 600, not 700
     expect(capitalFindingCell(edited, finding)).toBe(cellId('inv-2', 'total'));
@@ -174,10 +159,10 @@ describe('the investment budget: computed totals against the printed total row',
 
 describe('a conflict cell by cell', () => {
   it('lists each cell where my version and the saved one differ, and rows only one of them has', () => {
-    const mine = applyCapitalEdits(investments, { [cellId('inv-1', 'budget-2018')]: '1 200' });
-    const saved = applyCapitalEdits(investments, { [cellId('inv-1', 'budget-2018')]: '900' });
+    const mine = withEdits(investments, { [cellId('inv-1', 'budget-2018')]: '1 200' });
+    const saved = withEdits(investments, { [cellId('inv-1', 'budget-2018')]: '900' });
     const theirs = { ...saved, rows: saved.rows.slice(0, 3) }; // and someone removed the last row
-    expect(cellDifferences(capitalRows(mine), capitalRows(theirs), investments.columns).map(({ kind, row, column, mine, theirs }) => [kind, row, column, mine, theirs])).toEqual([
+    expect(diffCells(cellRowsOf(theirs), cellRowsOf(mine), investments.columns).map(({ kind, row, column, after, before }) => [kind, row, column, after, before])).toEqual([
       ['cell', 'Arbetsmiljöätgärder', 'Budget 2018', '1 200', '900'],
       ['row', 'Inventarier, möbler och boenden', '', 'Inventarier, möbler och boenden', ''],
       ['cell', 'Inventarier, möbler och boenden', 'Budget 2018', '700', ''],

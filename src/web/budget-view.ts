@@ -1,80 +1,20 @@
 /**
- * The budget editors' pure logic: unsaved cell edits laid over a table (budget table or investment
- * budget), the changes a save sends, the plan as it would be with them, and the reconciliation
- * findings of that plan placed on the cells they concern — so the browser shows a gap appear or
- * vanish while the user types, with the same domain rules the server and the CLI use.
+ * The budget editors' own pure logic: the plan as it would be with a table as typed, and the
+ * reconciliation findings of that plan placed on the cells they concern — so the browser shows a
+ * gap appear or vanish while the user types, with the same domain rules the server and the CLI
+ * use. Rows, cell changes and edits are the one grid's (grid/grid-rules.ts, domain/figure-table.ts).
  */
 import { figureValue, type Decimal } from '../domain/figure.ts';
 import { computedNet, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
-import type { BudgetTable, CapitalBudget, Column, PlanFile } from '../domain/plan.ts';
-import type { CellChange } from './api.ts';
+import { TOTAL_ROW } from '../domain/figure-table.ts';
+import { LINE_LABELS } from '../domain/reconcile/context.ts';
+import type { BudgetTable, CapitalBudget, PlanFile } from '../domain/plan.ts';
 import { cellId, type CellEdits } from './components/grid/grid-rules.ts';
 
 export type BudgetLine = BudgetTable['rows'][number]['line'];
 
-/** The row key the cells API uses for an investment budget's printed total row. */
-export const TOTAL_ROW = '_total';
-
-/** The words the domain's findings use for the budget lines (reconcile/context.ts LINE_LABELS). */
-export const LINE_WORDS: Record<BudgetLine, string> = { income: 'Intäkter', costs: 'Kostnader', net: 'Nettokostnader' };
-
-/** A table's rows with the key the cells API knows them by: a budget line or an investment row's key. */
-export interface CellRow {
-  key: string;
-  label: string;
-  cells: Record<string, string>;
-}
-
-/** The rows of a budget table as cell rows (a budget table's row is named by its line). */
-export function budgetRows(table: BudgetTable): CellRow[] {
-  return table.rows.map((row) => ({ key: row.line, label: row.label, cells: row.cells }));
-}
-
-/** The rows of an investment budget as cell rows, its printed total row last. */
-export function capitalRows(budget: CapitalBudget): CellRow[] {
-  const rows = budget.rows.map((row) => ({ key: row.key, label: row.text, cells: row.cells }));
-  return budget.total ? [...rows, { key: TOTAL_ROW, label: budget.total.label, cells: budget.total.cells }] : rows;
-}
-
-function withEdits(cells: Record<string, string>, rowKey: string, edits: CellEdits): Record<string, string> {
-  const next = { ...cells };
-  for (const [id, text] of Object.entries(edits)) {
-    const [row, column] = id.split('\u0000') as [string, string];
-    if (row !== rowKey) continue;
-    if (text.trim() === '') delete next[column];
-    else next[column] = text.trim();
-  }
-  return next;
-}
-
-/** The budget table as it is with the unsaved edits. */
-export function applyBudgetEdits(table: BudgetTable, edits: CellEdits): BudgetTable {
-  return { ...table, rows: table.rows.map((row) => ({ ...row, cells: withEdits(row.cells, row.line, edits) })) };
-}
-
-/** The investment budget as it is with the unsaved edits (the total row too). */
-export function applyCapitalEdits(budget: CapitalBudget, edits: CellEdits): CapitalBudget {
-  return {
-    ...budget,
-    rows: budget.rows.map((row) => ({ ...row, cells: withEdits(row.cells, row.key, edits) })),
-    total: budget.total ? { ...budget.total, cells: withEdits(budget.total.cells, TOTAL_ROW, edits) } : null,
-  };
-}
-
-/** The cells a save sends: edits in editable columns whose text differs from the saved one. */
-export function cellChanges(rows: CellRow[], columns: Column[], edits: CellEdits, editable: (column: Column) => boolean): CellChange[] {
-  const changes: CellChange[] = [];
-  for (const row of rows) {
-    for (const column of columns) {
-      const edited = edits[cellId(row.key, column.key)];
-      if (edited === undefined || !editable(column)) continue;
-      const text = edited.trim();
-      if (text === (row.cells[column.key] ?? '')) continue;
-      changes.push({ row: row.key, column: column.key, text: text === '' ? null : text });
-    }
-  }
-  return changes;
-}
+/** The words the domain's findings use for the budget lines (Intäkter, Kostnader, Nettokostnader). */
+export const LINE_WORDS: Readonly<Record<BudgetLine, string>> = LINE_LABELS;
 
 /** The plan with one budget table or investment budget replaced, for reconciling unsaved edits. */
 export function planWith(plan: PlanFile, part: { budgetTable: BudgetTable } | { capitalBudget: CapitalBudget }): PlanFile {
@@ -178,34 +118,4 @@ export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decima
 /** Whether any other table of the plan rolls into this one. */
 export function hasParts(plan: PlanFile, table: BudgetTable): boolean {
   return plan.budgetTables.some((candidate) => candidate.rollup?.included && candidate.rollup.into === table.key);
-}
-
-/** One cell whose text differs between my version and the saved one, for the conflict view. */
-export interface CellDifference {
-  id: string;
-  /** 'row': the row itself (its text, or it exists in only one version); 'cell': one cell's text. */
-  kind: 'row' | 'cell';
-  row: string;
-  column: string;
-  mine: string;
-  theirs: string;
-}
-
-/** Every cell (and row label) that differs between two versions of a table, in row then column order. */
-export function cellDifferences(mine: CellRow[], theirs: CellRow[], columns: Column[]): CellDifference[] {
-  const keys = [...new Set([...mine.map((row) => row.key), ...theirs.map((row) => row.key)])];
-  const differences: CellDifference[] = [];
-  for (const key of keys) {
-    const a = mine.find((row) => row.key === key);
-    const b = theirs.find((row) => row.key === key);
-    const row = (a ?? b)!.label;
-    // A row only one version has, or a row whose text differs, is a difference of the row itself.
-    if (!a || !b || a.label !== b.label) differences.push({ id: cellId(key, ''), kind: 'row', row, column: '', mine: a?.label ?? '', theirs: b?.label ?? '' });
-    for (const column of columns) {
-      const mineText = a?.cells[column.key] ?? '';
-      const theirText = b?.cells[column.key] ?? '';
-      if (mineText !== theirText) differences.push({ id: cellId(key, column.key), kind: 'cell', row, column: column.label, mine: mineText, theirs: theirText });
-    }
-  }
-  return differences;
 }

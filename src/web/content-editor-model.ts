@@ -5,6 +5,7 @@
  * key and title, and which field a server problem ("$.measurement.text") belongs to. The fields of
  * each part are in content-editor-fields.ts.
  */
+import { plainText } from '../domain/rich-text-blocks.ts';
 import type { PlanFile } from './api.ts';
 import type { Messages } from './i18n/index.tsx';
 import type { ContentPart } from './router.tsx';
@@ -105,13 +106,12 @@ type Comment = { column: string; text: string };
 
 /** A key from a text: lower case a–z, 0–9 and dashes ("Offentlig service:" → "offentlig-service"). */
 export function slugify(text: string): string {
-  return text
+  return plainText(text, { oneLine: true })
     .toLowerCase()
     .replace(/[åä]/g, 'a')
     .replace(/ö/g, 'o')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/<[^>]*>/g, ' ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
@@ -129,7 +129,7 @@ export function newKey(part: ContentPart, item: Item, taken: Iterable<string>): 
 
 /** What an item is called in lists, buttons and messages. */
 export function titleOf(part: ContentPart, item: Item): string {
-  const text = (value: unknown) => (typeof value === 'string' ? plainOf(value) : '');
+  const text = (value: unknown) => (typeof value === 'string' ? plainText(value, { oneLine: true }) : '');
   switch (part) {
     case 'goals':
       return [text(item.number), shorten(text(item.text), 120)].filter(Boolean).join(' ');
@@ -144,19 +144,6 @@ export function titleOf(part: ContentPart, item: Item): string {
   }
 }
 
-/** Plain text of restricted HTML, for titles and the history (no HTML parser needed for these tags). */
-export function plainOf(html: string): string {
-  return html
-    .replace(/<\/(p|li)>|<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 export function shorten(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;

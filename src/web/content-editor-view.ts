@@ -4,10 +4,13 @@
  * rows of a conflict (each field in both versions, with whether they differ), and audit values as
  * short text.
  */
-import { planPermissions } from './permissions.ts';
+import { plainText } from '../domain/rich-text-blocks.ts';
+import { decide } from '../domain/access.ts';
+import { changeScope } from '../domain/plan-lifecycle.ts';
+import { mayEditItem as mayEdit } from './permissions.ts';
 import type { PlanFile } from './api.ts';
 import { fieldsOf } from './content-editor-fields.ts';
-import { plainOf, shorten, type Draft, type FieldSpec, type FieldValue, type Item, type Texts } from './content-editor-model.ts';
+import { shorten, type Draft, type FieldSpec, type FieldValue, type Item, type Texts } from './content-editor-model.ts';
 import type { ContentPart } from './router.tsx';
 import type { User } from './session.tsx';
 
@@ -15,17 +18,18 @@ import type { User } from './session.tsx';
 export type ReadOnlyReason = 'adopted' | 'archived' | 'anonymous' | 'role' | null;
 
 export function readOnlyReason(plan: PlanFile['plan'], user: User | null | undefined): ReadOnlyReason {
-  if (plan.status === 'adopted') return 'adopted';
-  if (plan.status === 'archived') return 'archived';
+  const scope = changeScope(plan.status);
+  if (scope !== 'all') return scope === 'none' ? 'archived' : 'adopted';
   if (!user) return 'anonymous';
-  if (user.role !== 'admin' && user.role !== 'redaktör') return 'role';
+  // The role may edit content somewhere; where is the item's own question (mayEditItem).
+  if (!decide(user, 'edit-content').allowed) return 'role';
   return null;
 }
 
 /** Whether the reader may change this item: role and scope as the server decides them (the item's node, else the plan owner's). */
 export function mayEditItem(user: User | null | undefined, plan: PlanFile, item: Item): boolean {
   if (!user || readOnlyReason(plan.plan, user) !== null) return false;
-  return planPermissions(user, plan, typeof item.node === 'string' ? item.node : undefined).content;
+  return mayEdit(user, plan, 'content', item);
 }
 
 /** Whether the reader is limited to part of the organisation (a scoped redaktör). */
@@ -62,17 +66,17 @@ export function auditFieldLabel(part: ContentPart, plan: PlanFile, texts: Texts)
 /** An audit value (a field before or after a change) as one short line of text. */
 export function summarizeAuditValue(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return shorten(plainOf(value), 200);
+  if (typeof value === 'string') return shorten(plainText(value, { oneLine: true }), 200);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) {
     return shorten(
       value
-        .map((entry) => (entry && typeof entry === 'object' && 'text' in entry ? `${'column' in entry ? `${String(entry.column)}: ` : ''}${plainOf(String(entry.text))}` : String(entry)))
+        .map((entry) => (entry && typeof entry === 'object' && 'text' in entry ? `${'column' in entry ? `${String(entry.column)}: ` : ''}${plainText(String(entry.text), { oneLine: true })}` : String(entry)))
         .join('; '),
       200,
     );
   }
-  if (typeof value === 'object' && 'text' in value) return shorten(plainOf(String((value as { text: unknown }).text)), 200);
+  if (typeof value === 'object' && 'text' in value) return shorten(plainText(String((value as { text: unknown }).text), { oneLine: true }), 200);
   return shorten(JSON.stringify(value), 200);
 }
 

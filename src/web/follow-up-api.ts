@@ -1,26 +1,16 @@
 /**
  * The follow-up part of the API as the browser receives it: year-end forecasts, deviations and
- * the comparison of two plans. Only the domain's types are imported; every Decimal of the domain
- * arrives as a string in JSON, which `Wire` says in the types.
+ * the comparison of two plans. The types are the contract's (src/contract/follow-up.ts, by
+ * z.infer; only types are imported, so zod stays out of the browser bundle): every Decimal of the
+ * domain arrives as its text.
  */
-import type { Decimal } from 'decimal.js';
-import type { DeviationList } from '../domain/deviations.ts';
-import type { PlanForecast } from '../domain/forecast-plan.ts';
-import type { PlanDiff } from '../domain/plan-diff.ts';
+import type { z } from 'zod';
+import type { DeviationList, PlanDiff, PlanForecast } from '../contract/follow-up.ts';
 import { getJson } from './api.ts';
 
-/** A domain type as JSON: Decimal values become their string form, the rest stays as it is. */
-export type Wire<T> = T extends Decimal
-  ? string
-  : T extends Array<infer U>
-    ? Array<Wire<U>>
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
-
-export type ForecastData = Wire<PlanForecast>;
-export type DeviationData = Wire<DeviationList>;
-export type CompareData = Wire<PlanDiff>;
+export type ForecastData = z.infer<typeof PlanForecast>;
+export type DeviationData = z.infer<typeof DeviationList>;
+export type CompareData = z.infer<typeof PlanDiff>;
 
 const planPath = (planKey: string) => `/api/plans/${encodeURIComponent(planKey)}`;
 

@@ -4,6 +4,7 @@
  * Cell saves (PATCH …/cells) are audited as the whole `rows` (or `total`) before and after, so the
  * cells that changed are found by comparing the two.
  */
+import { diffCells, rowKeyOf, rowLabelOf, type CellRow, type StoredRow } from '../domain/figure-table.ts';
 import { formatPeriod } from '../domain/format.ts';
 import { summarizeAuditValue } from './content-editor-view.ts';
 
@@ -23,13 +24,7 @@ export function auditValueText(value: unknown): string {
 }
 
 /** A row of a figure table as the audit stores it: keyed by key (volumes, investments) or line (budget). */
-interface AuditRow {
-  key?: string;
-  line?: string;
-  label?: string;
-  text?: string;
-  cells?: Record<string, string>;
-}
+type AuditRow = Partial<StoredRow>;
 
 /** One changed cell: where (row and column as printed) and its text before and after ('' = empty). */
 export interface CellChange {
@@ -39,36 +34,24 @@ export interface CellChange {
   after: string;
 }
 
-const rowsOf = (value: unknown): AuditRow[] => {
-  if (Array.isArray(value)) return value.filter((row): row is AuditRow => !!row && typeof row === 'object');
-  // The investment total is one row of its own (field `total`).
-  return value && typeof value === 'object' ? [value as AuditRow] : [];
-};
-const rowId = (row: AuditRow) => row.key ?? row.line ?? '';
-const rowLabel = (row: AuditRow) => row.label ?? row.text ?? rowId(row);
+/** An audited `rows` (or the investment total, one row of its own) as the domain's cell rows. */
+function rowsOf(value: unknown): CellRow[] {
+  const rows: AuditRow[] = Array.isArray(value) ? value.filter((row): row is AuditRow => !!row && typeof row === 'object') : value && typeof value === 'object' ? [value as AuditRow] : [];
+  return rows.map((row) => {
+    const stored = { ...row, cells: row.cells ?? {} };
+    return { key: rowKeyOf(stored), label: rowLabelOf(stored), cells: stored.cells };
+  });
+}
 
 /**
  * The cells that differ between two versions of a table's rows, in row order (rows added or
- * removed count their filled cells). Columns are named by `columns` (the table as saved now);
- * a column no longer there keeps its key.
+ * removed count their filled cells) — the domain's cell difference (domain/figure-table.ts).
+ * Columns are named by `columns` (the table as saved now); a column no longer there keeps its key.
  */
 export function changedCells(before: unknown, after: unknown, columns: Array<{ key: string; label: string }>): CellChange[] {
-  const old = new Map(rowsOf(before).map((row) => [rowId(row), row]));
-  const now = rowsOf(after);
-  const ids = [...now.map(rowId), ...[...old.keys()].filter((id) => !now.some((row) => rowId(row) === id))];
-  const columnLabel = (key: string) => columns.find((column) => column.key === key)?.label ?? key;
-  const order = (keys: Set<string>) => [...columns.map((column) => column.key).filter((key) => keys.has(key)), ...[...keys].filter((key) => !columns.some((column) => column.key === key))];
-  return ids.flatMap((id) => {
-    const was = old.get(id);
-    const is = now.find((row) => rowId(row) === id);
-    const label = rowLabel(is ?? was!);
-    const keys = new Set([...Object.keys(was?.cells ?? {}), ...Object.keys(is?.cells ?? {})]);
-    return order(keys).flatMap((key) => {
-      const beforeText = was?.cells?.[key] ?? '';
-      const afterText = is?.cells?.[key] ?? '';
-      return beforeText === afterText ? [] : [{ row: label, column: columnLabel(key), before: beforeText, after: afterText }];
-    });
-  });
+  return diffCells(rowsOf(before), rowsOf(after), columns)
+    .filter((difference) => difference.kind === 'cell')
+    .map(({ row, column, before: was, after: is }) => ({ row, column, before: was, after: is }));
 }
 
 /** The changed cells in words, one line each: "Kostnader, Budget 2021: -1 000 → -1 200"; [] when no cell changed. */

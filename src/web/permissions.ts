@@ -5,6 +5,8 @@
  * plan but not the SN plan. Pure, so it is tested without a browser; the hook is use-permissions.ts.
  */
 import { decide, isInSubtree, type Action, type Actor } from '../domain/access.ts';
+import { editActionOf, owningNode } from '../domain/item-ownership.ts';
+import type { EditGroup } from '../domain/item-ownership.ts';
 import type { PlanFile } from '../domain/plan.ts';
 
 /** Behörigheter: what the account may do with one plan (role and organisation scope, not plan status). */
@@ -47,4 +49,14 @@ export function planPermissions(actor: Actor | null, plan: Pick<PlanFile, 'plan'
     workflow: may('submit') || may('adopt') || may('archive'),
     createPlan: may('create-plan'),
   };
+}
+
+/**
+ * Whether the actor may change an item of the plan (a table, an activity, a goal …): the action its
+ * edit group needs (content or economy) on the node that owns it — the server's rule
+ * (domain/item-ownership.ts). The plan's status is a rule of its own (domain/plan-lifecycle.ts).
+ */
+export function mayEditItem(actor: Actor | null, plan: Pick<PlanFile, 'plan' | 'organisation'> | null, group: EditGroup, item: unknown): boolean {
+  if (!actor || !plan) return false;
+  return mayAct(actor, editActionOf(group), organisationParents(plan.organisation), owningNode(item, plan.plan.ownerNode));
 }

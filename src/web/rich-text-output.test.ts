@@ -4,7 +4,7 @@
  * and print as the seeds do (parseRich: a list item is one line, not "<p>" inside "<li>").
  */
 import { describe, expect, it } from 'vitest';
-import { parseRich, richPlain } from '../documents/rich.ts';
+import { parseRich, richPlain } from '../domain/rich-text-blocks.ts';
 import { isAllowedRichText } from '../domain/rich-text.ts';
 import { withoutEventHandlers } from './components/content-editor/clean-pasted-html.ts';
 import { linkHref, richTextFromDoc, type DocNode } from './rich-text-output.ts';

@@ -1,7 +1,7 @@
 /**
  * The API describes itself: /api/openapi.json is an OpenAPI 3.1 document in which every operation
- * has a summary and a tag, every path parameter is declared and every reference resolves, and
- * /api/docs shows it as a browsable page.
+ * has a summary and a tag, every successful response has a schema, every path parameter is declared
+ * and every reference resolves, and /api/docs shows it as a browsable page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type Api } from './harness.ts';
@@ -85,6 +85,22 @@ describe('the OpenAPI document', () => {
       return node === undefined;
     });
     expect(unresolved).toEqual([]);
+  });
+
+  // Every response has a contract (src/contract): no operation answers with a body the document leaves undescribed.
+  it('describes the body of every successful response with a schema, and the follow-up ones in full', () => {
+    const undescribed = operations.flatMap(({ name, operation }) =>
+      Object.entries(operation.responses ?? {})
+        .filter(([code]) => /^2\d\d$/.test(code) && code !== '204')
+        .flatMap(([code, response]) => {
+          const content = (response as { content?: Record<string, { schema?: Record<string, unknown> }> }).content ?? {};
+          const schemas = Object.values(content).map((media) => media.schema ?? {});
+          return schemas.length > 0 && schemas.every((schema) => Object.keys(schema).length > 0) ? [] : [`${name} ${code}`];
+        }),
+    );
+    expect(undescribed).toEqual([]);
+    const scorecard = JSON.stringify(document.paths['/api/plans/{plan}/scorecard']?.get?.responses?.['200']);
+    for (const field of ['indicators', 'goals', 'explanation', 'targetKind']) expect(scorecard).toContain(`"${field}"`);
   });
 
   it('describes the session cookie as the security scheme', () => {

@@ -2,13 +2,15 @@
  * The investment budget and the budget chart elsewhere, in Chromium against the real server: on a
  * draft rolled over from SN a row is added with figures and the totals are checked while typing, a
  * row is removed after a confirmation, and a row added after another session's change shows both
- * versions; the follow-up page shows a table's budget and forecast as a chart with its table; at
- * 320 px neither editor scrolls the page sideways. Every state passes axe.
+ * versions; on the adopted SN plan only the actual column takes figures, and the server takes what
+ * the grid offers; the follow-up page shows a table's budget and forecast as a chart with its
+ * table; at 320 px neither editor scrolls the page sideways. Every state passes axe.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as api from './budget-api.ts';
 import { draftKey, ifoKey } from './budget-api.ts';
 import { BudgetEditorPage, CapitalBudgetEditorPage } from './budget-pages.ts';
+import * as sessions from './sessions.ts';
 import { axeViolations, narrow, screenshot, screenshotOf, startBrowserHarness, type BrowserHarness } from './harness.ts';
 
 let harness: BrowserHarness;
@@ -82,6 +84,35 @@ describe('the investment budget', () => {
       ['Rullatorer', '200'],
     ]);
     await expect(editor.computedSums().first().innerText()).resolves.toBe('2 500');
+  });
+});
+
+describe("an adopted plan's investment budget", () => {
+  it('takes its actual and forecast columns — the fields the grid offers are the cells the server takes — and nothing else', async () => {
+    // The adopted SN plan gets an actual column for 2020: follow-up, so the server takes it (decision 0004).
+    const adoptedKey = 'timra-sn-2020-2022';
+    const path = `${harness.baseUrl}/api/plans/${adoptedKey}/capital-budgets/sn-investeringar`;
+    const admin = await sessions.apiSession(harness, 'admin');
+    const read = await admin.request.get(path);
+    const budget = (await read.json()) as { columns: unknown[] };
+    const actual = { key: 'utfall-2020', label: 'Utfall 2020', kind: 'actual', period: '2020' };
+    const added = await admin.request.put(path, { data: { ...budget, columns: [...budget.columns, actual] }, headers: { 'x-csrf-token': admin.csrf, 'if-match': read.headers()['etag']! } });
+    expect(added.status()).toBe(200);
+
+    const editor = await new CapitalBudgetEditorPage(await loggedInPage('ekonom'), harness.baseUrl, adoptedKey, 'sn-investeringar').open();
+    const { page } = editor;
+    await expect(page.getByText('Planen är fastställd: bara kolumner med utfall och prognos kan ändras.').count()).resolves.toBe(1);
+    // Fields in the actual column only: the four rows and the printed total.
+    await expect(editor.inputs().count()).resolves.toBe(5);
+    await expect(editor.field('Arbetsmiljöätgärder', 'Budget 2020').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Lägg till raden', exact: true }).count()).resolves.toBe(0);
+    await editor.fill('Arbetsmiljöätgärder', 'Utfall 2020', '480');
+    await editor.fill('Summa investeringar', 'Utfall 2020', '480');
+    // Before the two sides shared one rule, the server refused this save with 409.
+    await expect(editor.save()).resolves.toBe('done');
+    const saved = (await (await admin.request.get(path)).json()) as api.SavedItem;
+    expect([saved.rows[0]!.cells['utfall-2020'], saved.total!.cells['utfall-2020']]).toEqual(['480', '480']);
+    expect(await axeViolations(page), 'investment budget of an adopted plan').toEqual([]);
   });
 });
 

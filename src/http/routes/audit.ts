@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuditEvent, AuditQueryString, ErrorBody } from '../../contract/api.ts';
+import { AuditList, AuditQueryString, ErrorBody } from '../../contract/api.ts';
 import { auditCsv, findAuditEvents, type AuditEventView } from '../../services/audit-service.ts';
 import { authorize } from '../auth.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 
 function present(event: AuditEventView) {
   return { ...event, at: event.at.toISOString() };
@@ -18,7 +18,7 @@ export async function auditRoutes(parent: FastifyInstance, { db }: ApiOptions): 
       tags: ['ändringslogg'],
       summary: 'Ändringsloggen: vem ändrade vad, när, före och efter (format=csv för CSV)',
       querystring: AuditQueryString,
-      response: { 200: z.union([z.object({ events: z.array(AuditEvent) }), z.string()]), 401: ErrorBody, 403: ErrorBody },
+      response: { 200: z.union([AuditList, z.string()]), 401: ErrorBody, 403: ErrorBody },
     },
   }, async (request, reply) => {
     await authorize(db, request, 'read-audit');

@@ -4,9 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PeriodField } from '../../domain/period-field.ts';
 import { ErrorBody, PlanKeyParams } from '../../contract/api.ts';
+import { DocumentFile } from '../../contract/plans.ts';
 import { documentFormats, type DocumentFormat } from '../../services/document-service.ts';
 import { planDocument, reportDocument } from '../../services/plan-reads.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { readCheck, sendRepresentation } from '../representation.ts';
 
 const DocumentParams = PlanKeyParams.extend({ format: z.enum(documentFormats) });
@@ -21,14 +22,14 @@ export async function documentRoutes(parent: FastifyInstance, { db }: ApiOptions
   const tags = ['dokument'];
 
   app.get('/api/plans/:plan/document.:format', {
-    schema: { tags, summary: 'Verksamhetsplanen som dokument (pdf, docx, xlsx, html); en fastställd plan byggs ur sin ögonblicksbild', params: DocumentParams, querystring: z.object({ download: z.enum(['true', 'false']).optional() }).strict(), response: { 404: ErrorBody } },
+    schema: { tags, summary: 'Verksamhetsplanen som dokument (pdf, docx, xlsx, html); en fastställd plan byggs ur sin ögonblicksbild', params: DocumentParams, querystring: z.object({ download: z.enum(['true', 'false']).optional() }).strict(), response: { 200: DocumentFile, 304: z.null(), 401: ErrorBody, 404: ErrorBody } },
   }, async (request, reply) => {
     const { plan, format } = request.params;
     return sendRepresentation(request, reply, await planDocument(db, plan, readCheck(db, request), format), { disposition: disposition(format, request.query.download === 'true') });
   });
 
   app.get('/api/plans/:plan/report.:format', {
-    schema: { tags, summary: 'Uppföljningsrapport för en period (ÅÅÅÅ-MM: månad, -08: delår; ÅÅÅÅ: helår)', params: DocumentParams, querystring: z.object({ period: PeriodField, download: z.enum(['true', 'false']).optional() }).strict(), response: { 400: ErrorBody, 404: ErrorBody } },
+    schema: { tags, summary: 'Uppföljningsrapport för en period (ÅÅÅÅ-MM: månad, -08: delår; ÅÅÅÅ-H1, ÅÅÅÅ-T2, ÅÅÅÅ-Q3: halvår, tertial, kvartal; ÅÅÅÅ: helår)', params: DocumentParams, querystring: z.object({ period: PeriodField, download: z.enum(['true', 'false']).optional() }).strict(), response: { 200: DocumentFile, 304: z.null(), 400: ErrorBody, 401: ErrorBody, 404: ErrorBody } },
   }, async (request, reply) => {
     const { plan, format } = request.params;
     const report = await reportDocument(db, plan, readCheck(db, request), { period: request.query.period, format });

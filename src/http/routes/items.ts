@@ -6,13 +6,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ItemParams, PlanKeyParams } from '../../contract/api.ts';
+import { ItemList } from '../../contract/plans.ts';
 import type { PlanPart } from '../../domain/plan-parts.ts';
 import { planParts } from '../../domain/plan-parts.ts';
 import type { Db } from '../../db/connection.ts';
 import { createItem, deleteItem, getItem, listItems, updateCells, updateItem } from '../../services/plan-items-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { readablePlan } from './plans.ts';
 
 /** The organisation nodes an item belongs to: its own node or table node, else the plan owner. */
@@ -37,7 +38,7 @@ export async function itemRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     const tags = [part.segment];
     const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
 
-    app.get(base, { schema: { tags, summary: `Lista planens ${part.noun}`, params: PlanKeyParams } }, async (request) => {
+    app.get(base, { schema: { tags, summary: `Lista planens ${part.noun}`, params: PlanKeyParams, response: { 200: ItemList(part.schema), 401: ErrorBody, 404: ErrorBody } } }, async (request) => {
       await readablePlan(db, request, request.params.plan);
       return { items: (await listItems(db, request.params.plan, part.segment)).map(({ item, version }) => ({ version, item })) };
     });

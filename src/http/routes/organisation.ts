@@ -3,12 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../contract/api.ts';
+import { OrganisationList } from '../../contract/plans.ts';
+import { presentOrganisation } from '../presenters.ts';
 import { topOfTree } from '../../domain/access.ts';
 import { OrgNode } from '../../domain/plan.ts';
 import { createNode, deleteNode, listNodes, updateNode } from '../../services/organisation-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 
 const NodeParams = z.object({ key: z.string().min(1).max(120) });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
@@ -17,9 +19,9 @@ export async function organisationRoutes(parent: FastifyInstance, { db }: ApiOpt
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const tags = ['organisation'];
 
-  app.get('/api/organisation', { schema: { tags, summary: 'Organisationsträdet', querystring: z.object({ municipality: z.string().regex(/^\d{4}$/).optional() }).strict() } }, async (request) => ({
-    nodes: await listNodes(db, request.query.municipality),
-  }));
+  app.get('/api/organisation', { schema: { tags, summary: 'Organisationsträdet', querystring: z.object({ municipality: z.string().regex(/^\d{4}$/).optional() }).strict(), response: { 200: OrganisationList, 400: ErrorBody } } }, async (request) =>
+    presentOrganisation(await listNodes(db, request.query.municipality)),
+  );
 
   app.get('/api/organisation/:key', { schema: { tags, summary: 'En organisationsnod', params: NodeParams, response: { 200: OrgNode, 404: ErrorBody } } }, async (request, reply) => {
     const found = (await listNodes(db)).find((entry) => entry.node.key === request.params.key);

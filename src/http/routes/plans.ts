@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ImportResult, PlanKeyParams, PlanList, PlanSummary as PlanSummaryBody } from '../../contract/api.ts';
+import { PlanHistory, ReconciliationReport } from '../../contract/plans.ts';
 import { PlanFile } from '../../domain/plan.ts';
 import { reconcilePlan } from '../../domain/reconcile.ts';
 import { StyrkortError } from '../../domain/errors.ts';
@@ -14,10 +15,10 @@ import { appendAudit } from '../../db/audit-repository.ts';
 import { nodesTouchedByImport } from '../../services/organisation-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import { presentPlanSummary } from '../presenters.ts';
+import { presentPlanHistory, presentPlanSummary, presentReconciliation } from '../presenters.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { readCheck, sendRepresentation } from '../representation.ts';
 import { planJson } from '../../services/plan-reads.ts';
-import type { ApiOptions } from '../api.ts';
 
 /** The plan's summary, or 404; non-adopted plans need an account that may read them. */
 export async function readablePlan(db: Db, request: FastifyRequest, key: string): Promise<PlanSummary> {
@@ -83,15 +84,13 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     return (await getAdoptionSnapshot(db, request.params.plan)).content;
   });
 
-  app.get('/api/plans/:plan/check', { schema: { tags, summary: 'Avstämning: tryckta summor mot beräknade (avvikelser, avrundningar, noteringar, det som stämmer)', params: PlanKeyParams } }, async (request) => {
+  app.get('/api/plans/:plan/check', { schema: { tags, summary: 'Avstämning: tryckta summor mot beräknade (avvikelser, avrundningar, noteringar, det som stämmer)', params: PlanKeyParams, response: { 200: ReconciliationReport, 401: ErrorBody, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
-    const report = reconcilePlan(await exportPlan(db, request.params.plan));
-    const text = (value: { toFixed(): string } | null) => (value === null ? null : value.toFixed());
-    return { ...report, findings: report.findings.map((f) => ({ ...f, stated: text(f.stated), computed: text(f.computed), difference: text(f.difference) })) };
+    return presentReconciliation(reconcilePlan(await exportPlan(db, request.params.plan)));
   });
 
-  app.get('/api/plans/:plan/history', { schema: { tags, summary: 'Planer denna rullades från och till', params: PlanKeyParams } }, async (request) => {
+  app.get('/api/plans/:plan/history', { schema: { tags, summary: 'Planer denna rullades från och till', params: PlanKeyParams, response: { 200: PlanHistory, 401: ErrorBody, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
-    return planHistory(db, request.params.plan, { isPublic: !request.session });
+    return presentPlanHistory(await planHistory(db, request.params.plan, { isPublic: !request.session }));
   });
 }

@@ -1,12 +1,13 @@
 /** Login, logout and who am I. Logins are rate limited on top of the per-account lockout. */
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, LoginRequest, SessionInfo } from '../../contract/api.ts';
 import { StyrkortError } from '../../domain/errors.ts';
 import { login, logout, type Session } from '../../services/auth-service.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../auth.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 
 function presentSession(session: Session) {
   return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
@@ -34,10 +35,10 @@ export async function sessionRoutes(parent: FastifyInstance, { db, secureCookies
     return presentSession(request.session);
   });
 
-  app.delete('/api/session', { schema: { tags, summary: 'Logga ut' } }, async (request, reply) => {
+  app.delete('/api/session', { schema: { tags, summary: 'Logga ut', response: { 204: z.null().describe('Utloggad') } } }, async (request, reply) => {
     const id = request.cookies[sessionCookie];
     if (id) await logout(db, id);
     clearSessionCookie(reply, secureCookies);
-    reply.status(204).send();
+    reply.status(204).send(null);
   });
 }

@@ -6,7 +6,7 @@ import { workflowSteps, type WorkflowStep } from '../../domain/access.ts';
 import { previewRollover, rollover, takeWorkflowStep } from '../../services/workflow-service.ts';
 import { actorName, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
-import type { ApiOptions } from '../api.ts';
+import type { ApiOptions } from '../api-options.ts';
 import { readablePlan } from './plans.ts';
 
 const summaries: Record<WorkflowStep, string> = {

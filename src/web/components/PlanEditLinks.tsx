@@ -6,7 +6,8 @@
 import type { PlanFile } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { contentParts, Link, paths, type ContentPartSegment } from '../router.tsx';
-import { planPermissions } from '../permissions.ts';
+import { mayChangeFollowUp } from '../../domain/plan-lifecycle.ts';
+import { mayEditItem } from '../permissions.ts';
 import { useSession } from '../session.tsx';
 import { usePlanPermissions } from '../use-permissions.ts';
 
@@ -21,12 +22,12 @@ export function PlanEditLinks({ plan }: { plan: PlanFile }) {
   const { user } = useSession();
   const permissions = usePlanPermissions(plan);
   const key = plan.plan.key;
-  const open = plan.plan.status !== 'archived';
+  const open = mayChangeFollowUp(plan.plan.status);
   const content = permissions.content && open;
-  // A budget table is checked against its own node, as the server does (items.ts nodesOf).
-  const mayEditTable = (node: string | undefined) => open && planPermissions(user ?? null, plan, node).economy;
-  const budgets = plan.budgetTables.filter((table) => mayEditTable(table.node));
-  const capitalBudgets = plan.capitalBudgets.filter((table) => mayEditTable(table.node));
+  // A budget table is checked against its own node, as the server does (domain/item-ownership.ts).
+  const mayEditTable = (table: { node?: string }) => open && mayEditItem(user ?? null, plan, 'economy', table);
+  const budgets = plan.budgetTables.filter(mayEditTable);
+  const capitalBudgets = plan.capitalBudgets.filter(mayEditTable);
   const economy = budgets.length + capitalBudgets.length > 0;
   const rollover = permissions.createPlan;
   if (!content && !economy && !rollover) return null;

@@ -5,7 +5,7 @@
  * link keeps its href only when it is http, https or mailto.
  */
 import type { ReactNode } from 'react';
-import type { RichBlock, Run } from '../../documents/rich.ts';
+import type { RichBlock, Run } from '../../domain/rich-text-blocks.ts';
 
 const safeHref = /^(https?:|mailto:)/i;
 

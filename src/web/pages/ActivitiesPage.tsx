@@ -5,6 +5,7 @@
  * adopted plan only the status changes, as follow-up (decision 0004). Every save sends If-Match.
  */
 import { useRef, useState } from 'react';
+import { mayChangeContent, mayChangeFollowUp } from '../../domain/plan-lifecycle.ts';
 import '../activities.css';
 import { loadActivities, type VersionedActivity } from '../activities-api.ts';
 import { newActivity } from '../activities-draft.ts';
@@ -23,7 +24,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { PlanLoadError } from '../components/PlanLoadError.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { navigate, paths, useLocation } from '../router.tsx';
-import { planPermissions } from '../permissions.ts';
+import { mayEditItem, planPermissions } from '../permissions.ts';
 import { useSession } from '../session.tsx';
 import { useReloadableResource } from '../use-resource.ts';
 
@@ -58,10 +59,11 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
 
   const { plan } = resource.data;
   const status = plan.plan.status;
-  const frozen = status === 'adopted';
+  // On an adopted plan only an activity's status is follow-up; an archived plan takes nothing.
+  const frozen = !mayChangeContent(status);
   // Role and organisation scope as the server decides them: an activity's own node, else the plan owner's.
-  const mayEdit = planPermissions(user ?? null, plan).content && status !== 'archived';
-  const mayEditActivity = (activity: { node?: string }) => status !== 'archived' && planPermissions(user ?? null, plan, activity.node).content;
+  const mayEdit = planPermissions(user ?? null, plan).content && mayChangeFollowUp(status);
+  const mayEditActivity = (activity: { node?: string }) => mayChangeFollowUp(status) && mayEditItem(user ?? null, plan, 'content', activity);
   const shownKeys = new Set(filterActivities(activities.map((entry) => entry.item), filters).map((activity) => activity.key));
   const shown = activities.filter((entry) => shownKeys.has(entry.item.key));
 
@@ -108,7 +110,7 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
       </PageHeading>
       <p className="lead">{t.activities.intro}</p>
       {frozen ? <p className="notice notice--warning">{t.activities.frozenNote}</p> : null}
-      {status === 'archived' ? <p className="notice">{t.activities.archivedNote}</p> : null}
+      {!mayChangeFollowUp(status) ? <p className="notice">{t.activities.archivedNote}</p> : null}
       <div className="activities-tools">
         <ViewSwitch view={view} onChange={setView} />
         <ActivityFilters filters={filters} options={filterOptions(activities.map((entry) => entry.item), plan.organisation)} shown={shown.length} total={activities.length} onChange={setFilters} />

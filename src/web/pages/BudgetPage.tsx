@@ -9,14 +9,15 @@
 import { useId, useMemo } from 'react';
 import type { BudgetTable, PlanFile } from '../../domain/plan.ts';
 import { budgetChartData } from '../budget-chart.ts';
-import { applyBudgetEdits, budgetFindingCell, budgetFindings, budgetRows, findingsByCell, hasParts, partSums, planWith } from '../budget-view.ts';
+import { budgetFindingCell, budgetFindings, findingsByCell, hasParts, partSums, planWith } from '../budget-view.ts';
 import { BudgetChart } from '../components/budget/BudgetChart.tsx';
 import { BudgetGrid } from '../components/budget/BudgetGrid.tsx';
-import { BudgetPageTop, BudgetPageWaiting, BudgetSaveBar } from '../components/budget/BudgetPageShell.tsx';
+import { BudgetPageTop, BudgetPageWaiting } from '../components/budget/BudgetPageShell.tsx';
+import { GridSaveBar } from '../components/grid/GridSaveBar.tsx';
 import { FindingList } from '../components/budget/FindingList.tsx';
 import { TableHistory } from '../components/ItemHistory.tsx';
 import { nodeLabel } from '../components/budget/TableNav.tsx';
-import { useCellTable } from '../components/budget/useCellTable.ts';
+import { useGridEditor } from '../components/grid/useGridEditor.ts';
 import { useI18n } from '../i18n/index.tsx';
 import '../charts.css';
 import '../budget.css';
@@ -31,7 +32,7 @@ const planWithTable = (plan: PlanFile, item: BudgetTable) => planWith(plan, { bu
 export function BudgetPage({ planKey, tableKey }: { planKey: string; tableKey: string }) {
   const { t } = useI18n();
   const id = useId();
-  const editor = useCellTable<BudgetTable>({ planKey, segment: 'budget-tables', itemKey: tableKey, rowsOf: budgetRows, applyEdits: applyBudgetEdits, planWithItem: planWithTable });
+  const editor = useGridEditor<BudgetTable>({ planKey, segment: 'budget-tables', itemKey: tableKey, planWithItem: planWithTable });
   const { loaded, shown } = editor;
   const findings = useMemo(() => (loaded && shown ? budgetFindings(loaded.plan, shown) : null), [loaded, shown]);
 
@@ -59,7 +60,7 @@ export function BudgetPage({ planKey, tableKey }: { planKey: string; tableKey: s
         onChange={editor.setCell}
         onPaste={editor.onPaste}
       />
-      <BudgetSaveBar editor={editor} planKey={planKey} />
+      <GridSaveBar editor={editor} planKey={planKey} />
       <FindingList findings={findings} parentName={parent ? budgetTableName(plan, parent) : undefined} />
       <TableHistory planKey={planKey} entityType="budget-table" entityKey={table.key} refresh={loaded.etag} columns={table.columns} />
       <section className="budget-chart-section" aria-labelledby="budget-chart-heading">

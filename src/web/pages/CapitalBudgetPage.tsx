@@ -5,15 +5,19 @@
  * replaces the whole item (PUT), both with If-Match and the same conflict view on a 412.
  */
 import { useId, useMemo, useRef, useState } from 'react';
+import { mayChangeContent } from '../../domain/plan-lifecycle.ts';
 import type { CapitalBudget, PlanFile } from '../../domain/plan.ts';
-import { applyCapitalEdits, capitalFindingCell, capitalFindings, capitalRows, findingsByCell, planWith, type CellRow } from '../budget-view.ts';
+import type { CellRow } from '../../domain/figure-table.ts';
+import { capitalFindingCell, capitalFindings, findingsByCell, planWith } from '../budget-view.ts';
 import { AddRowForm, type NewRow } from '../components/budget/AddRowForm.tsx';
-import { BudgetPageTop, BudgetPageWaiting, BudgetSaveBar } from '../components/budget/BudgetPageShell.tsx';
+import { BudgetPageTop, BudgetPageWaiting } from '../components/budget/BudgetPageShell.tsx';
+import { GridSaveBar } from '../components/grid/GridSaveBar.tsx';
+import { withEdits } from '../components/grid/grid-rules.ts';
 import { CapitalGrid } from '../components/budget/CapitalGrid.tsx';
 import { FindingList } from '../components/budget/FindingList.tsx';
 import { TableHistory } from '../components/ItemHistory.tsx';
 import { nodeLabel } from '../components/budget/TableNav.tsx';
-import { useCellTable } from '../components/budget/useCellTable.ts';
+import { useGridEditor } from '../components/grid/useGridEditor.ts';
 import { useI18n } from '../i18n/index.tsx';
 import '../budget.css';
 
@@ -32,9 +36,9 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
   const id = useId();
   const [removing, setRemoving] = useState<CellRow | null>(null);
   const confirmRef = useRef<HTMLParagraphElement>(null);
-  const editor = useCellTable<CapitalBudget>({ planKey, segment: 'capital-budgets', itemKey: tableKey, rowsOf: capitalRows, applyEdits: applyCapitalEdits, planWithItem: planWithBudget });
+  const editor = useGridEditor<CapitalBudget>({ planKey, segment: 'capital-budgets', itemKey: tableKey, planWithItem: planWithBudget });
   const { loaded, shown, edits, status } = editor;
-  const mayChangeRows = editor.mayEdit && (status === 'draft' || status === 'submitted');
+  const mayChangeRows = editor.mayEdit && status !== undefined && mayChangeContent(status);
   const findings = useMemo(() => (loaded && shown ? capitalFindings(loaded.plan, shown) : null), [loaded, shown]);
 
   if (!loaded || !shown || !findings) return <BudgetPageWaiting editor={editor} missingText={t.budgetEditor.capitalMissing} />;
@@ -47,7 +51,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
   const add = (row: NewRow) =>
     editor.replace(
       (base) => {
-        const next = applyCapitalEdits(base, edits);
+        const next = withEdits(base, edits);
         return { ...next, rows: [...next.rows, { key: newRowKey(next), ...row }] };
       },
       (t) => t.budgetEditor.added(row.text),
@@ -69,7 +73,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
     setRemoving(null);
     await editor.replace(
       (base) => {
-        const next = applyCapitalEdits(base, edits);
+        const next = withEdits(base, edits);
         return { ...next, rows: next.rows.filter((row) => row.key !== key) };
       },
       (t) => t.budgetEditor.removed(text),
@@ -107,7 +111,7 @@ export function CapitalBudgetPage({ planKey, tableKey }: { planKey: string; tabl
           </div>
         </div>
       ) : null}
-      <BudgetSaveBar editor={editor} planKey={planKey} />
+      <GridSaveBar editor={editor} planKey={planKey} />
       <FindingList findings={findings} />
       <TableHistory planKey={planKey} entityType="capital-budget" entityKey={budget.key} refresh={loaded.etag} columns={budget.columns} />
       {mayChangeRows && !editor.conflict ? <AddRowForm columns={budget.columns} busy={editor.busy} onAdd={add} /> : null}

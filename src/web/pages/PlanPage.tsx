@@ -2,6 +2,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { buildPlanDocument } from '../../documents/plan-view-model.ts';
 import { formatYearRange } from '../../domain/format.ts';
+import { mayChangeFollowUp } from '../../domain/plan-lifecycle.ts';
 import { getPlan } from '../api.ts';
 import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { Loading } from '../components/LoadState.tsx';
@@ -12,7 +13,7 @@ import { PlanEditLinks } from '../components/PlanEditLinks.tsx';
 import { DocumentDownloads, WorkflowPanel } from '../components/PlanTools.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
-import { planPermissions } from '../permissions.ts';
+import { mayEditItem } from '../permissions.ts';
 import { useSession } from '../session.tsx';
 import { usePlanPermissions } from '../use-permissions.ts';
 import { useReloadableResource } from '../use-resource.ts';
@@ -37,11 +38,11 @@ export function PlanPage({ planKey }: { planKey: string }) {
   // An edit link beside each volume table the account may edit: checked against the table's own node, as the server does.
   const tableActions = useMemo(() => {
     const actions = new Map<number, ReactNode>();
-    if (!plan || !view || !user || plan.plan.status === 'archived') return actions;
+    if (!plan || !view || !user || !mayChangeFollowUp(plan.plan.status)) return actions;
     view.blocks.forEach((block, index) => {
       if (block.kind !== 'table') return;
       const table = plan.volumeTables.find((vt) => block.id.endsWith(`-${vt.key}`) && block.title.startsWith(vt.caption));
-      if (!table || !planPermissions(user, plan, table.node).content) return;
+      if (!table || !mayEditItem(user, plan, 'content', table)) return;
       actions.set(
         index,
         <Link className="button-link button-link--secondary" href={paths.volumeGrid(plan.plan.key, table.key)} lang={language}>

@@ -5,6 +5,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { formatPeriod } from '../../domain/format.ts';
 import { isPeriod } from '../../domain/period.ts';
+import { mayChangeFollowUp } from '../../domain/plan-lifecycle.ts';
 import type { PlanFile } from '../../domain/plan.ts';
 import { allStatuses, type Status } from '../../domain/status-band.ts';
 import type { LegendEntry } from '../../domain/status-rule.ts';
@@ -105,7 +106,7 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
   }, []);
   const editing = useMemo<IndicatorEditing>(
     () => ({
-      canEdit: permissions.content && plan !== null && plan.plan.status !== 'archived',
+      canEdit: permissions.content && plan !== null && mayChangeFollowUp(plan.plan.status),
       openKey,
       toggle: (key) => (openKey === key ? close(key) : setOpenKey(key)),
       editor: (key) => (plan ? <IndicatorEditor key={key} plan={plan.plan} indicatorKey={key} onSaved={reload} onClose={() => close(key)} /> : null),

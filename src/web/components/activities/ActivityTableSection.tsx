@@ -4,7 +4,7 @@
  * button for those who may edit, and the open edit form right under the table.
  */
 import { useId, type ReactNode } from 'react';
-import { parseRich } from '../../../documents/rich.ts';
+import { parseRich } from '../../../domain/rich-text-blocks.ts';
 import type { VersionedActivity } from '../../activities-api.ts';
 import { goalLabels, isFigureField, printedCell, slotOf, type Activity, type ActivityTable } from '../../activities-view.ts';
 import type { PlanFile } from '../../api.ts';

@@ -1,5 +1,5 @@
 /** An activity's field as words for the conflict view and the history: statuses, nodes and goals by name, rich text as plain text. */
-import { parseRich, richPlain } from '../../../documents/rich.ts';
+import { plainText } from '../../../domain/rich-text-blocks.ts';
 import { goalLabels } from '../../activities-view.ts';
 import type { PlanFile } from '../../api.ts';
 import type { Messages } from '../../i18n/index.tsx';
@@ -11,7 +11,7 @@ export function fieldValueText(t: Messages, plan: PlanFile, field: string, value
   if (field === 'status' && typeof value === 'string') return t.activities.status[value] ?? value;
   if (field === 'node' && typeof value === 'string') return plan.organisation.find((node) => node.key === value)?.name ?? value;
   if (field === 'goals' && Array.isArray(value)) return goalLabels({ goals: value.map(String) }, plan.goals).join(', ');
-  if (field === 'description' && typeof value === 'string') return richPlain(parseRich(value));
+  if (field === 'description' && typeof value === 'string') return plainText(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

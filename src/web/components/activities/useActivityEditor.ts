@@ -4,18 +4,17 @@
  * 409 says why (frozen plan, in use). Nothing is overwritten without being asked. Deleting asks first.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { addActivity, currentOf, etagOfVersion, removeActivity, saveActivity } from '../../activities-api.ts';
+import { withFollowUpOnly } from '../../../domain/follow-up-changes.ts';
+import { addActivity, removeActivity, saveActivity } from '../../activities-api.ts';
 import { applyDraft, draftOf, sameActivity, type ActivityDraft } from '../../activities-draft.ts';
 import { fieldOfProblem, type Activity } from '../../activities-view.ts';
-import { ApiError } from '../../api.ts';
+import { ApiError, type Versioned } from '../../api.ts';
 import type { Messages } from '../../i18n/index.tsx';
+import { useVersionedSave, type MineOn, type SaveConflict, type SaveOutcome } from '../../use-versioned-save.ts';
 import type { Message } from '../LiveMessage.tsx';
 
-export interface ActivityConflict {
-  mine: Activity;
-  theirs: Activity;
-  version: number;
-}
+/** The saved activity and mine on top of it, field by field. */
+export type ActivityConflict = SaveConflict<Activity>;
 
 interface Options {
   planKey: string;
@@ -33,21 +32,17 @@ const errorText = (t: Messages, caught: unknown) =>
 export function useActivityEditor({ planKey, initial, frozen, onSaved, onDeleted }: Options) {
   const [base, setBase] = useState(initial);
   const [draft, setDraft] = useState<ActivityDraft>(() => draftOf(initial.item));
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [fieldProblems, setFieldProblems] = useState<Record<string, string[]>>({});
-  const [conflict, setConflict] = useState<ActivityConflict | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [saves, setSaves] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLHeadingElement>(null);
   const confirmRef = useRef<HTMLParagraphElement>(null);
+  const versioned = useVersionedSave<Activity>();
+  const { busy, conflict, conflictRef } = versioned;
 
   useEffect(() => headingRef.current?.focus(), []);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
@@ -82,25 +77,26 @@ export function useActivityEditor({ planKey, initial, frozen, onSaved, onDeleted
     });
   };
 
+  // On an adopted plan only the status is the reader's; the rest stays as saved (decision 0004).
+  const mineOf = (activity: Activity): MineOn<Activity> => (theirs) => (frozen ? withFollowUpOnly('activities', theirs, activity) : activity);
+  const asVersioned = (saved: { item: Activity; etag: string }): Versioned<Activity> => ({ data: saved.item, etag: saved.etag });
+
+  const settle = async (outcome: SaveOutcome<Activity>, added: boolean) => {
+    if (outcome.kind === 'conflict') return;
+    if (outcome.kind === 'refused') return refuse(outcome.error);
+    const saved = { item: outcome.saved.data, etag: outcome.saved.etag ?? '' };
+    setBase(saved);
+    setDraft(draftOf(saved.item));
+    setFieldProblems({});
+    setSaves((n) => n + 1);
+    await onSaved();
+    say({ kind: 'done', text: (t) => (added ? t.activities.added : t.activities.saved), problems: [] });
+  };
+
   const save = async (activity: Activity, etag: string | null) => {
-    setBusy(true);
     setMessage(null);
-    try {
-      const saved = etag === null ? await addActivity(planKey, activity) : await saveActivity(planKey, activity, etag);
-      setBase(saved);
-      setDraft(draftOf(saved.item));
-      setConflict(null);
-      setFieldProblems({});
-      setSaves((n) => n + 1);
-      await onSaved();
-      say({ kind: 'done', text: (t) => (etag === null ? t.activities.added : t.activities.saved), problems: [] });
-    } catch (caught) {
-      const current = caught instanceof ApiError && caught.status === 412 ? currentOf(caught.details) : null;
-      if (current) setConflict({ mine: activity, theirs: current.item, version: current.version });
-      else await refuse(caught);
-    } finally {
-      setBusy(false);
-    }
+    const write = async () => asVersioned(etag === null ? await addActivity(planKey, activity) : await saveActivity(planKey, activity, etag));
+    await settle(await versioned.save(write, mineOf(activity)), etag === null);
   };
 
   const submit = (event: FormEvent) => {
@@ -115,17 +111,16 @@ export function useActivityEditor({ planKey, initial, frozen, onSaved, onDeleted
   };
 
   const keepMine = () => {
-    if (!conflict || busy) return;
-    // On an adopted plan only the status is the reader's; the rest stays as saved (decision 0004).
-    const mine = frozen ? applyDraft(conflict.theirs, { ...draftOf(conflict.theirs), status: conflict.mine.status ?? '' }, true) : conflict.mine;
-    void save(mine, etagOfVersion(conflict.version));
+    if (!conflict) return;
+    const mine = conflict.mine;
+    void versioned.keepMine(async (current) => asVersioned(await saveActivity(planKey, current.mine, current.etag)), mineOf(mine))?.then((outcome) => settle(outcome, false));
   };
 
   const takeTheirs = async () => {
-    if (!conflict || busy) return;
-    setBase({ item: conflict.theirs, etag: etagOfVersion(conflict.version) });
-    setDraft(draftOf(conflict.theirs));
-    setConflict(null);
+    const current = versioned.takeTheirs();
+    if (!current) return;
+    setBase({ item: current.theirs, etag: current.etag });
+    setDraft(draftOf(current.theirs));
     setSaves((n) => n + 1);
     await onSaved();
     headingRef.current?.focus();
@@ -134,16 +129,16 @@ export function useActivityEditor({ planKey, initial, frozen, onSaved, onDeleted
 
   const remove = async () => {
     if (busy || base.etag === null) return;
-    setBusy(true);
-    try {
-      await removeActivity(planKey, base.item.key, base.etag);
-      onDeleted(base.item.name);
-    } catch (caught) {
-      setConfirming(false);
-      await refuse(caught, 'delete');
-    } finally {
-      setBusy(false);
-    }
+    const etag = base.etag;
+    await versioned.run(async () => {
+      try {
+        await removeActivity(planKey, base.item.key, etag);
+        onDeleted(base.item.name);
+      } catch (caught) {
+        setConfirming(false);
+        await refuse(caught, 'delete');
+      }
+    });
   };
 
   return { base, draft, setDraft, busy, message, fieldProblems, conflict, confirming, setConfirming, saves, headingRef, messageRef, conflictRef, confirmRef, submit, keepMine, takeTheirs, remove };

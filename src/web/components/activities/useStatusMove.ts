@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { saveActivity, type VersionedActivity } from '../../activities-api.ts';
 import { slotOf, type Activity, type StatusSlot } from '../../activities-view.ts';
 import { ApiError } from '../../api.ts';
+import { savedVersionOf } from '../../use-versioned-save.ts';
 import type { Message } from '../LiveMessage.tsx';
 
 interface Options {
@@ -38,7 +39,7 @@ export function useStatusMove({ planKey, activities, reload, announce, focusCard
       announce({ kind: 'done', text: (t) => t.activities.moved(name, t.activities.status[slot]!, count), problems: [] });
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) {
-        const saved = (caught.details as { current?: { item?: Activity } } | undefined)?.current?.item;
+        const saved = savedVersionOf<Activity>(caught)?.item;
         const savedSlot = saved ? slotOf(saved) : null;
         await reload();
         focusCard(key);

@@ -6,12 +6,13 @@
  */
 import { formatAmount } from '../../../domain/format.ts';
 import type { BudgetTable, Column } from '../../../domain/plan.ts';
-import { budgetRows, derivedNet, LINE_WORDS, type BudgetLine } from '../../budget-view.ts';
+import { cellRowsOf } from '../../../domain/figure-table.ts';
+import { derivedNet, LINE_WORDS, type BudgetLine } from '../../budget-view.ts';
 import { cellId } from '../grid/grid-rules.ts';
 import type { Decimal } from '../../../domain/figure.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GridTable } from '../grid/GridTable.tsx';
-import { GridCell, type CellEditing } from './GridCell.tsx';
+import { GridCell, type CellEditing } from '../grid/GridCell.tsx';
 
 interface Props extends CellEditing {
   id: string;
@@ -43,7 +44,7 @@ export function BudgetGrid({ caption, table, parts, ...editing }: Props) {
   return (
     <GridTable id={id} caption={caption} className="volume-grid budget-grid" leading={<th scope="col">{t.budgetEditor.line}</th>} columns={table.columns}>
       <tbody>
-        {budgetRows(table).map((row, rowIndex) => (
+        {cellRowsOf(table).map((row, rowIndex) => (
           <tr key={row.key} data-row={row.key}>
             <th scope="row">{row.label}</th>
             {table.columns.map((column, columnIndex) => {

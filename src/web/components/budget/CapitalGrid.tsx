@@ -7,10 +7,10 @@
 import { formatAmount } from '../../../domain/format.ts';
 import type { CapitalBudget } from '../../../domain/plan.ts';
 import { capitalColumnSum, capitalRowSum } from '../../../domain/reconcile.ts';
-import { capitalRows, TOTAL_ROW, type CellRow } from '../../budget-view.ts';
+import { cellRowsOf, TOTAL_ROW, type CellRow } from '../../../domain/figure-table.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { GridTable } from '../grid/GridTable.tsx';
-import { GridCell, type CellEditing } from './GridCell.tsx';
+import { GridCell, type CellEditing } from '../grid/GridCell.tsx';
 
 interface Props extends CellEditing {
   id: string;
@@ -25,7 +25,7 @@ interface Props extends CellEditing {
 export function CapitalGrid({ budget, name, mayRemove, onRemove, ...editing }: Props) {
   const { t } = useI18n();
   const grid = { ...editing, unit: budget.unit };
-  const rows = capitalRows(budget);
+  const rows = cellRowsOf(budget);
   const years = budget.columns.filter((column) => column.kind !== 'total');
   const hasTotalColumn = budget.columns.some((column) => column.kind === 'total');
   const sums = years.map((column) => capitalColumnSum(budget, column));

@@ -1,4 +1,5 @@
 /** Someone else saved the item in between (412): the generic FieldConflict, each value shown as the item view shows it. */
+import type { SaveConflict } from '../../use-versioned-save.ts';
 import type { PlanFile } from '../../api.ts';
 import type { FieldSpec, Item } from '../../content-editor-model.ts';
 import { conflictRows } from '../../content-editor-view.ts';
@@ -6,13 +7,8 @@ import { useI18n } from '../../i18n/index.tsx';
 import { FieldConflict, type ConflictHandlers } from '../FieldConflict.tsx';
 import { FieldValueView } from './ItemView.tsx';
 
-export interface Conflict {
-  /** The saved version now, and its version number (the ETag for "keep mine"). */
-  theirs: Item;
-  version: number;
-  /** The reader's changes written onto the saved version: what "keep mine" will save. */
-  mine: Item;
-}
+/** The saved version now and the reader's changes written onto it: what "keep mine" will save. */
+export type Conflict = SaveConflict<Item>;
 
 interface Props extends ConflictHandlers {
   id: string;

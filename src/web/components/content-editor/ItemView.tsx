@@ -1,5 +1,5 @@
 /** A content item read-only, field by field (for readers, frozen plans, and the two sides of a conflict). */
-import { parseRich } from '../../../documents/rich.ts';
+import { parseRich } from '../../../domain/rich-text-blocks.ts';
 import type { PlanFile } from '../../api.ts';
 import type { FieldSpec, FieldValue, Item } from '../../content-editor-model.ts';
 import { useI18n } from '../../i18n/index.tsx';

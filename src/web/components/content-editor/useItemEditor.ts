@@ -12,8 +12,8 @@ import { useI18n, type Messages } from '../../i18n/index.tsx';
 import type { ContentPart } from '../../router.tsx';
 import { useSession } from '../../session.tsx';
 import { mayEditItem } from '../../content-editor-view.ts';
+import { useVersionedSave } from '../../use-versioned-save.ts';
 import type { Message } from '../LiveMessage.tsx';
-import type { Conflict } from './ConflictView.tsx';
 
 export interface ItemEditorOptions {
   plan: PlanFile;
@@ -38,14 +38,13 @@ export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDel
   const [loaded, setLoaded] = useState<Loaded | null>(itemKey === null ? { base: emptyItem(part), etag: null } : null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [draft, setDraft] = useState<Draft | null>(itemKey === null ? draftOf(fields, emptyItem(part)) : null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saves, setSaves] = useState(0);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const messageRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLHeadingElement>(null);
+  const versioned = useVersionedSave<Item>();
+  const { busy, conflict, conflictRef } = versioned;
 
   useEffect(() => {
     if (itemKey === null) return;
@@ -63,10 +62,6 @@ export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDel
     return () => controller.abort();
     // Read once per item: a re-read plan or a language switch must not throw away what the reader typed.
   }, [plan.plan.key, segment, itemKey]);
-
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
 
   const say = (kind: Message['kind'], text: (t: Messages) => string, problems: string[] = []) => {
     setMessage({ kind, text, problems });
@@ -98,35 +93,37 @@ export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDel
     return say('error', (t) => `${t.contentEditor.failed}: ${caught.code === 'network' ? t.errors.network : serverText}`);
   };
 
-  const write = async (item: Item, etag: string | null) => {
-    setBusy(true);
-    setMessage(null);
-    setFieldErrors({});
-    try {
-      if (etag === null) {
+  /** The saved item shown as the base to edit from. */
+  const saved = async (item: Item, etag: string | null, text: (t: Messages) => string) => {
+    setLoaded({ base: item, etag });
+    setDraft(draftOf(fields, item));
+    setSaves((n) => n + 1);
+    await onChanged();
+    say('done', text);
+  };
+
+  const create = (item: Item) =>
+    versioned.run(async () => {
+      try {
         const created = await createItem<Item>(plan.plan.key, segment, item);
         await onChanged();
         onCreated(created.data.key);
-        return;
+      } catch (caught) {
+        explain(caught, item);
       }
-      const saved = await putItem<Item>(plan.plan.key, segment, item.key, item, etag);
-      setLoaded({ base: saved.data, etag: saved.etag ?? etag });
-      setDraft(draftOf(fields, saved.data));
-      setConflict(null);
-      setSaves((n) => n + 1);
-      await onChanged();
-      say('done', (t) => t.contentEditor.saved);
-    } catch (caught) {
-      const current = caught instanceof ApiError && caught.status === 412 ? (caught.details as { current?: { version: number; item: Item } } | undefined)?.current : undefined;
-      if (current && loaded && draft) {
-        setConflict({ theirs: current.item, version: current.version, mine: applyChanges(fields, { read: loaded.base, onto: current.item, draft }) });
-        setMessage(null);
-        return;
-      }
-      explain(caught, item);
-    } finally {
-      setBusy(false);
-    }
+    });
+
+  /** My changes of the draft made again on a saved version: what "keep mine" saves. */
+  const mineOn = (read: Item, typed: Draft) => (theirs: Item) => applyChanges(fields, { read, onto: theirs, draft: typed });
+
+  const put = async (item: Item, etag: string) => {
+    if (!loaded || !draft) return;
+    setMessage(null);
+    setFieldErrors({});
+    const outcome = await versioned.save(() => putItem<Item>(plan.plan.key, segment, item.key, item, etag), mineOn(loaded.base, draft));
+    if (outcome.kind === 'saved') await saved(outcome.saved.data, outcome.saved.etag ?? etag, (t) => t.contentEditor.saved);
+    else if (outcome.kind === 'conflict') setMessage(null);
+    else explain(outcome.error, item);
   };
 
   const submit = (event: FormEvent) => {
@@ -141,39 +138,44 @@ export function useItemEditor({ plan, part, itemKey, onChanged, onCreated, onDel
     const item = applyDraft(fields, loaded.base, draft);
     // The server checks the organisation node before and after; say it here instead of sending a change it will refuse.
     if (!mayEditItem(user, plan, item)) return say('error', (t) => `${t.contentEditor.forbidden} ${t.contentEditor.readOnly.scope}`);
-    if (loaded.etag === null) item.key = newKey(part, item, itemsOf(part, plan).map((existing) => existing.key));
-    void write(item, loaded.etag);
+    if (loaded.etag === null) {
+      item.key = newKey(part, item, itemsOf(part, plan).map((existing) => existing.key));
+      void create(item);
+    } else void put(item, loaded.etag);
   };
 
   const keepMine = () => {
-    if (!conflict || busy) return;
-    void write(conflict.mine, `"${conflict.version}"`);
+    if (!loaded || !draft || !conflict) return;
+    const read = loaded.base;
+    const fallback = conflict.etag;
+    void versioned
+      .keepMine((current) => putItem<Item>(plan.plan.key, segment, current.mine.key, current.mine, current.etag), mineOn(read, draft))
+      ?.then(async (outcome) => {
+        if (outcome.kind === 'saved') await saved(outcome.saved.data, outcome.saved.etag ?? fallback, (t) => t.contentEditor.saved);
+        else if (outcome.kind === 'refused') explain(outcome.error, read);
+      });
   };
 
   const takeTheirs = () => {
-    if (!conflict || busy) return;
-    setLoaded({ base: conflict.theirs, etag: `"${conflict.version}"` });
-    setDraft(draftOf(fields, conflict.theirs));
-    setConflict(null);
-    setSaves((n) => n + 1);
-    void onChanged();
-    say('done', (t) => t.contentEditor.conflict.tookTheirs);
+    const current = versioned.takeTheirs();
+    if (!current) return;
+    void saved(current.theirs, current.etag, (t) => t.contentEditor.conflict.tookTheirs);
   };
 
   const remove = async () => {
     if (!loaded || loaded.etag === null || busy) return;
-    setBusy(true);
-    try {
-      await deleteItem(plan.plan.key, segment, loaded.base.key, loaded.etag);
-      setConfirmingDelete(false);
-      await onChanged();
-      onDeleted(titleOf(part, loaded.base));
-    } catch (caught) {
-      setConfirmingDelete(false);
-      explain(caught, loaded.base);
-    } finally {
-      setBusy(false);
-    }
+    const { base, etag } = loaded;
+    await versioned.run(async () => {
+      try {
+        await deleteItem(plan.plan.key, segment, base.key, etag);
+        setConfirmingDelete(false);
+        await onChanged();
+        onDeleted(titleOf(part, base));
+      } catch (caught) {
+        setConfirmingDelete(false);
+        explain(caught, base);
+      }
+    });
   };
 
   return { fields, loaded, loadError, draft, setDraft, busy, message, fieldErrors, conflict, saves, confirmingDelete, setConfirmingDelete, messageRef, conflictRef, submit, keepMine, takeTheirs, remove };

@@ -1,5 +1,5 @@
 /** The deviations of the month, largest first, with the responsible's analyses of this and earlier periods. */
-import { parseRich } from '../../../documents/rich.ts';
+import { parseRich } from '../../../domain/rich-text-blocks.ts';
 import { formatPeriod } from '../../../domain/format.ts';
 import { getDeviations, type DeviationData } from '../../follow-up-api.ts';
 import { useI18n } from '../../i18n/index.tsx';

@@ -1,21 +1,6 @@
-/** The grid editors' shared rules: which columns a plan's status lets change, and pasted blocks. */
+/** The one grid's own rules: pasted blocks (which columns a plan's status lets change is domain/figure-table.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { columnEditable, parsePastedGrid } from './grid-rules.ts';
-
-describe('columnEditable: the server rule shown ahead', () => {
-  it.each([
-    ['draft', 'budget', true],
-    ['submitted', 'plan', true],
-    // an adopted plan (antagen) takes only follow-up: actuals (utfall) and forecasts (prognos)
-    ['adopted', 'actual', true],
-    ['adopted', 'forecast', true],
-    ['adopted', 'budget', false],
-    ['adopted', 'plan', false],
-    ['archived', 'actual', false],
-  ] as const)('%s plan, %s column → %s', (status, kind, expected) => {
-    expect(columnEditable(status, { kind })).toBe(expected);
-  });
-});
+import { parsePastedGrid } from './grid-rules.ts';
 
 describe('parsePastedGrid: a block copied from Excel', () => {
   it.each([

@@ -1,4 +1,5 @@
 /** Both versions side by side when someone else saved in between (412); the reader chooses. */
+import type { SaveConflict } from '../../use-versioned-save.ts';
 import { formatPeriod } from '../../../domain/format.ts';
 import type { Indicator } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -43,11 +44,8 @@ function VersionView({ indicator, other, title, id }: { indicator: Indicator; ot
   );
 }
 
-export interface Conflict {
-  theirs: Indicator;
-  version: number;
-  mine: Indicator;
-}
+/** The saved indicator and mine on top of it (its targets and outcomes as I wrote them). */
+export type Conflict = SaveConflict<Indicator>;
 
 interface Props extends ConflictHandlers {
   id: string;

@@ -3,25 +3,26 @@
  * both versions as a conflict for the reader to resolve, nothing is overwritten without asking.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { mayChangeContent } from '../../../domain/plan-lifecycle.ts';
 import { ApiError, getIndicator, putIndicator, type Indicator, type PlanFile } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Conflict } from './ConflictView.tsx';
 import { applyDraft, draftOf, newPeriodProblems, sameFollowUp, type Draft } from './draft.ts';
 import type { Message } from '../LiveMessage.tsx';
+import { useVersionedSave, type MineOn, type SaveOutcome } from '../../use-versioned-save.ts';
 
 export function useIndicatorEditor(plan: PlanFile['plan'], indicatorKey: string, onSaved: () => Promise<void>) {
   const { t } = useI18n();
-  const frozen = plan.status === 'adopted' || plan.status === 'archived';
+  // Targets are content, frozen on adoption; outcomes are follow-up (domain/plan-lifecycle.ts).
+  const frozen = !mayChangeContent(plan.status);
   const [loaded, setLoaded] = useState<{ base: Indicator; etag: string } | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saves, setSaves] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLHeadingElement>(null);
+  const versioned = useVersionedSave<Indicator>();
+  const { busy, conflict, conflictRef } = versioned;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -48,39 +49,33 @@ export function useIndicatorEditor(plan: PlanFile['plan'], indicatorKey: string,
   useEffect(() => {
     headingRef.current?.focus();
   }, [isLoaded]);
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
 
-  const save = async (indicator: Indicator, etag: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const saved = await putIndicator(plan.key, indicator, etag);
-      setLoaded({ base: saved.data, etag: saved.etag ?? etag });
-      setDraft(draftOf(saved.data));
-      setConflict(null);
+  // Targets and outcomes are what this editor changes: mine on a saved version is the saved indicator with mine.
+  const mineOf = (indicator: Indicator): MineOn<Indicator> => (theirs) => ({ ...theirs, targets: indicator.targets, actuals: indicator.actuals });
+
+  const settle = async (outcome: SaveOutcome<Indicator>, etag: string) => {
+    if (outcome.kind === 'conflict') return;
+    if (outcome.kind === 'saved') {
+      setLoaded({ base: outcome.saved.data, etag: outcome.saved.etag ?? etag });
+      setDraft(draftOf(outcome.saved.data));
       setSaves((n) => n + 1);
       await onSaved();
       setMessage({ kind: 'done', text: (t) => t.editor.saved, problems: [] });
       messageRef.current?.focus();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 412) {
-        const current = (caught.details as { current?: { version: number; item: Indicator } } | undefined)?.current;
-        if (current) {
-          setConflict({ theirs: current.item, version: current.version, mine: indicator });
-          return;
-        }
-      }
-      const frozenRefusal = caught instanceof ApiError && caught.code === 'frozen';
-      // The plan was adopted meanwhile: read it again, so the editor shows its targets as locked.
-      if (frozenRefusal) await onSaved().catch(() => undefined);
-      const text = caught instanceof ApiError ? (caught.code === 'network' ? t.errors.network : caught.message) : t.errors.unexpected;
-      setMessage({ kind: 'error', text: (t) => frozenRefusal ? `${t.editor.frozen} (${text})` : `${t.editor.failed}: ${text}`, problems: caught instanceof ApiError ? caught.problems.map((p) => `${p.path}: ${p.message}`) : [] });
-      messageRef.current?.focus();
-    } finally {
-      setBusy(false);
+      return;
     }
+    const caught = outcome.error;
+    const frozenRefusal = caught instanceof ApiError && caught.code === 'frozen';
+    // The plan was adopted meanwhile: read it again, so the editor shows its targets as locked.
+    if (frozenRefusal) await onSaved().catch(() => undefined);
+    const text = caught instanceof ApiError ? (caught.code === 'network' ? t.errors.network : caught.message) : t.errors.unexpected;
+    setMessage({ kind: 'error', text: (t) => (frozenRefusal ? `${t.editor.frozen} (${text})` : `${t.editor.failed}: ${text}`), problems: caught instanceof ApiError ? caught.problems.map((p) => `${p.path}: ${p.message}`) : [] });
+    messageRef.current?.focus();
+  };
+
+  const save = async (indicator: Indicator, etag: string) => {
+    setMessage(null);
+    await settle(await versioned.save(() => putIndicator(plan.key, indicator, etag), mineOf(indicator)), etag);
   };
 
   const submit = (event: FormEvent) => {
@@ -102,14 +97,15 @@ export function useIndicatorEditor(plan: PlanFile['plan'], indicatorKey: string,
   };
 
   const keepMine = () => {
-    if (!conflict || busy) return;
-    void save({ ...conflict.theirs, targets: conflict.mine.targets, actuals: conflict.mine.actuals }, `"${conflict.version}"`);
+    if (!conflict) return;
+    const { mine, etag } = conflict;
+    void versioned.keepMine((current) => putIndicator(plan.key, current.mine, current.etag), mineOf(mine))?.then((outcome) => settle(outcome, etag));
   };
   const takeTheirs = async () => {
-    if (!conflict || busy) return;
-    setLoaded({ base: conflict.theirs, etag: `"${conflict.version}"` });
-    setDraft(draftOf(conflict.theirs));
-    setConflict(null);
+    const current = versioned.takeTheirs();
+    if (!current) return;
+    setLoaded({ base: current.theirs, etag: current.etag });
+    setDraft(draftOf(current.theirs));
     setSaves((n) => n + 1);
     await onSaved();
     headingRef.current?.focus();

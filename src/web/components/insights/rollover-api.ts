@@ -1,14 +1,10 @@
 /** The year rollover through the API: the preview (GET, writes nothing) and the real thing (POST, 201). */
+import type { z } from 'zod';
+import type { RolloverPreview as RolloverPreviewSchema } from '../../../contract/api.ts';
 import { ApiError, getJson, sendJson } from '../../api.ts';
 
-/** What the server says the rollover copies and leaves (src/domain/rollover.ts `preview`). */
-export interface RolloverPreview {
-  from: string;
-  to: string;
-  period: string;
-  copied: Record<string, number>;
-  left: Array<{ part: string; key: string; reason: string }>;
-}
+/** What the server says the rollover copies and leaves (the contract's, declared once in domain/rollover.ts). */
+export type RolloverPreview = z.infer<typeof RolloverPreviewSchema>;
 
 export interface RolloverInput {
   /** "2021-2023". */

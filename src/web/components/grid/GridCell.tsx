@@ -1,22 +1,24 @@
 /**
- * One cell of a budget grid: an input named "ROW – COLUMN" where the cell may change, else its
- * printed text; under it a note (the computed net), the server's problem with a refused value and
- * the marks of the findings about it, all tied to the input with aria-describedby.
+ * One cell of any grid (volume table, budget table, investment budget): an input named
+ * "ROW – COLUMN" where the cell may change, else its printed text; under it a note (a budget's
+ * computed net), the server's problem with a refused value and the marks of the reconciliation's
+ * findings about it, all tied to the input with aria-describedby.
  */
 import type { ClipboardEvent, ReactNode } from 'react';
 import type { Column } from '../../../domain/plan.ts';
 import type { Finding } from '../../../domain/reconcile.ts';
-import type { CellRow } from '../../budget-view.ts';
-import { cellId } from '../grid/grid-rules.ts';
+import type { CellRow } from '../../../domain/figure-table.ts';
+import { cellId } from './grid-rules.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { CellInput } from '../grid/CellInput.tsx';
-import { FindingMarker } from './FindingMarker.tsx';
+import { CellInput } from './CellInput.tsx';
+import { FindingMarker } from '../budget/FindingMarker.tsx';
 
-/** What a budget grid knows about its cells and hands to each: editing, changes, findings, problems. */
+/** What a grid knows about its cells and hands to each: editing, changes, findings, problems. */
 export interface CellEditing {
   editable: (column: Column) => boolean;
   /** Ids of the cells changed and not yet saved. */
   changed: Set<string>;
+  /** The reconciliation's findings by cell id (none for a volume table). */
   findings: Map<string, Finding[]>;
   /** The server's problems with refused values, by cell id. */
   problems: Record<string, string>;

@@ -1,8 +1,9 @@
 /**
- * A refused save (412) shown cell by cell: what I wrote beside what is saved now, and the choice
- * between keeping my changes (sent again on the saved version) and using the saved version.
+ * A refused save (412) of any grid shown cell by cell: what I wrote beside what is saved now, and
+ * the choice between keeping my changes (sent again on the saved version) and using the saved one.
  */
-import type { CellDifference } from '../../budget-view.ts';
+import type { CellDifference } from '../../../domain/figure-table.ts';
+import { cellId } from './grid-rules.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ConflictChoice, type ConflictHandlers } from '../FieldConflict.tsx';
 import { ScrollRegion } from '../ScrollRegion.tsx';
@@ -12,42 +13,42 @@ interface Props extends ConflictHandlers {
   version: number;
 }
 
-export function CellConflict({ differences, version, busy, headingRef, onKeepMine, onTakeTheirs }: Props) {
+export function GridConflict({ differences, version, busy, headingRef, onKeepMine, onTakeTheirs }: Props) {
   const { t } = useI18n();
   const captionId = 'cell-conflict-caption';
   const shown = (text: string, kind: CellDifference['kind']) =>
-    text === '' ? <span className="muted">{kind === 'row' ? t.budgetEditor.noRow : t.budgetEditor.empty}</span> : <span lang="sv">{text}</span>;
+    text === '' ? <span className="muted">{kind === 'row' ? t.grid.noRow : t.grid.empty}</span> : <span lang="sv">{text}</span>;
   return (
     <div className="conflict budget-conflict" role="group" aria-labelledby="cell-conflict-heading">
       <h2 id="cell-conflict-heading" ref={headingRef} tabIndex={-1} className="conflict__heading">
-        {t.budgetEditor.conflictHeading}
+        {t.grid.conflictHeading}
       </h2>
-      <p>{t.budgetEditor.conflictText}</p>
+      <p>{t.grid.conflictText}</p>
       <ScrollRegion labelledBy={captionId}>
         <table className="budget-conflict__table">
-          <caption id={captionId}>{t.budgetEditor.conflictCaption}</caption>
+          <caption id={captionId}>{t.grid.conflictCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.budgetEditor.conflictCell}</th>
+              <th scope="col">{t.grid.conflictCell}</th>
               <th scope="col" className="num">
-                {t.budgetEditor.mine}
+                {t.grid.mine}
               </th>
               <th scope="col" className="num">
-                {t.budgetEditor.theirs(version)}
+                {t.grid.theirs(version)}
               </th>
             </tr>
           </thead>
           <tbody>
             {differences.map((difference) => (
-              <tr key={difference.id} data-cell={difference.id.replace('\u0000', '/')}>
+              <tr key={cellId(difference.rowKey, difference.columnKey)} data-cell={`${difference.rowKey}/${difference.columnKey}`}>
                 <th scope="row" lang="sv">
                   {difference.kind === 'cell' ? t.grid.cellLabel(difference.row, difference.column) : difference.row}
                 </th>
                 <td className="num" data-version="mine">
-                  {shown(difference.mine, difference.kind)}
+                  {shown(difference.after, difference.kind)}
                 </td>
                 <td className="num" data-version="theirs">
-                  {shown(difference.theirs, difference.kind)}
+                  {shown(difference.before, difference.kind)}
                 </td>
               </tr>
             ))}

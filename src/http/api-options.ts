@@ -1,0 +1,7 @@
+/** What every group of API routes is registered with; apart from api.ts, which registers them, so routes and api.ts do not import each other. */
+import type { Db } from '../db/connection.ts';
+
+export interface ApiOptions {
+  db: Db;
+  secureCookies: boolean;
+}
