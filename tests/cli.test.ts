@@ -88,7 +88,7 @@ describe('styrkort command line', () => {
     expect(added.stdout).toBe('Skapade anna (redaktör, ifo)\n');
     const list = runCli(['user', 'list', '--data', data]).stdout;
     expect(list).toContain('admin\tadmin\thela kommunen\tdemo');
-    expect(list).toContain('anna\tredaktör\tifo\n');
+    expect(list).toContain('anna\tredaktör\t2262/ifo\n');
     expect(runCli(['user', 'passwd', 'anna', '--data', data], { STYRKORT_PASSWORD: 'ett-annat-långt-lösenord' }).stdout).toContain('Bytte lösenord för anna');
     const short = runCli(['user', 'add', 'bo', '--role', 'läsare', '--data', data], { STYRKORT_PASSWORD: 'kort' });
     expect(short.status).toBe(1);

@@ -1,7 +1,8 @@
 /**
- * Content versions (decision 0013), kept by the database on both engines: every kind of write that
- * changes what a plan shows gives the plan (or, for shared parts, its municipality) a new number,
- * whichever code writes; reads and head-only bookkeeping do not; a restore keeps a new database's
+ * Content versions (decision 0017), kept by the database on both engines: every kind of write that
+ * changes what a plan shows gives the plan (or, for the municipality's name, its municipality) a
+ * new number, whichever code writes; a shared goal or node changed moves a draft's number and
+ * leaves an adopted plan's (it keeps what it was adopted with); reads and head-only bookkeeping do not; a restore keeps a new database's
  * numbers and, over a database that handed numbers out before, gives every plan numbers above them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,9 @@ import type { Database } from '../src/db/connection.ts';
 import { rows } from '../src/db/migrate.ts';
 import { findPlanVersion } from '../src/db/plan-version-repository.ts';
 import { backupToFile, restoreFromFile } from '../src/services/backup-service.ts';
+import type { Actor } from '../src/domain/access.ts';
+import { updateSharedGoal } from '../src/services/goal-service.ts';
+import { updateNode } from '../src/services/organisation-service.ts';
 import { exportPlan, importPlan } from '../src/services/plan-service.ts';
 import { engines, freshDatabase } from './helpers/databases.ts';
 import { aPlan } from './helpers/plan-builder.ts';
@@ -48,12 +52,33 @@ describe.each(engines)('content versions on %s', (engine) => {
     expect((await changes(statement)).plan).toBe(true);
   });
 
+  it('gives the municipality a new version when it is renamed', async () => {
+    expect((await changes(sql`update municipalities set name = 'Timrå' where code = '2262'`)).shared).toBe(true);
+  });
+
+  it('gives the plan a new version when its organisation is pinned anew', async () => {
+    expect((await changes(sql`update plan_nodes set position = position + 1 where plan_id = ${planId}`)).plan).toBe(true);
+  });
+
+  // Decision 0015: a change of a shared goal or node re-pins drafts, never adopted plans.
+  const admin: Actor = { username: 'admin', role: 'admin', unitKey: null };
+  const adoptedKey = 'fastst-plan-2020-2022';
+  const decision = { date: '2020-01-30', body: 'Socialnämnden', paragraph: 'SN § 1' };
+
   it.each([
-    ['a shared goal changed', sql`update goals set number = '9:9' where key = 'kf-1:2'`],
-    ['an organisation node renamed', sql`update org_nodes set name = 'IFO' where key = 'ifo'`],
-    ['the municipality renamed', sql`update municipalities set name = 'Timrå' where code = '2262'`],
-  ])('gives the municipality a new version when %s', async (_what, statement) => {
-    expect((await changes(statement)).shared).toBe(true);
+    ['a shared goal', () => updateSharedGoal(database.db, { municipality: '2262', key: 'kf-1:2', body: { key: 'kf-1:2', level: 'municipal', number: '9:9', perspective: 1, parent: null }, ifMatch: 1, by: admin, actor: 'admin' })],
+    ['an organisation node', () => updateNode(database.db, { municipalityCode: '2262', key: 'ifo', body: { key: 'ifo', kind: 'service-area', name: 'IFO', parent: 'socialforvaltningen' }, ifMatch: 1, by: admin, actor: 'admin' })],
+  ])('changes a draft\'s version and keeps an adopted plan\'s when %s changes', async (_what, change) => {
+    await importPlan(database.db, aPlan({ plan: { key: adoptedKey, status: 'adopted', decision } }), { actor: 'test', source: 'test' });
+    const draftBefore = await versions();
+    const adoptedBefore = (await findPlanVersion(database.db, adoptedKey))!;
+    const adoptedPlan = await exportPlan(database.db, adoptedKey);
+    const draftPlan = await exportPlan(database.db, key);
+    await change();
+    expect((await versions()).plan).not.toBe(draftBefore.plan);
+    expect(await exportPlan(database.db, key)).not.toEqual(draftPlan);
+    expect(await findPlanVersion(database.db, adoptedKey)).toEqual(adoptedBefore);
+    expect(await exportPlan(database.db, adoptedKey)).toEqual(adoptedPlan);
   });
 
   it('keeps the versions for a read, and for a touch of the time stamp alone', async () => {

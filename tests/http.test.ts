@@ -12,7 +12,7 @@ describe('plan API', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     database = await freshDatabase('pglite');
-    await importPlan(database.db, aPlan({ plan: { status: 'adopted' } }), { actor: 'test', source: 'test' });
+    await importPlan(database.db, aPlan({ plan: { status: 'adopted', decision: { date: '2019-11-27', body: 'Socialnämnden', paragraph: 'SN § 45' } } }), { actor: 'test', source: 'test' });
     app = buildServer({ db: database.db });
   });
   afterAll(async () => {

@@ -33,7 +33,7 @@ describe.each(engines)('plan storage on %s', (engine) => {
   it('export → import → export gives identical text', async () => {
     await importPlan(database.db, aPlan(), context);
     const first = planFileText(await exportPlan(database.db, 'test-plan-2020-2022'));
-    await importPlan(database.db, JSON.parse(first), { ...context, replace: true });
+    await importPlan(database.db, JSON.parse(first), { ...context, replace: true, ifMatch: 1 });
     expect(planFileText(await exportPlan(database.db, 'test-plan-2020-2022'))).toBe(first);
   });
 
@@ -96,8 +96,8 @@ describe.each(engines)('plan storage on %s', (engine) => {
   it('will not replace an existing plan unless asked, and never an adopted one', async () => {
     await importPlan(database.db, aPlan(), context);
     await expect(importPlan(database.db, aPlan(), context)).rejects.toMatchObject({ code: 'conflict' });
-    await importPlan(database.db, aPlan({ plan: { status: 'adopted' } }), { ...context, replace: true });
-    await expect(importPlan(database.db, aPlan(), { ...context, replace: true })).rejects.toMatchObject({ code: 'frozen' });
+    await importPlan(database.db, aPlan({ plan: { status: 'adopted', decision: { date: '2019-11-27', body: 'Socialnämnden', paragraph: 'SN § 45' } } }), { ...context, replace: true, ifMatch: 1 });
+    await expect(importPlan(database.db, aPlan(), { ...context, replace: true, ifMatch: 2 })).rejects.toMatchObject({ code: 'frozen' });
     expect((await exportPlan(database.db, 'test-plan-2020-2022')).plan.status).toBe('adopted');
   });
 

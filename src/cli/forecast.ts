@@ -1,6 +1,7 @@
 /** `styrkort forecast PLAN [--as-of ÅÅÅÅ-MM]`: year-end forecasts of volumes and budget lines, beside the plan, the budget and the forecasts entered. */
 import { Decimal } from 'decimal.js';
 import { StyrkortError } from '../domain/errors.ts';
+import { columnScenario } from '../domain/economy/table.ts';
 import { backtestForecasts, forecastPlan, type BudgetForecast, type PlanForecast, type VolumeForecast } from '../domain/forecast-plan.ts';
 import { forecastMethods, METHOD_LABELS, type MethodForecast } from '../domain/forecast.ts';
 import { formatAmount, formatPeriod } from '../domain/format.ts';
@@ -24,9 +25,10 @@ export async function forecastCommand(planKey: string, options: GlobalOptions & 
 
 /** The latest month with an actual in any volume or budget table. */
 function latestMonth(plan: PlanFile): string | null {
-  const months = [...plan.volumeTables, ...plan.budgetTables]
-    .flatMap((table) => table.columns)
-    .filter((column) => column.kind === 'actual' && column.period !== undefined && isMonthPeriod(column.period))
+  const volumeMonths = plan.volumeTables.flatMap((table) => table.columns).filter((column) => column.kind === 'actual');
+  const budgetMonths = plan.budgetTables.flatMap((table) => table.columns).filter((column) => columnScenario(column) === 'actual');
+  const months = [...volumeMonths, ...budgetMonths]
+    .filter((column) => column.period !== undefined && isMonthPeriod(column.period))
     .map((column) => column.period!)
     .sort();
   return months.at(-1) ?? null;

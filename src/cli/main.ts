@@ -31,7 +31,7 @@ program.hook('preAction', (_program, action) => {
 // Each command's module is loaded when it runs, so `styrkort plans` does not load the web server.
 const serveCommand = async (o: any) => (await import('./serve.ts')).serveCommand(o);
 const plansCommand = async (o: any) => (await import('./plans.ts')).plansCommand(o);
-const importCommand = async (f: string, o: any) => (await import('./import.ts')).importCommand(f, o);
+const importCommand = async (f: string | undefined, o: any) => (await import('./import.ts')).importCommand(f, o);
 const exportCommand = async (p: string, o: any) => (await import('./export.ts')).exportCommand(p, o);
 const reportCommand = async (p: string, o: any) => (await import('./report.ts')).reportCommand(p, o);
 const checkCommand = async (p: string, o: any) => (await import('./check.ts')).checkCommand(p, o);
@@ -45,6 +45,7 @@ const deviationsCommand = async (p: string, o: any) => (await import('./deviatio
 const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
 const backupCommand = async (o: any) => (await import('./backup.ts')).backupCommand(o);
 const restoreCommand = async (f: string, o: any) => (await import('./restore.ts')).restoreCommand(f, o);
+const roundCommands = async () => import('./round.ts');
 
 program
   .command('serve')
@@ -58,8 +59,10 @@ program.command('plans').description('lista planerna').action(() => plansCommand
 program
   .command('import')
   .description('läs in en planfil (JSON); allt kontrolleras först, vid fel sparas ingenting')
-  .argument('<fil>', 'planfil')
-  .option('--replace', 'ersätt en befintlig plan som inte är fastställd')
+  .argument('[fil]', 'planfil')
+  .option('--replace', 'ersätt ett utkast (läser dess version nu, om inte --if-match anges)')
+  .option('--if-match <version>', 'ersätt bara om planen fortfarande har den här versionen')
+  .option('--restore-audit <id>', 'återställ planfilen som en händelse i ändringsloggen sparade (ersatt eller borttagen plan)')
   .option('--reason <text>', 'anledning, sparas i ändringsloggen')
   .action((file, options) => importCommand(file, { ...globals(), ...options }));
 
@@ -96,6 +99,7 @@ user
   .argument('<namn>', 'användarnamn')
   .requiredOption('--role <roll>', 'admin, ledning, redaktör, ekonom eller läsare')
   .option('--unit <nod>', 'organisationsnod vars delträd kontot arbetar i')
+  .option('--municipality <kommunkod>', 'kommunen kontot arbetar i (krävs när noden finns i flera kommuner)')
   .option('--name <visningsnamn>', 'namn som visas')
   .action(async (name, options) => (await userCommands()).userAddCommand(name, { ...globals(), ...options }));
 user.command('list').description('lista konton').action(async () => (await userCommands()).userListCommand(globals()));
@@ -141,6 +145,24 @@ program
   .argument('<plan-a>', 'den tidigare planens nyckel')
   .argument('<plan-b>', 'den senare planens nyckel')
   .action((a, b) => diffCommand(a, b, globals()));
+
+const round = program.command('round').description('uppföljningsomgångar: uppdrag per nod med ansvarig, sista dag och påminnelser');
+round
+  .command('open')
+  .description('öppna en uppföljningsomgång för en period (ett uppdrag per nod som har något att följa upp)')
+  .argument('<plan>', 'planens nyckel, t.ex. timra-ifo-2018-2020')
+  .requiredOption('--period <period>', 'ÅÅÅÅ-MM (-08: delårsrapport), ÅÅÅÅ-T1, ÅÅÅÅ-H1, ÅÅÅÅ-Q1 eller ÅÅÅÅ (verksamhetsberättelse)')
+  .requiredOption('--deadline <datum>', 'sista dag, ÅÅÅÅ-MM-DD')
+  .option('--reminder-days <dagar>', 'påminnelse så många dagar före sista dag (standard 3)')
+  .option('--owner <konto>', 'kontot som äger omgången och får sammanställningarna')
+  .option('--reason <text>', 'anledning, sparas i ändringsloggen')
+  .action(async (plan, options) => (await roundCommands()).roundOpenCommand(plan, { ...globals(), ...options }));
+round
+  .command('status')
+  .description('var varje nods uppdrag står: inte påbörjad, pågår, klar, skickad tillbaka; försenade')
+  .argument('<plan>', 'planens nyckel')
+  .requiredOption('--period <period>', 'omgångens period')
+  .action(async (plan, options) => (await roundCommands()).roundStatusCommand(plan, { ...globals(), ...options }));
 
 program
   .command('backup')

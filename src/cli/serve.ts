@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { buildServer } from '../http/server.ts';
 import { demoPlanFiles, loadDemo } from '../services/demo.ts';
 import { listPlans } from '../services/plan-service.ts';
+import { clockFromEnv } from '../services/round-clock.ts';
+import { mailerFromEnv, publicUrlFromEnv } from '../services/round-mail.ts';
+import { startRoundScheduler } from '../services/round-scheduler.ts';
 import { ensureWebApp } from './build-web.ts';
 import { dataDirOf, openFor, type GlobalOptions } from './context.ts';
 
@@ -21,12 +24,24 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
     for (const { key } of await loadDemo(database.db)) console.log(`Demoplan inläst: ${key}`);
   }
   await webApp;
-  const app = buildServer({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const clock = clockFromEnv();
+  const app = buildServer({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, clock });
+  // Reminders of follow-up rounds by e-mail (STYRKORT_SMTP_*; off when unset) and in-app notices.
+  const scheduler = startRoundScheduler({
+    db: database.db,
+    clock,
+    mailer: mailerFromEnv(),
+    publicUrl: publicUrlFromEnv(process.env, `http://localhost:${options.port}`),
+    intervalMs: Number(process.env.STYRKORT_REMINDER_INTERVAL_MS || 5 * 60_000),
+    onError: (error) => app.log.error({ err: error }, 'påminnelserna kunde inte skickas'),
+    onSent: (sent) => app.log.info({ reminders: sent.map((message) => ({ kind: message.kind, to: message.recipient, mailed: message.mailedTo !== null, error: message.error })) }, 'påminnelser skickade'),
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stänger: väntar in pågående anrop');
+    await scheduler.stop();
     await app.close(); // finishes running requests before it resolves
     await database.close();
     process.exit(0);
@@ -36,6 +51,7 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   try {
     await app.listen({ port: Number(options.port), host: options.host });
   } catch (error) {
+    await scheduler.stop();
     await database.close();
     throw error;
   }

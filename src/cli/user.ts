@@ -21,10 +21,10 @@ async function readPassword(prompt: string): Promise<string> {
   }
 }
 
-export async function userAddCommand(name: string, options: GlobalOptions & { role: string; unit?: string; name?: string }): Promise<void> {
+export async function userAddCommand(name: string, options: GlobalOptions & { role: string; unit?: string; municipality?: string; name?: string }): Promise<void> {
   const password = await readPassword(`Lösenord för ${name}: `);
   const user = await withDatabase(options, 'styrkort user add', ({ db }) =>
-    createUser(db, { username: name, password, role: options.role, unitKey: options.unit ?? null, displayName: options.name ?? null, actor: process.env.USER ?? 'cli' }),
+    createUser(db, { username: name, password, role: options.role, unitKey: options.unit ?? null, municipality: options.municipality ?? null, displayName: options.name ?? null, actor: process.env.USER ?? 'cli' }),
   );
   console.log(`Skapade ${user.username} (${user.role}${user.unitKey ? `, ${user.unitKey}` : ''})`);
 }
@@ -33,7 +33,9 @@ export async function userListCommand(options: GlobalOptions): Promise<void> {
   const users = await withDatabase(options, 'styrkort user list', ({ db }) => listUsers(db));
   if (users.length === 0) console.log('Inga användare.');
   for (const user of users) {
-    console.log(`${user.username}\t${user.role}\t${user.unitKey ?? 'hela kommunen'}${user.isDemo ? '\tdemo' : ''}`);
+    // A scope is a municipality and a node of it: "2262/ifo"; without a node, the whole municipality.
+    const scope = user.unitKey ? `${user.municipality ? `${user.municipality}/` : ''}${user.unitKey}` : user.municipality ? `hela kommunen ${user.municipality}` : 'hela kommunen';
+    console.log(`${user.username}\t${user.role}\t${scope}${user.isDemo ? '\tdemo' : ''}`);
   }
 }
 

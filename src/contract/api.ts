@@ -20,7 +20,13 @@ export const ErrorBody = z
 export const LoginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict();
 
 export const SessionInfo = z.object({
-  user: z.object({ username: z.string(), displayName: z.string().nullable(), role: z.enum(roles), unitKey: z.string().nullable() }),
+  user: z.object({
+    username: z.string(),
+    displayName: z.string().nullable(),
+    role: z.enum(roles),
+    unitKey: z.string().nullable(),
+    municipality: z.string().nullable().optional().describe('kommunkoden kontot arbetar i; null: alla kommuner'),
+  }),
   csrfToken: z.string().describe('skickas i rubriken X-CSRF-Token vid ändringar'),
   expiresAt: z.string(),
 });

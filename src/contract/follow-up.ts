@@ -101,14 +101,19 @@ const VolumeForecast = z.object({
 
 const BudgetForecast = z.object({
   tableKey: z.string(),
-  node: z.string(),
+  rowKey: z.string(),
+  node: z.string().nullable(),
   title: z.string(),
   line: z.enum(budgetLines),
   label: z.string(),
-  unit: BudgetTable.shape.unit.unwrap(),
+  unit: z.string().describe('som tryckt: tkr, mnkr …'),
+  decimals: z.number().int().nullable(),
   computed: YearEndForecast.nullable(),
   entered: z.array(PrintedCell),
   budget: PrintedCell.nullable(),
+  outcome: PrintedCell.nullable(),
+  printedDeviation: PrintedCell.nullable().describe('avvikelsen som tabellen trycker den, bredvid den beräknade'),
+  betterAbove: z.boolean().describe('true när mer än budget är bättre (intäkter, eller kostnader tryckta negativa)'),
 });
 
 const PlanForecastShape = z.object({ planKey: z.string(), asOf: z.string(), year: z.number().int(), volumes: z.array(VolumeForecast), budgets: z.array(BudgetForecast) });
@@ -138,6 +143,7 @@ export const Deviation = z.object({
   subject: z.string(),
   label: z.string(),
   line: z.enum(budgetLines).optional(),
+  rowKey: z.string().optional(),
   period: z.string(),
   severity: z.enum(['red', 'yellow']),
   planned: z.string().nullable(),
@@ -175,13 +181,13 @@ export const VolumeYears = z
 
 const TextChange = { before: z.string().nullable(), after: z.string().nullable() };
 const FieldChange = z.object({ ...TextChange, field: z.string(), label: z.string() });
-const ValueChange = z.object({ ...TextChange, period: z.string(), kind: Column.shape.kind, asOf: z.string().nullable(), beforeLabel: z.string(), afterLabel: z.string() });
+const ValueChange = z.object({ ...TextChange, period: z.string(), kind: z.string().describe('kolumnens slag: en volymkolumns, eller en ekonomisk kolumns mått'), asOf: z.string().nullable(), beforeLabel: z.string(), afterLabel: z.string() });
 const changes = <R extends z.ZodType, C extends z.ZodType>(ref: R, change: C) => z.object({ added: z.array(ref), removed: z.array(ref), changed: z.array(change), unchanged: z.number().int() });
 
 const GoalRef = z.object({ key: z.string(), number: z.string().nullable(), level: Goal.shape.level, text: z.string() });
 const IndicatorRef = z.object({ key: z.string(), number: z.string(), name: z.string(), targets: z.array(z.object({ year: z.number().int(), text: z.string() })) });
 const VolumeRef = z.object({ measure: z.string(), label: z.string(), kind: VolumeRow.shape.kind });
-const BudgetRef = z.object({ node: z.string(), nodeName: z.string(), tableKind: BudgetTable.shape.kind, line: z.enum(budgetLines), label: z.string() });
+const BudgetRef = z.object({ node: z.string().nullable(), nodeName: z.string(), tableKind: BudgetTable.shape.kind, line: z.string().describe('radens nyckel: Timrås rader (income, costs, net) eller en enhets rad'), label: z.string() });
 const PlanRef = z.object({ key: z.string(), title: z.string(), period: z.string() });
 
 export const PlanDiff = z

@@ -15,6 +15,7 @@ export const Finding = z.object({
   kind: z.enum(findingKinds),
   severity: z.enum(['ok', 'rounding', 'gap', 'info']),
   tableKey: z.string(),
+  rowKey: z.string().nullable().describe('raden vars tryckta tal stäms av; null för en hel tabell eller en investeringssumma'),
   columnKey: z.string().nullable(),
   columnLabel: z.string().nullable(),
   period: z.string().nullable(),
@@ -22,6 +23,7 @@ export const Finding = z.object({
   stated: amount.nullable(),
   computed: amount.nullable(),
   difference: amount.nullable(),
+  decimals: z.number().int().nullable().describe('decimaler som tabellen trycker sina belopp med ("30,0 mnkr": 1); null: som varje tal har'),
   message: z.string(),
   summary: z.string(),
 });

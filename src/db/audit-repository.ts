@@ -1,6 +1,6 @@
 /** The append-only audit trail (the database refuses updates and deletes, see migration 0001). */
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from './connection.ts';
+import type { Queryable } from './connection.ts';
 import { auditEvents } from './schema.ts';
 
 export interface AuditEntry {
@@ -15,7 +15,8 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-export async function appendAudit(tx: Db, entry: AuditEntry): Promise<void> {
+/** Appends one event; run it in the transaction of the change it records. */
+export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
     actor: entry.actor,
     action: entry.action,
@@ -39,7 +40,7 @@ export interface AuditQuery {
 }
 
 /** Audit events, newest first, filtered by plan, entity and/or actor. */
-export async function queryAudit(db: Db, query: AuditQuery) {
+export async function queryAudit(db: Queryable, query: AuditQuery) {
   const conditions = [
     query.planKey ? eq(auditEvents.planKey, query.planKey) : undefined,
     query.entityType ? eq(auditEvents.entityType, query.entityType) : undefined,
@@ -53,4 +54,10 @@ export async function queryAudit(db: Db, query: AuditQuery) {
     .orderBy(desc(auditEvents.id))
     .limit(query.limit)
     .offset(query.offset);
+}
+
+/** One audit event by its id, or null. */
+export async function findAuditEvent(db: Queryable, id: number) {
+  const [row] = await db.select().from(auditEvents).where(eq(auditEvents.id, id));
+  return row ?? null;
 }

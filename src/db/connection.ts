@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { StyrkortError } from '../domain/errors.ts';
 import * as schema from './schema.ts';
@@ -15,6 +16,10 @@ import { acquireLock, type Lock } from './lock.ts';
 import { migrateDatabase } from './migrate.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** An open transaction: what a write runs in. Repository functions that must not run outside one take it. */
+export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+/** Where a read can run: the database or an open transaction (reads inside a write see what it wrote). */
+export type Queryable = Db | Tx;
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {
@@ -76,13 +81,13 @@ async function openServer(url: string): Promise<Database> {
       `Kan inte ansluta till PostgreSQL-servern ${location}: ${(error as Error).message}. Kontrollera DATABASE_URL och att servern är igång.`,
     );
   }
-  return { db: drizzlePg(pool, { schema }) as unknown as Db, engine: 'postgres', location, close: () => pool.end() };
+  return { db: drizzlePg(pool, { schema }), engine: 'postgres', location, close: () => pool.end() };
 }
 
 async function openMemory(loadDataDir?: Blob | File): Promise<Database> {
   const client = await PGlite.create({ postgresqlconf: embeddedSettings, ...(loadDataDir ? { loadDataDir } : {}) });
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema }),
     engine: 'pglite',
     location: 'minnet',
     close: () => client.close(),
@@ -103,7 +108,7 @@ async function openDataDir(dir: string, purpose: string): Promise<Database> {
     );
   }
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema }),
     engine: 'pglite',
     location: dir,
     close: () => closeEmbedded(client, lock),

@@ -1,10 +1,12 @@
 /** Reads and writes single parts of a stored plan: one item (or goal) and its figures at a time. */
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { PlanPart } from '../domain/plan-parts.ts';
 import type { Goal, PlanFile } from '../domain/plan.ts';
-import type { Db } from './connection.ts';
+import { StyrkortError } from '../domain/errors.ts';
+import type { Queryable, Tx } from './connection.ts';
 import { toItemsAndFigures } from './plan-mapping.ts';
-import { figures, goals, goalTexts, planItems, plans } from './schema.ts';
+import { currentGoalsOf, goalAttributesOf, hasGoalAttributes, pinnableGoalVersion } from './goal-repository.ts';
+import { figures, goals, goalTexts, goalVersions, municipalities, planItems, plans } from './schema.ts';
 
 export interface PlanRow {
   id: number;
@@ -12,6 +14,8 @@ export interface PlanRow {
   status: string;
   version: number;
   municipalityId: number;
+  /** The municipality's code (kommunkod): node, goal and user keys are scoped by it. */
+  municipalityCode: string;
   periodStart: number;
   periodEnd: number;
   ownerNodeKey: string;
@@ -23,66 +27,54 @@ const planRowColumns = {
   status: plans.status,
   version: plans.version,
   municipalityId: plans.municipalityId,
+  municipalityCode: municipalities.code,
   periodStart: plans.periodStart,
   periodEnd: plans.periodEnd,
   ownerNodeKey: plans.ownerNodeKey,
 };
 
 /** The plan row without locking it. */
-export async function findPlanRow(db: Db, key: string): Promise<PlanRow | null> {
-  const [row] = await db.select(planRowColumns).from(plans).where(eq(plans.key, key));
+export async function findPlanRow(db: Queryable, key: string): Promise<PlanRow | null> {
+  const [row] = await db.select(planRowColumns).from(plans).innerJoin(municipalities, eq(plans.municipalityId, municipalities.id)).where(eq(plans.key, key));
   return row ?? null;
 }
 
 /** The plan row, locked for the rest of the transaction so writers to one plan take turns. */
-export async function lockPlan(tx: Db, key: string): Promise<PlanRow | null> {
+export async function lockPlan(tx: Tx, key: string): Promise<PlanRow | null> {
   const [row] = await tx
     .select(planRowColumns)
     .from(plans)
+    .innerJoin(municipalities, eq(plans.municipalityId, municipalities.id))
     .where(eq(plans.key, key))
-    .for('update');
+    .for('update', { of: plans });
   return row ?? null;
 }
 
-/** Versions of every item of one part of a plan, by key. */
-export async function itemVersions(db: Db, planId: number, part: PlanPart): Promise<Map<string, number>> {
-  if (part.field === 'goals') {
-    const rows = await db
-      .select({ key: goals.key, version: goalTexts.version })
-      .from(goalTexts)
-      .innerJoin(goals, eq(goalTexts.goalId, goals.id))
-      .where(eq(goalTexts.planId, planId));
-    return new Map(rows.map((row) => [row.key, row.version]));
-  }
-  const rows = await db
-    .select({ key: planItems.key, version: planItems.version })
-    .from(planItems)
-    .where(and(eq(planItems.planId, planId), eq(planItems.itemType, part.itemType)));
-  return new Map(rows.map((row) => [row.key, row.version]));
+export interface ItemWrite {
+  /** The item's new version. */
+  version: number;
+  /** The version the item has now (a change), checked in the statement that writes it; absent: the item is new. */
+  expected?: number;
+  actor: string;
+  source: string;
 }
 
-/** Writes one item (new or changed) with its figures, replacing what was stored under its key. */
-export async function writeItem(
-  tx: Db,
-  plan: PlanRow,
-  part: PlanPart,
-  item: Record<string, unknown>,
-  options: { version: number; actor: string; source: string },
-): Promise<void> {
-  if (part.field === 'goals') return writeGoal(tx, plan, item as Goal, options.version);
-  const single = { [part.field]: [item] } as unknown as PlanFile;
-  const { items, figures: figureRows } = toItemsAndFigures({ ...emptyParts, ...single } as PlanFile);
+/**
+ * Writes one item (new or changed) with its figures, replacing what was stored under its key. A
+ * change is written only if the stored version is still `expected` (otherwise 412).
+ */
+export async function writeItem(tx: Tx, plan: PlanRow, part: PlanPart, item: Record<string, unknown>, options: ItemWrite): Promise<void> {
+  if (part.field === 'goals') return writeGoal(tx, plan, item as Goal, options);
+  const { items, figures: figureRows } = toItemsAndFigures({ [part.field]: [item] } as Partial<PlanFile>);
   const row = items[0]!;
   const key = part.keyOf(item);
-  const [existing] = await tx
-    .select({ position: planItems.position })
-    .from(planItems)
-    .where(and(eq(planItems.planId, plan.id), eq(planItems.itemType, part.itemType), eq(planItems.key, key)));
-  const position = existing?.position ?? (await nextPosition(tx, plan.id, part.itemType));
-  await tx
-    .insert(planItems)
-    .values({ planId: plan.id, itemType: part.itemType, key, position, data: row.data, version: options.version })
-    .onConflictDoUpdate({ target: [planItems.planId, planItems.itemType, planItems.key], set: { data: row.data, version: options.version } });
+  const where = and(eq(planItems.planId, plan.id), eq(planItems.itemType, part.itemType), eq(planItems.key, key));
+  if (options.expected === undefined) {
+    await tx.insert(planItems).values({ planId: plan.id, itemType: part.itemType, key, position: await nextPosition(tx, plan.id, part.itemType), data: row.data, version: options.version });
+  } else {
+    const written = await tx.update(planItems).set({ data: row.data, version: options.version }).where(and(where, eq(planItems.version, options.expected))).returning({ id: planItems.id });
+    if (written.length === 0) throw staleItem(part, key);
+  }
   await tx.delete(figures).where(and(eq(figures.planId, plan.id), eq(figures.itemType, part.itemType), eq(figures.itemKey, key)));
   if (figureRows.length) {
     await tx.insert(figures).values(
@@ -91,13 +83,11 @@ export async function writeItem(
   }
 }
 
-const emptyParts = {
-  officeHolders: [], perspectives: [], indicators: [], strategies: [], activityTables: [], activities: [],
-  serviceDeclarations: [], outlooks: [], volumeTables: [], budgetTables: [], capitalBudgets: [], footnotes: [], sections: [], analyses: [],
-  vision: null, indicatorTable: null, strategyTable: null,
-};
+function staleItem(part: PlanPart, key: string): StyrkortError {
+  return new StyrkortError('precondition-failed', `Någon annan har ändrat ${part.noun} "${key}" under tiden. Ingenting har sparats; läs om och försök igen.`);
+}
 
-async function nextPosition(tx: Db, planId: number, itemType: string): Promise<number> {
+async function nextPosition(tx: Tx, planId: number, itemType: string): Promise<number> {
   const [row] = await tx
     .select({ last: max(planItems.position) })
     .from(planItems)
@@ -105,34 +95,77 @@ async function nextPosition(tx: Db, planId: number, itemType: string): Promise<n
   return (row?.last ?? -1) + 1;
 }
 
-async function writeGoal(tx: Db, plan: PlanRow, goal: Goal, version: number): Promise<void> {
-  const shared = { level: goal.level, number: goal.number ?? null, perspective: goal.perspective ?? null, parentKey: goal.parent, nodeKey: goal.node ?? null };
-  const [row] = await tx
-    .insert(goals)
-    .values({ municipalityId: plan.municipalityId, key: goal.key, ...shared })
-    .onConflictDoUpdate({ target: [goals.municipalityId, goals.key], set: shared })
-    .returning({ id: goals.id });
-  const goalId = row!.id;
-  const [existing] = await tx.select({ position: goalTexts.position }).from(goalTexts).where(and(eq(goalTexts.goalId, goalId), eq(goalTexts.planId, plan.id)));
-  const [last] = await tx.select({ last: max(goalTexts.position) }).from(goalTexts).where(eq(goalTexts.planId, plan.id));
-  const values = { text: goal.text, measurement: goal.measurement, version };
-  await tx
-    .insert(goalTexts)
-    .values({ goalId, planId: plan.id, periodStart: plan.periodStart, periodEnd: plan.periodEnd, position: existing?.position ?? (last?.last ?? -1) + 1, ...values })
-    .onConflictDoUpdate({ target: [goalTexts.goalId, goalTexts.planId], set: values });
+/**
+ * Writes one goal of a plan: its wording and measurement in this plan only, and its shared part
+ * (level, number, perspective, parent, owner node) as the version this plan pins: the pin it has
+ * when that still says the same, else the goal's current version when that does, else a variant
+ * of this plan only. No other plan changes.
+ */
+async function writeGoal(tx: Tx, plan: PlanRow, goal: Goal, options: ItemWrite): Promise<void> {
+  const attributes = goalAttributesOf(goal);
+  const [existing] = await tx
+    .select({ text: goalTexts, pinned: goalVersions })
+    .from(goalTexts)
+    .innerJoin(goals, eq(goalTexts.goalId, goals.id))
+    .innerJoin(goalVersions, eq(goalTexts.goalVersionId, goalVersions.id))
+    .where(and(eq(goalTexts.planId, plan.id), eq(goals.key, goal.key)));
+  const pin =
+    existing && hasGoalAttributes(existing.pinned, attributes)
+      ? { goalId: existing.text.goalId, goalVersionId: existing.pinned.id }
+      : await pinnableGoalVersion(tx, {
+          municipalityId: plan.municipalityId,
+          stored: (await currentGoalsOf(tx, plan.municipalityId, [goal.key])).get(goal.key),
+          key: goal.key,
+          attributes,
+          planId: plan.id,
+          createdBy: options.actor,
+        });
+  const values = { goalVersionId: pin.goalVersionId, text: goal.text, measurement: goal.measurement, version: options.version };
+  if (options.expected === undefined) {
+    const [last] = await tx.select({ last: max(goalTexts.position) }).from(goalTexts).where(eq(goalTexts.planId, plan.id));
+    await tx.insert(goalTexts).values({ goalId: pin.goalId, planId: plan.id, periodStart: plan.periodStart, periodEnd: plan.periodEnd, position: (last?.last ?? -1) + 1, ...values });
+    return;
+  }
+  const written = await tx
+    .update(goalTexts)
+    .set(values)
+    .where(and(eq(goalTexts.planId, plan.id), eq(goalTexts.goalId, pin.goalId), eq(goalTexts.version, options.expected)))
+    .returning({ id: goalTexts.id });
+  if (written.length === 0) throw new StyrkortError('precondition-failed', `Någon annan har ändrat målet "${goal.key}" under tiden. Ingenting har sparats; läs om och försök igen.`);
 }
 
 /** Removes one item and its figures from a plan (a goal keeps its wordings in other plans). */
-export async function removeItem(tx: Db, plan: PlanRow, part: PlanPart, key: string): Promise<void> {
+export async function removeItem(tx: Tx, plan: PlanRow, part: PlanPart, key: string, expected: number): Promise<void> {
   if (part.field === 'goals') {
-    await tx.execute(sql`delete from goal_texts where plan_id = ${plan.id} and goal_id = (select id from goals where municipality_id = ${plan.municipalityId} and key = ${key})`);
+    const goalId = tx.select({ id: goals.id }).from(goals).where(and(eq(goals.municipalityId, plan.municipalityId), eq(goals.key, key)));
+    const removed = await tx.delete(goalTexts).where(and(eq(goalTexts.planId, plan.id), inArray(goalTexts.goalId, goalId), eq(goalTexts.version, expected))).returning({ id: goalTexts.id });
+    if (removed.length === 0) throw staleItem(part, key);
     return;
   }
-  await tx.delete(planItems).where(and(eq(planItems.planId, plan.id), eq(planItems.itemType, part.itemType), eq(planItems.key, key)));
+  const removed = await tx
+    .delete(planItems)
+    .where(and(eq(planItems.planId, plan.id), eq(planItems.itemType, part.itemType), eq(planItems.key, key), eq(planItems.version, expected)))
+    .returning({ id: planItems.id });
+  if (removed.length === 0) throw staleItem(part, key);
   await tx.delete(figures).where(and(eq(figures.planId, plan.id), eq(figures.itemType, part.itemType), eq(figures.itemKey, key)));
 }
 
-/** Records that the plan changed; its own version (the plan head's ETag) is left to head edits. */
-export async function touchPlan(tx: Db, plan: PlanRow): Promise<void> {
+/**
+ * Records that the plan's content changed. Every write to a plan calls it, in the writing
+ * transaction (also a re-pin of a shared goal or node); its own version, the plan head's ETag, is
+ * left to head and status changes (updatePlanRow).
+ */
+export async function touchPlan(tx: Tx, plan: Pick<PlanRow, 'id'>): Promise<void> {
   await tx.update(plans).set({ updatedAt: sql`now()` }).where(eq(plans.id, plan.id));
+}
+
+/** Changes the plan row's head or status and its version, checked in the same statement; a stale version is a 412. */
+export async function updatePlanRow(tx: Tx, plan: Pick<PlanRow, 'id' | 'version'>, values: Partial<typeof plans.$inferInsert>): Promise<number> {
+  const [row] = await tx
+    .update(plans)
+    .set({ ...values, version: plan.version + 1 })
+    .where(and(eq(plans.id, plan.id), eq(plans.version, plan.version)))
+    .returning({ version: plans.version });
+  if (!row) throw new StyrkortError('precondition-failed', 'Planen har ändrats av någon annan under tiden. Läs om och försök igen.');
+  return row.version;
 }

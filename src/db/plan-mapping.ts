@@ -2,9 +2,10 @@
  * How a plan file maps onto stored items and figures, and back. Pure: no SQL here, so the
  * round trip (file → rows → file) can be tested on its own.
  */
+import { cellMeaning, columnScenario } from '../domain/economy/table.ts';
 import { TOTAL_ROW } from '../domain/figure-table.ts';
 import { parseFigure } from '../domain/figure.ts';
-import type { PlanFile } from '../domain/plan.ts';
+import type { Column, PlanFile } from '../domain/plan.ts';
 import { planParts } from '../domain/plan-parts.ts';
 
 export interface ItemRow {
@@ -40,21 +41,30 @@ const singletons = [
   { field: 'strategyTable', type: 'strategy-table' },
 ] as const;
 
-/** Splits a plan's parts into items (without figures) and figure rows. */
-export function toItemsAndFigures(plan: PlanFile): { items: ItemRow[]; figures: FigureRow[] } {
+/** Splits a plan's parts (all, or some: one item being written) into items without figures and figure rows. */
+export function toItemsAndFigures(plan: Partial<PlanFile>): { items: ItemRow[]; figures: FigureRow[] } {
   const items: ItemRow[] = [];
-  const figures: FigureRow[] = [];
   for (const { field, type } of singletons) {
     const value = plan[field];
     if (value) items.push({ itemType: type, key: 'main', position: 0, data: value as Record<string, unknown> });
   }
   for (const { field, itemType: type, keyOf } of collections) {
-    (plan[field] as unknown[]).forEach((item, position) => {
-      const key = keyOf(item as Record<string, unknown>);
-      items.push({ itemType: type, key, position, data: stripFigures(type, item as Record<string, unknown>) });
-      figures.push(...figuresOf(type, item as any));
+    ((plan[field] ?? []) as Array<Record<string, unknown>>).forEach((item, position) => {
+      items.push({ itemType: type, key: keyOf(item), position, data: stripFigures(type, item) });
     });
   }
+  const figures = [
+    ...(plan.indicators ?? []).flatMap(indicatorFigures),
+    ...(plan.volumeTables ?? []).flatMap((table) =>
+      tableFigures('volume-table', table, table.rows.map((row) => ({ rowKey: row.key, series: row.measure, unit: row.unit ?? null, cells: row.cells }))),
+    ),
+    ...(plan.budgetTables ?? []).flatMap(budgetTableFigures),
+    ...(plan.capitalBudgets ?? []).flatMap((table) => {
+      const rows: CellRow[] = table.rows.map((row) => ({ rowKey: row.key, series: null, unit: table.unit, cells: row.cells }));
+      if (table.total) rows.push({ rowKey: TOTAL_ROW, series: null, unit: table.unit, cells: table.total.cells });
+      return tableFigures('capital-budget', table, rows);
+    }),
+  ];
   return { items, figures };
 }
 
@@ -84,24 +94,6 @@ function stripFigures(type: string, item: Record<string, unknown>): Record<strin
     }
     default:
       return item;
-  }
-}
-
-function figuresOf(type: string, item: any): FigureRow[] {
-  switch (type) {
-    case 'indicator':
-      return indicatorFigures(item);
-    case 'volume-table':
-      return tableFigures(type, item, item.rows.map((row: any) => ({ rowKey: row.key, series: row.measure, unit: row.unit ?? null, cells: row.cells })));
-    case 'budget-table':
-      return tableFigures(type, item, item.rows.map((row: any) => ({ rowKey: row.line, series: `${item.node}:${row.line}`, unit: item.unit, cells: row.cells })));
-    case 'capital-budget': {
-      const rows = item.rows.map((row: any) => ({ rowKey: row.key, series: null, unit: item.unit, cells: row.cells }));
-      if (item.total) rows.push({ rowKey: TOTAL_ROW, series: null, unit: item.unit, cells: item.total.cells });
-      return tableFigures(type, item, rows);
-    }
-    default:
-      return [];
   }
 }
 
@@ -144,10 +136,10 @@ interface CellRow {
   cells: Record<string, string>;
 }
 
-function tableFigures(type: string, table: any, rows: CellRow[]): FigureRow[] {
+function tableFigures(type: string, table: { key: string; columns: Column[] }, rows: CellRow[]): FigureRow[] {
   const out: FigureRow[] = [];
   for (const row of rows) {
-    table.columns.forEach((column: PlanFile['volumeTables'][number]['columns'][number], position: number) => {
+    table.columns.forEach((column, position) => {
       const printed = row.cells[column.key];
       if (printed === undefined) return;
       const figure = parseFigure(printed);
@@ -170,6 +162,41 @@ function tableFigures(type: string, table: any, rows: CellRow[]): FigureRow[] {
     });
   }
   return out;
+}
+
+/**
+ * An economic table's cells as figures: each keeps its row key, the measure (kind) and period of
+ * its column, and a series that follows the unit's line across plans: "ifo:income" for Timrå's
+ * income row, "aldreomsorg:net" for a unit's net. A row without a node has no series.
+ */
+function budgetTableFigures(table: PlanFile['budgetTables'][number]): FigureRow[] {
+  return table.rows.flatMap((row) =>
+    table.columns.flatMap((column, position): FigureRow[] => {
+      const printed = row.cells[column.key];
+      if (printed === undefined) return [];
+      const figure = parseFigure(printed);
+      const meaning = cellMeaning(row, column);
+      const node = row.node ?? table.node;
+      return [
+        {
+          itemType: 'budget-table',
+          itemKey: table.key,
+          rowKey: row.key,
+          series: node && meaning.line ? `${node}:${meaning.line}` : null,
+          columnKey: column.key,
+          period: column.period ?? null,
+          kind: columnScenario(column),
+          asOf: column.asOf ?? null,
+          unit: column.unit ?? table.unit,
+          printed,
+          value: figure.value?.toFixed() ?? null,
+          form: figure.form,
+          position,
+          statedSource: null,
+        },
+      ];
+    }),
+  );
 }
 
 /** Puts stored items and figures back together into the plan's parts. */
@@ -205,28 +232,31 @@ function cellsOf(index: FigureIndex, type: string, itemKey: string, rowKey: stri
   return cells;
 }
 
-function withFigures(type: string, key: string, data: any, index: FigureIndex): unknown {
+type Data = Record<string, unknown>;
+
+function withFigures(type: string, key: string, data: Data, index: FigureIndex): Data {
+  const rowsWithCells = () => (data.rows as Data[]).map((row) => ({ ...row, cells: cellsOf(index, type, key, String(row.key)) }));
   switch (type) {
-    case 'indicator':
-      data.targets = (index.get(`indicator|${key}|target`) ?? []).map((f) => ({ year: Number(f.columnKey), text: f.printed }));
-      data.actuals = (index.get(`indicator|${key}|actual`) ?? []).map((f) => ({
-        period: f.columnKey,
-        text: f.printed,
-        ...(f.statedSource ? { source: f.statedSource } : {}),
-        ...(data.actualDetails?.[f.columnKey] ?? {}),
-      }));
-      delete data.actualDetails;
-      return data;
+    case 'indicator': {
+      const { actualDetails, ...rest } = data as Data & { actualDetails?: Record<string, Data> };
+      return {
+        ...rest,
+        targets: (index.get(`indicator|${key}|target`) ?? []).map((f) => ({ year: Number(f.columnKey), text: f.printed })),
+        actuals: (index.get(`indicator|${key}|actual`) ?? []).map((f) => ({
+          period: f.columnKey,
+          text: f.printed,
+          ...(f.statedSource ? { source: f.statedSource } : {}),
+          ...(actualDetails?.[f.columnKey] ?? {}),
+        })),
+      };
+    }
     case 'volume-table':
-      data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.key) }));
-      return data;
     case 'budget-table':
-      data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.line) }));
-      return data;
-    case 'capital-budget':
-      data.rows = data.rows.map((row: any) => ({ ...row, cells: cellsOf(index, type, key, row.key) }));
-      if (data.total) data.total = { ...data.total, cells: cellsOf(index, type, key, TOTAL_ROW) };
-      return data;
+      return { ...data, rows: rowsWithCells() };
+    case 'capital-budget': {
+      const total = data.total as Data | null | undefined;
+      return { ...data, rows: rowsWithCells(), ...(total ? { total: { ...total, cells: cellsOf(index, type, key, TOTAL_ROW) } } : {}) };
+    }
     default:
       return data;
   }

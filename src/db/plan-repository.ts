@@ -1,10 +1,14 @@
 /** Stores and reads whole plans: municipality, organisation, goals with their texts, items, figures. */
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
-import type { PlanFile } from '../domain/plan.ts';
-import type { Db } from './connection.ts';
+import { and, asc, eq, or } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { StyrkortError } from '../domain/errors.ts';
+import { planFormatVersion, type Goal, type PlanFile } from '../domain/plan.ts';
+import type { Queryable, Tx } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
-import { fromItemsAndFigures, toItemsAndFigures, type FigureRow, type ItemRow } from './plan-mapping.ts';
-import { figures, goals, goalTexts, municipalities, orgNodes, planItems, planLinks, plans, planSnapshots } from './schema.ts';
+import { currentGoalsOf, goalAttributesOf, pinnableGoalVersion, pinnedGoals, type GoalAttributes } from './goal-repository.ts';
+import { currentNodesOf, insertNode, nextNodePosition, nodeAttributesOf, nodeVersionFor, orgNodeOf, pinnedNodes, pinNodes } from './org-node-repository.ts';
+import { fromItemsAndFigures, toItemsAndFigures } from './plan-mapping.ts';
+import { figures, goalTexts, municipalities, planItems, planLinks, plans, planSnapshots } from './schema.ts';
 
 export interface WriteContext {
   actor: string;
@@ -26,34 +30,37 @@ export interface PlanSummary {
   version: number;
 }
 
+const summaryColumns = {
+  key: plans.key,
+  title: plans.title,
+  subtitle: plans.subtitle,
+  status: plans.status,
+  periodStart: plans.periodStart,
+  periodEnd: plans.periodEnd,
+  ownerNodeKey: plans.ownerNodeKey,
+  municipalityCode: municipalities.code,
+  municipalityName: municipalities.name,
+  version: plans.version,
+};
+
 /** Every plan, oldest period first. */
-export async function listPlans(db: Db): Promise<PlanSummary[]> {
+export async function listPlans(db: Queryable): Promise<PlanSummary[]> {
   return db
-    .select({
-      key: plans.key,
-      title: plans.title,
-      subtitle: plans.subtitle,
-      status: plans.status,
-      periodStart: plans.periodStart,
-      periodEnd: plans.periodEnd,
-      ownerNodeKey: plans.ownerNodeKey,
-      municipalityCode: municipalities.code,
-      municipalityName: municipalities.name,
-      version: plans.version,
-    })
+    .select(summaryColumns)
     .from(plans)
     .innerJoin(municipalities, eq(plans.municipalityId, municipalities.id))
     .orderBy(asc(plans.periodStart), asc(plans.key));
 }
 
-export async function findPlanSummary(db: Db, key: string): Promise<PlanSummary | null> {
-  return (await listPlans(db)).find((plan) => plan.key === key) ?? null;
+/** One plan's summary by its key (one indexed query), or null. */
+export async function findPlanSummary(db: Queryable, key: string): Promise<PlanSummary | null> {
+  const [row] = await db.select(summaryColumns).from(plans).innerJoin(municipalities, eq(plans.municipalityId, municipalities.id)).where(eq(plans.key, key));
+  return row ?? null;
 }
 
-/** Writes a validated plan that does not exist yet. Run inside a transaction. */
-export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext): Promise<void> {
+/** Writes a validated plan that does not exist yet; returns its version. */
+export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext): Promise<number> {
   const municipalityId = await upsertMunicipality(tx, plan.municipality, context);
-  await upsertOrgNodes(tx, municipalityId, plan, context);
   const [row] = await tx
     .insert(plans)
     .values({
@@ -70,10 +77,10 @@ export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext):
       source: plan.plan.source ?? null,
       statusRollup: plan.plan.statusRollup,
       statusRule: plan.plan.statusRule ?? null,
-      nodeKeys: plan.organisation.map((node) => node.key),
     })
     .returning({ id: plans.id });
   const planId = row!.id;
+  await pinOrganisation(tx, { municipalityId, planId, plan }, context);
   await insertGoals(tx, municipalityId, planId, plan, context);
   const { items, figures: figureRows } = toItemsAndFigures(plan);
   await insertChunked(tx, planItems, items.map((item) => ({ ...item, planId })));
@@ -82,97 +89,95 @@ export async function insertPlan(tx: Db, plan: PlanFile, context: WriteContext):
     figures,
     figureRows.map((figure) => ({ ...figure, planId, source: figure.statedSource ?? context.source, recordedBy: context.actor })),
   );
+  return 1;
 }
 
-/** Removes a plan and everything that belongs only to it (not its audit trail, not its snapshots). */
-export async function deletePlan(tx: Db, key: string): Promise<void> {
-  await tx.delete(plans).where(eq(plans.key, key));
-  await tx.delete(planLinks).where(or(eq(planLinks.fromPlanKey, key), eq(planLinks.toPlanKey, key)));
+/**
+ * Removes a plan and everything that belongs only to it (not its audit trail, not its snapshots),
+ * if its version is still the one read: a delete never removes a change it has not seen (412).
+ */
+export async function deletePlan(tx: Tx, plan: { id: number; key: string; version: number }): Promise<void> {
+  const removed = await tx.delete(plans).where(and(eq(plans.id, plan.id), eq(plans.version, plan.version))).returning({ id: plans.id });
+  if (removed.length === 0) throw new StyrkortError('precondition-failed', `Planen ${plan.key} har ändrats av någon annan under tiden. Ingenting har tagits bort; läs om och försök igen.`);
+  await tx.delete(planLinks).where(or(eq(planLinks.fromPlanKey, plan.key), eq(planLinks.toPlanKey, plan.key)));
 }
 
 /** Keeps a plan's exact content as adopted; the database refuses to change or remove it. */
-export async function insertSnapshot(tx: Db, values: { planKey: string; takenBy: string; reason: string; content: unknown }): Promise<void> {
+export async function insertSnapshot(tx: Tx, values: { planKey: string; takenBy: string; reason: string; content: unknown }): Promise<void> {
   await tx.insert(planSnapshots).values(values);
 }
 
-async function insertChunked(tx: Db, table: any, values: Array<Record<string, unknown>>): Promise<void> {
+async function insertChunked<T extends PgTable>(tx: Tx, table: T, values: Array<T['$inferInsert']>): Promise<void> {
   for (let start = 0; start < values.length; start += 400) {
     await tx.insert(table).values(values.slice(start, start + 400));
   }
 }
 
-async function upsertMunicipality(tx: Db, municipality: PlanFile['municipality'], context: WriteContext): Promise<number> {
-  const [existing] = await tx.select().from(municipalities).where(eq(municipalities.code, municipality.code));
-  if (existing) {
-    if (existing.name !== municipality.name) {
-      await tx.update(municipalities).set({ name: municipality.name }).where(eq(municipalities.id, existing.id));
-      await appendAudit(tx, { ...context, action: 'update', entityType: 'municipality', entityKey: municipality.code, field: 'name', before: existing.name, after: municipality.name });
-    }
-    return existing.id;
-  }
+async function upsertMunicipality(tx: Tx, municipality: PlanFile['municipality'], context: WriteContext): Promise<number> {
+  const existing = await existingMunicipality(tx, municipality);
+  if (existing) return existing;
   const [created] = await tx.insert(municipalities).values(municipality).returning({ id: municipalities.id });
   await appendAudit(tx, { ...context, action: 'create', entityType: 'municipality', entityKey: municipality.code, before: null, after: municipality });
   return created!.id;
 }
 
-function nodeValues(node: PlanFile['organisation'][number]) {
-  return {
-    kind: node.kind,
-    name: node.name,
-    shortName: node.shortName ?? null,
-    parentKey: node.parent,
-    description: node.description ?? null,
-  };
+/**
+ * The id of the municipality a plan file names, or null when it is new. Its name is shared by all
+ * its plans, adopted ones included, so a file cannot rename it (409, nothing written).
+ */
+export async function existingMunicipality(tx: Tx, municipality: PlanFile['municipality']): Promise<number | null> {
+  const [existing] = await tx.select().from(municipalities).where(eq(municipalities.code, municipality.code));
+  if (!existing) return null;
+  if (existing.name !== municipality.name) {
+    throw new StyrkortError(
+      'conflict',
+      `Kommunen ${municipality.code} heter "${existing.name}" i Styrkort, men planfilen kallar den "${municipality.name}". Namnet delas av alla kommunens planer och ändras inte genom att läsa in en plan. Ingenting har sparats.`,
+      [{ path: '$.municipality.name', message: `Ska vara "${existing.name}"` }],
+    );
+  }
+  return existing.id;
 }
 
-/** The organisation tree is shared: a plan adds its nodes and updates changed ones, audited. */
-async function upsertOrgNodes(tx: Db, municipalityId: number, plan: PlanFile, context: WriteContext): Promise<void> {
-  const existing = await tx.select().from(orgNodes).where(eq(orgNodes.municipalityId, municipalityId));
-  const byKey = new Map(existing.map((node) => [node.key, node]));
-  let position = existing.length;
-  for (const node of plan.organisation) {
-    const values = nodeValues(node);
-    const current = byKey.get(node.key);
-    if (!current) {
-      await tx.insert(orgNodes).values({ municipalityId, key: node.key, position: position++, ...values });
-      await appendAudit(tx, { ...context, planKey: plan.plan.key, action: 'create', entityType: 'org-node', entityKey: node.key, before: null, after: values });
+/**
+ * Pins the organisation a plan file shows. A new node is added to the shared tree; an existing
+ * one is shown as it is now, or, when the file spells it differently, as a variant of this plan
+ * only (audited): importing never changes a node other plans show.
+ */
+export async function pinOrganisation(tx: Tx, target: { municipalityId: number; planId: number; plan: PlanFile }, context: WriteContext): Promise<void> {
+  const current = await currentNodesOf(tx, target.municipalityId);
+  let position = await nextNodePosition(tx, target.municipalityId);
+  const pins: Array<{ nodeId: number; nodeVersionId: number }> = [];
+  const planKey = target.plan.plan.key;
+  const entityKey = (key: string) => `${target.plan.municipality.code}/${key}`;
+  for (const node of target.plan.organisation) {
+    const attributes = nodeAttributesOf(node);
+    const stored = current.get(node.key);
+    if (!stored) {
+      const created = await insertNode(tx, { municipalityId: target.municipalityId, key: node.key, position: position++, attributes, createdBy: context.actor });
+      await appendAudit(tx, { ...context, planKey, action: 'create', entityType: 'org-node', entityKey: entityKey(node.key), before: null, after: node });
+      pins.push({ nodeId: created.id, nodeVersionId: created.versionId });
       continue;
     }
-    const before = { kind: current.kind, name: current.name, shortName: current.shortName, parentKey: current.parentKey, description: current.description };
-    if (JSON.stringify(before) === JSON.stringify(values)) continue;
-    await tx.update(orgNodes).set({ ...values, version: current.version + 1 }).where(eq(orgNodes.id, current.id));
-    await appendAudit(tx, { ...context, planKey: plan.plan.key, action: 'update', entityType: 'org-node', entityKey: node.key, before, after: values });
+    const pinned = await nodeVersionFor(tx, stored, attributes, target.planId, context.actor);
+    if (pinned.created) {
+      await appendAudit(tx, { ...context, planKey, action: 'variant', entityType: 'org-node', entityKey: entityKey(node.key), before: orgNodeOf(node.key, stored.current), after: node });
+    }
+    pins.push({ nodeId: stored.id, nodeVersionId: pinned.id });
   }
+  await pinNodes(tx, target.planId, pins);
 }
 
-async function insertGoals(tx: Db, municipalityId: number, planId: number, plan: PlanFile, context: WriteContext): Promise<void> {
-  const keys = plan.goals.map((goal) => goal.key);
-  const existing = keys.length
-    ? await tx.select().from(goals).where(and(eq(goals.municipalityId, municipalityId), inArray(goals.key, keys)))
-    : [];
-  const byKey = new Map(existing.map((goal) => [goal.key, goal]));
+async function insertGoals(tx: Tx, municipalityId: number, planId: number, plan: PlanFile, context: WriteContext): Promise<void> {
+  const stored = await currentGoalsOf(tx, municipalityId, plan.goals.map((goal) => goal.key));
   for (const [position, goal] of plan.goals.entries()) {
-    const values = {
-      level: goal.level,
-      number: goal.number ?? null,
-      perspective: goal.perspective ?? null,
-      parentKey: goal.parent,
-      nodeKey: goal.node ?? null,
-    };
-    let goalId = byKey.get(goal.key)?.id;
-    const current = byKey.get(goal.key);
-    if (!current) {
-      const [created] = await tx.insert(goals).values({ municipalityId, key: goal.key, ...values }).returning({ id: goals.id });
-      goalId = created!.id;
-    } else {
-      const before = { level: current.level, number: current.number, perspective: current.perspective, parentKey: current.parentKey, nodeKey: current.nodeKey };
-      if (JSON.stringify(before) !== JSON.stringify(values)) {
-        await tx.update(goals).set(values).where(eq(goals.id, current.id));
-        await appendAudit(tx, { ...context, planKey: plan.plan.key, action: 'update', entityType: 'goal', entityKey: goal.key, before, after: values });
-      }
+    const pin = await pinnableGoalVersion(tx, { municipalityId, stored: stored.get(goal.key), key: goal.key, attributes: goalAttributesOf(goal), planId, createdBy: context.actor });
+    if (pin.variant) {
+      const before = stored.get(goal.key)!.current;
+      await appendAudit(tx, { ...context, planKey: plan.plan.key, action: 'variant', entityType: 'goal', entityKey: `${plan.municipality.code}/${goal.key}`, before: sharedGoalOf(goal.key, before), after: sharedGoalOf(goal.key, goalAttributesOf(goal)) });
     }
     await tx.insert(goalTexts).values({
-      goalId: goalId!,
+      goalId: pin.goalId,
+      goalVersionId: pin.goalVersionId,
       planId,
       periodStart: plan.plan.periodStart,
       periodEnd: plan.plan.periodEnd,
@@ -183,8 +188,22 @@ async function insertGoals(tx: Db, municipalityId: number, planId: number, plan:
   }
 }
 
+/** Versions of a plan's stored items, by item type ("goal" for its goals) and key: their ETags. */
+export type ItemVersions = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+export interface StoredPlan {
+  /** The plan in the interchange shape, before parsing (PlanFile.parse fills the defaults). */
+  content: Record<string, unknown>;
+  versions: ItemVersions;
+}
+
 /** Reads a whole plan back into the interchange shape, or null when there is no such plan. */
-export async function loadPlan(db: Db, key: string): Promise<Record<string, unknown> | null> {
+export async function loadPlan(db: Queryable, key: string): Promise<Record<string, unknown> | null> {
+  return (await loadStoredPlan(db, key))?.content ?? null;
+}
+
+/** A whole plan with the versions of its items, read in a handful of queries. */
+export async function loadStoredPlan(db: Queryable, key: string): Promise<StoredPlan | null> {
   const [row] = await db
     .select({ plan: plans, municipality: municipalities })
     .from(plans)
@@ -193,21 +212,16 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
   if (!row) return null;
   const { plan, municipality } = row;
   // Sequential on purpose: inside a transaction there is one connection, and pg must not interleave.
-  const nodes = await db.select().from(orgNodes).where(eq(orgNodes.municipalityId, municipality.id)).orderBy(asc(orgNodes.position), asc(orgNodes.id));
-  const goalRows = await db
-    .select({ goal: goals, text: goalTexts })
-    .from(goalTexts)
-    .innerJoin(goals, eq(goalTexts.goalId, goals.id))
-    .where(eq(goalTexts.planId, plan.id))
-    .orderBy(asc(goalTexts.position));
+  const organisation = await pinnedNodes(db, plan.id);
+  const goalRows = await pinnedGoals(db, plan.id);
   const items = await db.select().from(planItems).where(eq(planItems.planId, plan.id));
   const figureRows = await db.select().from(figures).where(eq(figures.planId, plan.id));
-  const parts = fromItemsAndFigures(items as ItemRow[], figureRows as unknown as FigureRow[]);
-  return {
+  const parts = fromItemsAndFigures(items, figureRows);
+  const content = {
     format: 'styrkort-plan',
-    formatVersion: 1,
+    formatVersion: planFormatVersion,
     municipality: { code: municipality.code, name: municipality.name },
-    organisation: nodesOfPlan(nodes, plan.nodeKeys as string[]),
+    organisation,
     plan: {
       key: plan.key,
       title: plan.title,
@@ -223,38 +237,29 @@ export async function loadPlan(db: Db, key: string): Promise<Record<string, unkn
       statusRule: plan.statusRule ?? undefined,
     },
     ...parts,
-    goals: goalRows.map(({ goal, text }) => ({
-      key: goal.key,
-      level: goal.level,
-      number: goal.number ?? undefined,
-      perspective: goal.perspective ?? undefined,
-      parent: goal.parentKey,
-      text: text.text,
-      measurement: text.measurement,
-      node: goal.nodeKey ?? undefined,
-    })),
+    goals: goalRows.map(({ key, version, text }) => ({ ...sharedGoalOf(key, version), text: text.text, measurement: text.measurement })),
   };
+  return { content, versions: versionsOf(items, goalRows.map(({ key, text }) => ({ key, version: text.version }))) };
 }
 
-type NodeRow = typeof orgNodes.$inferSelect;
-
-/** The organisation a plan file carries: the nodes it was imported with, in that order. */
-function nodesOfPlan(nodes: NodeRow[], nodeKeys: string[]): unknown[] {
-  const byKey = new Map(nodes.map((node) => [node.key, node]));
-  return nodeKeys
-    .map((key) => byKey.get(key))
-    .filter((node): node is NodeRow => node !== undefined)
-    .map(orgNodeOfRow);
+function versionsOf(items: ReadonlyArray<{ itemType: string; key: string; version: number }>, goalVersions: ReadonlyArray<{ key: string; version: number }>): ItemVersions {
+  const out = new Map<string, Map<string, number>>([['goal', new Map(goalVersions.map((goal) => [goal.key, goal.version]))]]);
+  for (const item of items) {
+    const byKey = out.get(item.itemType) ?? new Map<string, number>();
+    byKey.set(item.key, item.version);
+    out.set(item.itemType, byKey);
+  }
+  return out;
 }
 
-/** A stored org node in the plan model's shape (absent optional fields left out). */
-export function orgNodeOfRow(node: NodeRow): PlanFile['organisation'][number] {
+/** The shared part of a goal as a version says it, in the plan model's shape (absent optional fields left out). */
+export function sharedGoalOf(key: string, version: GoalAttributes) {
   return {
-    key: node.key,
-    kind: node.kind as PlanFile['organisation'][number]['kind'],
-    name: node.name,
-    ...(node.shortName ? { shortName: node.shortName } : {}),
-    parent: node.parentKey,
-    ...(node.description ? { description: node.description } : {}),
+    key,
+    level: version.level as Goal['level'],
+    ...(version.number !== null ? { number: version.number } : {}),
+    ...(version.perspective !== null ? { perspective: version.perspective } : {}),
+    parent: version.parentKey,
+    ...(version.nodeKey !== null ? { node: version.nodeKey } : {}),
   };
 }

@@ -6,12 +6,14 @@ import { municipalities, plans } from './schema.ts';
 
 export interface PlanVersion {
   key: string;
+  /** The plan's municipality (kommunkod): reading a draft is decided within it. */
+  municipalityCode: string;
   status: string;
   ownerNodeKey: string;
   /** The plan head's version: the If-Match of head edits and workflow steps. */
   version: number;
   /**
-   * The plan's and its municipality's content versions (drizzle/0007 changes them with every
+   * The plan's and its municipality's content versions (drizzle/0015 changes them with every
    * write that changes what the plan shows): together they name the plan's content exactly.
    */
   content: { plan: number; shared: number };
@@ -22,6 +24,7 @@ function prepared(db: Db) {
   return db
     .select({
       key: plans.key,
+      municipalityCode: municipalities.code,
       status: plans.status,
       ownerNodeKey: plans.ownerNodeKey,
       version: plans.version,

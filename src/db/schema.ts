@@ -29,7 +29,7 @@ export const meta = pgTable('styrkort_meta', {
 /**
  * Content versions of plans and municipalities come from one sequence, so a number is never
  * reused: a plan that is replaced (deleted and inserted again) cannot repeat a version that a
- * cache or a browser still holds. Triggers (drizzle/0007) take a new one in the transaction of
+ * cache or a browser still holds. Triggers (drizzle/0015) take a new one in the transaction of
  * every write that changes what a plan's projections (plan file, scorecard, documents) show.
  */
 export const contentVersions = pgSequence('content_version');
@@ -42,7 +42,11 @@ export const municipalities = pgTable('municipalities', {
   contentVersion: bigint('content_version', { mode: 'number' }).notNull().default(sql`nextval('content_version')`),
 });
 
-/** Organisation tree (nämnd, förvaltning, verksamhet, enhet …), shared by the plans of a municipality. */
+/**
+ * Organisation tree (nämnd, förvaltning, verksamhet, enhet …), shared by the plans of a
+ * municipality: a node's identity and its current version (the ETag); what it is called and where it
+ * sits lives in its append-only versions.
+ */
 export const orgNodes = pgTable(
   'org_nodes',
   {
@@ -51,12 +55,8 @@ export const orgNodes = pgTable(
       .notNull()
       .references(() => municipalities.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
-    kind: text('kind').notNull(),
-    name: text('name').notNull(),
-    shortName: text('short_name'),
-    parentKey: text('parent_key'),
-    description: text('description'),
     position: integer('position').notNull().default(0),
+    /** The number of the node's current shared version. */
     version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('org_nodes_municipality_key').on(t.municipalityId, t.key)],
@@ -80,8 +80,6 @@ export const plans = pgTable('plans', {
   statusRollup: text('status_rollup').notNull().default('worst'),
   /** The plan's status rule for indicators (PlanHead.statusRule); null: the tolerance rule. */
   statusRule: jsonb('status_rule'),
-  /** The organisation nodes the plan's file carries, in its order (the tree itself is shared). */
-  nodeKeys: jsonb('node_keys').notNull().default(sql`'[]'::jsonb`),
   version: integer('version').notNull().default(1),
   /**
    * Changes with everything of the plan's own that its projections show (its row, items, figures,
@@ -93,7 +91,56 @@ export const plans = pgTable('plans', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Goals are shared by a municipality's plans; their wording is versioned per plan (goal_texts). */
+/**
+ * One version of an organisation node: append-only (a trigger refuses updates). The node's current
+ * version is the row whose number is org_nodes.version; a row with plan_id is a plan-local variant,
+ * pinned only by that plan (an import that spells the node differently). A version is valid from
+ * valid_from until the next shared version's valid_from.
+ */
+export const orgNodeVersions = pgTable(
+  'org_node_versions',
+  {
+    id: serial('id').primaryKey(),
+    nodeId: integer('node_id')
+      .notNull()
+      .references(() => orgNodes.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    parentKey: text('parent_key'),
+    description: text('description'),
+    /** The plan this variant was made for; null for the node's shared versions. */
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('org_node_versions_node_version').on(t.nodeId, t.version)],
+);
+
+/** The organisation a plan shows: the node versions it pins, in its file's order. */
+export const planNodes = pgTable(
+  'plan_nodes',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    nodeId: integer('node_id')
+      .notNull()
+      .references(() => orgNodes.id),
+    nodeVersionId: integer('node_version_id')
+      .notNull()
+      .references(() => orgNodeVersions.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.nodeId] }), index('plan_nodes_version').on(t.nodeVersionId)],
+);
+
+/**
+ * Goals are shared by a municipality's plans: a goal's identity and its current version (the
+ * ETag). Number, perspective, parent and owner node live in its append-only versions; the wording
+ * is per plan (goal_texts), which pins the version it shows.
+ */
 export const goals = pgTable(
   'goals',
   {
@@ -102,13 +149,31 @@ export const goals = pgTable(
       .notNull()
       .references(() => municipalities.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
+    /** The number of the goal's current shared version. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('goals_municipality_key').on(t.municipalityId, t.key)],
+);
+
+/** One version of a shared goal: append-only, like org_node_versions (plan_id: a plan-local variant). */
+export const goalVersions = pgTable(
+  'goal_versions',
+  {
+    id: serial('id').primaryKey(),
+    goalId: integer('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
     level: text('level').notNull(),
     number: text('number'),
     perspective: integer('perspective'),
     parentKey: text('parent_key'),
     nodeKey: text('node_key'),
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
+    validFrom: timestamp('valid_from', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by').notNull(),
   },
-  (t) => [uniqueIndex('goals_municipality_key').on(t.municipalityId, t.key)],
+  (t) => [uniqueIndex('goal_versions_goal_version').on(t.goalId, t.version)],
 );
 
 /** A goal's wording in one plan's period: goal 1:2 reads differently in 2018–2020 and 2020–2022. */
@@ -119,6 +184,10 @@ export const goalTexts = pgTable(
     goalId: integer('goal_id')
       .notNull()
       .references(() => goals.id, { onDelete: 'cascade' }),
+    /** The version of the shared goal this plan shows (number, perspective, parent, node). */
+    goalVersionId: integer('goal_version_id')
+      .notNull()
+      .references(() => goalVersions.id),
     planId: integer('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
@@ -129,7 +198,7 @@ export const goalTexts = pgTable(
     position: integer('position').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('goal_texts_goal_plan').on(t.goalId, t.planId)],
+  (t) => [uniqueIndex('goal_texts_goal_plan').on(t.goalId, t.planId), index('goal_texts_version').on(t.goalVersionId)],
 );
 
 /**
@@ -146,7 +215,7 @@ export const planItems = pgTable(
     itemType: text('item_type').notNull(),
     key: text('key').notNull(),
     position: integer('position').notNull(),
-    data: jsonb('data').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('plan_items_plan_type_key').on(t.planId, t.itemType, t.key)],
@@ -210,7 +279,9 @@ export const users = pgTable('users', {
   displayName: text('display_name'),
   passwordHash: text('password_hash').notNull(), // argon2id
   role: text('role').notNull(),
-  unitKey: text('unit_key'), // the org node whose subtree the user works in; null = whole municipality
+  /** The municipality the user works in; null: every municipality (an account of the installation). */
+  municipalityId: integer('municipality_id').references(() => municipalities.id, { onDelete: 'restrict' }),
+  unitKey: text('unit_key'), // the org node (of that municipality) whose subtree the user works in; null = the whole municipality
   isDemo: integer('is_demo').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -263,3 +334,6 @@ export const planLinks = pgTable('plan_links', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   createdBy: text('created_by').notNull(),
 });
+
+// Follow-up rounds keep their tables in a file of their own.
+export * from './round-schema.ts';

@@ -152,7 +152,9 @@ function spans(cell: Cell): string {
 }
 
 function tableHtml(table: TableBlock): string {
-  const captionId = `${table.id}-rubrik`;
+  // Marked as a table's: a heading may carry the same key (see withUniqueIds).
+  const tableId = `tabell-${table.id}`;
+  const captionId = `${tableId}-rubrik`;
   const head = table.header
     .map((row) => {
       let column = 0;
@@ -188,7 +190,7 @@ function tableHtml(table: TableBlock): string {
   ].join('');
   return [
     `<div class="table-wrap${table.wide ? ' wide' : ''}" role="region" aria-labelledby="${escapeHtml(captionId)}" tabindex="0">`,
-    `<table id="${escapeHtml(table.id)}">`,
+    `<table id="${escapeHtml(tableId)}">`,
     `<caption id="${escapeHtml(captionId)}" class="visually-hidden">${escapeHtml(table.title)}</caption>`,
     `<thead>${head}</thead>`,
     ...bodies.filter((rows) => rows.length > 0).map((rows) => `<tbody>${rows.join('')}</tbody>`),

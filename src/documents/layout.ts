@@ -54,3 +54,22 @@ function leaveRoomForText(widths: Array<number | null>, minimum: number[], table
   const scale = Math.max(0, (labelWidth - excess) / labelWidth);
   return widths.map((width, index) => (labels.includes(index) ? Math.min(width!, Math.max(minimum[index]!, Math.floor(width! * scale))) : width));
 }
+
+/** The text width of a portrait A4 page in both paged formats (PDF margins 56 pt each side), and the font size of its tables. */
+const portrait = { available: 595.28 - 2 * 56, fontSize: 8.5, padding: 8 };
+
+/**
+ * Whether a table needs a landscape page: its label column, after the figure columns have taken
+ * their width on a portrait page, would be narrower than its longest word (a label would break
+ * inside a word: "resultatutjämningsfon-d").
+ */
+export function needsLandscape(table: TableBlock): boolean {
+  const widths = columnWidths(table, portrait);
+  const body = spanGrid(table.body.map((row) => row.cells), table.columns.length);
+  return table.columns.some((column, index) => {
+    if (column.kind !== 'label') return false;
+    const words = body.map((row) => row[index]).filter((cell): cell is Cell => !!cell && !cell.colSpan);
+    const longest = Math.max(0, ...words.map((cell) => textWidth(longestWord(cell.text), portrait.fontSize, cell.bold)));
+    return widths[index]! < longest + 3;
+  });
+}

@@ -4,6 +4,7 @@
  * emitted with level 1 meaning "one below the section"; plan-view-model.ts places them.
  */
 import type { PlanFile, Section } from '../domain/plan.ts';
+import { needsLandscape } from './layout.ts';
 import { parseRich, plainParagraph, plainText, prefixRich, richPlain, type RichBlock } from './rich.ts';
 import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type Footnote, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
 import { legendNotes } from './status-legend.ts';
@@ -248,19 +249,39 @@ export function budgetSection(section: Section, ctx: PlanContext, kind: 'operati
   return blocks;
 }
 
+/**
+ * An economic table as the municipality prints it: its columns in order under their printed
+ * headings, heading rows across the table, subtotals, totals and computed lines (Timrå's net) in
+ * bold, every amount as printed. A table that states its precision gives the spreadsheet one
+ * number format for all its amounts ("#,##0.0", shown "# ##0,0" in Swedish Excel); a column in
+ * another unit ("%") keeps each figure's own.
+ */
 function budgetTable(section: Section, ctx: PlanContext, budget: Item<'budgetTables'>): TableBlock {
   const notes = [...budget.notes.flatMap((note) => parseRich(note)), ...(budget.rollup?.note ? [plainParagraph(budget.rollup.note)] : [])];
-  return table({
+  const computed = computedRows(budget);
+  const format: Partial<Cell> = budget.decimals === undefined ? {} : { decimals: budget.decimals, grouped: true };
+  const width = budget.columns.length + 1;
+  const block = table({
     id: `${section.key}-${budget.key}`,
     title: [budget.caption, budget.heading ?? ctx.nodeName(budget.node)].filter(Boolean).join(' – '),
     columns: [{ kind: 'label' }, ...budget.columns.map(() => ({ kind: 'figure' as const }))],
-    header: [[textCell(budget.caption), ...budget.columns.map((column) => textCell(column.label))]],
-    body: budget.rows.map((row) => {
-      const total = row.line === 'net';
-      return { role: total ? 'total' : 'data', cells: [textCell(row.label, { bold: total }), ...budget.columns.map((column) => figureCell(row.cells[column.key], { bold: total }))] };
+    header: [[textCell(budget.labelHeading ?? budget.caption), ...budget.columns.map((column) => textCell(column.label))]],
+    body: budget.rows.map((row): TableRow => {
+      if (row.kind === 'heading') return { role: 'group', cells: [textCell(row.label, { bold: true, colSpan: width })] };
+      const total = computed.has(row.key);
+      return { role: total ? 'total' : 'data', cells: [textCell(row.label, { bold: total }), ...budget.columns.map((column) => figureCell(row.cells[column.key], { ...(column.unit === undefined ? format : {}), bold: total }))] };
     }),
     notes,
   });
+  // Landscape when wide: by its number of columns, or when its labels would break inside a word on a portrait page.
+  return { ...block, wide: block.wide || needsLandscape(block) };
+}
+
+/** Rows the table computes from others and prints in bold: subtotals, totals, and the target of a relation down the rows (a net). */
+function computedRows(budget: Item<'budgetTables'>): Set<string> {
+  const sums = budget.rows.filter((row) => row.kind === 'subtotal' || row.kind === 'total').map((row) => row.key);
+  const targets = budget.relations.flatMap((relation) => (relation.kind !== 'unit-total' && relation.axis === 'rows' ? [relation.target] : []));
+  return new Set([...sums, ...targets]);
 }
 
 export function capitalBudgetSection(section: Section, ctx: PlanContext): Block[] {

@@ -5,10 +5,10 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Deviation, DeviationList } from '../domain/deviations.ts';
-import { yearColumn, type BudgetForecast, type PlanForecast } from '../domain/forecast-plan.ts';
+import { deviationFromBudget, deviationPercent, yearColumn, type BudgetForecast, type PlanForecast } from '../domain/forecast-plan.ts';
 import { figureValue } from '../domain/figure.ts';
 import { formatAmount, formatPeriod } from '../domain/format.ts';
-import { yearOf } from '../domain/period.ts';
+import { isYearPeriod, yearOf } from '../domain/period.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { statusWord, type Status } from '../domain/status-band.ts';
 import type { Scorecard } from '../domain/status.ts';
@@ -110,44 +110,65 @@ export function volumeTables(plan: PlanFile, period: string, deviations: Deviati
   });
 }
 
-/** The operating budget per node: budget, outcome so far, forecast for the year and its deviation from budget. */
-export function budgetTable(plan: PlanFile, forecast: PlanForecast, deviations: DeviationList): TableBlock[] {
+/**
+ * The operating budget per unit and line: budget, outcome so far, the outcome or forecast the
+ * year is measured by, and its deviation from budget in figures and per cent (positive is better
+ * than budget, whichever way the table prints costs). Where the table prints a deviation of its
+ * own that differs from the computed one, it stands beside it.
+ */
+export function budgetTable(plan: PlanFile, forecast: PlanForecast, deviations: DeviationList, period = forecast.asOf): TableBlock[] {
   const lines = forecast.budgets.filter((line) => line.budget !== null || line.entered.length > 0 || line.computed !== null);
   if (lines.length === 0) return [];
-  const flagged = new Map(deviations.deviations.filter((d) => d.kind === 'budget').map((d) => [`${d.subject}:${d.line}`, d]));
+  const flagged = new Map(deviations.deviations.filter((d) => d.kind === 'budget').map((d) => [`${d.subject}:${d.rowKey}:${d.line}`, d]));
+  const measured = lines.map((line) => ({ line, compared: comparedAmount(line, period) }));
+  const differing = measured.some(({ line, compared }) => printedDiffers(line, compared));
+  const soFar = lines.some((line) => line.computed?.soFar.value);
   const units = new Set(lines.map((line) => line.unit));
+  const width = 7 + (soFar ? 1 : 0) + (differing ? 1 : 0);
   const body: TableRow[] = [];
   let current = '';
-  for (const line of lines) {
+  for (const { line, compared } of measured) {
     if (line.tableKey !== current) {
       current = line.tableKey;
-      body.push({ role: 'group', cells: [textCell(line.title, { bold: true, colSpan: 7 })] });
+      const title = units.size > 1 ? `${line.title} (${line.unit})` : line.title;
+      body.push({ role: 'group', cells: [textCell(title, { bold: true, colSpan: width })] });
     }
-    const chosen = chosenForecast(line);
-    const difference = chosen && line.budget?.value ? chosen.value.minus(line.budget.value) : null;
-    const flag = flagged.get(`${line.tableKey}:${line.line}`);
+    const money = (value: Decimal) => formatAmount(value.toDecimalPlaces(line.decimals ?? 0), line.decimals === null ? {} : { decimals: line.decimals });
+    const budget = line.budget?.value ?? null;
+    const deviation = compared && budget ? deviationFromBudget(line, compared.value, budget) : null;
+    const percent = deviation && budget ? deviationPercent(deviation, budget) : null;
+    const flag = flagged.get(`${line.tableKey}:${line.rowKey}:${line.line}`);
     const total = line.line === 'net';
     body.push({
       role: total ? 'total' : 'data',
       cells: [
         textCell(line.label, { bold: total }),
         figureCell(line.budget?.text ?? ''),
-        figureCell(line.computed?.soFar.value ? formatAmount(line.computed.soFar.value.toDecimalPlaces(0)) : ''),
-        figureCell(chosen?.text ?? ''),
-        textCell(chosen?.label ?? ''),
-        figureCell(difference ? formatAmount(difference.toDecimalPlaces(0)) : ''),
-        flag ? statusCell(flag.severity) : textCell(difference ? 'Inom tolerans' : ''),
+        ...(soFar ? [figureCell(line.computed?.soFar.value ? money(line.computed.soFar.value) : '')] : []),
+        figureCell(compared?.text ?? ''),
+        textCell(compared?.label ?? ''),
+        figureCell(deviation ? money(deviation) : ''),
+        figureCell(percent ? formatAmount(percent, { unit: '%', decimals: 1 }) : ''),
+        ...(differing ? [figureCell(printedDiffers(line, compared) ? line.printedDeviation!.text : '')] : []),
+        flag ? statusCell(flag.severity) : textCell(deviation ? 'Inom tolerans' : ''),
       ],
     });
   }
-  const unit = units.size === 1 ? [...units][0]! : 'tkr';
-  const header = [textCell(`Resultaträkning, ${unit}`), textCell(`Budget ${forecast.year}`), textCell('Utfall hittills'), textCell('Prognos helår'), textCell('Prognosens källa'), textCell('Avvikelse mot budget'), textCell('Bedömning')];
-  const columns = kinds('label', 'figure', 'figure', 'figure', 'label', 'figure', 'label');
-  if (!lines.some((line) => line.computed?.soFar.value)) {
-    // No monthly accounts: the "so far" column would be empty throughout.
-    for (const list of [header, columns]) list.splice(2, 1);
-    for (const row of body) row.role === 'group' ? (row.cells[0]!.colSpan = 6) : row.cells.splice(2, 1);
-  }
+  const unit = units.size === 1 ? [...units][0]! : 'olika enheter';
+  const header = [
+    textCell(`Resultaträkning, ${unit}`),
+    textCell(`Budget ${forecast.year}`),
+    ...(soFar ? [textCell('Utfall hittills')] : []),
+    textCell('Utfall eller prognos helår'),
+    textCell('Källa'),
+    textCell('Avvikelse mot budget'),
+    textCell('Avvikelse %'),
+    ...(differing ? [textCell('Angiven avvikelse')] : []),
+    textCell('Bedömning'),
+  ];
+  const columns = kinds('label', 'figure', ...(soFar ? (['figure'] as const) : []), 'figure', 'label', 'figure', 'figure', ...(differing ? (['figure'] as const) : []), 'label');
+  const notes = [`Avvikelse = utfall eller prognos mot budget; positivt är bättre än budget. Tolerans: ${deviations.tolerances.budgetPercent} % av budgeterade kostnader (gul), dubbelt så mycket röd.`];
+  if (differing) notes.push('Angiven avvikelse: den avvikelse tabellen själv anger, där den skiljer sig från den beräknade.');
   return [
     table({
       id: 'uppfoljning-driftbudget',
@@ -155,17 +176,30 @@ export function budgetTable(plan: PlanFile, forecast: PlanForecast, deviations: 
       columns,
       header: [header],
       body,
-      notes: [{ kind: 'paragraph', runs: [{ text: `Avvikelse = prognos − budget; positivt är bättre än budget. Tolerans: ${deviations.tolerances.budgetPercent} % av budgeterade kostnader (gul), dubbelt så mycket röd.` }] }],
+      notes: notes.map((text) => ({ kind: 'paragraph', runs: [{ text }] })),
     }),
   ];
 }
 
-/** The forecast a line is followed up by: the latest entered, else the computed run-rate forecast. */
-function chosenForecast(line: BudgetForecast): { text: string; value: Decimal; label: string } | null {
+/**
+ * What a line is measured by for the period: the year's outcome when a whole year is followed up,
+ * else the latest forecast entered, else the computed run-rate forecast.
+ */
+function comparedAmount(line: BudgetForecast, period: string): { text: string; value: Decimal; label: string } | null {
+  if (isYearPeriod(period) && line.outcome?.value) return { text: line.outcome.text, value: line.outcome.value, label: line.outcome.columnLabel };
   const entered = line.entered.filter((cell) => cell.value !== null).at(-1);
   if (entered) return { text: entered.text, value: entered.value!, label: entered.columnLabel };
   const runRate = line.computed?.methods.find((method) => method.method === 'run-rate')?.value;
-  return runRate ? { text: formatAmount(runRate.toDecimalPlaces(0)), value: runRate, label: 'Beräknad (takt hittills)' } : null;
+  return runRate ? { text: formatAmount(runRate.toDecimalPlaces(line.decimals ?? 0)), value: runRate, label: 'Beräknad (takt hittills)' } : null;
+}
+
+/** Whether the table prints a deviation for the line that is not the one its outcome and budget give (at its printed precision). */
+function printedDiffers(line: BudgetForecast, compared: { value: Decimal } | null): boolean {
+  const printed = line.printedDeviation?.value;
+  const budget = line.budget?.value;
+  if (!printed || !compared || !budget) return false;
+  const computed = deviationFromBudget(line, compared.value, budget).toDecimalPlaces(line.decimals ?? printed.decimalPlaces());
+  return !computed.equals(printed);
 }
 
 const activityStatus: Record<string, string> = { 'not-started': 'Ej påbörjad', ongoing: 'Pågår', done: 'Klar', paused: 'Pausad', cancelled: 'Avbruten' };

@@ -45,7 +45,7 @@ export function buildReportDocument(plan: PlanFile, options: { period: string })
     ['mal', 'Mål', goalTable(card)],
     ['avvikelser', 'Avvikelser', deviationTable(deviations)],
     ['volymer', 'Volymer', volumeTables(plan, period, deviations)],
-    ['driftbudget', 'Driftbudget och prognos', budgetTable(plan, forecast, deviations)],
+    ['driftbudget', 'Driftbudget och prognos', budgetTable(plan, forecast, deviations, period)],
     ['aktiviteter', 'Aktiviteter', activityTable(plan)],
     ['analyser', 'Analyser', analysisBlocks(plan, period)],
   ];

@@ -172,17 +172,19 @@ export function spanGrid(rows: Cell[][], width: number): Array<Array<Cell | null
 }
 
 /**
- * The blocks with every heading and table id unique: ids are built from keys ("s-mal-kf-1:2",
- * "vision-" + a theme's key), and two different keys can build the same id, which PDF bookmarks
- * and HTML anchors cannot take (issue 10, defect 11). A later duplicate gets "-2", "-3" ….
+ * The blocks with every heading id and every table id unique: ids are built from keys
+ * ("s-mal-kf-1:2", "vision-" + a theme's key), and two different keys can build the same id, which
+ * PDF bookmarks and HTML anchors cannot take (issue 10, defect 11). A later duplicate gets "-2",
+ * "-3" …. Headings and tables are separate namespaces: a sub-heading and the table under it share
+ * their key ("s-budget-rr-ekb"), and every output marks a table's id as a table's.
  */
 export function withUniqueIds(blocks: Block[]): Block[] {
   const seen = new Set<string>();
-  const unique = (id: string) => {
+  const unique = (kind: string, id: string) => {
     let candidate = id;
-    for (let n = 2; seen.has(candidate); n += 1) candidate = `${id}-${n}`;
-    seen.add(candidate);
+    for (let n = 2; seen.has(`${kind}:${candidate}`); n += 1) candidate = `${id}-${n}`;
+    seen.add(`${kind}:${candidate}`);
     return candidate;
   };
-  return blocks.map((block) => (block.kind === 'text' ? block : { ...block, id: unique(block.id) }));
+  return blocks.map((block) => (block.kind === 'text' ? block : { ...block, id: unique(block.kind, block.id) }));
 }

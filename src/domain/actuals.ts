@@ -8,6 +8,7 @@ import { StyrkortError } from './errors.ts';
 import { comparePeriods, formatPeriod, periodKeyPart, periodProblem } from './period.ts';
 import type { ActualEntry, Column, PlanFile } from './plan.ts';
 import { analysisKey } from './analyses.ts';
+import { setCell } from './economy/table.ts';
 
 /** Adds or replaces an indicator's outcome (utfall) for its period. */
 export function recordIndicatorActual(plan: PlanFile, input: { indicator: string } & ActualEntry): PlanFile {
@@ -40,11 +41,11 @@ export function recordTableActual(plan: PlanFile, input: { table: string; row: s
   }
   const budget = plan.budgetTables.find((table) => table.key === input.table);
   if (!budget) throw new StyrkortError('not-found', `Tabellen "${input.table}" finns inte i planen`);
-  if (!budget.rows.some((row) => row.line === input.row)) throw new StyrkortError('not-found', `Raden "${input.row}" finns inte i budgettabellen ${input.table}`);
-  const columns = withActualColumn(budget.columns, input.period);
-  const column = actualColumn(columns, input.period)!;
-  const rows = budget.rows.map((row) => (row.line === input.row ? { ...row, cells: { ...row.cells, [column.key]: input.text } } : row));
-  return { ...plan, budgetTables: plan.budgetTables.map((table) => (table === budget ? { ...table, columns, rows } : table)) };
+  if (!budget.rows.some((row) => row.key === input.row)) throw new StyrkortError('not-found', `Raden "${input.row}" finns inte i budgettabellen ${input.table}`);
+  // A unit's row takes its net outcome; a row of one line (Timrå's income, costs, net) takes that line's outcome.
+  const updated = setCell(budget, { row: { key: input.row }, measure: 'actual', period: input.period }, input.text);
+  if (!updated) throw new StyrkortError('not-found', `Raden "${input.row}" i budgettabellen ${input.table} tar inget utfall`);
+  return { ...plan, budgetTables: plan.budgetTables.map((table) => (table === budget ? updated : table)) };
 }
 
 /** Adds or replaces the analysis (analys) of a subject for a period; one text per subject and period. */

@@ -4,7 +4,7 @@
  * without importing each other.
  */
 import type { SubjectAnalyses } from './analyses.ts';
-import type { BudgetTable } from './plan.ts';
+import type { BudgetLine } from './plan-constants.ts';
 
 export type DeviationAnalysis = SubjectAnalyses;
 
@@ -13,8 +13,9 @@ export interface Deviation {
   /** What analyses refer to: an indicator, a volume row or a budget table. */
   subject: string;
   label: string;
-  /** Budget deviations: which line of the table. */
-  line?: BudgetTable['rows'][number]['line'];
+  /** Budget deviations: which line (income, costs, net) of which row of the table. */
+  line?: BudgetLine;
+  rowKey?: string;
   period: string;
   severity: 'red' | 'yellow';
   /** What the plan said, as printed: the target, the planned volume, the budget. */
@@ -31,7 +32,6 @@ export interface Deviation {
   responsible: string | null;
   analysis: DeviationAnalysis;
 }
-
 
 /** A deviation before its analysis is attached, with the size it is ordered by. */
 export type Finding = Omit<Deviation, 'analysis'> & { size: number };

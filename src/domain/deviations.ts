@@ -9,10 +9,10 @@ import { analysesFor } from './analyses.ts';
 import type { Deviation, Finding } from './deviation-types.ts';
 import { StyrkortError } from './errors.ts';
 import { parseFigure } from './figure.ts';
-import { forecastPlan, printedCell, yearColumn, type BudgetForecast } from './forecast-plan.ts';
+import { deviationFromBudget, forecastPlan, type BudgetForecast } from './forecast-plan.ts';
 import { formatAmount, formatPeriod } from './format.ts';
-import { isYearPeriod, lastMonth, periodProblem, yearOf } from './period.ts';
-import type { BudgetTable, PlanFile } from './plan.ts';
+import { isYearPeriod, lastMonth, periodProblem } from './period.ts';
+import type { PlanFile } from './plan.ts';
 import { printNumber } from './status-band.ts';
 import { scorecard, type IndicatorStatus } from './status.ts';
 import { parseTarget } from './target.ts';
@@ -95,34 +95,37 @@ function budgetDeviations(plan: PlanFile, period: string, tolerancePercent: numb
   const lines = forecastPlan(plan, { asOf }).budgets;
   return lines.flatMap((line): Finding[] => {
     const table = plan.budgetTables.find((t) => t.key === line.tableKey)!;
-    const compared = comparedAmount(table, line, period);
+    const compared = comparedAmount(line, period);
     const budget = line.budget?.value;
     if (!compared || !budget) return [];
-    const costs = lines.find((other) => other.tableKey === line.tableKey && other.line === 'costs')?.budget?.value;
+    // The turnover is the costs budget of the same unit: its own row's costs, or the costs row of a table of lines (Timrå's).
+    const sameUnit = (other: BudgetForecast) => other.tableKey === line.tableKey && (other.rowKey === line.rowKey || table.rows.find((r) => r.key === other.rowKey)?.line !== undefined);
+    const costs = lines.find((other) => sameUnit(other) && other.line === 'costs')?.budget?.value;
     const turnover = costs && !costs.isZero() && line.line !== 'costs' ? costs.abs() : null;
     const base = turnover ?? budget.abs();
-    const difference = compared.value.minus(budget);
+    const difference = deviationFromBudget(line, compared.value, budget);
     const size = base.isZero() ? (difference.isZero() ? 0 : Infinity) : difference.abs().dividedBy(base).times(100).toNumber();
     if (size <= tolerancePercent) return [];
     const percent = Number.isFinite(size) ? printNumber(new Decimal(size).toDecimalPlaces(1)) : null;
-    const unit = ` ${table.unit}`;
+    const money = (value: Decimal) => formatAmount(value, line.decimals === null ? { unit: table.unit } : { unit: table.unit, decimals: line.decimals });
     const way = difference.isPositive() ? 'bättre' : 'sämre';
     const share = percent === null ? 'budget 0' : turnover ? `${percent} % av budgeterade kostnader` : `${percent} %`;
-    const node = plan.organisation.find((n) => n.key === table.node);
+    const node = plan.organisation.find((n) => n.key === (line.node ?? table.node));
     return [
       {
         kind: 'budget',
         subject: table.key,
         label: line.label,
         line: line.line,
+        rowKey: line.rowKey,
         period,
         severity: size > 2 * tolerancePercent ? 'red' : 'yellow',
         planned: line.budget!.text,
         actual: compared.text,
-        difference: formatAmount(difference),
+        difference: formatAmount(difference, line.decimals === null ? {} : { decimals: line.decimals }),
         percent,
         favourable: difference.isPositive(),
-        explanation: `${compared.label} ${formatAmount(compared.value)}${unit} mot ${line.budget!.columnLabel} ${formatAmount(budget)}${unit}: ${formatAmount(difference.abs())}${unit} ${way} än budget (${share})`,
+        explanation: `${compared.label} ${money(compared.value)} mot ${line.budget!.columnLabel} ${money(budget)}: ${money(difference.abs())} ${way} än budget (${share})`,
         responsible: node?.name ?? null,
         size,
       },
@@ -131,15 +134,13 @@ function budgetDeviations(plan: PlanFile, period: string, tolerancePercent: numb
 }
 
 /** What a budget line is measured by: the year's accounts, else the latest forecast entered, else the run-rate forecast. */
-function comparedAmount(table: BudgetTable, line: BudgetForecast, period: string): { label: string; text: string; value: Decimal } | null {
-  const cells = table.rows.find((row) => row.line === line.line)!.cells;
-  const actualColumn = isYearPeriod(period) ? yearColumn(table.columns, yearOf(period), ['actual'], cells) : null;
-  const actual = actualColumn && printedCell(actualColumn, cells);
+function comparedAmount(line: BudgetForecast, period: string): { label: string; text: string; value: Decimal } | null {
+  const actual = isYearPeriod(period) ? line.outcome : null;
   if (actual?.value) return { label: actual.columnLabel, text: actual.text, value: actual.value };
   const entered = line.entered.filter((cell) => cell.value !== null).at(-1);
   if (entered) return { label: entered.columnLabel, text: entered.text, value: entered.value! };
   const runRate = line.computed?.methods.find((m) => m.method === 'run-rate')?.value;
   if (!runRate) return null;
   const label = `Prognos (takt hittills, ${formatPeriod(line.computed!.asOf)})`;
-  return { label, text: formatAmount(runRate.toDecimalPlaces(0)), value: runRate };
+  return { label, text: formatAmount(runRate.toDecimalPlaces(line.decimals ?? 0)), value: runRate };
 }

@@ -85,6 +85,42 @@ describe('which columns a plan in each status lets change (decision 0004)', () =
   });
 });
 
+describe("an economic table's columns by what their measure holds (issue 13)", () => {
+  // Västervik's driftsredovisning 2021 (tests/fixtures/economy, source address in its .tsv): the
+  // year's outcome as Intäkter, Kostnader and Nettokostnad, then Budget and the printed Avvikelse.
+  const vastervik = PlanFile.parse(JSON.parse(readFileSync(new URL('../../tests/fixtures/economy/vastervik-2021-driftsredovisning.json', import.meta.url), 'utf8')));
+  const statement = vastervik.budgetTables[0]!;
+
+  it('takes outcome, forecast and printed deviation on an adopted plan, never the budget or a plan year', () => {
+    expect(statement.columns.map((column) => [column.key, isColumnEditable('adopted', column)])).toEqual([
+      ['intakter-2020', true],
+      ['intakter-2021', true],
+      ['kostnader-2020', true],
+      ['kostnader-2021', true],
+      ['nettokostnad-2021', true],
+      ['budget-2021', false],
+      ['avvikelse-2021', true],
+    ]);
+    // A net column holding the budget's figures (basis) is budget, not follow-up; Timrå's columns by their measure.
+    expect(isColumnEditable('adopted', { measure: 'net', basis: 'budget' })).toBe(false);
+    expect(isColumnEditable('adopted', { measure: 'forecast' })).toBe(true);
+    expect(isColumnEditable('adopted', { measure: 'plan' })).toBe(false);
+    expect(budget.columns.map((column) => isColumnEditable('adopted', column))).toEqual(budget.columns.map((column) => column.measure === 'actual' || column.measure === 'forecast'));
+    expect(statement.columns.every((column) => isColumnEditable('draft', column) && !isColumnEditable('archived', column))).toBe(true);
+  });
+
+  it('lets an adopted statement take a changed outcome, not a changed budget', () => {
+    const change = (column: string, text: string) => {
+      const applied = applyCellChanges(statement, [{ row: 'kultur', column, text }]);
+      if (!applied.ok) throw new Error('bad change');
+      return applied.table;
+    };
+    expect(isFollowUpChange('budget-tables', statement, change('nettokostnad-2021', '-1,0'))).toBe(true);
+    expect(isFollowUpChange('budget-tables', statement, change('avvikelse-2021', '0,5'))).toBe(true);
+    expect(isFollowUpChange('budget-tables', statement, change('budget-2021', '-1,0'))).toBe(false);
+  });
+});
+
 describe('the follow-up of an adopted investment budget (the web and the server agree)', () => {
   const change = (changes: CellChange[]) => {
     const applied = applyCellChanges(followedUp, changes);

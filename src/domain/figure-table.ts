@@ -1,14 +1,16 @@
 /**
- * Figure tables — volume tables, budget tables (resultaträkning) and investment budgets — as the
- * cells API, the server's write path, the grids of the browser and the change history all see
- * them: rows named by one key each (a volume or investment row's key, a budget row's line, the
- * investment budget's printed total row as `_total`), cell changes applied by one rule (an empty
+ * Figure tables — volume tables, economic tables (budget tables: resultaträkning, driftsredovisning)
+ * and investment budgets — as the cells API, the server's write path, the grids of the browser and
+ * the change history all see them: rows named by one key each (every row's key; a Timrå line row
+ * is keyed by its line; the investment budget's printed total row as `_total`), cell changes applied by one rule (an empty
  * text empties the cell: missing, not zero), which columns a plan in a given status lets change
- * (on an adopted plan its follow-up columns, actual and forecast; decision 0004), and the cells
- * that differ between two versions of a table.
+ * (on an adopted plan its follow-up columns: a volume or investment column of kind actual or
+ * forecast, an economic table's outcome, forecast or printed deviation; decision 0004), and the
+ * cells that differ between two versions of a table.
  */
+import { columnScenario } from './economy/table.ts';
 import type { Problem } from './errors.ts';
-import type { BudgetTable, CapitalBudget, VolumeTable } from './plan.ts';
+import type { BudgetTable, CapitalBudget, EconomicColumn, VolumeTable } from './plan.ts';
 import { mayChangeContent, mayChangeFollowUp } from './plan-lifecycle.ts';
 
 /** The plan parts that are figure tables, by their API segment. */
@@ -23,10 +25,16 @@ export function isFigureTableSegment(segment: string): segment is FigureTableSeg
 /** Any figure table of a plan. */
 export type FigureTable = VolumeTable | BudgetTable | CapitalBudget;
 
+/** A column of any figure table: a volume table's or investment budget's (by kind) or an economic table's (by measure). */
+export type FigureColumn = FigureTable['columns'][number];
+
+/** What the follow-up rule reads of a column: its kind (volume table, investment budget) or its measure and basis (economic table). */
+export type ColumnMeaning = { kind: string } | Pick<EconomicColumn, 'measure' | 'basis'>;
+
 /** The key of an investment budget's printed total row (summa) in the cells API and the history. */
 export const TOTAL_ROW = '_total';
 
-/** A row as stored in any figure table: volume and investment rows have a key, budget rows a line. */
+/** A row as stored in any figure table: every row has a key (a budget row of plan file version 1 had only its line). */
 export interface StoredRow {
   key?: string;
   line?: string;
@@ -42,7 +50,7 @@ export interface CellRow {
   cells: Record<string, string>;
 }
 
-/** The key of a stored row: its key, or a budget row's line. */
+/** The key of a stored row: its key, or (version 1) a budget row's line. */
 export function rowKeyOf(row: Pick<StoredRow, 'key' | 'line'>): string {
   return row.key ?? row.line ?? '';
 }
@@ -98,8 +106,16 @@ export function applyCellChanges<T extends FigureTable>(table: T, changes: reado
   return problems.length > 0 ? { ok: false, problems } : { ok: true, table: copy };
 }
 
-/** Whether a column holds follow-up (actual or forecast), which an adopted plan still takes. */
-export function isFollowUpColumn(column: { kind: string }): boolean {
+// An economic table's outcome, forecast and printed deviation are follow-up; its budget and plan years are not.
+const followUpScenarios: ReadonlySet<string> = new Set(['actual', 'forecast', 'deviation']);
+
+/**
+ * Whether a column holds follow-up, which an adopted plan still takes: a volume or investment
+ * column of kind actual or forecast; an economic table's column by what its measure holds — the
+ * outcome ("Nettokostnad 2021", "Utfall"), a forecast, or the printed deviation (avvikelse).
+ */
+export function isFollowUpColumn(column: ColumnMeaning): boolean {
+  if ('measure' in column) return followUpScenarios.has(columnScenario(column));
   return column.kind === 'actual' || column.kind === 'forecast';
 }
 
@@ -108,13 +124,13 @@ export function isFollowUpColumn(column: { kind: string }): boolean {
  * follow-up columns of an adopted plan, none of an archived one. The same rule for volume, budget
  * and investment tables, on the server and in the browser.
  */
-export function isColumnEditable(status: string, column: { kind: string }): boolean {
+export function isColumnEditable(status: string, column: ColumnMeaning): boolean {
   return mayChangeContent(status) || (mayChangeFollowUp(status) && isFollowUpColumn(column));
 }
 
 /** A figure table as any version of it may look (a stored item is not yet parsed). */
-interface TableShape {
-  columns: Array<{ key: string; kind: string }>;
+export interface TableShape {
+  columns: Array<{ key: string } & ColumnMeaning>;
   rows: StoredRow[];
   total?: { cells: Record<string, string> } | null;
 }

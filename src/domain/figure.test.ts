@@ -19,6 +19,11 @@ const cells: Array<[text: string, form: FigureForm, value: string | null, extra?
   ['1000', 'number', '1000'],
   ['18 000', 'number', '18000'],
   ['77 %', 'number', '77', { percent: true }],
+  // Other municipalities' reports (tests/fixtures/economy): a minus set apart from its digits.
+  ['– 614', 'number', '-614'],
+  ['– 4 646', 'number', '-4646'],
+  ['– 38,1 %', 'number', '-38.1', { percent: true }],
+  ['– 1,8', 'number', '-1.8'],
   ['Egen tid', 'text', null],
   ['Tre årsplaceringar', 'text', null],
 ];

@@ -27,6 +27,12 @@ export interface Figure {
 }
 
 const MINUS = /[\u2212\u2013\u2012\u2014]/g; // − – ‒ — printed as minus signs or dashes
+// Some reports set the minus apart from its digits ("– 614", "– 38,1 %"): the sign still belongs to the number.
+const SPACED_SIGN = /^([-+])[ \u00a0\u202f]+(?=\d)/;
+
+function normalSign(text: string): string {
+  return text.trim().replace(MINUS, '-').replace(SPACED_SIGN, '$1');
+}
 const NUMBER = String.raw`[-+]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|[-+]?\d+(?:,\d+)?`;
 const PLAIN = new RegExp(`^(${NUMBER})\\s*(%)?$`);
 const ANNOTATED = new RegExp(`^(${NUMBER})\\s*(\\([^)]*\\))$`);
@@ -34,14 +40,14 @@ const SUM = new RegExp(`^(${NUMBER})(?:\\s*\\+\\s*(${NUMBER}))+$`);
 
 /** Reads a Swedish-formatted number ("−68 851", "5,3") into an exact decimal, or null. */
 export function parseSwedishNumber(text: string): Decimal | null {
-  const normal = text.trim().replace(MINUS, '-');
+  const normal = normalSign(text);
   if (!new RegExp(`^(${NUMBER})$`).test(normal)) return null;
   return new Decimal(normal.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
 }
 
 /** Reads a printed cell into its value, keeping every printed detail. */
 export function parseFigure(text: string): Figure {
-  const trimmed = text.trim().replace(MINUS, '-');
+  const trimmed = normalSign(text);
   if (trimmed === '' || trimmed === '-') return { text, form: 'missing', value: null };
   const plain = PLAIN.exec(trimmed);
   if (plain) {

@@ -4,7 +4,7 @@
  * and the status of activities are entered on the adopted plan month by month (decision 0004).
  * Which statuses take which changes is plan-lifecycle.ts; which table columns, figure-table.ts.
  */
-import { isFigureTableSegment, isFollowUpTableChange, type StoredRow } from './figure-table.ts';
+import { isFigureTableSegment, isFollowUpTableChange, type StoredRow, type TableShape } from './figure-table.ts';
 import { changedFields } from './changed-fields.ts';
 
 /** The fields of an item that are follow-up, per plan part (API segment); the rest is frozen on adoption. */
@@ -25,11 +25,12 @@ export function isFollowUpChange(segment: string, before: Record<string, unknown
 }
 
 /** A stored figure table as the comparison reads it; anything else compares as changed. */
-function asTable(item: Record<string, unknown>): { columns: Array<{ key: string; kind: string }>; rows: StoredRow[]; total?: { cells: Record<string, string> } | null } {
-  const columns = Array.isArray(item.columns) ? (item.columns as Array<{ key: string; kind: string }>) : [];
+function asTable(item: Record<string, unknown>): TableShape {
+  // A column with a kind (volume, investment) or a measure (economic table): the rule reads either.
+  const columns = Array.isArray(item.columns) ? (item.columns as TableShape['columns']) : [];
   const rows = Array.isArray(item.rows) ? (item.rows as StoredRow[]) : [];
   const { columns: _c, rows: _r, ...rest } = item;
-  return { ...rest, columns, rows } as ReturnType<typeof asTable>;
+  return { ...rest, columns, rows } as TableShape;
 }
 
 /**

@@ -8,8 +8,10 @@ import { Decimal } from 'decimal.js';
 import { StyrkortError } from './errors.ts';
 import { figureValue } from './figure.ts';
 import { forecastMethods, forecastYearEnd, METHOD_LABELS, type ForecastMethod, type YearEndForecast } from './forecast.ts';
+import { economicLines, favourableDeviation, lineCells, lineMonths, type EconomicLine, type LineCell } from './economy/lines.ts';
 import { isMonthPeriod, monthOf, yearOf } from './period.ts';
-import type { BudgetTable, Column, PlanFile, VolumeTable } from './plan.ts';
+import type { BudgetLine } from './plan-constants.ts';
+import type { Column, PlanFile, VolumeTable } from './plan.ts';
 import { aggregateVolumeYear, monthlyActuals, type MonthValue, type VolumeKind, type VolumeYear } from './volume-aggregation.ts';
 
 /** A printed cell of a table with its column. */
@@ -35,18 +37,43 @@ export interface VolumeForecast {
   outcome: VolumeYear | null;
 }
 
+/** One line of an economic table (a unit's net, or Timrå's income, costs, net) against its budget for the year. */
 export interface BudgetForecast {
   tableKey: string;
-  node: string;
+  rowKey: string;
+  node: string | null;
+  /** The table as a heading: its heading, else its node's name, else its caption. */
   title: string;
-  line: BudgetTable['rows'][number]['line'];
+  line: BudgetLine;
   label: string;
-  unit: BudgetTable['unit'];
+  /** As printed: tkr, mnkr … */
+  unit: string;
+  /** Digits the table prints after the decimal comma; null when each figure prints its own. */
+  decimals: number | null;
   /** Computed from the months' actuals; null when the year has none. */
   computed: YearEndForecast | null;
   /** Forecasts entered for the year, made no later than asOf (or without a stated month), oldest first. */
   entered: PrintedCell[];
   budget: PrintedCell | null;
+  /** The year's outcome as printed (utfall, bokslut, nettokostnad), when the table has it. */
+  outcome: PrintedCell | null;
+  /** The deviation the table prints for the year, to show beside the computed one. */
+  printedDeviation: PrintedCell | null;
+  /**
+   * Which side of the budget is better: more income, or less cost, whichever way the table
+   * prints costs; and how the table itself takes its deviation (outcome − budget or the reverse).
+   */
+  betterAbove: boolean;
+}
+
+/** An outcome or forecast against the line's budget, signed so that positive is better than budget. */
+export function deviationFromBudget(line: Pick<BudgetForecast, 'betterAbove'>, compared: Decimal, budget: Decimal): Decimal {
+  return line.betterAbove ? compared.minus(budget) : budget.minus(compared);
+}
+
+/** A deviation in per cent of the budget (one decimal); null when the budget is 0. */
+export function deviationPercent(deviation: Decimal, budget: Decimal): Decimal | null {
+  return budget.isZero() ? null : deviation.dividedBy(budget.abs()).times(100).toDecimalPlaces(1);
 }
 
 export interface PlanForecast {
@@ -90,42 +117,61 @@ function volumeForecasts(table: VolumeTable, year: number, asOf: string): Volume
   });
 }
 
-function budgetForecasts(plan: PlanFile, table: BudgetTable, year: number, asOf: string): BudgetForecast[] {
+function budgetForecasts(plan: PlanFile, table: PlanFile['budgetTables'][number], year: number, asOf: string): BudgetForecast[] {
   const node = plan.organisation.find((n) => n.key === table.node);
-  const title = table.heading ?? node?.name ?? table.node;
-  const cellsOf = (line: string) => table.rows.find((row) => row.line === line)?.cells ?? {};
-  return table.rows.map((row) => {
-    let months = monthlyActuals(table.columns, row.cells, year);
-    if (row.line === 'net' && !months.some((m) => m.value !== null)) months = derivedNet(table.columns, cellsOf('income'), cellsOf('costs'), year);
-    const computed = months.some((m) => m.value !== null)
-      ? forecastYearEnd({ kind: 'amount', asOf, months, history: monthlyActuals(table.columns, row.cells, year - 1) })
-      : null;
-    const entered = table.columns
-      .filter((c) => c.kind === 'forecast' && c.period === String(year) && (c.asOf === undefined || c.asOf <= asOf) && row.cells[c.key] !== undefined)
-      .sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? ''))
-      .map((c) => printedCell(c, row.cells));
-    const budgetColumn = yearColumn(table.columns, year, ['budget'], row.cells);
+  const title = table.heading ?? node?.name ?? table.caption;
+  const lines = economicLines(table);
+  return lines.map((line) => {
+    let months: MonthValue[] = lineMonths(line, year);
+    if (line.line === 'net' && !months.some((m) => m.value !== null)) months = derivedNet(lines, line, year);
+    const computed = months.some((m) => m.value !== null) ? forecastYearEnd({ kind: 'amount', asOf, months, history: lineMonths(line, year - 1) }) : null;
+    const entered = lineCells(line, 'forecast', String(year))
+      .filter((cell) => cell.column.asOf === undefined || cell.column.asOf <= asOf)
+      .sort((a, b) => (a.column.asOf ?? '').localeCompare(b.column.asOf ?? ''))
+      .map(printedOf);
+    const first = (scenario: 'budget' | 'actual' | 'deviation') => lineCells(line, scenario, String(year)).map(printedOf)[0] ?? null;
     return {
       tableKey: table.key,
-      node: table.node,
+      rowKey: line.row.key,
+      node: line.node,
       title,
-      line: row.line,
-      label: row.label,
+      line: line.line,
+      label: lineLabel(line),
       unit: table.unit,
+      decimals: table.decimals ?? null,
       computed,
       entered,
-      budget: budgetColumn ? printedCell(budgetColumn, row.cells) : null,
+      budget: first('budget'),
+      outcome: first('actual'),
+      printedDeviation: first('deviation'),
+      betterAbove: favourableDeviation(line, new Decimal(1), new Decimal(0)).isPositive(),
     };
   });
 }
 
-/** Net by month as income + costs, where both are known (the net is derived, never typed twice). */
-function derivedNet(columns: Column[], income: Record<string, string>, costs: Record<string, string>, year: number): MonthValue[] {
-  const incomeMonths = monthlyActuals(columns, income, year);
-  const costMonths = new Map(monthlyActuals(columns, costs, year).map((m) => [m.period, m.value]));
-  return incomeMonths.map((m) => {
+const LINE_WORDS: Record<BudgetLine, string> = { income: 'intäkter', costs: 'kostnader', net: 'nettokostnad' };
+
+/** A line as the follow-up names it: Timrå's row label ("IFO, Vuxna intäkter"), or the unit and, unless net, the line. */
+function lineLabel(line: EconomicLine): string {
+  if (line.row.line) return line.row.label;
+  return line.line === 'net' ? line.row.label : `${line.row.label}, ${LINE_WORDS[line.line]}`;
+}
+
+function printedOf(cell: LineCell): PrintedCell {
+  return { columnKey: cell.column.key, columnLabel: cell.column.label, asOf: cell.column.asOf ?? null, text: cell.text, value: cell.value };
+}
+
+/** Net by month as income + costs of the same row, where both are known (the net is derived, never typed twice). */
+function derivedNet(lines: EconomicLine[], net: EconomicLine, year: number): MonthValue[] {
+  const of = (which: BudgetLine) => lines.find((l) => l.line === which && (net.row.line ? l.table === net.table : l.row === net.row));
+  const income = of('income');
+  const costs = of('costs');
+  if (!income || !costs) return [];
+  const costMonths = new Map(lineMonths(costs, year).map((m) => [m.period, m.value]));
+  const sign = net.table.costSign === 'positive' ? -1 : 1;
+  return lineMonths(income, year).map((m) => {
     const cost = costMonths.get(m.period) ?? null;
-    return { period: m.period, value: m.value !== null && cost !== null ? m.value.plus(cost) : null };
+    return { period: m.period, value: m.value !== null && cost !== null ? (sign === 1 ? m.value.plus(cost) : cost.minus(m.value)) : null };
   });
 }
 

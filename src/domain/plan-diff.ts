@@ -8,7 +8,7 @@
  * `styrkort diff` prints it.
  */
 import { parseFigure } from './figure.ts';
-import type { BudgetTable, Column, Goal, Indicator, PlanFile, VolumeRow } from './plan.ts';
+import type { BudgetTable, Column, EconomicColumn, Goal, Indicator, PlanFile, VolumeRow } from './plan.ts';
 
 export interface TextChange {
   before: string | null;
@@ -58,7 +58,8 @@ export interface IndicatorChange extends IndicatorRef {
 /** One cell compared across plans: the same period and column kind in both. */
 export interface ValueChange extends TextChange {
   period: string;
-  kind: Column['kind'];
+  /** What the column holds: actual, budget, forecast, plan … (an economic column's measure). */
+  kind: string;
   asOf: string | null;
   beforeLabel: string;
   afterLabel: string;
@@ -76,10 +77,11 @@ export interface VolumeChange extends VolumeRef {
 }
 
 export interface BudgetRef {
-  node: string;
+  node: string | null;
   nodeName: string;
   tableKind: BudgetTable['kind'];
-  line: BudgetTable['rows'][number]['line'];
+  /** The row's key: Timrå's lines (income, costs, net) or a unit's row. */
+  line: string;
   label: string;
 }
 
@@ -122,9 +124,10 @@ export function diffPlans(a: PlanFile, b: PlanFile): PlanDiff {
       const values = compareCells(x.columns, x.row.cells, y.columns, y.row.cells);
       return fields.length || values.length ? { ...volumeRef(y), fields, values } : null;
     }),
-    budgets: diffBy(budgetRows(a), budgetRows(b), (row) => `${row.table.node}|${row.table.kind}|${row.row.line}`, budgetRef, (x, y) => {
+    // A row is the same row across plans by its node (a unit's row) or its table's node and key (Timrå's lines).
+    budgets: diffBy(budgetRows(a), budgetRows(b), (row) => `${row.row.node ?? row.table.node}|${row.table.kind}|${row.row.node ? '' : row.row.key}`, budgetRef, (x, y) => {
       const fields = compareFields(x.row, y.row, [['label', 'radtext']]);
-      const values = compareCells(x.table.columns, x.row.cells, y.table.columns, y.row.cells);
+      const values = compareCells(x.table.columns, x.row.cells, y.table.columns, y.row.cells, economicColumnKind);
       return fields.length || values.length ? { ...budgetRef(y), fields, values } : null;
     }),
   };
@@ -182,9 +185,17 @@ function compareTargets(x: Indicator, y: Indicator): TargetChange[] {
   });
 }
 
+type AnyColumn = { key: string; label: string; period?: string; asOf?: string };
+
+/** What an economic column holds, for matching across plans: its measure, and for income, costs and net columns whose figures. */
+function economicColumnKind(column: AnyColumn): string {
+  const economic = column as EconomicColumn;
+  return economic.basis ? `${economic.measure}:${economic.basis}` : economic.measure;
+}
+
 /** Cells of columns with the same period, kind and forecast month in both tables whose printed text differs. */
-function compareCells(columnsA: Column[], cellsA: Record<string, string>, columnsB: Column[], cellsB: Record<string, string>): ValueChange[] {
-  const id = (column: Column) => `${column.period ?? ''}|${column.kind}|${column.asOf ?? ''}`;
+function compareCells<C extends AnyColumn>(columnsA: C[], cellsA: Record<string, string>, columnsB: C[], cellsB: Record<string, string>, kindOf: (column: C) => string = (column) => (column as unknown as Column).kind): ValueChange[] {
+  const id = (column: C) => `${column.period ?? ''}|${kindOf(column)}|${column.asOf ?? ''}`;
   const before = new Map(columnsA.filter((c) => c.period !== undefined).map((c) => [id(c), c]));
   return columnsB.flatMap((after): ValueChange[] => {
     const old = after.period === undefined ? undefined : before.get(id(after));
@@ -192,7 +203,7 @@ function compareCells(columnsA: Column[], cellsA: Record<string, string>, column
     const x = cellsA[old.key] ?? null;
     const y = cellsB[after.key] ?? null;
     if (samePrintedValue(x, y)) return [];
-    return [{ period: after.period!, kind: after.kind, asOf: after.asOf ?? null, before: x, after: y, beforeLabel: old.label, afterLabel: after.label }];
+    return [{ period: after.period!, kind: kindOf(after), asOf: after.asOf ?? null, before: x, after: y, beforeLabel: old.label, afterLabel: after.label }];
   });
 }
 
@@ -218,20 +229,22 @@ function normalSpace(text: string | undefined): string {
   return (text ?? '').replace(/\s+/g, '').replace(/[\u2212\u2013]/g, '-');
 }
 
-interface TableRow<Table, Row> {
+interface TableRow<Table, Row, C = Column> {
   table: Table;
   row: Row;
-  columns: Column[];
+  columns: C[];
 }
 
 function volumeRows(plan: PlanFile): Array<TableRow<null, VolumeRow>> {
   return plan.volumeTables.flatMap((table) => table.rows.map((row) => ({ table: null, row, columns: table.columns })));
 }
 
-function budgetRows(plan: PlanFile): Array<TableRow<BudgetTable, BudgetTable['rows'][number]> & { nodeName: string }> {
+function budgetRows(plan: PlanFile): Array<TableRow<BudgetTable, BudgetTable['rows'][number], EconomicColumn> & { nodeName: string }> {
   return plan.budgetTables.flatMap((table) => {
     const node = plan.organisation.find((n) => n.key === table.node);
-    return table.rows.map((row) => ({ table, row, columns: table.columns, nodeName: table.heading ?? node?.name ?? table.node }));
+    return table.rows
+      .filter((row) => row.kind !== 'heading')
+      .map((row) => ({ table, row, columns: table.columns, nodeName: plan.organisation.find((n) => n.key === row.node)?.name ?? table.heading ?? node?.name ?? table.caption }));
   });
 }
 
@@ -251,6 +264,6 @@ function volumeRef({ row }: TableRow<null, VolumeRow>): VolumeRef {
   return { measure: row.measure, label: row.label, kind: row.kind };
 }
 
-function budgetRef(item: TableRow<BudgetTable, BudgetTable['rows'][number]> & { nodeName: string }): BudgetRef {
-  return { node: item.table.node, nodeName: item.nodeName, tableKind: item.table.kind, line: item.row.line, label: item.row.label };
+function budgetRef(item: TableRow<BudgetTable, BudgetTable['rows'][number], EconomicColumn> & { nodeName: string }): BudgetRef {
+  return { node: item.row.node ?? item.table.node ?? null, nodeName: item.nodeName, tableKind: item.table.kind, line: item.row.line ?? item.row.key, label: item.row.label };
 }

@@ -66,3 +66,12 @@ export function assertChangeable(plan: { key: string; status: string }, followUp
       : `Planen ${plan.key} är arkiverad och kan inte ändras`,
   );
 }
+
+/**
+ * Whether a plan in this status follows a change to a shared goal or organisation node (it shows
+ * the new current version): drafts and submitted plans do; adopted and archived plans keep showing
+ * what they were adopted with.
+ */
+export function followsSharedChanges(status: string): boolean {
+  return !isFrozen(status);
+}

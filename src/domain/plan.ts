@@ -5,8 +5,10 @@
  * (see domain/figure.ts), so nothing is typed twice and nothing printed is lost.
  */
 import { z } from 'zod';
+import { upgradePlanFile } from './economy/upgrade.ts';
+import { isMoneyUnit, moneyUnitExamples } from './economy/money-unit.ts';
 import { MonthField, PeriodField } from './period-field.ts';
-import { budgetLines } from './plan-constants.ts';
+import { budgetLines, costSigns, deviationOrders, economicBases, economicMeasures, economicRowKinds, relationAxes } from './plan-constants.ts';
 
 const key = z
   .string()
@@ -130,6 +132,9 @@ export const Goal = z
     node: key.optional(), // whose goal (committee level)
   })
   .strict();
+
+/** The part of a goal that every plan showing it shares; its wording and measurement are each plan's own. */
+export const SharedGoal = Goal.omit({ text: true, measurement: true });
 
 export const TargetEntry = z.object({ year, text: z.string().min(1).max(500) }).strict();
 /**
@@ -307,18 +312,84 @@ export const VolumeTable = z
 
 export { budgetLines };
 
+/**
+ * A column of an economic table (issue 13): a measure for a period, maybe as of a month, with its
+ * printed heading. "Nettokostnad 2021" is the net outcome of 2021, "Prognos 2017 aug" a forecast
+ * for 2017 made in August, "Kommunbidrag" the budget. Period and month follow domain/period.ts.
+ */
+export const EconomicColumn = z
+  .object({
+    key,
+    label: z.string().max(200), // as printed: "Avvikelse mot budget 2021", "Plan 2021 (uppräknings 2%)"
+    measure: z.enum(economicMeasures),
+    /** For income, costs and net columns: whose figures they are (default: the outcome). */
+    basis: z.enum(economicBases).optional(),
+    period: PeriodField.optional(),
+    asOf: MonthField.optional(), // forecast made at month
+    indexationPercent: z.string().regex(/^-?\d+(\.\d+)?$/).optional(),
+    /** A column printed in another unit than the table's money unit ("%"); such a column is never summed. */
+    unit: z.string().max(20).optional(),
+  })
+  .strict();
+
+/** An account range (kontointervall) a row collects, e.g. 4000–4999; `to` absent means one account or class. */
+export const AccountRange = z
+  .object({ from: z.string().regex(/^\d{1,8}$/, 'Konto anges med siffror'), to: z.string().regex(/^\d{1,8}$/, 'Konto anges med siffror').optional() })
+  .strict();
+
+/**
+ * A row of an economic table: a unit (node), an account group, or a free line ("Kommunbidrag",
+ * "Uttag ur resultatutjämningsfond"). Subtotals and totals name the rows they sum; a "varav" part
+ * names its whole. `line` marks a row that holds one line of an income statement (Timrå's tables).
+ */
+export const EconomicRow = z
+  .object({
+    key,
+    label: z.string().max(1_000),
+    kind: z.enum(economicRowKinds).default('line'),
+    line: z.enum(budgetLines).optional(),
+    node: key.optional(),
+    accounts: z.array(AccountRange).max(20).optional(),
+    parts: z.array(key).optional(), // subtotal, total: the rows summed
+    partOf: key.optional(), // part: the row this is a "varav" of
+    cells: z.record(key, cell),
+  })
+  .strict();
+
+/** A relation the table states between its figures; `styrkort check` verifies each one. */
+export const EconomicRelation = z.discriminatedUnion('kind', [
+  /** net = income + costs (costs printed negative) or costs − income (costs printed positive). */
+  z.object({ kind: z.literal('net'), axis: z.enum(relationAxes), target: key, income: key, costs: key }).strict(),
+  /** deviation = outcome − budget, or budget − outcome, as the table prints it. */
+  z.object({ kind: z.literal('deviation'), axis: z.enum(relationAxes), target: key, outcome: key, budget: key, order: z.enum(deviationOrders) }).strict(),
+  /** This row = the total row of the unit's own table. */
+  z.object({ kind: z.literal('unit-total'), row: key, table: key }).strict(),
+]);
+
+/**
+ * An economic table (driftbudget, driftredovisning, resultaträkning): rows × columns of printed
+ * amounts in one money unit, with the relations the table states. Timrå's income statements are
+ * one case (rows income, costs, net; columns Redovisat, Budget, Prognos, Plan).
+ */
 export const BudgetTable = z
   .object({
     key,
     kind: z.enum(['operating', 'external-income']),
     heading: z.string().max(200).optional(), // "EKB, Ensamkommande barn"
-    caption: label, // "Resultaträkning, tkr"
-    unit: z.enum(['tkr', 'mkr', 'kr']).default('tkr'),
-    node: key,
+    caption: label, // "Resultaträkning, tkr", "Driftsredovisning, kommunen"
+    /** The printed heading over the row labels ("mnkr", "(tkr)"); absent: the caption stands there, as in Timrå's tables. */
+    labelHeading: z.string().max(200).optional(),
+    /** As printed: tkr, mnkr, Mkr, miljoner kronor … */
+    unit: z.string().refine(isMoneyUnit, `Okänd enhet; använd ${moneyUnitExamples}`).default('tkr'),
+    /** Digits printed after the decimal comma (mnkr with one decimal: 1); absent: as each figure prints. */
+    decimals: z.number().int().min(0).max(3).optional(),
+    costSign: z.enum(costSigns).default('negative'),
+    node: key.optional(),
     /** The table whose totals include this one; included:false records an explicit exclusion. */
     rollup: z.object({ into: key, included: z.boolean(), note: z.string().max(500).optional() }).strict().optional(),
-    columns: z.array(Column),
-    rows: z.array(z.object({ line: z.enum(budgetLines), label, cells: z.record(key, cell) }).strict()),
+    columns: z.array(EconomicColumn),
+    rows: z.array(EconomicRow),
+    relations: z.array(EconomicRelation).default([]),
     notes: z.array(rich).default([]),
   })
   .strict();
@@ -383,10 +454,14 @@ export const Section = z
   })
   .strict();
 
-export const PlanFile = z
+/** The current version of the plan file; version 1 files are upgraded on reading (economy/upgrade.ts). */
+export const planFormatVersion = 2;
+
+/** The plan file as it is written (formatVersion 2); its JSON Schema is generated from this. */
+export const PlanFileSchema = z
   .object({
     format: z.literal('styrkort-plan'),
-    formatVersion: z.literal(1),
+    formatVersion: z.literal(planFormatVersion),
     municipality: z.object({ code: z.string().regex(/^\d{4}$/, 'Kommunkoden har fyra siffror'), name: label }).strict(),
     organisation: z.array(OrgNode),
     plan: PlanHead,
@@ -411,14 +486,21 @@ export const PlanFile = z
   })
   .strict();
 
-export type PlanFile = z.infer<typeof PlanFile>;
-export type PlanFileInput = z.input<typeof PlanFile>;
+/** A plan file of any version Styrkort reads: version 1 is upgraded to the current one, then checked. */
+export const PlanFile = z.preprocess(upgradePlanFile, PlanFileSchema);
+
+export type PlanFile = z.infer<typeof PlanFileSchema>;
+export type PlanFileInput = z.input<typeof PlanFileSchema>;
 export type OrgNode = z.infer<typeof OrgNode>;
 export type Goal = z.infer<typeof Goal>;
+export type SharedGoal = z.infer<typeof SharedGoal>;
 export type Indicator = z.infer<typeof Indicator>;
 export type Column = z.infer<typeof Column>;
 export type VolumeTable = z.infer<typeof VolumeTable>;
 export type BudgetTable = z.infer<typeof BudgetTable>;
+export type EconomicColumn = z.infer<typeof EconomicColumn>;
+export type EconomicRow = z.infer<typeof EconomicRow>;
+export type EconomicRelation = z.infer<typeof EconomicRelation>;
 export type CapitalBudget = z.infer<typeof CapitalBudget>;
 export type Section = z.infer<typeof Section>;
 export type ActualEntry = z.infer<typeof ActualEntry>;

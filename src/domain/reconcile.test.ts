@@ -12,12 +12,13 @@ import { formatReconciliationReport, reconcilePlan, sumOfParts, type Finding, ty
 // Builders --------------------------------------------------------------------------------------
 
 type ColumnInput = PlanFileInput['budgetTables'] extends Array<infer T> | undefined ? T extends { columns: Array<infer C> } ? C : never : never;
+type PlainColumn = NonNullable<PlanFileInput['capitalBudgets']>[number]['columns'][number];
 type BudgetTableInput = NonNullable<PlanFileInput['budgetTables']>[number];
 
 function aPlan(parts: Partial<Pick<PlanFileInput, 'organisation' | 'budgetTables' | 'volumeTables' | 'capitalBudgets'>> & { key?: string }): PlanFile {
   return PlanFile.parse({
     format: 'styrkort-plan',
-    formatVersion: 1,
+    formatVersion: 2,
     municipality: { code: '2262', name: 'Timrå kommun' },
     organisation: parts.organisation ?? [{ key: 'sn', kind: 'committee', name: 'Socialnämnden', shortName: 'SN', parent: null }],
     plan: { key: parts.key ?? 'vp', title: 'Verksamhetsplan', ownerNode: 'sn', periodStart: 2018, periodEnd: 2020, status: 'adopted', decision: null },
@@ -28,7 +29,7 @@ function aPlan(parts: Partial<Pick<PlanFileInput, 'organisation' | 'budgetTables
 }
 
 /** Cells in column order, as printed; "" is an empty cell. */
-function cells(columns: ColumnInput[], printed: string[]): Record<string, string> {
+function cells(columns: Array<{ key: string }>, printed: string[]): Record<string, string> {
   return Object.fromEntries(columns.map((column, i) => [column.key, printed[i] ?? '']));
 }
 
@@ -43,6 +44,7 @@ function anIncomeStatement(spec: {
   rollup?: BudgetTableInput['rollup'];
   unit?: 'tkr' | 'mkr';
 }): BudgetTableInput {
+  // Timrå's shape: the rows are the lines of the statement, the net row = income + costs.
   const { key, node, heading, columns, rollup, unit } = spec;
   return {
     key,
@@ -54,10 +56,11 @@ function anIncomeStatement(spec: {
     rollup,
     columns,
     rows: [
-      { line: 'income', label: 'intäkter', cells: cells(columns, spec.income) },
-      { line: 'costs', label: 'kostnader', cells: cells(columns, spec.costs) },
-      { line: 'net', label: 'nettokostnader', cells: cells(columns, spec.net) },
+      { key: 'income', line: 'income', label: 'intäkter', cells: cells(columns, spec.income) },
+      { key: 'costs', line: 'costs', label: 'kostnader', cells: cells(columns, spec.costs) },
+      { key: 'net', line: 'net', label: 'nettokostnader', cells: cells(columns, spec.net) },
     ],
+    relations: [{ kind: 'net', axis: 'rows', target: 'net', income: 'income', costs: 'costs' }],
   };
 }
 
@@ -78,20 +81,20 @@ function only(report: ReconciliationReport, kind: FindingKind, tableKey: string,
 // The IFO total and its units print the same columns under different words ("Prognos 2017" vs
 // "Prognos 2017 aug"); the keys differ on purpose, so only period and kind can match them.
 const TOTAL_COLUMNS: ColumnInput[] = [
-  { key: 'r2016', label: 'Redovisat 2016', kind: 'actual', period: '2016' },
-  { key: 'b2017', label: 'Budget 2017', kind: 'budget', period: '2017' },
-  { key: 'p2017', label: 'Prognos 2017', kind: 'forecast', period: '2017' },
-  { key: 'b2018', label: 'Budget 2018', kind: 'budget', period: '2018' },
-  { key: 'pl2019', label: 'Plan 2019', kind: 'plan', period: '2019' },
-  { key: 'pl2020', label: 'Plan 2020', kind: 'plan', period: '2020' },
+  { key: 'r2016', label: 'Redovisat 2016', measure: 'actual', period: '2016' },
+  { key: 'b2017', label: 'Budget 2017', measure: 'budget', period: '2017' },
+  { key: 'p2017', label: 'Prognos 2017', measure: 'forecast', period: '2017' },
+  { key: 'b2018', label: 'Budget 2018', measure: 'budget', period: '2018' },
+  { key: 'pl2019', label: 'Plan 2019', measure: 'plan', period: '2019' },
+  { key: 'pl2020', label: 'Plan 2020', measure: 'plan', period: '2020' },
 ];
 const UNIT_COLUMNS: ColumnInput[] = [
-  { key: 'redovisat-2016', label: 'Redovisat 2016', kind: 'actual', period: '2016' },
-  { key: 'budget-2017', label: 'Budget 2017', kind: 'budget', period: '2017' },
-  { key: 'prognos-2017-aug', label: 'Prognos 2017 aug', kind: 'forecast', period: '2017', asOf: '2017-08' },
-  { key: 'budget-2018', label: 'Budget 2018', kind: 'budget', period: '2018' },
-  { key: 'plan-2019', label: 'Plan 2019', kind: 'plan', period: '2019' },
-  { key: 'plan-2020', label: 'Plan 2020', kind: 'plan', period: '2020' },
+  { key: 'redovisat-2016', label: 'Redovisat 2016', measure: 'actual', period: '2016' },
+  { key: 'budget-2017', label: 'Budget 2017', measure: 'budget', period: '2017' },
+  { key: 'prognos-2017-aug', label: 'Prognos 2017 aug', measure: 'forecast', period: '2017', asOf: '2017-08' },
+  { key: 'budget-2018', label: 'Budget 2018', measure: 'budget', period: '2018' },
+  { key: 'plan-2019', label: 'Plan 2019', measure: 'plan', period: '2019' },
+  { key: 'plan-2020', label: 'Plan 2020', measure: 'plan', period: '2020' },
 ];
 
 const ORGANISATION_2018: PlanFileInput['organisation'] = [
@@ -196,7 +199,7 @@ describe('reconcilePlan on the 2018 IFO plan', () => {
 
 // The 2020 plan (001_d549c44f09472766, "Driftbudget", "Investeringsbudget") ---------------------
 
-const CAPITAL_COLUMNS: ColumnInput[] = [
+const CAPITAL_COLUMNS: PlainColumn[] = [
   { key: 'budget-2018', label: 'Budget 2018', kind: 'budget', period: '2018' },
   { key: 'budget-2019', label: 'Budget 2019', kind: 'budget', period: '2019' },
   { key: 'budget-2020', label: 'Budget 2020', kind: 'budget', period: '2020' },
@@ -224,14 +227,14 @@ const INVESTMENT_ROWS_2020: Array<[string, string[]]> = [
 const INVESTMENT_TOTAL_2020 = ['4 000', '5 000', '5 000', '5 000', '19 000'];
 
 const DRIFT_COLUMNS: ColumnInput[] = [
-  { key: 'budget-2020', label: 'Budget 2020', kind: 'budget', period: '2020' },
-  { key: 'plan-2021', label: 'Plan 2021 (uppräknings 2%)', kind: 'plan', period: '2021', indexationPercent: '2' },
-  { key: 'plan-2022', label: 'Plan 2022 (uppräknings 2%)', kind: 'plan', period: '2022', indexationPercent: '2' },
+  { key: 'budget-2020', label: 'Budget 2020', measure: 'budget', period: '2020' },
+  { key: 'plan-2021', label: 'Plan 2021 (uppräknings 2%)', measure: 'plan', period: '2021', indexationPercent: '2' },
+  { key: 'plan-2022', label: 'Plan 2022 (uppräknings 2%)', measure: 'plan', period: '2022', indexationPercent: '2' },
 ];
 const EXTERNAL_COLUMNS: ColumnInput[] = [
-  { key: 'budget-2018', label: 'Budget 2018', kind: 'budget', period: '2018' },
-  { key: 'budget-2019', label: 'Budget 2019', kind: 'budget', period: '2019' },
-  { key: 'budget-2020', label: 'Budget 2020', kind: 'budget', period: '2020' },
+  { key: 'budget-2018', label: 'Budget 2018', measure: 'budget', period: '2018' },
+  { key: 'budget-2019', label: 'Budget 2019', measure: 'budget', period: '2019' },
+  { key: 'budget-2020', label: 'Budget 2020', measure: 'budget', period: '2020' },
 ];
 
 function plan2020(rows = INVESTMENT_ROWS_2020, total = INVESTMENT_TOTAL_2020): PlanFile {
@@ -239,7 +242,7 @@ function plan2020(rows = INVESTMENT_ROWS_2020, total = INVESTMENT_TOTAL_2020): P
     key: 'sn-2020-2022',
     budgetTables: [
       anIncomeStatement({ key: 'drift', node: 'sn', columns: DRIFT_COLUMNS, income: ['78 645'], costs: ['-528 025'], net: ['-449 380'] }),
-      { key: 'externa-intakter', kind: 'external-income', caption: 'Externa Intäkter', node: 'sn', columns: EXTERNAL_COLUMNS, rows: [{ line: 'income', label: 'Verksamhetens intäkter', cells: cells(EXTERNAL_COLUMNS, ['124 689', '99 153', '76 732']) }] },
+      { key: 'externa-intakter', kind: 'external-income', caption: 'Externa Intäkter', node: 'sn', columns: EXTERNAL_COLUMNS, rows: [{ key: 'income', line: 'income', label: 'Verksamhetens intäkter', cells: cells(EXTERNAL_COLUMNS, ['124 689', '99 153', '76 732']) }] },
     ],
     capitalBudgets: [investments(rows, total)],
   });
@@ -283,7 +286,7 @@ describe('reconcilePlan on the 2020 Socialnämnden plan', () => {
 
 // Volumes and precision --------------------------------------------------------------------------
 
-const VOLUME_COLUMNS: ColumnInput[] = [
+const VOLUME_COLUMNS: PlainColumn[] = [
   { key: 'bokslut-2015', label: 'Bokslut 2015', kind: 'actual', period: '2015' },
   { key: 'bokslut-2016', label: 'Bokslut 2016', kind: 'actual', period: '2016' },
   { key: 'plan-2017', label: 'Plan 2017', kind: 'plan', period: '2017' },
@@ -329,7 +332,7 @@ describe('reconcilePlan on "varav" rows', () => {
 describe('default tolerance follows the printed precision', () => {
   // mkr with one decimal, as other municipalities print: rounding is ±0,1, not ±1.
   const table = (net: string) =>
-    anIncomeStatement({ key: 'rr-mkr', node: 'sn', unit: 'mkr', columns: [{ key: 'b', label: 'Budget 2024', kind: 'budget', period: '2024' }], income: ['3,3'], costs: ['-68,9'], net: [net] });
+    anIncomeStatement({ key: 'rr-mkr', node: 'sn', unit: 'mkr', columns: [{ key: 'b', label: 'Budget 2024', measure: 'budget', period: '2024' }], income: ['3,3'], costs: ['-68,9'], net: [net] });
 
   it.each([
     ['-65,6', 'ok'],
@@ -356,7 +359,9 @@ describe('formatReconciliationReport', () => {
     expect(lines).toContain('NOTERING  rr-ekb  EKB, Ensamkommande barn: ingår inte i IFO (rr-ifo): (EKB Ingår ej i IFO:s budget)');
     const words = lines.slice(0, -1).map((line) => line.split('  ')[0]);
     expect(words).toEqual([...words].sort((a, b) => order(a) - order(b)));
-    expect(lines).toHaveLength(report.counts.gap + report.counts.rounding + report.counts.info + 1);
+    // Notes of one kind in one table are one line with a count: 12 nets without parts in six tables are six lines.
+    expect(lines).toContain('NOTERING  rr-ifo  2 nettobelopp anges utan intäkter och kostnader: Nettokostnader Plan 2019; Nettokostnader Plan 2020');
+    expect(lines).toHaveLength(report.counts.gap + report.counts.rounding + 6 + 1 + 1);
     expect(lines.at(-1)).toBe(`ifo-2018-2020: ${report.counts.confirmed} kontroller stämmer exakt; ${report.counts.gap} avvikelser, 3 avrundningar, 13 noteringar`);
   });
 });

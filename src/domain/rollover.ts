@@ -45,6 +45,20 @@ function periodColumns(start: number, end: number): Column[] {
   return columns;
 }
 
+/**
+ * An economic table for the new period: its rows, units and subtotals carry over, its columns
+ * become the new budget and plan years, and relations between the old columns (a deviation of
+ * the old year) are left behind with them; relations down the rows (nets, sums) carry over.
+ */
+function rolloverBudgetTable(table: PlanFile['budgetTables'][number], columns: Column[]): PlanFile['budgetTables'][number] {
+  return {
+    ...structuredClone(table),
+    columns: columns.map(({ kind, ...column }) => ({ ...column, measure: kind === 'budget' ? 'budget' : 'plan' })),
+    rows: table.rows.map((row) => ({ ...structuredClone(row), cells: {} })),
+    relations: table.relations.filter((relation) => relation.kind !== 'unit-total' && relation.axis === 'rows'),
+  };
+}
+
 export function rolloverPlan(source: PlanFile, options: RolloverOptions): RolloverResult {
   const { plan: head } = source;
   const fromPeriod = `${head.periodStart}-${head.periodEnd}`;
@@ -76,7 +90,7 @@ export function rolloverPlan(source: PlanFile, options: RolloverOptions): Rollov
     indicators: source.indicators.map((indicator) => ({ ...structuredClone(indicator), actuals: [] })),
     activities: structuredClone(activities),
     volumeTables: source.volumeTables.map((table) => ({ ...structuredClone(table), columns, rows: table.rows.map((row) => ({ ...row, cells: {} })) })),
-    budgetTables: source.budgetTables.map((table) => ({ ...structuredClone(table), columns, rows: table.rows.map((row) => ({ ...row, cells: {} })) })),
+    budgetTables: source.budgetTables.map((table) => rolloverBudgetTable(table, columns)),
     capitalBudgets: source.capitalBudgets.map((table) => ({
       ...structuredClone(table),
       columns: [...columns, { key: 'total', label: 'Total investering', kind: 'total' }],

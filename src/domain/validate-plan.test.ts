@@ -38,7 +38,7 @@ describe('validatePlanFile', () => {
     ['target year twice', (p: any) => p.indicators[0].targets.push({ year: 2018, text: '95%' }), '$.indicators[0].targets[2].year', 'Målvärde för 2018 anges mer än en gång'],
     ['cell in an unknown column', (p: any) => (p.volumeTables[0].rows[0].cells['utfall-2017'] = '5'), '$.volumeTables[0].rows[0].cells.utfall-2017', 'Kolumnen "utfall-2017" finns inte i tabellen'],
     ['"varav" row without its whole', (p: any) => (p.volumeTables[0].rows[1].partOf = 'v-saknas'), '$.volumeTables[0].rows[1].partOf', '"Varav"-raden hänvisar till raden "v-saknas", som inte finns i tabellen'],
-    ['budget line twice', (p: any) => p.budgetTables[0].rows.push({ line: 'net', label: 'Netto', cells: {} }), '$.budgetTables[0].rows[3].line', 'Raden "net" förekommer mer än en gång i tabellen'],
+    ['budget row twice', (p: any) => p.budgetTables[0].rows.push({ key: 'net', line: 'net', label: 'Netto', cells: {} }), '$.budgetTables[0].rows[3].key', 'Nyckeln "net" används för mer än en rad'],
     ['roll-up into a missing table', (p: any) => (p.budgetTables[0].rollup = { into: 'rr-ifo', included: true }), '$.budgetTables[0].rollup.into', 'Tabellen "rr-ifo" finns inte bland planens budgettabeller'],
     ['section including something missing', (p: any) => (p.sections[0].include = ['drift', 'saknas']), '$.sections[0].include[1]', 'Avsnittet hänvisar till "saknas", som inte finns i planen'],
     ['period ending before it starts', (p: any) => (p.plan.periodEnd = 2019), '$.plan.periodEnd', 'Planperioden slutar före den börjar'],

@@ -4,6 +4,7 @@
  */
 import { PlanFile } from './plan.ts';
 import type { Problem } from './errors.ts';
+import { economicTableProblems } from './economy/structure.ts';
 import { parseFigure } from './figure.ts';
 import { isAllowedRichText } from './rich-text.ts';
 import { issuesToProblems, swedishErrorMap } from './swedish-issues.ts';
@@ -209,15 +210,12 @@ function checkTables(plan: PlanFile, nodes: Set<string>, report: Report): void {
       }
     });
   });
-  const budgetKeys = new Set(plan.budgetTables.map((table) => table.key));
   plan.budgetTables.forEach((table, i) => {
     const path = `$.budgetTables[${i}]`;
     const columns = keysOf(table.columns);
-    if (!nodes.has(table.node)) report(`${path}.node`, `Noden "${table.node}" finns inte i organisationen`);
-    if (table.rollup && (!budgetKeys.has(table.rollup.into) || table.rollup.into === table.key)) {
-      report(`${path}.rollup.into`, `Tabellen "${table.rollup.into}" finns inte bland planens budgettabeller`);
-    }
     table.rows.forEach((row, j) => checkCells(row.cells, columns, `${path}.rows[${j}]`, report));
+    // Rows, sums, "varav" parts and relations of an economic table: economy/structure.ts.
+    for (const problem of economicTableProblems(table, path, { nodes, tables: plan.budgetTables })) report(problem.path, problem.message);
   });
   plan.capitalBudgets.forEach((table, i) => {
     const path = `$.capitalBudgets[${i}]`;

@@ -11,9 +11,11 @@ import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
+import { goalRoutes } from './routes/goals.ts';
 import { itemRoutes } from './routes/items.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
+import { roundRoutes } from './routes/rounds.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 
@@ -46,7 +48,9 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(workflowRoutes, options);
   await app.register(itemRoutes, options);
   await app.register(organisationRoutes, options);
+  await app.register(goalRoutes, options);
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
+  await app.register(roundRoutes, options);
 }

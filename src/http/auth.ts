@@ -3,10 +3,10 @@
  * for cookie-authenticated writes, and the permission check every route calls.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { decide, isInSubtree, type Action } from '../domain/access.ts';
+import { decide, decideOn, type Action, type Actor, type OrgParents, type Target } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import type { Db } from '../db/connection.ts';
-import { nodeParents } from '../db/user-repository.ts';
+import { loadOrgParents } from '../db/organisation-repository.ts';
 import { findSession, isValidCsrfToken, sessionHours, type Session } from '../services/auth-service.ts';
 import { coalesced } from '../services/coalesce.ts';
 
@@ -47,16 +47,31 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(sessionCookie, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
-/** Throws 401/403 unless the request's user may take the action on something owned by `nodeKeys`. */
-export async function authorize(db: Db, request: FastifyRequest, action: Action, nodeKeys: string[] = []): Promise<void> {
-  const actor = request.session?.user ?? null;
-  let inSubtree = true;
-  if (actor?.unitKey && nodeKeys.length) {
-    const parents = await nodeParents(db);
-    inSubtree = nodeKeys.every((key) => isInSubtree(parents, actor.unitKey, key));
-  }
-  const decision = decide(actor, action, { inSubtree });
+/** The account a request comes from (null: not logged in): what services decide on. */
+export function actorOf(request: FastifyRequest): Actor | null {
+  return request.session?.user ?? null;
+}
+
+// One read of a municipality's organisation tree per request, however many checks it makes.
+const treesOf = new WeakMap<FastifyRequest, Map<string, Promise<OrgParents>>>();
+
+/**
+ * Throws 401/403 unless the request's user may take the action: on the installation as a whole,
+ * or on a target (a municipality and the nodes that own what is touched). Writes to plans, goals
+ * and nodes are decided inside their services' transactions instead.
+ */
+export async function authorize(db: Db, request: FastifyRequest, action: Action, target?: Target): Promise<void> {
+  const actor = actorOf(request);
+  const decision = target ? decideOn(actor, action, target, await treeOf(db, request, target.municipality)) : decide(actor, action);
   if (!decision.allowed) throw new StyrkortError(decision.reason, decision.message);
+}
+
+function treeOf(db: Db, request: FastifyRequest, municipality: string): Promise<OrgParents> {
+  const trees = treesOf.get(request) ?? new Map<string, Promise<OrgParents>>();
+  treesOf.set(request, trees);
+  const tree = trees.get(municipality) ?? loadOrgParents(db, municipality);
+  trees.set(municipality, tree);
+  return tree;
 }
 
 /** The user name recorded in the audit trail. */

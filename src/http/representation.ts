@@ -7,10 +7,10 @@ import type { Db } from '../db/connection.ts';
 import type { ReadCheck, Representation } from '../services/plan-reads.ts';
 import { authorize } from './auth.ts';
 
-/** Adopted plans are public; any other plan needs an account that may read plans. */
+/** Adopted plans are public; any other plan needs an account that may read plans of its municipality. */
 export function readCheck(db: Db, request: FastifyRequest): ReadCheck {
   return async (version) => {
-    if (version.status !== 'adopted') await authorize(db, request, 'read-plan');
+    if (version.status !== 'adopted') await authorize(db, request, 'read-plan', { municipality: version.municipalityCode, nodes: [] });
   };
 }
 

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import type { Db } from '../db/connection.ts';
+import type { Clock } from '../services/round-clock.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { registerApi } from './api.ts';
 import { handleError } from './errors.ts';
@@ -17,6 +18,8 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, loopback …); default from the environment. */
   trustedProxies?: string[];
+  /** The clock of follow-up rounds (deadlines, reminders); the system clock when absent. */
+  clock?: Clock;
 }
 
 const proxyPresets = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -47,7 +50,7 @@ export function trustedProxiesFromEnvironment(env: NodeJS.ProcessEnv = process.e
   return env.STYRKORT_TRUST_PROXY === '1' ? ['loopback'] : [];
 }
 
-export function buildServer({ db, logger = false, secureCookies = process.env.STYRKORT_SECURE_COOKIES === '1', trustedProxies = trustedProxiesFromEnvironment() }: ServerOptions): FastifyInstance {
+export function buildServer({ db, logger = false, secureCookies = process.env.STYRKORT_SECURE_COOKIES === '1', trustedProxies = trustedProxiesFromEnvironment(), clock }: ServerOptions): FastifyInstance {
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
     bodyLimit: 1024 * 1024,
@@ -71,7 +74,7 @@ export function buildServer({ db, logger = false, secureCookies = process.env.ST
   registerJsonBodyParser(app);
   registerTextChecks(app);
   app.register(cookie);
-  app.register(registerApi, { db, secureCookies });
+  app.register(registerApi, { db, secureCookies, clock });
 
   app.register(registerWebApp);
   return app;

@@ -32,7 +32,7 @@ export function hashSessionId(id: string): string {
 }
 
 function toSessionUser(row: repo.UserRow): SessionUser {
-  return { username: row.username, displayName: row.displayName, role: row.role as Role, unitKey: row.unitKey };
+  return { username: row.username, displayName: row.displayName, role: row.role as Role, unitKey: row.unitKey, municipality: row.municipalityCode };
 }
 
 /** Checks a new password against the rules every account shares. */
@@ -44,7 +44,7 @@ export function checkPassword(password: string): void {
 /** Creates an account (admins via the CLI; the demo creates its demo accounts). */
 export async function createUser(
   db: Db,
-  options: { username: string; password: string; role: string; unitKey?: string | null; displayName?: string | null; isDemo?: boolean; actor: string },
+  options: { username: string; password: string; role: string; unitKey?: string | null; municipality?: string | null; displayName?: string | null; isDemo?: boolean; actor: string },
 ): Promise<SessionUser> {
   if (!usernamePattern.test(options.username)) {
     throw new StyrkortError('validation', 'Användarnamnet får bara innehålla a–z, 0–9 och . _ - (2–64 tecken)', [{ path: '$.username', message: 'Ogiltigt användarnamn' }]);
@@ -53,20 +53,37 @@ export async function createUser(
     throw new StyrkortError('validation', `Okänd roll "${options.role}". Roller: ${roles.join(', ')}`, [{ path: '$.role', message: 'Okänd roll' }]);
   }
   checkPassword(options.password);
-  if (options.unitKey && !(await repo.nodeExists(db, options.unitKey))) {
-    throw new StyrkortError('validation', `Organisationsnoden "${options.unitKey}" finns inte`, [{ path: '$.unit', message: 'Okänd nod' }]);
-  }
+  const municipalityId = await scopeMunicipality(db, options.unitKey ?? null, options.municipality ?? null);
   if (await repo.findUser(db, options.username)) throw new StyrkortError('conflict', `Användaren ${options.username} finns redan`);
   const row = await repo.insertUser(db, {
     username: options.username,
     displayName: options.displayName ?? null,
     passwordHash: await argon2.hash(options.password, { type: argon2.argon2id }),
     role: options.role,
+    municipalityId,
     unitKey: options.unitKey ?? null,
     isDemo: options.isDemo ? 1 : 0,
   });
-  await appendAudit(db, { actor: options.actor, action: 'create', entityType: 'user', entityKey: row.username, before: null, after: { role: row.role, unitKey: row.unitKey, isDemo: row.isDemo === 1 } });
+  await appendAudit(db, { actor: options.actor, action: 'create', entityType: 'user', entityKey: row.username, before: null, after: { role: row.role, municipality: row.municipalityCode, unitKey: row.unitKey, isDemo: row.isDemo === 1 } });
   return toSessionUser(row);
+}
+
+/**
+ * The municipality an account's scope names: the one given (its node, if any, must be one of its
+ * nodes), or the one municipality that has the account's node. Node keys are per municipality, so
+ * a key that several have needs the municipality. Neither node nor municipality: every municipality.
+ */
+export async function scopeMunicipality(db: Db, unitKey: string | null, code: string | null): Promise<number | null> {
+  const given = code === null ? null : await repo.findMunicipality(db, code);
+  if (code !== null && !given) throw new StyrkortError('validation', `Kommunen ${code} finns inte`, [{ path: '$.municipality', message: 'Okänd kommun' }]);
+  if (unitKey === null) return given?.id ?? null;
+  const having = await repo.municipalitiesWithNode(db, unitKey);
+  const match = given ? having.find((municipality) => municipality.id === given.id) : having.length === 1 ? having[0] : undefined;
+  if (match) return match.id;
+  if (having.length > 1 && !given) {
+    throw new StyrkortError('validation', `Organisationsnoden "${unitKey}" finns i flera kommuner (${having.map((m) => m.code).join(', ')}); ange kommunen`, [{ path: '$.municipality', message: 'Ange kommun' }]);
+  }
+  throw new StyrkortError('validation', `Organisationsnoden "${unitKey}" finns inte${given ? ` i kommun ${given.code}` : ''}`, [{ path: '$.unit', message: 'Okänd nod' }]);
 }
 
 export async function changePassword(db: Db, options: { username: string; password: string; actor: string }): Promise<void> {

@@ -45,6 +45,9 @@ export const demoUsers = [
   { username: 'redaktor', role: 'redaktör', unitKey: 'ifo', displayName: 'Demo: redaktör IFO' },
   { username: 'ekonom', role: 'ekonom', unitKey: 'sn', displayName: 'Demo: ekonom' },
   { username: 'lasare', role: 'läsare', unitKey: null, displayName: 'Demo: läsare' },
+  // Two unit managers for follow-up rounds: each answers for one IFO cost centre's assignment.
+  { username: 'vuxna', role: 'redaktör', unitKey: 'ifo-vuxna', displayName: 'Demo: enhetschef IFO Vuxna' },
+  { username: 'barnfamilj', role: 'redaktör', unitKey: 'ifo-barn-o-familj', displayName: 'Demo: enhetschef IFO Barn o familj' },
 ] as const;
 
 async function createDemoUsers(db: Db, actor: string): Promise<void> {

@@ -6,16 +6,17 @@
 import { StyrkortError } from '../domain/errors.ts';
 import { applyCellChanges, isFigureTableSegment, type CellChange, type FigureTable } from '../domain/figure-table.ts';
 import { isFollowUpChange } from '../domain/follow-up-changes.ts';
-import { assertChangeable, isFrozen } from '../domain/plan-lifecycle.ts';
 import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
-import type { PlanFile, Section } from '../domain/plan.ts';
+import { PlanFile, type Section } from '../domain/plan.ts';
 import { placeNewItem, unlistItem } from '../domain/section-placement.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
+import { editActionOf, owningNode, writeNodes } from '../domain/item-ownership.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
-import { findPlanRow, itemVersions, lockPlan, removeItem, touchPlan, writeItem, type PlanRow } from '../db/plan-item-repository.ts';
-import { exportPlan } from './plan-service.ts';
+import { removeItem, touchPlan, writeItem } from '../db/plan-item-repository.ts';
+import { loadStoredPlan } from '../db/plan-repository.ts';
+import { writePlan, type Caller, type PlanWrite } from './plan-write.ts';
 
 export interface Versioned<T> {
   item: T;
@@ -34,13 +35,13 @@ export function partOf(segment: string): PlanPart {
   return part;
 }
 
-/** Every item of one part of a plan, with versions. */
+/** Every item of one part of a plan, with versions (the plan read once). */
 export async function listItems(db: Db, planKey: string, segment: string): Promise<Array<Versioned<Record<string, unknown>>>> {
   const part = partOf(segment);
-  const plan = await exportPlan(db, planKey);
-  const row = await requirePlanRow(db, planKey);
-  const versions = await itemVersions(db, row.id, part);
-  return itemsOf(plan, part).map((item) => ({ item, version: versions.get(part.keyOf(item)) ?? 1 }));
+  const stored = await loadStoredPlan(db, planKey);
+  if (!stored) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
+  const versions = stored.versions.get(part.itemType);
+  return itemsOf(PlanFile.parse(stored.content), part).map((item) => ({ item, version: versions?.get(part.keyOf(item)) ?? 1 }));
 }
 
 /** One item with its version, or 404. */
@@ -51,12 +52,23 @@ export async function getItem(db: Db, planKey: string, segment: string, key: str
   return found;
 }
 
+export interface WriteOptions extends ChangeContext {
+  planKey: string;
+  segment: string;
+  /** The account that writes (null: not logged in); the service decides what it may do. */
+  by: Caller;
+}
+
 /** Adds an item to a plan; its key must be new. */
-export async function createItem(db: Db, options: { planKey: string; segment: string; body: unknown } & ChangeContext): Promise<Versioned<Record<string, unknown>>> {
+export async function createItem(db: Db, options: WriteOptions & { body: unknown }): Promise<Versioned<Record<string, unknown>>> {
   const part = partOf(options.segment);
   const item = parseItem(part, options.body);
   const key = part.keyOf(item);
-  return inPlanTransaction(db, options.planKey, { followUp: isFollowUpChange(part.segment, null, item) }, async (tx, row, plan) => {
+  return writePlan(db, options.planKey, async (write) => {
+    const { tx, row } = write;
+    const plan = await write.plan();
+    await write.authorize(options.by, editActionOf(part.editGroup), [owningNode(item, row.ownerNodeKey)]);
+    write.assertChangeable(isFollowUpChange(part.segment, null, item));
     if (itemsOf(plan, part).some((existing) => part.keyOf(existing) === key)) {
       throw new StyrkortError('conflict', `${capitalise(part.noun)} "${key}" finns redan i planen`);
     }
@@ -64,45 +76,65 @@ export async function createItem(db: Db, options: { planKey: string; segment: st
     assertWholePlanValid(withSections({ ...plan, [part.field]: [...itemsOf(plan, part), item] } as PlanFile, sections));
     await writeItem(tx, row, part, item, { version: 1, actor: options.actor, source: 'api' });
     await appendAudit(tx, { actor: options.actor, action: 'create', planKey: options.planKey, entityType: part.itemType, entityKey: key, before: null, after: item, reason: options.reason });
-    await writeSections(tx, row, plan, sections, options);
+    await writeSections(write, plan, sections, options);
     await touchPlan(tx, row);
     return { item, version: 1 };
   });
 }
 
 /** Replaces an item; `ifMatch` is the version the writer read. The key cannot change. */
-export async function updateItem(
-  db: Db,
-  options: { planKey: string; segment: string; key: string; body: unknown; ifMatch: number | null } & ChangeContext,
-): Promise<Versioned<Record<string, unknown>>> {
+export async function updateItem(db: Db, options: WriteOptions & { key: string; body: unknown; ifMatch: number | null }): Promise<Versioned<Record<string, unknown>>> {
   const part = partOf(options.segment);
   const item = parseItem(part, options.body);
   if (part.keyOf(item) !== options.key) {
     throw new StyrkortError('validation', 'Nyckeln kan inte ändras', [{ path: '$.key', message: `Ska vara "${options.key}" (nyckeln i adressen)` }]);
   }
-  return inPlanTransaction(db, options.planKey, { followUp: (plan) => isFollowUpChange(part.segment, findIn(plan, part, options.key), item) }, async (tx, row, plan) => {
-    const current = await currentItem(tx, row, plan, part, options.key);
-    assertVersion(options.ifMatch, current);
-    const before = current.item;
-    const fields = changedFields(before, item);
-    if (fields.length === 0) return current;
-    const items = itemsOf(plan, part).map((existing) => (part.keyOf(existing) === options.key ? item : existing));
-    assertWholePlanValid({ ...plan, [part.field]: items } as PlanFile);
-    const version = current.version + 1;
-    await writeItem(tx, row, part, item, { version, actor: options.actor, source: 'api' });
-    await touchPlan(tx, row);
-    for (const field of fields) {
-      await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, field, before: before[field] ?? null, after: item[field] ?? null, reason: options.reason });
-    }
-    return { item, version };
+  return writePlan(db, options.planKey, async (write) => {
+    const current = await currentItem(write, part, options.key);
+    return replaceItem(write, part, current, item, options);
   });
 }
 
+/**
+ * Writes a changed item of a loaded plan: authorised on the item's node before and after the change
+ * (moving an item needs both), checked against its status, its version and the whole plan, audited
+ * field by field. Unchanged, it is returned as it is.
+ */
+async function replaceItem(
+  write: PlanWrite,
+  part: PlanPart,
+  current: Versioned<Record<string, unknown>>,
+  item: Record<string, unknown>,
+  options: WriteOptions & { key: string; ifMatch: number | null },
+): Promise<Versioned<Record<string, unknown>>> {
+  const { tx, row } = write;
+  await write.authorize(options.by, editActionOf(part.editGroup), writeNodes([current.item, item], row.ownerNodeKey));
+  write.assertChangeable(isFollowUpChange(part.segment, current.item, item));
+  assertVersion(options.ifMatch, current);
+  const before = current.item;
+  const fields = changedFields(before, item);
+  if (fields.length === 0) return current;
+  const plan = await write.plan();
+  const items = itemsOf(plan, part).map((existing) => (part.keyOf(existing) === options.key ? item : existing));
+  assertWholePlanValid({ ...plan, [part.field]: items } as PlanFile);
+  const version = current.version + 1;
+  await writeItem(tx, row, part, item, { version, expected: current.version, actor: options.actor, source: 'api' });
+  await touchPlan(tx, row);
+  for (const field of fields) {
+    await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, field, before: before[field] ?? null, after: item[field] ?? null, reason: options.reason });
+  }
+  return { item, version };
+}
+
 /** Removes an item, unless other parts still refer to it. */
-export async function deleteItem(db: Db, options: { planKey: string; segment: string; key: string; ifMatch: number | null } & ChangeContext): Promise<void> {
+export async function deleteItem(db: Db, options: WriteOptions & { key: string; ifMatch: number | null }): Promise<void> {
   const part = partOf(options.segment);
-  await inPlanTransaction(db, options.planKey, { followUp: part.segment === 'analyses' }, async (tx, row, plan) => {
-    const current = await currentItem(tx, row, plan, part, options.key);
+  await writePlan(db, options.planKey, async (write) => {
+    const { tx, row } = write;
+    const plan = await write.plan();
+    const current = await currentItem(write, part, options.key);
+    await write.authorize(options.by, editActionOf(part.editGroup), [owningNode(current.item, row.ownerNodeKey)]);
+    write.assertChangeable(part.segment === 'analyses');
     assertVersion(options.ifMatch, current);
     const items = itemsOf(plan, part).filter((existing) => part.keyOf(existing) !== options.key);
     // Being listed in a section is layout, not use: the item leaves the lists with it.
@@ -111,41 +143,15 @@ export async function deleteItem(db: Db, options: { planKey: string; segment: st
     if (!validation.ok) {
       throw new StyrkortError('conflict', `${capitalise(part.noun)} "${options.key}" används av andra delar av planen och kan inte tas bort`, validation.problems);
     }
-    await removeItem(tx, row, part, options.key);
+    await removeItem(tx, row, part, options.key, current.version);
     await appendAudit(tx, { actor: options.actor, action: 'delete', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, before: current.item, after: null, reason: options.reason });
-    await writeSections(tx, row, plan, sections, options);
+    await writeSections(write, plan, sections, options);
     await touchPlan(tx, row);
-  });
-}
-
-/**
- * Runs a change to a plan in one transaction with the plan locked and checked to be editable. An
- * adopted plan takes follow-up changes only (actuals, forecasts, analyses); an archived one nothing.
- */
-export async function inPlanTransaction<T>(
-  db: Db,
-  planKey: string,
-  rules: { followUp: boolean | ((plan: PlanFile) => boolean) },
-  body: (tx: Db, row: PlanRow, plan: PlanFile) => Promise<T>,
-): Promise<T> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const row = await lockPlan(tx, planKey);
-    if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
-    const plan = await exportPlan(tx, planKey);
-    if (isFrozen(row.status)) assertChangeable({ key: planKey, status: row.status }, typeof rules.followUp === 'function' ? rules.followUp(plan) : rules.followUp);
-    return body(tx, row, plan);
   });
 }
 
 function findIn(plan: PlanFile, part: PlanPart, key: string): Record<string, unknown> | null {
   return itemsOf(plan, part).find((existing) => part.keyOf(existing) === key) ?? null;
-}
-
-async function requirePlanRow(db: Db, planKey: string): Promise<PlanRow> {
-  const row = await findPlanRow(db, planKey);
-  if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
-  return row;
 }
 
 /** The plan with some of its sections replaced (same keys). */
@@ -156,22 +162,23 @@ function withSections(plan: PlanFile, changed: Section[]): PlanFile {
 }
 
 /** Stores sections whose item lists changed with a create or delete, each as an audited change of its own version. */
-async function writeSections(tx: Db, row: PlanRow, plan: PlanFile, changed: Section[], context: ChangeContext & { planKey: string }): Promise<void> {
+async function writeSections(write: PlanWrite, plan: PlanFile, changed: Section[], context: ChangeContext & { planKey: string }): Promise<void> {
   if (changed.length === 0) return;
   const part = partOf('sections');
-  const versions = await itemVersions(tx, row.id, part);
+  const versions = (await write.versions()).get(part.itemType);
   for (const section of changed) {
     const before = plan.sections.find((existing) => existing.key === section.key)!;
-    await writeItem(tx, row, part, section, { version: (versions.get(section.key) ?? 1) + 1, actor: context.actor, source: 'api' });
-    await appendAudit(tx, { actor: context.actor, action: 'update', planKey: context.planKey, entityType: part.itemType, entityKey: section.key, field: 'include', before: before.include ?? null, after: section.include ?? null, reason: context.reason });
+    const version = versions?.get(section.key) ?? 1;
+    await writeItem(write.tx, write.row, part, section, { version: version + 1, expected: version, actor: context.actor, source: 'api' });
+    await appendAudit(write.tx, { actor: context.actor, action: 'update', planKey: context.planKey, entityType: part.itemType, entityKey: section.key, field: 'include', before: before.include ?? null, after: section.include ?? null, reason: context.reason });
   }
 }
 
-async function currentItem(tx: Db, row: PlanRow, plan: PlanFile, part: PlanPart, key: string): Promise<Versioned<Record<string, unknown>>> {
-  const item = itemsOf(plan, part).find((existing) => part.keyOf(existing) === key);
-  if (!item) throw new StyrkortError('not-found', `${capitalise(part.noun)} "${key}" finns inte i planen ${plan.plan.key}`);
-  const versions = await itemVersions(tx, row.id, part);
-  return { item, version: versions.get(key) ?? 1 };
+/** The item as the loaded plan holds it, with its version, or 404. */
+async function currentItem(write: PlanWrite, part: PlanPart, key: string): Promise<Versioned<Record<string, unknown>>> {
+  const item = itemsOf(await write.plan(), part).find((existing) => part.keyOf(existing) === key);
+  if (!item) throw new StyrkortError('not-found', `${capitalise(part.noun)} "${key}" finns inte i planen ${write.row.key}`);
+  return { item, version: (await write.versions()).get(part.itemType)?.get(key) ?? 1 };
 }
 
 /** Refuses a change without a version (428) or against a stale one (412, with the current item). */
@@ -203,14 +210,21 @@ function capitalise(text: string): string {
 
 export type { CellChange };
 
-/** Changes some cells of a figure table at once (a paste from Excel), as one audited change. */
+/**
+ * Changes some cells of a figure table at once (a paste from Excel), as one audited change: the
+ * plan is read once, inside the writing transaction, and the change is authorised on the table
+ * as it stands there.
+ */
 export async function updateCells(
   db: Db,
-  options: { planKey: string; segment: string; key: string; cells: CellChange[]; ifMatch: number | null } & ChangeContext,
+  options: WriteOptions & { key: string; cells: CellChange[]; ifMatch: number | null },
 ): Promise<Versioned<Record<string, unknown>>> {
   if (!isFigureTableSegment(options.segment)) throw new StyrkortError('not-found', `Delen "${options.segment}" har inga celler`);
-  const current = await getItem(db, options.planKey, options.segment, options.key);
-  const applied = applyCellChanges(current.item as FigureTable, options.cells);
-  if (!applied.ok) throw new StyrkortError('validation', 'Cellerna har fel; ingenting har sparats', applied.problems);
-  return updateItem(db, { ...options, body: applied.table });
+  const part = partOf(options.segment);
+  return writePlan(db, options.planKey, async (write) => {
+    const current = await currentItem(write, part, options.key);
+    const applied = applyCellChanges(current.item as FigureTable, options.cells);
+    if (!applied.ok) throw new StyrkortError('validation', 'Cellerna har fel; ingenting har sparats', applied.problems);
+    return replaceItem(write, part, current, applied.table, options);
+  });
 }

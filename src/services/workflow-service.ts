@@ -5,18 +5,22 @@
 import { desc, eq, or } from 'drizzle-orm';
 import { workflowSteps, type WorkflowStep } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
+import { checkDecision, type AdoptionDecision } from '../domain/adoption.ts';
 import { parseYearRange } from '../domain/period.ts';
-import { isFrozen, isPublic } from '../domain/plan-lifecycle.ts';
-import { Decision as DecisionSchema, PlanFile, StatusRule } from '../domain/plan.ts';
+import { isPublic } from '../domain/plan-lifecycle.ts';
+import { PlanFile, StatusRule } from '../domain/plan.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
-import { lockPlan } from '../db/plan-item-repository.ts';
+import { touchPlan, updatePlanRow } from '../db/plan-item-repository.ts';
 import { findPlanSummary, insertSnapshot } from '../db/plan-repository.ts';
 import { planLinks, plans, planSnapshots } from '../db/schema.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { assertVersion } from './plan-items-service.ts';
+import { withCurrentOrganisation } from './organisation-service.ts';
 import { exportPlan, importPlan } from './plan-service.ts';
+import { authorizeOn, callerOf, writePlan, type Caller } from './plan-write.ts';
 import { z } from 'zod';
 
 export interface StepOptions {
@@ -25,46 +29,39 @@ export interface StepOptions {
   decision?: unknown;
   ifMatch: number | null;
   actor: string;
+  /** The account taking the step (null: not logged in); absent: the local operator (command line, tests). */
+  by?: Caller;
   reason?: string | null;
 }
 
 /** Moves a plan one step; adopting records the decision and freezes a snapshot of the content. */
 export async function takeWorkflowStep(db: Db, options: StepOptions): Promise<{ status: string; version: number }> {
   const step = workflowSteps[options.step];
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const row = await lockPlan(tx, options.planKey);
-    if (!row) throw new StyrkortError('not-found', `Planen ${options.planKey} finns inte`);
+  return writePlan(db, options.planKey, async (write) => {
+    const { tx, row } = write;
+    await write.authorize(callerOf(options), step.action, [row.ownerNodeKey]);
     assertVersion(options.ifMatch, { version: row.version });
     if (!(step.from as readonly string[]).includes(row.status)) {
       throw new StyrkortError('conflict', `Planen har status ${row.status}; steget "${options.step}" kan bara tas från ${step.from.join(' eller ')}`);
     }
     const decision = options.step === 'adopt' ? parseDecision(options.decision) : undefined;
-    const version = row.version + 1;
-    await tx
-      .update(plans)
-      .set({ status: step.to, version, ...(decision ? { decision } : {}) })
-      .where(eq(plans.id, row.id));
+    const version = await updatePlanRow(tx, row, { status: step.to, ...(decision ? { decision } : {}) });
     await appendAudit(tx, { actor: options.actor, action: options.step, planKey: options.planKey, entityType: 'plan', entityKey: options.planKey, field: 'status', before: row.status, after: step.to, reason: options.reason });
     if (decision) {
       await appendAudit(tx, { actor: options.actor, action: options.step, planKey: options.planKey, entityType: 'plan', entityKey: options.planKey, field: 'decision', before: null, after: decision, reason: options.reason });
-      const content = await exportPlan(tx, options.planKey);
+      const plan = await write.plan();
+      const content = PlanFile.parse({ ...plan, plan: { ...plan.plan, status: step.to, decision } });
       await insertSnapshot(tx, { planKey: options.planKey, takenBy: options.actor, reason: 'adopted', content });
     }
+    await touchPlan(tx, row);
     return { status: step.to, version };
   });
 }
 
-const AdoptionDecision = DecisionSchema.extend({
-  date: z.iso.date('Ange beslutsdatum som ÅÅÅÅ-MM-DD'),
-  body: z.string().min(1, 'Ange beslutande organ').max(200),
-  paragraph: z.string().min(1, 'Ange paragraf, t.ex. "SN § 45"').max(60),
-});
-
-function parseDecision(input: unknown) {
-  const parsed = AdoptionDecision.safeParse(input ?? {}, { error: swedishErrorMap });
-  if (!parsed.success) throw new StyrkortError('validation', 'Beslutet är ofullständigt', issuesToProblems(parsed.error.issues).map((p) => ({ ...p, path: p.path.replace('$', '$.decision') })));
-  return parsed.data;
+function parseDecision(input: unknown): AdoptionDecision {
+  const checked = checkDecision(input, '$.decision');
+  if (!checked.ok) throw new StyrkortError('validation', 'Beslutet är ofullständigt', checked.problems);
+  return checked.decision;
 }
 
 /** The content as adopted: the latest adoption snapshot of the plan (or 404). */
@@ -87,23 +84,23 @@ export const PlanHeadChange = z
   .strict();
 
 /** Changes the plan head (title, letterhead …); status changes go through the workflow. */
-export async function updatePlanHead(db: Db, options: { planKey: string; body: unknown; ifMatch: number | null; actor: string; reason?: string | null }): Promise<number> {
+export async function updatePlanHead(db: Db, options: { planKey: string; body: unknown; ifMatch: number | null; actor: string; by?: Caller; reason?: string | null }): Promise<number> {
   const parsed = PlanHeadChange.safeParse(options.body, { error: swedishErrorMap });
   if (!parsed.success) throw new StyrkortError('validation', 'Ändringen har fel; ingenting har sparats', issuesToProblems(parsed.error.issues));
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const row = await lockPlan(tx, options.planKey);
-    if (!row) throw new StyrkortError('not-found', `Planen ${options.planKey} finns inte`);
-    if (isFrozen(row.status)) throw new StyrkortError('frozen', `Planen ${options.planKey} är fastställd och kan inte ändras`);
+  return writePlan(db, options.planKey, async (write) => {
+    const { tx, row } = write;
+    await write.authorize(callerOf(options), 'edit-content', [row.ownerNodeKey]);
+    write.assertChangeable(false);
     assertVersion(options.ifMatch, { version: row.version });
-    const [current] = await tx.select().from(plans).where(eq(plans.id, row.id));
-    const changes = Object.entries(parsed.data).filter(([field, value]) => JSON.stringify((current as Record<string, unknown>)[field] ?? null) !== JSON.stringify(value ?? null));
+    const head: Record<string, unknown> = (await write.plan()).plan;
+    const changes = Object.entries(parsed.data).filter(([field, value]) => JSON.stringify(head[field] ?? null) !== JSON.stringify(value ?? null));
     if (changes.length === 0) return row.version;
-    await tx.update(plans).set({ ...Object.fromEntries(changes), version: row.version + 1 }).where(eq(plans.id, row.id));
+    const version = await updatePlanRow(tx, row, Object.fromEntries(changes));
     for (const [field, value] of changes) {
-      await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: 'plan', entityKey: options.planKey, field, before: (current as Record<string, unknown>)[field] ?? null, after: value ?? null, reason: options.reason });
+      await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: 'plan', entityKey: options.planKey, field, before: head[field] ?? null, after: value ?? null, reason: options.reason });
     }
-    return row.version + 1;
+    await touchPlan(tx, row);
+    return version;
   });
 }
 
@@ -119,14 +116,17 @@ export async function previewRollover(db: Db, options: { planKey: string; to: st
 }
 
 /** Creates next period's plan from this one, linked in its history, in one transaction. */
-export async function rollover(db: Db, options: { planKey: string; to: string; key?: string; actor: string; reason?: string | null }): Promise<RolloverResult> {
+export async function rollover(db: Db, options: { planKey: string; to: string; key?: string; actor: string; by?: Caller; reason?: string | null }): Promise<RolloverResult> {
   const result = await previewRollover(db, options);
-  if (await findPlanSummary(db, result.plan.plan.key)) {
-    throw new StyrkortError('conflict', `Det finns redan en plan med nyckeln ${result.plan.plan.key}. Välj en annan nyckel eller period. Ingenting har skapats.`, [{ path: '$.key', message: 'Nyckeln är upptagen' }]);
-  }
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    await importPlan(tx, result.plan, { actor: options.actor, source: `rollover:${options.planKey}`, reason: options.reason ?? undefined });
+  await inTransaction(db, async (tx) => {
+    const source = result.plan;
+    await authorizeOn(tx, callerOf(options), 'create-plan', { municipality: source.municipality.code, nodes: [source.plan.ownerNode] });
+    if (await findPlanSummary(tx, result.plan.plan.key)) {
+      throw new StyrkortError('conflict', `Det finns redan en plan med nyckeln ${result.plan.plan.key}. Välj en annan nyckel eller period. Ingenting har skapats.`, [{ path: '$.key', message: 'Nyckeln är upptagen' }]);
+    }
+    // Next period's plan shows the organisation as it is now, not as the source plan was adopted with;
+    // creating it is creating a plan of the same owner: importPlan authorises it in this transaction.
+    await importPlan(tx, await withCurrentOrganisation(tx, result.plan), { actor: options.actor, by: callerOf(options), source: `rollover:${options.planKey}`, reason: options.reason ?? undefined });
     await tx.insert(planLinks).values({ fromPlanKey: options.planKey, toPlanKey: result.plan.plan.key, kind: 'rollover', createdBy: options.actor });
     await appendAudit(tx, { actor: options.actor, action: 'rollover', planKey: result.plan.plan.key, entityType: 'plan', entityKey: result.plan.plan.key, before: { from: options.planKey }, after: result.preview, reason: options.reason });
   });

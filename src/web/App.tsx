@@ -21,6 +21,10 @@ const ContentEditorPage = lazy(() => import('./pages/ContentEditorPage.tsx').the
 const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage.tsx').then((module) => ({ default: module.ActivitiesPage })));
 const BudgetPage = lazy(() => import('./pages/BudgetPage.tsx').then((module) => ({ default: module.BudgetPage })));
 const CapitalBudgetPage = lazy(() => import('./pages/CapitalBudgetPage.tsx').then((module) => ({ default: module.CapitalBudgetPage })));
+const MyFollowUpPage = lazy(() => import('./pages/MyFollowUpPage.tsx').then((module) => ({ default: module.MyFollowUpPage })));
+const RoundsPage = lazy(() => import('./pages/RoundsPage.tsx').then((module) => ({ default: module.RoundsPage })));
+const RoundPage = lazy(() => import('./pages/RoundPage.tsx').then((module) => ({ default: module.RoundPage })));
+const AssignmentPage = lazy(() => import('./pages/AssignmentPage.tsx').then((module) => ({ default: module.AssignmentPage })));
 const RolloverPage = lazy(() => import('./pages/RolloverPage.tsx').then((module) => ({ default: module.RolloverPage })));
 
 function Page({ route }: { route: Route }) {
@@ -45,6 +49,14 @@ function Page({ route }: { route: Route }) {
       return <CapitalBudgetPage key={`${route.planKey}/${route.tableKey}`} planKey={route.planKey} tableKey={route.tableKey} />;
     case 'rollover':
       return <RolloverPage key={route.planKey} planKey={route.planKey} />;
+    case 'my-follow-up':
+      return <MyFollowUpPage />;
+    case 'rounds':
+      return <RoundsPage key={route.planKey} planKey={route.planKey} />;
+    case 'round':
+      return <RoundPage key={`${route.planKey}/${route.period}`} planKey={route.planKey} period={route.period} />;
+    case 'assignment':
+      return <AssignmentPage key={`${route.planKey}/${route.period}/${route.node}`} planKey={route.planKey} period={route.period} node={route.node} />;
     case 'compare':
       return <ComparePage />;
     case 'accessibility':

@@ -5,8 +5,9 @@
  */
 import { figureValue } from '../domain/figure.ts';
 import { formatAmount } from '../domain/format.ts';
+import { columnScenario } from '../domain/economy/table.ts';
 import { yearOf } from '../domain/period.ts';
-import type { BudgetTable, Column } from '../domain/plan.ts';
+import type { BudgetTable, EconomicColumn } from '../domain/plan.ts';
 
 export const seriesKinds = ['budget', 'actual', 'forecast'] as const;
 export type SeriesKind = (typeof seriesKinds)[number];
@@ -35,15 +36,18 @@ export interface BudgetChartData {
   groups: ChartGroup[];
 }
 
-const isSeries = (column: Column): column is Column & { kind: SeriesKind } => (seriesKinds as readonly string[]).includes(column.kind);
-const yearOfColumn = (column: Column) => (column.period === undefined ? undefined : String(yearOf(column.period)));
+/** A column a chart draws: a budget, outcome or forecast column, by what its figures are. */
+type AnyColumn = { key: string; label: string; period?: string; kind?: string; measure?: string };
+const kindOf = (column: AnyColumn): string => (column.measure !== undefined ? columnScenario(column as EconomicColumn) : (column.kind ?? ''));
+const isSeries = (column: AnyColumn): boolean => (seriesKinds as readonly string[]).includes(kindOf(column));
+const yearOfColumn = (column: AnyColumn) => (column.period === undefined ? undefined : String(yearOf(column.period)));
 
 /** The year whose columns the chart shows, or null when the table has no budget, actual or forecast column. */
-export function chartYear(columns: Column[]): string | null {
+export function chartYear(columns: AnyColumn[]): string | null {
   const years = new Map<string, Set<string>>();
   for (const column of columns.filter(isSeries)) {
     const year = yearOfColumn(column);
-    if (year) years.set(year, (years.get(year) ?? new Set()).add(column.kind));
+    if (year) years.set(year, (years.get(year) ?? new Set()).add(kindOf(column)));
   }
   const sorted = [...years.keys()].sort().reverse();
   return sorted.find((year) => years.get(year)!.size >= 2) ?? sorted[0] ?? null;
@@ -54,16 +58,17 @@ export function budgetChartData(table: BudgetTable): BudgetChartData | null {
   const year = chartYear(table.columns);
   if (year === null) return null;
   // The latest column of each kind in the year (a later forecast replaces an earlier one).
-  const chosen = new Map<SeriesKind, Column>();
-  for (const column of table.columns.filter(isSeries)) if (yearOfColumn(column) === year) chosen.set(column.kind, column);
+  // Only columns of the rows' own lines: a unit statement's income and costs columns are not its net.
+  const chosen = new Map<SeriesKind, EconomicColumn>();
+  for (const column of table.columns.filter(isSeries)) if (yearOfColumn(column) === year && (column.measure === 'net' || !['income', 'costs'].includes(column.measure))) chosen.set(kindOf(column) as SeriesKind, column);
   const kinds = seriesKinds.filter((kind) => chosen.has(kind));
   return {
     year,
     unit: table.unit,
     series: kinds.map((kind) => ({ kind, label: chosen.get(kind)!.label })),
     missing: seriesKinds.filter((kind) => !chosen.has(kind)),
-    groups: table.rows.map((row) => ({
-      key: row.line,
+    groups: table.rows.filter((row) => row.kind !== 'heading').map((row) => ({
+      key: row.key,
       label: row.label,
       bars: kinds.map((kind) => bar(kind, row.cells[chosen.get(kind)!.key])),
     })),

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlanFile } from '../domain/plan.ts';
-import { cellRowsOf, diffCells, isColumnEditable, TOTAL_ROW } from '../domain/figure-table.ts';
+import { cellRowsOf, diffCells, isColumnEditable, TOTAL_ROW, type FigureColumn } from '../domain/figure-table.ts';
 import { budgetFindingCell, budgetFindings, capitalFindingCell, capitalFindings, derivedNet, findingsByCell, hasParts, partSums } from './budget-view.ts';
 import { cellId, editsAsChanges, pasteEdits, withEdits } from './components/grid/grid-rules.ts';
 import { capitalColumnSum, capitalRowSum } from '../domain/reconcile.ts';
@@ -56,7 +56,7 @@ describe('edits laid over a table and the cells a save sends', () => {
 
   it('leaves out columns that may not change (budget columns of an adopted plan)', () => {
     const edits = { [cellId('net', 'budget-2018')]: '-71 178', [cellId('net', 'prognos-2017')]: '-66 000' };
-    const followUpOnly = (column: { kind: string }) => isColumnEditable('adopted', column);
+    const followUpOnly = (column: FigureColumn) => isColumnEditable('adopted', column);
     expect(editsAsChanges(cellRowsOf(rrIfo), rrIfo.columns, edits, followUpOnly)).toEqual([{ row: 'net', column: 'prognos-2017', text: '-66 000' }]);
   });
 

@@ -5,13 +5,14 @@
  * use. Rows, cell changes and edits are the one grid's (grid/grid-rules.ts, domain/figure-table.ts).
  */
 import { figureValue, type Decimal } from '../domain/figure.ts';
-import { computedNet, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
+import { computedNet, expectedValue, reconcilePlan, sumOfParts, type Finding } from '../domain/reconcile.ts';
 import { TOTAL_ROW } from '../domain/figure-table.ts';
 import { LINE_LABELS } from '../domain/reconcile/context.ts';
 import type { BudgetTable, CapitalBudget, PlanFile } from '../domain/plan.ts';
-import { cellId, type CellEdits } from './components/grid/grid-rules.ts';
+import type { BudgetLine } from '../domain/plan-constants.ts';
+import { cellId } from './components/grid/grid-rules.ts';
 
-export type BudgetLine = BudgetTable['rows'][number]['line'];
+export type { BudgetLine };
 
 /** The words the domain's findings use for the budget lines (Intäkter, Kostnader, Nettokostnader). */
 export const LINE_WORDS: Readonly<Record<BudgetLine, string>> = LINE_LABELS;
@@ -34,11 +35,39 @@ export interface DerivedNet {
 /** The net computed from income and costs in one column, and how it stands to the printed net. */
 export function derivedNet(table: BudgetTable, columnKey: string): DerivedNet {
   const column = table.columns.find((candidate) => candidate.key === columnKey);
-  const printed = figureValue(table.rows.find((row) => row.line === 'net')?.cells[columnKey]);
+  const net = table.relations.find((relation) => relation.kind === 'net' && relation.axis === 'rows');
+  const printed = figureValue(table.rows.find((row) => net?.kind === 'net' && row.key === net.target)?.cells[columnKey]);
   const computed = column ? computedNet(table, column) : null;
   if (computed === null) return { printed, computed, state: 'none' };
   if (printed === null) return { printed, computed, state: 'computed' };
   return { printed, computed, state: printed.equals(computed) ? 'agrees' : 'differs' };
+}
+
+/** What a relation gives for a printed figure: shown beside it when it differs, or in its place when nothing is printed. */
+export interface ComputedNote {
+  value: Decimal;
+  /** The relation: a net from income and costs, a deviation, a sum of rows. */
+  kind: Finding['kind'];
+  state: 'differs' | 'computed';
+}
+
+/**
+ * Per cell of a table: what its relations (net, deviation, sum) give where that differs from the
+ * printed figure or stands in for a missing one — the reconciliation's own computation.
+ */
+export function computedNotes(plan: PlanFile, table: BudgetTable): Map<string, ComputedNote> {
+  const notes = new Map<string, ComputedNote>();
+  for (const row of table.rows) {
+    if (row.kind === 'heading') continue;
+    for (const column of table.columns) {
+      const [expected] = expectedValue(plan, table, row.key, column.key).filter((candidate) => candidate.kind !== 'rollup');
+      if (!expected) continue;
+      const printed = figureValue(row.cells[column.key]);
+      if (printed === null) notes.set(cellId(row.key, column.key), { ...expected, state: 'computed' });
+      else if (!printed.equals(expected.value)) notes.set(cellId(row.key, column.key), { ...expected, state: 'differs' });
+    }
+  }
+  return notes;
 }
 
 /** The findings that need a reader's attention (not those that agree), gaps first. */
@@ -72,14 +101,9 @@ export function capitalFindings(plan: PlanFile, budget: CapitalBudget): BudgetFi
   return { own: attentionFindings(own), parent: [], confirmed: own.filter((finding) => finding.severity === 'ok').length };
 }
 
-const lineOfWord = (label: string) => (Object.keys(LINE_WORDS) as BudgetLine[]).find((line) => LINE_WORDS[line] === label);
-
-/** The cell of a budget table a finding is about (nets and roll-ups); null for a whole-table note. */
+/** The cell of a budget table a finding is about: the printed figure it checks; null for a whole-table note. */
 export function budgetFindingCell(finding: Finding): string | null {
-  if (finding.columnKey === null) return null;
-  if (finding.kind.startsWith('net')) return cellId('net', finding.columnKey);
-  const line = finding.kind.startsWith('rollup') ? lineOfWord(finding.label) : undefined;
-  return line ? cellId(line, finding.columnKey) : null;
+  return finding.columnKey === null || finding.rowKey === null ? null : cellId(finding.rowKey, finding.columnKey);
 }
 
 /** The cell of an investment budget a finding is about: a column total, a row total or the grand total. */
@@ -108,8 +132,8 @@ export function partSums(plan: PlanFile, table: BudgetTable): Map<string, Decima
   const sums = new Map<string, Decimal>();
   for (const row of table.rows) {
     for (const column of table.columns) {
-      const value = sumOfParts(plan, table, row.line, column);
-      if (value !== null) sums.set(cellId(row.line, column.key), value);
+      const value = sumOfParts(plan, table, row.key, column);
+      if (value !== null) sums.set(cellId(row.key, column.key), value);
     }
   }
   return sums;

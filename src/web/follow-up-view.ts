@@ -5,8 +5,11 @@
  * value comes from the printed text by format.ts's rule, and a missing month stays missing.
  */
 import { formatCell } from '../domain/format.ts';
+import { columnScenario } from '../domain/economy/table.ts';
 import { comparePeriods, isMonthPeriod, yearOf } from '../domain/period.ts';
-import type { Column, PlanFile, VolumeRow } from '../domain/plan.ts';
+import type { Column, EconomicColumn, PlanFile, VolumeRow } from '../domain/plan.ts';
+
+type AnyColumn = { key: string; kind?: string; measure?: string; period?: string };
 
 function hasText(text: string | undefined): boolean {
   return text !== undefined && text.trim() !== '';
@@ -15,10 +18,11 @@ function hasText(text: string | undefined): boolean {
 /** Month periods ('YYYY-MM') with at least one actual in a volume or budget table, oldest first. */
 export function monthsWithActuals(plan: PlanFile): string[] {
   const months = new Set<string>();
-  const tables: Array<{ columns: Column[]; rows: Array<{ cells: Record<string, string> }> }> = [...plan.volumeTables, ...plan.budgetTables];
+  const tables: Array<{ columns: AnyColumn[]; rows: Array<{ cells: Record<string, string> }> }> = [...plan.volumeTables, ...plan.budgetTables];
   for (const table of tables) {
     for (const column of table.columns) {
-      if (column.kind !== 'actual' || !column.period || !isMonthPeriod(column.period)) continue;
+      const isActual = column.measure !== undefined ? columnScenario(column as EconomicColumn) === 'actual' : column.kind === 'actual';
+      if (!isActual || !column.period || !isMonthPeriod(column.period)) continue;
       if (table.rows.some((row) => hasText(row.cells[column.key]))) months.add(column.period);
     }
   }

@@ -4,7 +4,7 @@
  * against its owner node (or an item's own node), so a redaktör scoped to IFO may edit the IFO
  * plan but not the SN plan. Pure, so it is tested without a browser; the hook is use-permissions.ts.
  */
-import { decide, isInSubtree, type Action, type Actor } from '../domain/access.ts';
+import { decideOn, type Action, type Actor } from '../domain/access.ts';
 import { editActionOf, owningNode } from '../domain/item-ownership.ts';
 import type { EditGroup } from '../domain/item-ownership.ts';
 import type { PlanFile } from '../domain/plan.ts';
@@ -28,21 +28,23 @@ export function organisationParents(organisation: PlanFile['organisation']): Map
   return new Map(organisation.map((node) => [node.key, node.parent]));
 }
 
-/** Whether the actor may take the action on something owned by `nodeKey` in this organisation. */
-export function mayAct(actor: Actor | null, action: Action, parents: ReadonlyMap<string, string | null>, nodeKey: string): boolean {
-  const inSubtree = actor?.unitKey ? isInSubtree(parents, actor.unitKey, nodeKey) : true;
-  return decide(actor, action, { inSubtree }).allowed;
+/**
+ * Whether the actor may take the action on something owned by `nodeKey` in this organisation, of
+ * the municipality `municipality` (an account scoped to another municipality may not).
+ */
+export function mayAct(actor: Actor | null, action: Action, parents: ReadonlyMap<string, string | null>, nodeKey: string, municipality?: string): boolean {
+  return decideOn(actor, action, { municipality: municipality ?? actor?.municipality ?? '', nodes: [nodeKey] }, parents).allowed;
 }
 
 /**
  * The permissions of an actor on a plan. `nodeKey` narrows to one part (a volume table's own node);
  * by default the plan's owner node, as the workflow and plan routes check.
  */
-export function planPermissions(actor: Actor | null, plan: Pick<PlanFile, 'plan' | 'organisation'> | null, nodeKey?: string): PlanPermissions {
+export function planPermissions(actor: Actor | null, plan: Pick<PlanFile, 'plan' | 'organisation'> & Partial<Pick<PlanFile, 'municipality'>> | null, nodeKey?: string): PlanPermissions {
   if (!actor || !plan) return noPermissions;
   const parents = organisationParents(plan.organisation);
   const node = nodeKey ?? plan.plan.ownerNode;
-  const may = (action: Action) => mayAct(actor, action, parents, node);
+  const may = (action: Action) => mayAct(actor, action, parents, node, plan.municipality?.code);
   return {
     content: may('edit-content'),
     economy: may('edit-economy'),
@@ -56,7 +58,7 @@ export function planPermissions(actor: Actor | null, plan: Pick<PlanFile, 'plan'
  * edit group needs (content or economy) on the node that owns it — the server's rule
  * (domain/item-ownership.ts). The plan's status is a rule of its own (domain/plan-lifecycle.ts).
  */
-export function mayEditItem(actor: Actor | null, plan: Pick<PlanFile, 'plan' | 'organisation'> | null, group: EditGroup, item: unknown): boolean {
+export function mayEditItem(actor: Actor | null, plan: (Pick<PlanFile, 'plan' | 'organisation'> & Partial<Pick<PlanFile, 'municipality'>>) | null, group: EditGroup, item: unknown): boolean {
   if (!actor || !plan) return false;
-  return mayAct(actor, editActionOf(group), organisationParents(plan.organisation), owningNode(item, plan.plan.ownerNode));
+  return mayAct(actor, editActionOf(group), organisationParents(plan.organisation), owningNode(item, plan.plan.ownerNode), plan.municipality?.code);
 }

@@ -3,6 +3,7 @@
  * load, and focus moved to the new page's heading so keyboard and screen-reader users land on it.
  */
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { roundPaths } from '../domain/rounds/addresses.ts';
 
 export type Route =
   | { name: 'start' }
@@ -15,6 +16,10 @@ export type Route =
   | { name: 'budget'; planKey: string; tableKey: string }
   | { name: 'capital-budget'; planKey: string; tableKey: string }
   | { name: 'rollover'; planKey: string }
+  | { name: 'my-follow-up' }
+  | { name: 'rounds'; planKey: string }
+  | { name: 'round'; planKey: string; period: string }
+  | { name: 'assignment'; planKey: string; period: string; node: string }
   | { name: 'compare' }
   | { name: 'accessibility' }
   | { name: 'login' }
@@ -54,6 +59,8 @@ export const paths = {
     return `/jamfor${text ? `?${text}` : ''}`;
   },
   accessibility: () => '/tillganglighet',
+  /** Follow-up rounds: Min uppföljning, a plan's rounds, a round, an assignment (domain/rounds/addresses.ts). */
+  ...roundPaths,
   /** The login page; `next` is where to go after logging in, `expired` says the session ended. */
   login: (next?: string, expired?: boolean) => {
     const query = new URLSearchParams();
@@ -75,6 +82,10 @@ const patterns: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/planer\/([^/]+)\/budget\/([^/]+)\/?$/, (m) => ({ name: 'budget', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
   [/^\/planer\/([^/]+)\/investeringar\/([^/]+)\/?$/, (m) => ({ name: 'capital-budget', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
   [/^\/planer\/([^/]+)\/overfor\/?$/, (m) => ({ name: 'rollover', planKey: decode(m[1]!) })],
+  [/^\/min-uppfoljning\/?$/, () => ({ name: 'my-follow-up' })],
+  [/^\/planer\/([^/]+)\/omgangar\/?$/, (m) => ({ name: 'rounds', planKey: decode(m[1]!) })],
+  [/^\/planer\/([^/]+)\/omgangar\/([^/]+)\/?$/, (m) => ({ name: 'round', planKey: decode(m[1]!), period: decode(m[2]!) })],
+  [/^\/planer\/([^/]+)\/omgangar\/([^/]+)\/([^/]+)\/?$/, (m) => ({ name: 'assignment', planKey: decode(m[1]!), period: decode(m[2]!), node: decode(m[3]!) })],
   [/^\/jamfor\/?$/, () => ({ name: 'compare' })],
   [/^\/tillganglighet\/?$/, () => ({ name: 'accessibility' })],
   [/^\/logga-in\/?$/, () => ({ name: 'login' })],

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { lockPlan } from '../../src/db/plan-item-repository.ts';
 import { deletePlan } from '../../src/db/plan-repository.ts';
 import { figures as figureRows, planItems, plans } from '../../src/db/schema.ts';
 import { isStyrkortError } from '../../src/domain/errors.ts';
@@ -128,7 +129,7 @@ describe('the importer under fuzzing', () => {
             figures.stored += 1;
             const exported = await exportPlan(database.db, key);
             expect(validatePlanFile(JSON.parse(JSON.stringify(exported))).ok).toBe(true);
-            await database.db.transaction((tx) => deletePlan(tx as unknown as Database['db'], key));
+            await database.db.transaction(async (tx) => deletePlan(tx, (await lockPlan(tx, key))!));
           }),
           fuzzOptions(40),
         );

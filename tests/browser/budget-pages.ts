@@ -94,6 +94,58 @@ export class BudgetEditorPage extends TableEditorPage {
   }
 }
 
+/** The layout of an economic table beside its grid: rows and columns with their controls, and a pasted statement. */
+export class EconomicTableEditorPage extends BudgetEditorPage {
+  /** The header row of the grid, as printed: the corner, then each column's heading. */
+  headings(): Promise<string[]> {
+    return this.page.locator('table.budget-grid thead th').allInnerTexts();
+  }
+
+  /** A row of the layout's row table, by its key. */
+  layoutRow(key: string): Locator {
+    return this.page.locator(`tr[data-structure-row="${key}"]`);
+  }
+
+  /** Does a change of layout and waits until it is saved. */
+  async changeLayout(act: () => Promise<void>): Promise<void> {
+    const saved = this.page.locator('[data-message="done"]');
+    await act();
+    await saved.waitFor();
+    await this.page.locator('table.budget-grid').waitFor();
+  }
+
+  async removeRow(label: string): Promise<void> {
+    await this.changeLayout(() => this.page.getByRole('button', { name: `Ta bort för ${label}`, exact: true }).click());
+  }
+
+  async moveColumnLeft(label: string): Promise<void> {
+    await this.changeLayout(() => this.page.getByRole('button', { name: `Vänster för ${label}`, exact: true }).click());
+  }
+
+  async setKind(label: string, kind: string): Promise<void> {
+    await this.changeLayout(async () => void (await this.page.getByLabel(`Slag för ${label}`, { exact: true }).selectOption(kind)));
+  }
+
+  async addRow(label: string, after: string): Promise<void> {
+    await this.page.getByLabel('Text för den nya raden', { exact: true }).fill(label);
+    await this.page.getByLabel('Efter raden', { exact: true }).selectOption({ label: after });
+    await this.changeLayout(() => this.page.getByRole('button', { name: 'Lägg till rad', exact: true }).click());
+  }
+
+  /** Puts a statement copied from a spreadsheet into the box (the text a paste leaves there), reads it, and says what was read. */
+  async pasteStatement(text: string): Promise<string> {
+    await this.page.getByLabel('Tabellen från Excel', { exact: true }).fill(text);
+    await this.page.getByRole('button', { name: 'Läs in', exact: true }).click();
+    const said = this.page.locator('.paste-statement [aria-live]');
+    await said.locator('p').first().waitFor();
+    return said.innerText();
+  }
+
+  async replaceWithPasted(): Promise<void> {
+    await this.changeLayout(() => this.page.getByRole('button', { name: 'Ersätt tabellen med den inlästa', exact: true }).click());
+  }
+}
+
 export class CapitalBudgetEditorPage extends TableEditorPage {
   override get path(): string {
     return `/planer/${this.planKey}/investeringar/${this.tableKey}`;

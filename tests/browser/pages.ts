@@ -19,7 +19,8 @@ export abstract class AppPage {
 
   async ready(): Promise<void> {
     await this.page.locator('main h1').waitFor();
-    await this.page.locator('main [role="status"]').waitFor({ state: 'detached' });
+    // A page may show more than one loading notice at once (its own and a panel's); wait for all.
+    await this.page.waitForFunction(() => document.querySelectorAll('main [role="status"]').length === 0);
   }
 
   heading(): Locator {

@@ -41,14 +41,15 @@ describe('interim report 2017-08 of timra-ifo-2018-2020', () => {
       'Försörjningsstöd, utbetaln',
       'EKB, Ensamkommande barn',
     ]);
-    expect(rowText(budget, 'IFO, Vuxna nettokostnader')).toEqual(['IFO, Vuxna nettokostnader', '-34 201', '-31 501', 'Prognos 2017 aug', '2 700', 'Röd']);
-    expect(rowText(budget, 'IFO, Barn o familj kostnader')).toEqual(['IFO, Barn o familj kostnader', '-35 803', '-36 272', 'Prognos 2017 aug', '-469', 'Inom tolerans']);
+    // Deviation in figures and in per cent of the budget: 2 700 of 34 201 is 7,9 % better.
+    expect(rowText(budget, 'IFO, Vuxna nettokostnader')).toEqual(['IFO, Vuxna nettokostnader', '-34 201', '-31 501', 'Prognos 2017 aug', '2 700', '7,9 %', 'Röd']);
+    expect(rowText(budget, 'IFO, Barn o familj kostnader')).toEqual(['IFO, Barn o familj kostnader', '-35 803', '-36 272', 'Prognos 2017 aug', '-469', '-1,3 %', 'Inom tolerans']);
   });
 
   it.each(documentFormats)('renders as %s', async (format) => {
     const document = await renderReport(plan, { period: '2017-08', format });
     expect(document.filename).toBe(`timra-ifo-2018-2020-uppfoljning-2017-08.${format}`);
-    if (format === 'pdf') expect(pdfText(document.body)).toContain('IFO, Vuxna nettokostnader -34 201 -31 501 Prognos 2017 aug 2 700 ● Röd');
+    if (format === 'pdf') expect(pdfText(document.body)).toContain('IFO, Vuxna nettokostnader -34 201 -31 501 Prognos 2017 aug 2 700 7,9 % ● Röd');
     if (format === 'docx') expect(docxText(document.body)).toContain('Antal brukare individstöd (sista dagen i månaden) 65 47 -18 27,7 %');
     if (format === 'xlsx') expect(unzip(document.body).has('xl/workbook.xml')).toBe(true);
     if (format === 'html') expect(document.body.toString('utf8')).toContain('<td class="num">-34 201</td>');

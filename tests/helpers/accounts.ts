@@ -8,6 +8,7 @@ import argon2 from 'argon2';
 import type { Db } from '../../src/db/connection.ts';
 import { appendAudit } from '../../src/db/audit-repository.ts';
 import { insertUser } from '../../src/db/user-repository.ts';
+import { scopeMunicipality } from '../../src/services/auth-service.ts';
 
 const hashes = new Map<string, Promise<string>>();
 
@@ -20,8 +21,9 @@ function cheapHash(password: string): Promise<string> {
   return hash;
 }
 
-/** Adds an account that logs in with `password`. */
-export async function addTestAccount(db: Db, account: { username: string; password: string; role: string; unitKey: string | null; actor?: string }): Promise<void> {
-  const row = await insertUser(db, { username: account.username, displayName: null, passwordHash: await cheapHash(account.password), role: account.role, unitKey: account.unitKey, isDemo: 0 });
-  await appendAudit(db, { actor: account.actor ?? 'test', action: 'create', entityType: 'user', entityKey: row.username, before: null, after: { role: row.role, unitKey: row.unitKey, isDemo: false } });
+/** Adds an account that logs in with `password`, scoped to a municipality as createUser scopes it. */
+export async function addTestAccount(db: Db, account: { username: string; password: string; role: string; unitKey: string | null; municipality?: string | null; actor?: string }): Promise<void> {
+  const municipalityId = await scopeMunicipality(db, account.unitKey, account.municipality ?? null);
+  const row = await insertUser(db, { username: account.username, displayName: null, passwordHash: await cheapHash(account.password), role: account.role, municipalityId, unitKey: account.unitKey, isDemo: 0 });
+  await appendAudit(db, { actor: account.actor ?? 'test', action: 'create', entityType: 'user', entityKey: row.username, before: null, after: { role: row.role, municipality: row.municipalityCode, unitKey: row.unitKey, isDemo: false } });
 }

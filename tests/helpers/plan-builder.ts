@@ -9,7 +9,7 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<unknown> ? T[K] : T[
 export function aPlan(overrides: DeepPartial<PlanFileInput> = {}): PlanFileInput {
   const base: PlanFileInput = {
     format: 'styrkort-plan',
-    formatVersion: 1,
+    formatVersion: 2,
     municipality: { code: '2262', name: 'Timrå kommun' },
     organisation: [
       { key: 'timra', kind: 'municipality', name: 'Timrå kommun', parent: null },
@@ -56,14 +56,15 @@ export function aPlan(overrides: DeepPartial<PlanFileInput> = {}): PlanFileInput
         caption: 'Resultaträkning, tkr',
         node: 'sn',
         columns: [
-          { key: 'budget-2020', label: 'Budget 2020', kind: 'budget', period: '2020' },
-          { key: 'plan-2021', label: 'Plan 2021 (uppräknings 2%)', kind: 'plan', period: '2021', indexationPercent: '2' },
+          { key: 'budget-2020', label: 'Budget 2020', measure: 'budget', period: '2020' },
+          { key: 'plan-2021', label: 'Plan 2021 (uppräknings 2%)', measure: 'plan', period: '2021', indexationPercent: '2' },
         ],
         rows: [
-          { line: 'income', label: 'Verksamhetens intäkter', cells: { 'budget-2020': '78 645' } },
-          { line: 'costs', label: 'Verksamhetens kostnader', cells: { 'budget-2020': '-528 025' } },
-          { line: 'net', label: 'Verksamhets nettokostnader', cells: { 'budget-2020': '-449 380' } },
+          { key: 'income', label: 'Verksamhetens intäkter', kind: 'line', line: 'income', cells: { 'budget-2020': '78 645' } },
+          { key: 'costs', label: 'Verksamhetens kostnader', kind: 'line', line: 'costs', cells: { 'budget-2020': '-528 025' } },
+          { key: 'net', label: 'Verksamhets nettokostnader', kind: 'line', line: 'net', cells: { 'budget-2020': '-449 380' } },
         ],
+        relations: [{ kind: 'net', axis: 'rows', target: 'net', income: 'income', costs: 'costs' }],
       },
     ],
     sections: [{ key: 's-budget', kind: 'operating-budget', heading: 'Driftbudget', level: 2, include: ['drift'] }],

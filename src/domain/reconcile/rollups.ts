@@ -1,34 +1,31 @@
 /**
- * Roll-ups of operating budgets: a parent's income, costs and net should equal the sum of its
- * children's in the matching column; a table kept outside its parent is noted.
+ * Roll-ups between tables: a parent table's rows should equal the sum of the same rows of the
+ * tables that roll up into it, in the matching column (Timrå: IFO's income, costs and net from
+ * its units'); a table kept outside its parent is noted ("EKB ingår ej i IFO:s budget"). And a
+ * unit's row in a statement against the total row of the unit's own table.
  */
 import type { Decimal } from 'decimal.js';
-import { budgetLines } from '../plan-constants.ts';
-import type { BudgetTable, Column, PlanFile } from '../plan.ts';
+import { moneyScale } from '../economy/money-unit.ts';
+import { columnIdentity, isAdditiveColumn } from '../economy/table.ts';
+import type { BudgetTable, EconomicColumn, EconomicRelation, EconomicRow, PlanFile } from '../plan.ts';
 import {
   amount,
   budgetName,
   isPresent,
   judge,
   LINE_LABELS,
+  printedDecimals,
   record,
   shortDifference,
   sum,
   valueIn,
   verdict,
-  type BudgetLine,
   type Context,
   type Where,
 } from './context.ts';
+import { rowName } from './relations.ts';
 
-// Columns of different tables are the same column when they hold the same kind of figure for the
-// same period: the total prints "Prognos 2017", its units "Prognos 2017 aug". Keys and labels
-// are the document's wording, not identity. A column without a period falls back on its label.
-function columnIdentity(column: Column): string {
-  return column.period === undefined ? `${column.kind}|label:${column.label.trim().toLowerCase()}` : `${column.kind}|${column.period}`;
-}
-
-function matchingColumn(table: BudgetTable, column: Column): Column | undefined {
+function matchingColumn(table: BudgetTable, column: EconomicColumn): EconomicColumn | undefined {
   const identity = columnIdentity(column);
   return table.columns.find((candidate) => columnIdentity(candidate) === identity);
 }
@@ -41,7 +38,7 @@ function childNoun(plan: PlanFile, children: BudgetTable[]): string {
   return kinds.size === 1 && kind ? (CHILD_NOUNS[kind] ?? 'delarna') : 'delarna';
 }
 
-/** Checks each parent's budget lines against the sum of the tables that roll up into it, and notes exclusions. */
+/** Checks each parent's rows against the sum of the tables that roll up into it, notes exclusions, and checks unit totals. */
 export function checkRollups(ctx: Context): void {
   const tables = ctx.plan.budgetTables;
   const groups = new Map<string, BudgetTable[]>();
@@ -53,7 +50,10 @@ export function checkRollups(ctx: Context): void {
   for (const [into, children] of groups) {
     // An unknown parent is a broken reference, reported by plan validation.
     const parent = tables.find((table) => table.key === into);
-    if (parent) for (const line of budgetLines) checkRollupLine(ctx, parent, children, line);
+    if (parent) for (const row of parent.rows.filter((r) => r.kind !== 'heading')) checkRollupRow(ctx, parent, children, row);
+  }
+  for (const table of tables) {
+    for (const relation of table.relations) if (relation.kind === 'unit-total') checkUnitTotal(ctx, table, relation);
   }
 }
 
@@ -68,64 +68,106 @@ function recordExclusion(ctx: Context, table: BudgetTable, rollup: NonNullable<B
   });
 }
 
-/** Each part's value of a line in the parent's column (null: the part has none); null when no part has that column. */
-function partValues(children: BudgetTable[], line: BudgetLine, column: Column): Array<Decimal | null> | null {
+/** Each part's value of a row in the parent's column (null: the part has none); null when no part has that column. */
+function partValues(children: BudgetTable[], rowKey: string, column: EconomicColumn): Array<Decimal | null> | null {
   const columns = children.map((child) => matchingColumn(child, column));
   if (columns.every((match) => match === undefined)) return null;
-  return children.map((child, i) => valueIn(child.rows.find((row) => row.line === line), columns[i]));
+  return children.map((child, i) => valueIn(child.rows.find((row) => row.key === rowKey), columns[i]));
 }
 
 /**
- * The sum of the tables that roll into `parent`, for one line in one of its columns: what the
- * parent's figure should be. Null when no part has that column or any part lacks the figure
- * (missing is not zero).
+ * The sum of the tables that roll into `parent`, for one row (by key: "income", "costs", "net")
+ * in one of its columns: what the parent's figure should be. Null when no part has that column or
+ * any part lacks the figure (missing is not zero).
  */
-export function sumOfParts(plan: PlanFile, parent: BudgetTable, line: BudgetLine, column: Column): Decimal | null {
+export function sumOfParts(plan: PlanFile, parent: BudgetTable, rowKey: string, column: EconomicColumn): Decimal | null {
   const children = plan.budgetTables.filter((table) => table.rollup?.included && table.rollup.into === parent.key);
-  const values = children.length ? partValues(children, line, column) : null;
+  const values = children.length ? partValues(children, rowKey, column) : null;
   return values && values.every(isPresent) ? sum(values) : null;
 }
 
-function checkRollupLine(ctx: Context, parent: BudgetTable, children: BudgetTable[], line: BudgetLine): void {
-  const parentRow = parent.rows.find((row) => row.line === line);
-  if (!parentRow) return;
+function labelOf(table: BudgetTable, row: EconomicRow): string {
+  return row.line ? LINE_LABELS[row.line] : rowName(table, row);
+}
+
+function checkRollupRow(ctx: Context, parent: BudgetTable, children: BudgetTable[], row: EconomicRow): void {
   const name = budgetName(ctx.plan, parent);
   const noun = childNoun(ctx.plan, children);
-  const lineWord = LINE_LABELS[line].toLowerCase();
-  for (const column of parent.columns) {
-    const stated = valueIn(parentRow, column);
+  const label = labelOf(parent, row);
+  const lineWord = label.toLowerCase();
+  for (const column of parent.columns.filter(isAdditiveColumn)) {
+    const stated = valueIn(row, column);
     if (stated === null) continue;
-    const values = partValues(children, line, column);
+    const values = partValues(children, row.key, column);
     if (values === null) continue; // not a column they share
-    const where: Where = { kind: 'rollup', tableKey: parent.key, label: LINE_LABELS[line], column };
-    const S = amount(stated, parent.unit);
+    const where: Where = { kind: 'rollup', tableKey: parent.key, label, column, rowKey: row.key };
+    const decimals = printedDecimals(parent, [stated, ...values.filter(isPresent)]);
+    const text = (value: Decimal) => amount(value, parent.unit, decimals);
+    const S = text(stated);
     const lacking = children.filter((_, i) => values[i] === null).map((child) => budgetName(ctx.plan, child));
     if (lacking.length) {
-      const partial = amount(sum(values.filter(isPresent)), parent.unit);
-      record(ctx, { ...where, kind: 'rollup-incomplete' }, { severity: 'info', stated, computed: null }, {
+      const partial = text(sum(values.filter(isPresent)));
+      record(ctx, { ...where, kind: 'rollup-incomplete' }, { severity: 'info', stated, computed: null, decimals }, {
         message: `${name}: ${lineWord} för ${column.label} är ${S}, men värde saknas för ${lacking.join(', ')}; summan av ${noun} är ofullständig och kan inte stämmas av (de övriga ger ${partial})`,
         summary: `totalen är ${S}, värde saknas för ${lacking.join(', ')}`,
       });
       continue;
     }
-    const result = judge(ctx, stated, values.filter(isPresent));
-    const X = amount(result.computed, parent.unit);
-    const explanation = result.severity === 'gap' ? ` (${noun} har ${describeExcess(line, result.difference.negated(), parent.unit)} än totalen)` : '';
-    record(ctx, where, result, {
+    const result = judge(ctx, stated, values.filter(isPresent), parent.decimals);
+    const X = text(result.computed);
+    const explanation = result.severity === 'gap' ? ` (${noun} har ${describeExcess(row.line ?? 'net', result.difference.negated(), text)} än totalen)` : '';
+    record(ctx, where, { ...result, decimals }, {
       message:
         result.severity === 'ok'
           ? `${name}: summan av ${noun}s ${lineWord} för ${column.label} är ${X}, lika med totalen`
-          : `${name}: summan av ${noun}s ${lineWord} för ${column.label} är ${X} men totalen är ${S}${verdict(result.severity, result.difference, parent.unit)}${explanation}`,
-      summary: `${noun} summerar till ${X}, totalen är ${S}${shortDifference(result.difference, parent.unit)}`,
+          : `${name}: summan av ${noun}s ${lineWord} för ${column.label} är ${X} men totalen är ${S}${verdict(result.severity, result.difference, parent.unit, decimals)}${explanation}`,
+      summary: `${noun} summerar till ${X}, totalen är ${S}${shortDifference(result.difference, parent.unit, decimals)}`,
     });
   }
 }
 
 // What "the parts are larger by `excess`" means for a line whose costs are printed negative.
-function describeExcess(line: BudgetLine, excess: Decimal, unit: string): string {
-  const size = amount(excess.abs(), unit);
+function describeExcess(line: string, excess: Decimal, text: (value: Decimal) => string): string {
+  const size = text(excess.abs());
   const larger = excess.isPositive();
   if (line === 'income') return `${size} ${larger ? 'mer' : 'mindre'} i intäkter`;
   if (line === 'costs') return `${size} ${larger ? 'mindre' : 'mer'} i kostnader`;
   return `${size} ${larger ? 'lägre' : 'högre'} nettokostnad`;
+}
+
+/** A unit's row in a statement against the total row of the unit's own table, column by matching column. */
+function checkUnitTotal(ctx: Context, table: BudgetTable, relation: Extract<EconomicRelation, { kind: 'unit-total' }>): void {
+  const row = table.rows.find((candidate) => candidate.key === relation.row);
+  const own = ctx.plan.budgetTables.find((candidate) => candidate.key === relation.table);
+  const total = own?.rows.find((candidate) => candidate.kind === 'total');
+  if (!row || !own || !total) return; // broken references are reported by validation
+  const name = budgetName(ctx.plan, table);
+  const ownName = budgetName(ctx.plan, own);
+  for (const column of table.columns.filter(isAdditiveColumn)) {
+    const stated = valueIn(row, column);
+    if (stated === null) continue;
+    const match = matchingColumn(own, column);
+    if (!match) continue; // the unit's table has no such column: nothing to compare
+    const where: Where = { kind: 'unit-total', tableKey: table.key, label: rowName(table, row), column, rowKey: row.key };
+    const printed = valueIn(total, match);
+    // The unit's own table may print another unit (tkr beside mnkr): compare in this table's unit.
+    const computed = printed && printed.times(moneyScale(own.unit) ?? 1).dividedBy(moneyScale(table.unit) ?? 1);
+    const decimals = printedDecimals(table, computed ? [stated, computed] : [stated]);
+    const text = (value: Decimal) => amount(value, table.unit, decimals);
+    if (computed === null) {
+      record(ctx, { ...where, kind: 'unit-total-incomplete' }, { severity: 'info', stated, computed: null, decimals }, {
+        message: `${name}: ${row.label} är ${text(stated)} för ${column.label}, men ${ownName} anger ingen total för ${match.label}`,
+        summary: `${text(stated)}, ${ownName} saknar total för ${match.label}`,
+      });
+      continue;
+    }
+    const result = judge(ctx, stated, [computed], table.decimals);
+    record(ctx, where, { ...result, decimals }, {
+      message:
+        result.severity === 'ok'
+          ? `${name}: ${row.label} för ${column.label} är ${text(stated)}, lika med ${total.label} i ${ownName}`
+          : `${name}: ${row.label} för ${column.label} är ${text(stated)} men ${total.label} i ${ownName} är ${text(computed)}${verdict(result.severity, result.difference, table.unit, decimals)}`,
+      summary: `${text(stated)}, ${ownName} ${total.label.toLowerCase()} ${text(computed)}${shortDifference(result.difference, table.unit, decimals)}`,
+    });
+  }
 }

@@ -8,9 +8,17 @@ import type { Decimal } from 'decimal.js';
 export type Severity = 'ok' | 'rounding' | 'gap' | 'info';
 
 export const findingKinds = [
-  'net', // nettokostnader = intäkter + kostnader
+  'net', // nettokostnader = intäkter + kostnader (or kostnader − intäkter when costs print positive)
   'net-without-parts', // a net printed with neither income nor costs ("Plan 2019: 0")
   'net-parts-incomplete', // a net printed with only one of income and costs
+  'deviation', // avvikelse = utfall − budget (or budget − utfall, as the table prints it)
+  'deviation-without-parts', // a deviation printed with neither outcome nor budget
+  'deviation-parts-incomplete', // a deviation printed with only one of outcome and budget
+  'sum', // a subtotal or total = the sum of the rows it names
+  'sum-without-parts', // a subtotal printed where none of its rows has a figure
+  'part', // a "varav" row of an economic table is not larger than its whole
+  'unit-total', // a unit's row = the total row of the unit's own table
+  'unit-total-incomplete', // the unit's own table prints no total for that column
   'rollup', // a parent's figure = the sum of its children's
   'rollup-incomplete', // a child lacks the figure, so the sum cannot be formed
   'rollup-exclusion', // a table explicitly outside its parent's totals ("EKB ingår ej i IFO:s budget")
@@ -29,6 +37,8 @@ export interface Finding {
   severity: Severity;
   /** The table whose printed figure is checked; for a roll-up, the parent. */
   tableKey: string;
+  /** The row of the printed figure that is checked; null when the finding concerns a whole table or an investment total. */
+  rowKey: string | null;
   columnKey: string | null;
   /** The column as printed ("Prognos 2017"); null when the finding concerns a whole table. */
   columnLabel: string | null;
@@ -39,6 +49,8 @@ export interface Finding {
   computed: Decimal | null;
   /** stated − computed: positive when the printed figure is larger than what the others give. */
   difference: Decimal | null;
+  /** Digits after the decimal comma the table prints its amounts with ("30,0 mnkr": 1); null: as each value has. */
+  decimals: number | null;
   /** A whole Swedish sentence that names the table and the column. */
   message: string;
   /** The same finding in short, for lists that already show table and column. */
@@ -53,8 +65,9 @@ export interface ReconciliationReport {
 
 export interface ReconcileOptions {
   /**
-   * The largest difference read as rounding, in the table's unit. By default one unit of the
-   * last printed digit: 1 for whole tkr, 0,1 for mkr printed with one decimal.
+   * The largest difference read as rounding, in the table's unit. By default n/2 units of the
+   * last printed digit when n rounded figures are combined: 1 tkr for a net of whole tkr, 0,1 mnkr
+   * for a net printed with one decimal, 0,3 mnkr for six activities summed to their committee.
    */
   tolerance?: Decimal.Value;
 }

@@ -2,30 +2,17 @@
  * Every part of a plan as a resource: /api/plans/{plan}/{part}[/{key}], one set of routes per
  * part so the OpenAPI document shows each part's own schema. Writes need If-Match.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ItemParams, PlanKeyParams } from '../../contract/api.ts';
 import { ItemList } from '../../contract/plans.ts';
-import type { PlanPart } from '../../domain/plan-parts.ts';
 import { planParts } from '../../domain/plan-parts.ts';
-import type { Db } from '../../db/connection.ts';
 import { createItem, deleteItem, getItem, listItems, updateCells, updateItem } from '../../services/plan-items-service.ts';
-import { actorName, authorize, reasonOf } from '../auth.ts';
+import { actorName, actorOf, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import type { ApiOptions } from '../api-options.ts';
 import { readablePlan } from './plans.ts';
-
-/** The organisation nodes an item belongs to: its own node or table node, else the plan owner. */
-function nodesOf(item: unknown, owner: string): string[] {
-  const node = (item as { node?: unknown } | null)?.node;
-  return [typeof node === 'string' ? node : owner];
-}
-
-async function authorizeWrite(db: Db, request: FastifyRequest, part: PlanPart, owner: string, items: unknown[]): Promise<void> {
-  const action = part.editGroup === 'economy' ? 'edit-economy' : 'edit-content';
-  await authorize(db, request, action, items.flatMap((item) => nodesOf(item, owner)));
-}
 
 const CellsBody = z
   .object({ cells: z.array(z.object({ row: z.string().min(1).max(120), column: z.string().min(1).max(120), text: z.string().max(200).nullable() }).strict()).min(1).max(5000) })
@@ -51,19 +38,15 @@ export async function itemRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     });
 
     app.post(base, { schema: { tags, summary: `Lägg till ${part.noun}`, params: PlanKeyParams, body: part.schema, response: { 201: part.schema, ...errors } } }, async (request, reply) => {
-      const summary = await readablePlan(db, request, request.params.plan);
-      await authorizeWrite(db, request, part, summary.ownerNodeKey, [request.body]);
-      const { item, version } = await createItem(db, { planKey: summary.key, segment: part.segment, body: request.body, actor: actorName(request), reason: reasonOf(request) });
+      const planKey = request.params.plan;
+      const { item, version } = await createItem(db, { planKey, segment: part.segment, body: request.body, by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
       setEtag(reply, version);
-      reply.status(201).header('Location', `/api/plans/${encodeURIComponent(summary.key)}/${part.segment}/${encodeURIComponent(part.keyOf(item))}`);
+      reply.status(201).header('Location', `/api/plans/${encodeURIComponent(planKey)}/${part.segment}/${encodeURIComponent(part.keyOf(item))}`);
       return item;
     });
 
     app.put(`${base}/:key`, { schema: { tags, summary: `Ändra ${part.noun} (hela; If-Match krävs)`, params: ItemParams, body: part.schema, response: { 200: part.schema, ...errors } } }, async (request, reply) => {
-      const summary = await readablePlan(db, request, request.params.plan);
-      const current = await getItem(db, summary.key, part.segment, request.params.key);
-      await authorizeWrite(db, request, part, summary.ownerNodeKey, [current.item, request.body]);
-      const { item, version } = await updateItem(db, { planKey: summary.key, segment: part.segment, key: request.params.key, body: request.body, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+      const { item, version } = await updateItem(db, { planKey: request.params.plan, segment: part.segment, key: request.params.key, body: request.body, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
       setEtag(reply, version);
       return item;
     });
@@ -72,20 +55,14 @@ export async function itemRoutes(parent: FastifyInstance, { db }: ApiOptions): P
       app.patch(`${base}/:key/cells`, {
         schema: { tags, summary: `Ändra celler i ${part.noun} (t.ex. inklistrat från Excel; If-Match krävs)`, params: ItemParams, body: CellsBody, response: { 200: part.schema, ...errors } },
       }, async (request, reply) => {
-        const summary = await readablePlan(db, request, request.params.plan);
-        const current = await getItem(db, summary.key, part.segment, request.params.key);
-        await authorizeWrite(db, request, part, summary.ownerNodeKey, [current.item]);
-        const { item, version } = await updateCells(db, { planKey: summary.key, segment: part.segment, key: request.params.key, cells: request.body.cells, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+        const { item, version } = await updateCells(db, { planKey: request.params.plan, segment: part.segment, key: request.params.key, cells: request.body.cells, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
         setEtag(reply, version);
         return item;
       });
     }
 
     app.delete(`${base}/:key`, { schema: { tags, summary: `Ta bort ${part.noun} (If-Match krävs)`, params: ItemParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-      const summary = await readablePlan(db, request, request.params.plan);
-      const current = await getItem(db, summary.key, part.segment, request.params.key);
-      await authorizeWrite(db, request, part, summary.ownerNodeKey, [current.item]);
-      await deleteItem(db, { planKey: summary.key, segment: part.segment, key: request.params.key, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+      await deleteItem(db, { planKey: request.params.plan, segment: part.segment, key: request.params.key, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
       reply.status(204).send(null);
     });
   }

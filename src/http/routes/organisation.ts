@@ -1,54 +1,62 @@
-/** The organisation tree: read by anyone, changed by admins and editors within their subtree. */
+/**
+ * The organisation tree: read by anyone, changed by admins and editors within their subtree. Nodes
+ * are per municipality: /api/organisation/{municipality}/{key}. The older /api/organisation/{key}
+ * answers while only one municipality has a node with that key.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../contract/api.ts';
 import { OrganisationList } from '../../contract/plans.ts';
 import { presentOrganisation } from '../presenters.ts';
-import { topOfTree } from '../../domain/access.ts';
 import { OrgNode } from '../../domain/plan.ts';
-import { createNode, deleteNode, listNodes, updateNode } from '../../services/organisation-service.ts';
-import { actorName, authorize, reasonOf } from '../auth.ts';
+import { createNode, deleteNode, getNode, listNodes, updateNode } from '../../services/organisation-service.ts';
+import { actorName, actorOf, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import type { ApiOptions } from '../api-options.ts';
 
+const Municipality = z.string().regex(/^\d{4}$/, 'Kommunkoden har fyra siffror');
 const NodeParams = z.object({ key: z.string().min(1).max(120) });
+const ScopedNodeParams = NodeParams.extend({ municipality: Municipality });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
 
 export async function organisationRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const tags = ['organisation'];
 
-  app.get('/api/organisation', { schema: { tags, summary: 'Organisationsträdet', querystring: z.object({ municipality: z.string().regex(/^\d{4}$/).optional() }).strict(), response: { 200: OrganisationList, 400: ErrorBody } } }, async (request) =>
+  app.get('/api/organisation', { schema: { tags, summary: 'Organisationsträdet', querystring: z.object({ municipality: Municipality.optional() }).strict(), response: { 200: OrganisationList, 400: ErrorBody } } }, async (request) =>
     presentOrganisation(await listNodes(db, request.query.municipality)),
   );
 
-  app.get('/api/organisation/:key', { schema: { tags, summary: 'En organisationsnod', params: NodeParams, response: { 200: OrgNode, 404: ErrorBody } } }, async (request, reply) => {
-    const found = (await listNodes(db)).find((entry) => entry.node.key === request.params.key);
-    if (!found) return reply.status(404).send({ code: 'not-found', message: `Organisationsnoden "${request.params.key}" finns inte`, problems: [] });
-    setEtag(reply, found.version);
-    return found.node;
-  });
-
-  app.post('/api/organisation', { schema: { tags, summary: 'Lägg till en nod', querystring: z.object({ municipality: z.string().regex(/^\d{4}$/) }).strict(), body: OrgNode, response: { 201: OrgNode, ...errors } } }, async (request, reply) => {
-    await authorize(db, request, 'edit-content', [request.body.parent ?? topOfTree]);
-    const result = await createNode(db, { municipalityCode: request.query.municipality, body: request.body, actor: actorName(request), reason: reasonOf(request) });
+  app.post('/api/organisation', { schema: { tags, summary: 'Lägg till en nod', querystring: z.object({ municipality: Municipality }).strict(), body: OrgNode, response: { 201: OrgNode, ...errors } } }, async (request, reply) => {
+    const result = await createNode(db, { municipalityCode: request.query.municipality, body: request.body, by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
     setEtag(reply, result.version);
-    reply.status(201);
+    reply.status(201).header('Location', `/api/organisation/${result.municipality}/${encodeURIComponent(result.node.key)}`);
     return result.node;
   });
 
-  app.put('/api/organisation/:key', { schema: { tags, summary: 'Ändra en nod (If-Match krävs)', params: NodeParams, body: OrgNode, response: { 200: OrgNode, ...errors } } }, async (request, reply) => {
-    // A node lifted to the top of the tree leaves every subtree: only unscoped accounts may do that.
-    await authorize(db, request, 'edit-content', [request.params.key, request.body.parent ?? topOfTree]);
-    const result = await updateNode(db, { key: request.params.key, body: request.body, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
-    setEtag(reply, result.version);
-    return result.node;
-  });
+  // The same three operations by municipality and key, and (while unambiguous) by key alone.
+  for (const [path, params, summary] of [
+    ['/api/organisation/:municipality/:key', ScopedNodeParams, 'i en kommun'],
+    ['/api/organisation/:key', NodeParams, '(nyckeln finns i en enda kommun)'],
+  ] as const) {
+    const municipalityOf = (value: { key: string } | { key: string; municipality: string }) => ('municipality' in value ? value.municipality : undefined);
 
-  app.delete('/api/organisation/:key', { schema: { tags, summary: 'Ta bort en oanvänd nod (If-Match krävs)', params: NodeParams, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
-    await authorize(db, request, 'edit-content', [request.params.key]);
-    await deleteNode(db, { key: request.params.key, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
-    reply.status(204).send(null);
-  });
+    app.get(path, { schema: { tags, summary: `En organisationsnod ${summary}`, params, response: { 200: OrgNode, 404: ErrorBody, 409: ErrorBody } } }, async (request, reply) => {
+      const found = await getNode(db, request.params.key, municipalityOf(request.params));
+      setEtag(reply, found.version);
+      return found.node;
+    });
+
+    app.put(path, { schema: { tags, summary: `Ändra en nod ${summary} (If-Match krävs); planer som utkast och inlämnade följer med, fastställda behåller sin`, params, body: OrgNode, response: { 200: OrgNode, ...errors } } }, async (request, reply) => {
+      const result = await updateNode(db, { municipalityCode: municipalityOf(request.params), key: request.params.key, body: request.body, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
+      setEtag(reply, result.version);
+      return result.node;
+    });
+
+    app.delete(path, { schema: { tags, summary: `Ta bort en oanvänd nod ${summary} (If-Match krävs)`, params, response: { 204: z.null(), ...errors } } }, async (request, reply) => {
+      await deleteNode(db, { municipalityCode: municipalityOf(request.params), key: request.params.key, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
+      reply.status(204).send(null);
+    });
+  }
 }

@@ -4,16 +4,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody, ImportResult, PlanKeyParams, PlanList, PlanSummary as PlanSummaryBody } from '../../contract/api.ts';
 import { PlanHistory, ReconciliationReport } from '../../contract/plans.ts';
-import { PlanFile } from '../../domain/plan.ts';
+import { decideOn } from '../../domain/access.ts';
+import { PlanFileSchema } from '../../domain/plan.ts';
 import { reconcilePlan } from '../../domain/reconcile.ts';
 import { StyrkortError } from '../../domain/errors.ts';
 import type { Db } from '../../db/connection.ts';
-import { deletePlan, findPlanSummary, type PlanSummary } from '../../db/plan-repository.ts';
-import { exportPlan, importPlan, listPlans } from '../../services/plan-service.ts';
+import { findPlanSummary, type PlanSummary } from '../../db/plan-repository.ts';
+import { exportPlan, importPlan, listPlans, removePlan } from '../../services/plan-service.ts';
 import { getAdoptionSnapshot, planHistory, PlanHeadChange, updatePlanHead } from '../../services/workflow-service.ts';
-import { appendAudit } from '../../db/audit-repository.ts';
-import { nodesTouchedByImport } from '../../services/organisation-service.ts';
-import { actorName, authorize, reasonOf } from '../auth.ts';
+import { actorName, actorOf, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { presentPlanHistory, presentPlanSummary, presentReconciliation } from '../presenters.ts';
 import type { ApiOptions } from '../api-options.ts';
@@ -24,7 +23,7 @@ import { planJson } from '../../services/plan-reads.ts';
 export async function readablePlan(db: Db, request: FastifyRequest, key: string): Promise<PlanSummary> {
   const summary = await findPlanSummary(db, key);
   if (!summary) throw new StyrkortError('not-found', `Planen ${key} finns inte`);
-  if (summary.status !== 'adopted') await authorize(db, request, 'read-plan');
+  if (summary.status !== 'adopted') await authorize(db, request, 'read-plan', { municipality: summary.municipalityCode, nodes: [] });
   return summary;
 }
 
@@ -34,52 +33,39 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
 
   app.get('/api/plans', { schema: { tags, summary: 'Lista planer (allmänheten ser fastställda planer)', response: { 200: PlanList } } }, async (request) => {
     const plans = await listPlans(db);
-    const visible = request.session ? plans : plans.filter((plan) => plan.status === 'adopted');
+    // Adopted plans are public; the others each need the right to read plans of their municipality.
+    const actor = actorOf(request);
+    const visible = plans.filter((plan) => plan.status === 'adopted' || decideOn(actor, 'read-plan', { municipality: plan.municipalityCode, nodes: [] }, new Map()).allowed);
     return { plans: visible.map(presentPlanSummary) };
   });
 
   app.post('/api/plans', {
     bodyLimit: 20 * 1024 * 1024,
-    schema: { tags, summary: 'Läs in en hel plan (planfil); allt kontrolleras först', body: z.unknown(), querystring: z.object({ replace: z.enum(['true', 'false']).optional() }).strict(), response: { 200: ImportResult, 201: ImportResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody } },
+    schema: { tags, summary: 'Läs in en hel plan (planfil); allt kontrolleras först. ?replace=true ersätter ett utkast och kräver If-Match (planens version)', body: z.unknown(), querystring: z.object({ replace: z.enum(['true', 'false']).optional() }).strict(), response: { 200: ImportResult, 201: ImportResult, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } },
   }, async (request, reply) => {
-    const body = request.body as { plan?: { ownerNode?: unknown }; organisation?: unknown } | null;
-    const owner = body?.plan?.ownerNode;
-    // The organisation tree is shared: an import may only add or change nodes within the importer's scope.
-    const touched = await nodesTouchedByImport(db, body?.organisation);
-    await authorize(db, request, 'create-plan', [...(typeof owner === 'string' ? [owner] : []), ...touched]);
-    const result = await importPlan(db, request.body, { actor: actorName(request), source: 'api', replace: request.query.replace === 'true', reason: reasonOf(request) ?? undefined });
+    const replace = request.query.replace === 'true';
+    const result = await importPlan(db, request.body, { by: actorOf(request), actor: actorName(request), source: 'api', replace, ifMatch: replace ? ifMatchVersion(request) : undefined, reason: reasonOf(request) ?? undefined });
+    setEtag(reply, result.version);
     reply.status(result.outcome === 'created' ? 201 : 200).header('Location', `/api/plans/${encodeURIComponent(result.key)}`);
     return result;
   });
 
-  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON); 304 med If-None-Match', params: PlanKeyParams, response: { 200: PlanFile, 304: z.null(), 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) =>
+  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON); 304 med If-None-Match', params: PlanKeyParams, response: { 200: PlanFileSchema, 304: z.null(), 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) =>
     sendRepresentation(request, reply, await planJson(db, request.params.plan, readCheck(db, request))),
   );
 
   app.patch('/api/plans/:plan', { schema: { tags, summary: 'Ändra planens huvud (titel, sidhuvud …)', params: PlanKeyParams, body: PlanHeadChange, response: { 200: PlanSummaryBody, 400: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } } }, async (request, reply) => {
-    const summary = await readablePlan(db, request, request.params.plan);
-    await authorize(db, request, 'edit-content', [summary.ownerNodeKey]);
-    const version = await updatePlanHead(db, { planKey: summary.key, body: request.body, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+    const version = await updatePlanHead(db, { planKey: request.params.plan, body: request.body, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
     setEtag(reply, version);
-    return findPlanSummary(db, summary.key).then((s) => presentPlanSummary(s!));
+    return findPlanSummary(db, request.params.plan).then((s) => presentPlanSummary(s!));
   });
 
   app.delete('/api/plans/:plan', { schema: { tags, summary: 'Ta bort en plan som är utkast', params: PlanKeyParams, response: { 204: z.null(), 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } } }, async (request, reply) => {
-    const summary = await readablePlan(db, request, request.params.plan);
-    await authorize(db, request, 'create-plan', [summary.ownerNodeKey]);
-    if (summary.status !== 'draft') throw new StyrkortError('conflict', 'Bara planer med status utkast kan tas bort');
-    const ifMatch = ifMatchVersion(request);
-    if (ifMatch === null) throw new StyrkortError('precondition-required', 'Borttagningen saknar If-Match');
-    if (ifMatch !== summary.version) throw new StyrkortError('precondition-failed', 'Planen har ändrats sedan du läste den');
-    await db.transaction(async (tx) => {
-      const content = await exportPlan(tx as unknown as Db, summary.key);
-      await deletePlan(tx as unknown as Db, summary.key);
-      await appendAudit(tx as unknown as Db, { actor: actorName(request), action: 'delete', planKey: summary.key, entityType: 'plan', entityKey: summary.key, before: content, after: null, reason: reasonOf(request) });
-    });
+    await removePlan(db, { planKey: request.params.plan, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
     reply.status(204).send(null);
   });
 
-  app.get('/api/plans/:plan/snapshot', { schema: { tags, summary: 'Planen exakt som den fastställdes', params: PlanKeyParams, response: { 200: PlanFile, 404: ErrorBody } } }, async (request) => {
+  app.get('/api/plans/:plan/snapshot', { schema: { tags, summary: 'Planen exakt som den fastställdes', params: PlanKeyParams, response: { 200: PlanFileSchema, 404: ErrorBody } } }, async (request) => {
     await readablePlan(db, request, request.params.plan);
     return (await getAdoptionSnapshot(db, request.params.plan)).content;
   });

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, PlanKeyParams, RolloverPreview, RolloverRequest, StatusChange, WorkflowBody } from '../../contract/api.ts';
 import { workflowSteps, type WorkflowStep } from '../../domain/access.ts';
 import { previewRollover, rollover, takeWorkflowStep } from '../../services/workflow-service.ts';
-import { actorName, authorize, reasonOf } from '../auth.ts';
+import { actorName, actorOf, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import type { ApiOptions } from '../api-options.ts';
 import { readablePlan } from './plans.ts';
@@ -23,9 +23,7 @@ export async function workflowRoutes(parent: FastifyInstance, { db }: ApiOptions
     app.post(`/api/plans/:plan/${step}`, {
       schema: { tags, summary: summaries[step], params: PlanKeyParams, body: WorkflowBody, response: { 200: StatusChange, 400: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } },
     }, async (request, reply) => {
-      const summary = await readablePlan(db, request, request.params.plan);
-      await authorize(db, request, workflowSteps[step].action, [summary.ownerNodeKey]);
-      const result = await takeWorkflowStep(db, { planKey: summary.key, step, decision: request.body?.decision, ifMatch: ifMatchVersion(request), actor: actorName(request), reason: reasonOf(request) });
+      const result = await takeWorkflowStep(db, { planKey: request.params.plan, step, decision: request.body?.decision, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
       setEtag(reply, result.version);
       return result;
     });
@@ -35,7 +33,7 @@ export async function workflowRoutes(parent: FastifyInstance, { db }: ApiOptions
     schema: { tags, summary: 'Förhandsvisa vad en rullning till nästa period kopierar', params: PlanKeyParams, querystring: RolloverRequest, response: { 200: RolloverPreview, 400: ErrorBody } },
   }, async (request) => {
     const summary = await readablePlan(db, request, request.params.plan);
-    await authorize(db, request, 'create-plan', [summary.ownerNodeKey]);
+    await authorize(db, request, 'create-plan', { municipality: summary.municipalityCode, nodes: [summary.ownerNodeKey] });
     return (await previewRollover(db, { planKey: summary.key, to: request.query.to, key: request.query.key })).preview;
   });
 
@@ -43,8 +41,7 @@ export async function workflowRoutes(parent: FastifyInstance, { db }: ApiOptions
     schema: { tags, summary: 'Skapa nästa periods plan från denna', params: PlanKeyParams, body: RolloverRequest, response: { 201: RolloverPreview, 400: ErrorBody, 409: ErrorBody } },
   }, async (request, reply) => {
     const summary = await readablePlan(db, request, request.params.plan);
-    await authorize(db, request, 'create-plan', [summary.ownerNodeKey]);
-    const result = await rollover(db, { planKey: summary.key, to: request.body.to, key: request.body.key, actor: actorName(request), reason: reasonOf(request) });
+    const result = await rollover(db, { planKey: summary.key, to: request.body.to, key: request.body.key, by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
     reply.status(201).header('Location', `/api/plans/${encodeURIComponent(result.plan.plan.key)}`);
     return result.preview;
   });

@@ -33,6 +33,7 @@ function Account() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
+  const { user } = useSession();
   const { pathname } = useLocation();
   const other = language === 'sv' ? 'en' : 'sv';
   // "page" on the link to this very page; "true" on the menu entry whose section this page is in (a plan).
@@ -60,6 +61,13 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t.site.plans}
                 </Link>
               </li>
+              {user ? (
+                <li>
+                  <Link href={paths.mine()} aria-current={current(paths.mine())}>
+                    {t.rounds.nav}
+                  </Link>
+                </li>
+              ) : null}
               <li>
                 <Link href={paths.compare()} aria-current={current(paths.compare())}>
                   {t.site.compare}

@@ -53,7 +53,7 @@ export function PlanEditLinks({ plan }: { plan: PlanFile }) {
           ? budgets.map((table) => (
               <li key={`budget-${table.key}`}>
                 <Link href={paths.budget(key, table.key)} lang="sv">
-                  {t.planEdit.budget(`${table.heading ?? nodeName(plan, table.node)}: ${table.caption}`)}
+                  {t.planEdit.budget(`${table.heading ?? (table.node ? nodeName(plan, table.node) : table.caption)}: ${table.caption}`)}
                 </Link>
               </li>
             ))

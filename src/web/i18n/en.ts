@@ -4,8 +4,10 @@ import type { Messages } from './messages.ts';
 import { contentEditorEn } from './parts/content-editor.en.ts';
 import { activitiesEn } from './parts/activities.en.ts';
 import { budgetEditorEn } from './parts/budget-editor.en.ts';
+import { economicTableEn } from './parts/economic-table.en.ts';
 import { rolloverEn } from './parts/rollover.en.ts';
 import { followUpEn } from './parts/follow-up.en.ts';
+import { roundsEn } from './parts/rounds.en.ts';
 
 export const en: Messages = {
   languageName: 'English',
@@ -373,5 +375,7 @@ export const en: Messages = {
   contentEditor: contentEditorEn,
   activities: activitiesEn,
   budgetEditor: budgetEditorEn,
+  economicTable: economicTableEn,
   rollover: rolloverEn,
+  rounds: roundsEn,
 };

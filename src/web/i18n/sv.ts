@@ -2,8 +2,10 @@
 import { contentEditorSv } from './parts/content-editor.sv.ts';
 import { activitiesSv } from './parts/activities.sv.ts';
 import { budgetEditorSv } from './parts/budget-editor.sv.ts';
+import { economicTableSv } from './parts/economic-table.sv.ts';
 import { rolloverSv } from './parts/rollover.sv.ts';
 import { followUpSv } from './parts/follow-up.sv.ts';
+import { roundsSv } from './parts/rounds.sv.ts';
 
 export const sv = {
   languageName: 'Svenska',
@@ -375,5 +377,7 @@ export const sv = {
   contentEditor: contentEditorSv,
   activities: activitiesSv,
   budgetEditor: budgetEditorSv,
+  economicTable: economicTableSv,
   rollover: rolloverSv,
+  rounds: roundsSv,
 };

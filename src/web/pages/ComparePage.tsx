@@ -297,7 +297,7 @@ function Comparison({ a, b }: { a: string; b: string }) {
   if (resource.state === 'loading') return <Loading text={t.compare.loading} />;
   if (resource.state === 'failed') return <LoadError error={resource.error} notFoundText={t.compare.missing} />;
   const diff = resource.data;
-  const budgetKey = (row: { node: string; tableKind: string; line: string; label: string }) => `${row.node}-${row.tableKind}-${row.line}-${row.label}`;
+  const budgetKey = (row: { node: string | null; tableKind: string; line: string; label: string }) => `${row.node}-${row.tableKind}-${row.line}-${row.label}`;
   const budgetLabel = (row: { nodeName: string; label: string }) => (row.label.startsWith(row.nodeName) ? row.label : `${row.nodeName}: ${row.label}`);
   return (
     <>

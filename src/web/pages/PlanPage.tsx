@@ -10,6 +10,7 @@ import { PlanLoadError } from '../components/PlanLoadError.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PlanDocument } from '../components/PlanDocument.tsx';
 import { PlanEditLinks } from '../components/PlanEditLinks.tsx';
+import { PublishedRounds } from '../components/rounds/PublishedRounds.tsx';
 import { DocumentDownloads, WorkflowPanel } from '../components/PlanTools.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Link, paths } from '../router.tsx';
@@ -100,6 +101,7 @@ export function PlanPage({ planKey }: { planKey: string }) {
         </p>
         {t.common.contentLanguageNote ? <p className="language-note">{t.common.contentLanguageNote}</p> : null}
         <DocumentDownloads plan={plan} />
+        <PublishedRounds planKey={plan.plan.key} />
         {permissions.workflow ? <WorkflowPanel plan={plan} etag={resource.state === 'ready' ? resource.data.etag : null} onChanged={reload} /> : null}
         <PlanEditLinks plan={plan} />
       </header>

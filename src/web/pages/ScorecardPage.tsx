@@ -2,7 +2,7 @@
  * The scorecard (styrkort) of a plan for a period: goals by perspective, each with its indicators'
  * target, latest outcome, status light and trend, and the committee goals beneath them.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatPeriod } from '../../domain/format.ts';
 import { isPeriod } from '../../domain/period.ts';
 import { mayChangeFollowUp } from '../../domain/plan-lifecycle.ts';
@@ -100,10 +100,18 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
   const plan = resource.state === 'ready' ? resource.data.data : null;
   const permissions = usePlanPermissions(plan);
   const [openKey, setOpenKey] = useState<string | null>(null);
+  // Focus goes back to the closed editor's button once it is rendered again (after a reload too).
+  const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
   const close = useCallback((key: string) => {
     setOpenKey(null);
-    setTimeout(() => document.getElementById(editButtonId(key))?.focus(), 0);
+    setReturnFocusTo(key);
   }, []);
+  useEffect(() => {
+    const button = returnFocusTo ? document.getElementById(editButtonId(returnFocusTo)) : null;
+    if (!button) return;
+    button.focus();
+    setReturnFocusTo(null);
+  });
   const editing = useMemo<IndicatorEditing>(
     () => ({
       canEdit: permissions.content && plan !== null && mayChangeFollowUp(plan.plan.status),

@@ -13,7 +13,8 @@ const ICONS = { gap: '⚠', rounding: '≈', info: 'ℹ', ok: '✓' } as const;
 export function useMarkerText() {
   const { t } = useI18n();
   return (finding: Finding, unit: string) => {
-    const size = finding.difference ? formatAmount(finding.difference.abs(), { unit }) : '';
+    // In the table's own precision: "30,0 mnkr", as the finding's texts print it.
+    const size = finding.difference ? formatAmount(finding.difference.abs(), finding.decimals === null ? { unit } : { unit, decimals: finding.decimals }) : '';
     if (finding.severity === 'gap') return t.budgetEditor.markerGap(size);
     if (finding.severity === 'rounding') return t.budgetEditor.markerRounding(size);
     return t.budgetEditor.markerInfo;

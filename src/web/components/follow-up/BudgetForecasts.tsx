@@ -89,8 +89,10 @@ export function BudgetForecasts({ data }: { data: ForecastData }) {
                 </tr>
                 {group.rows.map((budget) => {
                   const entered = budget.entered.at(-1);
+                  // A row of one line (Timrå's) is named by its line; a unit's row has a line each for income, costs and net.
+                  const id = budget.rowKey === budget.line ? budget.line : `${budget.rowKey}--${budget.line}`;
                   return (
-                    <tr key={budget.line} className={budget.line === 'net' ? 'row--total' : undefined} data-budget={`${budget.tableKey}--${budget.line}`}>
+                    <tr key={id} className={budget.line === 'net' ? 'row--total' : undefined} data-budget={`${budget.tableKey}--${id}`}>
                       <th scope="row" lang="sv">
                         {budget.label}
                       </th>

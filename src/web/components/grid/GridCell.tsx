@@ -5,9 +5,8 @@
  * findings about it, all tied to the input with aria-describedby.
  */
 import type { ClipboardEvent, ReactNode } from 'react';
-import type { Column } from '../../../domain/plan.ts';
 import type { Finding } from '../../../domain/reconcile.ts';
-import type { CellRow } from '../../../domain/figure-table.ts';
+import type { CellRow, FigureColumn } from '../../../domain/figure-table.ts';
 import { cellId } from './grid-rules.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CellInput } from './CellInput.tsx';
@@ -15,7 +14,7 @@ import { FindingMarker } from '../budget/FindingMarker.tsx';
 
 /** What a grid knows about its cells and hands to each: editing, changes, findings, problems. */
 export interface CellEditing {
-  editable: (column: Column) => boolean;
+  editable: (column: FigureColumn) => boolean;
   /** Ids of the cells changed and not yet saved. */
   changed: Set<string>;
   /** The reconciliation's findings by cell id (none for a volume table). */
@@ -31,7 +30,7 @@ interface Props {
   grid: CellEditing & { id: string; unit: string };
   row: CellRow;
   rowIndex: number;
-  column: Column;
+  column: FigureColumn;
   columnIndex: number;
   /** A note under the value (the computed net) and its id, or null. */
   note?: { id: string; content: ReactNode } | null;

@@ -4,8 +4,7 @@
  * them, and how a block pasted from a spreadsheet spreads over the cells to the right and below.
  * Rows, cell changes and which columns may change are the domain's (domain/figure-table.ts).
  */
-import { applyCellChanges, cellRowsOf, type CellChange, type CellRow, type FigureTable } from '../../../domain/figure-table.ts';
-import type { Column } from '../../../domain/plan.ts';
+import { applyCellChanges, cellRowsOf, type CellChange, type CellRow, type FigureColumn, type FigureTable } from '../../../domain/figure-table.ts';
 
 /** The id of a cell in a grid's edits: its row key and column key. */
 export const cellId = (row: string, column: string) => `${row}\u0000${column}`;
@@ -28,7 +27,7 @@ export function parsePastedGrid(text: string): string[][] {
 }
 
 /** Values pasted from a spreadsheet laid over the cells from (rowIndex, columnIndex), right and down. */
-export function pasteEdits(options: { grid: string[][]; rows: Array<{ key: string }>; columns: Column[]; rowIndex: number; columnIndex: number; editable: (column: Column) => boolean }): { edits: CellEdits; skipped: number } {
+export function pasteEdits(options: { grid: string[][]; rows: Array<{ key: string }>; columns: readonly FigureColumn[]; rowIndex: number; columnIndex: number; editable: (column: FigureColumn) => boolean }): { edits: CellEdits; skipped: number } {
   const { grid, rows, columns, rowIndex, columnIndex, editable } = options;
   const edits: CellEdits = {};
   let skipped = 0;
@@ -44,7 +43,7 @@ export function pasteEdits(options: { grid: string[][]; rows: Array<{ key: strin
 }
 
 /** The cells a save sends: edits in editable columns whose text differs from the saved one. */
-export function editsAsChanges(rows: readonly CellRow[], columns: readonly Column[], edits: CellEdits, editable: (column: Column) => boolean): CellChange[] {
+export function editsAsChanges(rows: readonly CellRow[], columns: readonly FigureColumn[], edits: CellEdits, editable: (column: FigureColumn) => boolean): CellChange[] {
   const changes: CellChange[] = [];
   for (const row of rows) {
     for (const column of columns) {

@@ -10,9 +10,9 @@
  * again on the saved version.
  */
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
-import { cellRowsOf, diffCells, isColumnEditable, type CellChange, type FigureTable, type FigureTableSegment } from '../../../domain/figure-table.ts';
+import { cellRowsOf, diffCells, isColumnEditable, type CellChange, type FigureColumn, type FigureTable, type FigureTableSegment } from '../../../domain/figure-table.ts';
 import { editGroupOf } from '../../../domain/item-ownership.ts';
-import type { Column, PlanFile } from '../../../domain/plan.ts';
+import type { PlanFile } from '../../../domain/plan.ts';
 import { ApiError, getItem, getPlan, patchCells, putItem, type Versioned } from '../../api.ts';
 import { useI18n, type Messages } from '../../i18n/index.tsx';
 import { mayEditItem } from '../../permissions.ts';
@@ -68,7 +68,7 @@ export function useGridEditor<T extends FigureTable>({ planKey, segment, itemKey
   const status = loaded?.plan.plan.status;
   // Role and organisation scope as the server decides them: the table's own node, its edit group.
   const mayEdit = loaded ? mayEditItem(user ?? null, loaded.plan, editGroupOf(segment), loaded.item) : false;
-  const editable = (column: Column) => mayEdit && status !== undefined && isColumnEditable(status, column);
+  const editable = (column: FigureColumn) => mayEdit && status !== undefined && isColumnEditable(status, column);
   const changesOf = (item: T, pending: CellEdits) => editsAsChanges(cellRowsOf(item), item.columns, pending, editable);
   const shown = useMemo(() => (loaded ? withEdits(loaded.item, edits) : null), [loaded, edits]);
   const rows = loaded ? cellRowsOf(loaded.item) : [];
@@ -157,6 +157,8 @@ export function useGridEditor<T extends FigureTable>({ planKey, segment, itemKey
     rebuildRef.current = rebuild;
     const pending = edits;
     const { write } = writeMine(loaded.item, loaded.etag, pending);
+    // As a save of cells: the last outcome goes, so the next one is announced (and awaited) afresh.
+    setMessage(null);
     return settle(await versioned.save(write, mineOn(pending)), loaded, done, []);
   };
 

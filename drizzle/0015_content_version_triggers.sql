@@ -1,8 +1,10 @@
 -- A plan's content version changes in the transaction of every write that changes what its
 -- projections (plan file, scorecard, documents) show, whichever code writes: read caches and ETags
--- are keyed by it. Shared parts (municipality name, organisation tree, goals) change the
--- municipality's content version, which every plan of it is read with; one row, so writers of
--- different plans that touch a shared part never wait on each other's plan rows.
+-- are keyed by it. A plan shows the versions of shared goals and organisation nodes it pins
+-- (goal_texts, plan_nodes; the versions themselves never change, drizzle/0010), so re-pinning a
+-- draft to a goal's or node's new version changes that plan's version, and an adopted plan, which
+-- keeps its pins, keeps its version. The municipality's own row (its name, shown by every plan of
+-- it) changes the municipality's content version, which every plan of it is read with.
 -- A restore (styrkort.restoring = 'on' in its transaction) writes rows with the versions they had,
 -- and sets the versions going on itself (src/db/plan-version-repository.ts).
 
@@ -51,6 +53,12 @@ CREATE TRIGGER goal_texts_updated AFTER UPDATE ON goal_texts REFERENCING NEW TAB
 --> statement-breakpoint
 CREATE TRIGGER goal_texts_deleted AFTER DELETE ON goal_texts REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_plan_rows_changed();
 --> statement-breakpoint
+CREATE TRIGGER plan_nodes_inserted AFTER INSERT ON plan_nodes REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_plan_rows_changed();
+--> statement-breakpoint
+CREATE TRIGGER plan_nodes_updated AFTER UPDATE ON plan_nodes REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_plan_rows_changed();
+--> statement-breakpoint
+CREATE TRIGGER plan_nodes_deleted AFTER DELETE ON plan_nodes REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_plan_rows_changed();
+--> statement-breakpoint
 
 -- A new adoption snapshot: the adopted plan's documents are built from it.
 CREATE FUNCTION styrkort_snapshot_taken() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -63,24 +71,3 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER plan_snapshots_inserted AFTER INSERT ON plan_snapshots REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_snapshot_taken();
 --> statement-breakpoint
-
--- Shared parts: the municipality's content version.
-CREATE FUNCTION styrkort_shared_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF current_setting('styrkort.restoring', true) = 'on' THEN RETURN NULL; END IF;
-  UPDATE municipalities SET content_version = nextval('content_version') WHERE id IN (SELECT DISTINCT municipality_id FROM changed_rows);
-  RETURN NULL;
-END;
-$$;
---> statement-breakpoint
-CREATE TRIGGER goals_inserted AFTER INSERT ON goals REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_shared_rows_changed();
---> statement-breakpoint
-CREATE TRIGGER goals_updated AFTER UPDATE ON goals REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_shared_rows_changed();
---> statement-breakpoint
-CREATE TRIGGER goals_deleted AFTER DELETE ON goals REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_shared_rows_changed();
---> statement-breakpoint
-CREATE TRIGGER org_nodes_inserted AFTER INSERT ON org_nodes REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_shared_rows_changed();
---> statement-breakpoint
-CREATE TRIGGER org_nodes_updated AFTER UPDATE ON org_nodes REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_shared_rows_changed();
---> statement-breakpoint
-CREATE TRIGGER org_nodes_deleted AFTER DELETE ON org_nodes REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION styrkort_shared_rows_changed();

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "municipality_id" integer;--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE restrict ON UPDATE no action;
