@@ -14,6 +14,7 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   serial,
@@ -30,10 +31,20 @@ export const meta = pgTable('styrkort_meta', {
   value: text('value').notNull(),
 });
 
+/**
+ * Content versions of plans and municipalities come from one sequence, so a number is never
+ * reused: a plan that is replaced (deleted and inserted again) cannot repeat a version that a
+ * cache or a browser still holds. Triggers (drizzle/0015) take a new one in the transaction of
+ * every write that changes what a plan's projections (plan file, scorecard, documents) show.
+ */
+export const contentVersions = pgSequence('content_version');
+
 export const municipalities = pgTable('municipalities', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(), // kommunkod, e.g. 2262
   name: text('name').notNull(),
+  /** Changes with the municipality's shared parts (its name, organisation tree, goals), which every plan of it shows. */
+  contentVersion: bigint('content_version', { mode: 'number' }).notNull().default(sql`nextval('content_version')`),
 });
 
 /**
@@ -77,6 +88,12 @@ export const plans = pgTable('plans', {
   /** How the plan assesses its goals and what it calls the outcomes (PlanHead.goalAssessment); null: none. */
   goalAssessment: jsonb('goal_assessment'),
   version: integer('version').notNull().default(1),
+  /**
+   * Changes with everything of the plan's own that its projections show (its row, items, figures,
+   * goal texts, snapshots); with the municipality's content version it keys the read caches and
+   * ETags (src/services/plan-reads.ts). The plan head's `version` above is the If-Match of head edits.
+   */
+  contentVersion: bigint('content_version', { mode: 'number' }).notNull().default(sql`nextval('content_version')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { rows } from '../../src/db/migrate.ts';
+import { findPlanVersion } from '../../src/db/plan-version-repository.ts';
 import { scorecard } from '../../src/domain/status.ts';
 import { exportPlan, importPlan, planFileText } from '../../src/services/plan-service.ts';
 import { engines, freshDatabase } from '../helpers/databases.ts';
@@ -81,6 +82,20 @@ describe.each(engines)('goals, measures and breakdowns stored on %s', (engine) =
     other.measures[1].values.pop();
     await importPlan(database.db, other, { ...context, replace: true, ifMatch: imported.version });
     expect((await exportPlan(database.db, 'vargarda-bvp-2023-2025')).measures!.find((m) => m.key === 'vargarda-heltid')!.values.map((v) => v.text)).toContain('92,4');
+  });
+
+  it('gives a plan a new content version when another plan changes a value of its measure, so no cached read shows the old series', async () => {
+    await importPlan(database.db, JSON.parse(fixtureText('vargarda-bvp-2023-2025')), context);
+    const before = (await findPlanVersion(database.db, 'vargarda-bvp-2023-2025'))!.content;
+    const other = JSON.parse(fixtureText('vargarda-mal-2019-2021'));
+    other.measures[1].values.push({ period: '2022', text: '92,4' });
+    await importPlan(database.db, other, context);
+    const after = (await findPlanVersion(database.db, 'vargarda-bvp-2023-2025'))!.content;
+    expect(after.shared).not.toBe(before.shared);
+    // Listing measures is the plan's own content: the other plan's version moved when it linked them.
+    const linked = (await findPlanVersion(database.db, 'vargarda-mal-2019-2021'))!.content.plan;
+    await database.db.execute(sql`delete from plan_measures where plan_id = (select id from plans where key = 'vargarda-mal-2019-2021')`);
+    expect((await findPlanVersion(database.db, 'vargarda-mal-2019-2021'))!.content.plan).not.toBe(linked);
   });
 
   it('keeps a goal\'s assessment, comment and kind with its plan: a second plan with the same goal and other words changes nothing in the first', async () => {
