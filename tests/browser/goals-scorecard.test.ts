@@ -61,6 +61,27 @@ describe('the scorecard of other municipalities\' plans', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('assesses a goal by hand in the plan\'s words with a justification, saved with If-Match and shown at once', async () => {
+    const card = await scorecard('vastervik-ar-2021', '2021');
+    const page = card.page;
+    const goal = page.locator('li[data-goal="mal-2-1"]');
+    await goal.getByRole('button', { name: /^Bedöm målet/ }).first().click();
+    const editor = page.locator('[data-assessment-editor="mal-2-1"]');
+    await editor.locator('form').waitFor();
+    // A yes/no scale offers Ja and Nej (no "delvis") besides leaving it to the indicators.
+    expect(await editor.getByLabel('Bedömning').locator('option').allInnerTexts()).toEqual(['Beräknas av styrtalen och delmålen', 'Ja', 'Nej']);
+    expect(await axeViolations(page)).toEqual([]);
+    await editor.getByLabel('Bedömning').selectOption({ label: 'Nej' });
+    await editor.getByLabel('Motivering').fill('Utbudet minskade under pandemin.');
+    await editor.getByRole('button', { name: 'Spara' }).click();
+    await editor.locator('[data-message="done"]').waitFor();
+    await expect.poll(() => goal.locator('.goal-assessment strong').first().innerText()).toBe('Nej');
+    // The comment written before stays with the assessment.
+    expect(await goal.locator('.goal-assessment__comment').first().innerText()).toContain('skärgårdstrafik');
+    const saved = await (await sessions.apiSession(harness, 'admin')).request.get(`${harness.baseUrl}/api/plans/vastervik-ar-2021/goals/mal-2-1`);
+    expect(((await saved.json()) as { assessments: unknown[] }).assessments).toContainEqual(expect.objectContaining({ period: '2021', status: 'not-fulfilled', justification: 'Utbudet minskade under pandemin.' }));
+  });
+
   it('prints Kungsör\'s target with its own letter, and fits 320 px', async () => {
     const card = await scorecard('kungsor-kf-2021-2025', '2020', narrow);
     const page = card.page;
