@@ -1,5 +1,5 @@
 /**
- * Content versions (decision 0017), kept by the database on both engines: every kind of write that
+ * Content versions (decision 0018), kept by the database on both engines: every kind of write that
  * changes what a plan shows gives the plan (or, for the municipality's name, its municipality) a
  * new number, whichever code writes; a shared goal or node changed moves a draft's number and
  * leaves an adopted plan's (it keeps what it was adopted with); reads and head-only bookkeeping do not; a restore keeps a new database's

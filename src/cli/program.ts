@@ -24,8 +24,13 @@ const statusCommand = async (p: string, o: any) => (await import('./status.ts'))
 const forecastCommand = async (p: string, o: any) => (await import('./forecast.ts')).forecastCommand(p, o);
 const deviationsCommand = async (p: string, o: any) => (await import('./deviations.ts')).deviationsCommand(p, o);
 const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
+const koladaCommands = async () => import('./kolada-commands.ts');
 const backupCommand = async (o: any) => (await import('./backup.ts')).backupCommand(o);
 const restoreCommand = async (f: string, o: any) => (await import('./restore.ts')).restoreCommand(f, o);
+const importActualsCommand = async (f: string, o: any) => (await import('./import-actuals.ts')).importActualsCommand(f, o);
+const importsCommand = async (o: any) => (await import('./imports.ts')).importsCommand(o);
+const importLedgerCommand = async (f: string, o: any) => (await import('./import-ledger.ts')).importLedgerCommand(f, o);
+const mappingCommands = async () => import('./mapping.ts');
 const roundCommands = async () => import('./round.ts');
 
 /** Runs one command line (the arguments after `styrkort`) and returns its exit code; errors are printed, not thrown. */
@@ -162,6 +167,35 @@ function buildProgram(): Command {
     .argument('<plan-b>', 'den senare planens nyckel')
     .action((a, b) => diffCommand(a, b, globals()));
 
+  const kolada = program.command('kolada').description('Kolada: nyckeltal för alla kommuner (källa: Kolada), jämförelser med liknande kommuner och riket');
+  kolada
+    .command('import')
+    .description('läs in sparade Kolada-svar och CSV-filer; allt kontrolleras först, vid fel sparas ingenting')
+    .argument('<fil...>', 'filer eller kataloger (CSV och JSON)')
+    .action(async (files, options) => (await koladaCommands()).koladaImportCommand(files, { ...globals(), ...options }));
+  kolada
+    .command('sync')
+    .description('hämta från Kolada (STYRKORT_KOLADA_URL): nyckeltal, kommuner, grupper och värden för kommunen, dess jämförelsegrupper och riket; bara det som ändrats sedan förra synken')
+    .option('--kpi <id...>', 'nyckeltal att hämta värden för (standard: STYRKORT_KOLADA_KPIS och de som hämtats förut)')
+    .option('--since <datum>', 'hämta värden ändrade sedan ÅÅÅÅ-MM-DD i stället för sedan förra synken')
+    .option('--municipality <kommun>', 'kommunkod eller namn (standard: kommunen vars planer finns, eller STYRKORT_KOLADA_MUNICIPALITY)')
+    .action(async (options) => (await koladaCommands()).koladaSyncCommand({ ...globals(), ...options }));
+  kolada
+    .command('compare')
+    .description('jämför kommunens värde med jämförelsegruppens (medelvärde, min, kvartiler, median, max, plats) och rikets')
+    .argument('<nyckeltal>', 'nyckeltalets id, t.ex. N31807')
+    .requiredOption('--year <år>', 'år, ÅÅÅÅ')
+    .option('--municipality <kommun>', 'kommunkod eller namn (standard: kommunen vars planer finns, eller STYRKORT_KOLADA_MUNICIPALITY)')
+    .option('--group <grupp>', 'jämförelsegrupp: område ("IFO"), titel ("Liknande kommuner IFO") eller id (standard: övergripande)')
+    .option('--gender <kön>', 'T, K eller M (standard: T, och K och M när nyckeltalet är könsuppdelat)')
+    .option('--rank-order <ordning>', 'lowest-first (lägst värde är plats 1, standard) eller highest-first')
+    .action(async (kpi, options) => (await koladaCommands()).koladaCompareCommand(kpi, { ...globals(), ...options }));
+  kolada
+    .command('links')
+    .description('planens mått som är kopplade till Kolada: kommunens värde, jämförelsegruppens medelvärde och riket')
+    .argument('<plan>', 'planens nyckel, t.ex. timra-sn-2020-2022')
+    .option('--year <år>', 'år, ÅÅÅÅ (standard: senaste året med kommunens värde)')
+    .action(async (plan, options) => (await koladaCommands()).koladaLinksCommand(plan, { ...globals(), ...options }));
   const round = program.command('round').description('uppföljningsomgångar: uppdrag per nod med ansvarig, sista dag och påminnelser');
   round
     .command('open')
@@ -192,6 +226,60 @@ function buildProgram(): Command {
     .argument('<fil>', 'säkerhetskopian')
     .option('--force', 'ersätt allt i en databas som inte är tom')
     .action((file, options) => restoreCommand(file, { ...globals(), ...options }));
+
+  program
+    .command('import-actuals')
+    .description('läs in utfall för volymer och styrtal från CSV eller Excel (lång eller bred layout); vid fel sparas ingenting')
+    .argument('<fil>', 'CSV- eller Excel-fil (.xlsx)')
+    .requiredOption('--plan <plan>', 'planens nyckel')
+    .option('--dry-run', 'visa bara vad som skulle ändras')
+    .option('--source <system>', 'källsystemet som cellerna visar (standard: verksamhetssystemet); en rättad fil från samma källa ersätter dess värden för perioderna')
+    .option('--layout <layout>', 'auto, long (mått;period;värde) eller wide (mått som rader, perioder som kolumner)')
+    .option('--year <år>', 'året för månadsrubriker utan år ("Utfall jan")')
+    .option('--sheet <blad>', 'Excel-bladets namn eller nummer (standard: det första)')
+    .option('--encoding <kodning>', 'auto, utf-8, windows-1252 (ansi), pc8 (cp437) eller iso-8859-1')
+    .option('--delimiter <tecken>', 'fältavgränsare: ; , eller tab (standard: den filen använder)')
+    .option('--decimal <tecken>', 'decimaltecken: , eller . (standard: det talen använder)')
+    .action((file, options) => importActualsCommand(file, { ...globals(), ...options }));
+
+  program
+    .command('import-ledger')
+    .description('läs in ekonomiskt utfall från en huvudbok (SIE 4, CSV eller Excel) per enhet och månad enligt en mappning; vid fel sparas ingenting')
+    .argument('<fil>', 'SIE-, CSV- eller Excel-fil')
+    .requiredOption('--mapping <namn>', 'mappningens nyckel (se styrkort mapping list), eller en mappningsfil (.json)')
+    .option('--plan <plan>', 'planen som får utfallet (standard: kommunens plan som följer upp filens månader)')
+    .option('--dry-run', 'visa tabellen per enhet och månad och de omappade koderna, spara ingenting')
+    .option('--source <system>', 'källsystemet som cellerna visar (standard: ekonomisystemet)')
+    .option('--sheet <blad>', 'Excel-bladets namn eller nummer (standard: det första)')
+    .option('--encoding <kodning>', 'auto, utf-8, windows-1252 (ansi), pc8 (cp437) eller iso-8859-1')
+    .option('--delimiter <tecken>', 'fältavgränsare: ; , eller tab (standard: den filen använder)')
+    .option('--decimal <tecken>', 'decimaltecken: , eller . (standard: det beloppen använder)')
+    .action((file, options) => importLedgerCommand(file, { ...globals(), ...options }));
+
+  const mapping = program.command('mapping').description('kommunens mappningar från ekonomisystemets koder till planens enheter (JSON-filer)');
+  mapping.command('list').description('lista mappningarna').action(async () => (await mappingCommands()).mappingListCommand(globals()));
+  mapping
+    .command('save')
+    .description('spara en mappningsfil (kontrolleras först)')
+    .argument('<fil>', 'mappningsfil (.json)')
+    .option('--replace', 'ersätt en sparad mappning med samma nyckel')
+    .option('--reason <text>', 'anledning, sparas i ändringsloggen')
+    .action(async (file, options) => (await mappingCommands()).mappingSaveCommand(file, { ...globals(), ...options }));
+  mapping
+    .command('export')
+    .description('skriv ut en sparad mappning som fil')
+    .argument('<nyckel>', 'mappningens nyckel')
+    .option('--out <fil>', 'skriv till fil i stället för standard ut')
+    .action(async (key, options) => (await mappingCommands()).mappingExportCommand(key, { ...globals(), ...options }));
+
+  program
+    .command('imports')
+    .description('importerna av utfall: historiken, en imports celler, eller ångra en import')
+    .option('--plan <plan>', 'bara importerna till en plan')
+    .option('--show <id>', 'visa en import och cellerna den ändrade')
+    .option('--undo <id>', 'ångra en import (nekas om cellerna ändrats efter den)')
+    .option('--reason <text>', 'anledning, sparas i ändringsloggen')
+    .action((options) => importsCommand({ ...globals(), ...options }));
 
   program
     .command('json-schema')

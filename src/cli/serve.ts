@@ -4,6 +4,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../http/server.ts';
 import { demoPlanFiles, loadDemo } from '../services/demo.ts';
+import { koladaDemoWanted, loadKoladaDemo } from '../services/kolada-demo.ts';
+import { startKoladaSchedule } from '../services/kolada-schedule.ts';
 import { listPlans } from '../services/plan-service.ts';
 import { clockFromEnv } from '../services/round-clock.ts';
 import { mailerFromEnv, publicUrlFromEnv } from '../services/round-mail.ts';
@@ -22,6 +24,10 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   const database = await openFor(options, `styrkort serve (port ${options.port})`);
   if ((await listPlans(database.db)).length === 0) {
     for (const { key } of await loadDemo(database.db)) console.log(`Demoplan inläst: ${key}`);
+    if (koladaDemoWanted()) {
+      const kolada = await loadKoladaDemo(database.db);
+      console.log(`Kolada: ${kolada.valuesImported} värden (Källa: Kolada) och ${kolada.linksCreated} kopplade mått inlästa`);
+    }
   }
   await webApp;
   const clock = clockFromEnv();
@@ -36,6 +42,8 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
     onError: (error) => app.log.error({ err: error }, 'påminnelserna kunde inte skickas'),
     onSent: (sent) => app.log.info({ reminders: sent.map((message) => ({ kind: message.kind, to: message.recipient, mailed: message.mailedTo !== null, error: message.error })) }, 'påminnelser skickade'),
   });
+  // Off unless STYRKORT_KOLADA_SYNC=daily|weekly.
+  const koladaSchedule = startKoladaSchedule(database.db, { log: app.log });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -43,6 +51,7 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
     app.log.info({ signal }, 'stänger: väntar in pågående anrop');
     await scheduler.stop();
     await app.close(); // finishes running requests before it resolves
+    await koladaSchedule?.stop();
     await database.close();
     process.exit(0);
   };
@@ -52,6 +61,7 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
     await app.listen({ port: Number(options.port), host: options.host });
   } catch (error) {
     await scheduler.stop();
+    await koladaSchedule?.stop();
     await database.close();
     throw error;
   }

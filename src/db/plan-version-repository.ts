@@ -13,7 +13,7 @@ export interface PlanVersion {
   /** The plan head's version: the If-Match of head edits and workflow steps. */
   version: number;
   /**
-   * The plan's and its municipality's content versions (drizzle/0015 changes them with every
+   * The plan's and its municipality's content versions (drizzle/0017 changes them with every
    * write that changes what the plan shows): together they name the plan's content exactly.
    */
   content: { plan: number; shared: number };

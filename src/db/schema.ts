@@ -7,6 +7,9 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
+  check,
+  date,
   index,
   integer,
   jsonb,
@@ -15,9 +18,11 @@ import {
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 /** Marks a database as Styrkort's ("app" = "styrkort"). */
@@ -246,8 +251,11 @@ export const figures = pgTable(
     statedSource: text('stated_source'), // the source as the plan file states it, kept for export
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The import (imports.id) the figure came from; null when it was typed, pasted or read from a plan file. */
+    importId: bigint('import_id', { mode: 'number' }).references((): AnyPgColumn => imports.id, { onDelete: 'set null' }),
   },
   (t) => [
+    index('figures_import').on(t.importId),
     uniqueIndex('figures_cell').on(t.planId, t.itemType, t.itemKey, t.rowKey, t.columnKey),
     index('figures_series_period').on(t.series, t.period),
   ],
@@ -335,5 +343,246 @@ export const planLinks = pgTable('plan_links', {
   createdBy: text('created_by').notNull(),
 });
 
+/**
+ * One import of actuals from a file (issue 14): what was read, by whom, into which plan, for which
+ * periods, and whether it has been undone. Its cells are in `import_cells`; every figure it wrote
+ * points back at it (`figures.import_id`). Never deleted: an undo marks it.
+ */
+export const imports = pgTable(
+  'imports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // ledger (ekonomiska utfall), actuals (volymer och styrtal)
+    fileName: text('file_name').notNull(),
+    checksum: text('checksum').notNull(), // sha-256 of the file's bytes, hex
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    format: text('format').notNull(), // sie, csv, xlsx
+    rows: integer('rows').notNull(), // records read from the file
+    sourceSystem: text('source_system').notNull(), // "ekonomisystemet", "verksamhetssystemet" …: what the cells show
+    /** Which earlier imports a corrected file replaces: kind, source system and mapping. */
+    sourceKey: text('source_key').notNull(),
+    mappingKey: text('mapping_key'),
+    periods: jsonb('periods').notNull(), // the periods the file covers, in order
+    status: text('status').notNull(), // imported, undone
+    summary: jsonb('summary').notNull(), // counts and added columns
+    importedBy: text('imported_by').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneBy: text('undone_by'),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [index('imports_plan_checksum').on(t.planId, t.checksum)],
+);
+
+/** A cell an import wrote: what it held before (for undo) and what the import put there (null: emptied). */
+export const importCells = pgTable(
+  'import_cells',
+  {
+    importId: bigint('import_id', { mode: 'number' })
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    itemType: text('item_type').notNull(),
+    itemKey: text('item_key').notNull(),
+    rowKey: text('row_key').notNull(),
+    columnKey: text('column_key').notNull(),
+    period: text('period').notNull(),
+    before: text('before'), // null: the cell was empty
+    /** Where the text before came from (figures.source, import_id, recorded_by, recorded_at), put back by an undo. */
+    beforeImportId: bigint('before_import_id', { mode: 'number' }),
+    beforeSource: text('before_source'),
+    beforeRecordedBy: text('before_recorded_by'),
+    beforeRecordedAt: timestamp('before_recorded_at', { withTimezone: true }),
+    after: text('after'), // null: the import emptied the cell (a corrected file without it)
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.itemType, t.itemKey, t.rowKey, t.columnKey] })],
+);
+
+/** A municipality's ledger mappings (domain/ledger/mapping.ts), as their JSON file, versioned for If-Match. */
+export const ledgerMappings = pgTable(
+  'ledger_mappings',
+  {
+    id: serial('id').primaryKey(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    content: jsonb('content').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ledger_mappings_municipality_key').on(t.municipalityId, t.key)],
+);
+
 // Follow-up rounds keep their tables in a file of their own.
 export * from './round-schema.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Kolada (RKA's open database of municipal KPIs). Ids stay strings as Kolada writes them ("0000"
+// is the country, "2262" Timrå, "G36671" a group); no foreign keys between the Kolada tables and
+// the plans, so values can arrive before their metadata. Every row names the run (import or
+// sync) that last changed it.
+
+/** A Kolada KPI (nyckeltal) and its metadata as Kolada publishes it. */
+export const koladaKpis = pgTable('kolada_kpis', {
+  id: text('id').primaryKey(), // "N31807"
+  title: text('title').notNull(),
+  description: text('description'),
+  definition: text('definition'),
+  operatingArea: text('operating_area'), // verksamhetsområde, comma-joined as Kolada gives it
+  perspective: text('perspective'), // Volymer, Resurser, Kvalitet och resultat
+  municipalityType: text('municipality_type'), // K, L or A
+  isDividedByGender: boolean('is_divided_by_gender'),
+  hasOuData: boolean('has_ou_data'),
+  auspices: text('auspices'),
+  publicationDate: date('publication_date', { mode: 'string' }),
+  ouPublicationDate: date('ou_publication_date', { mode: 'string' }),
+  prelPublicationDate: date('prel_publication_date', { mode: 'string' }),
+  publPeriod: text('publ_period'),
+  runId: integer('run_id').notNull(),
+});
+
+/** A municipality, region or the country ("0000" Riket) as Kolada lists them. */
+export const koladaMunicipalities = pgTable('kolada_municipalities', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  type: text('type'), // K (kommun), L (region or the country)
+  runId: integer('run_id').notNull(),
+});
+
+/**
+ * A municipality group, e.g. "Liknande kommuner IFO, Timrå, 2022"; its id changes when RKA
+ * recomputes it, so comparison groups are found by their title, read once when stored: for whom
+ * (the municipality's name in lower case), the area and the year.
+ */
+export const koladaMunicipalityGroups = pgTable(
+  'kolada_municipality_groups',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    comparisonFor: text('comparison_for'),
+    comparisonArea: text('comparison_area'),
+    comparisonYear: smallint('comparison_year'),
+    runId: integer('run_id').notNull(),
+  },
+  (t) => [index('kolada_groups_comparison_for').on(t.comparisonFor)],
+);
+
+export const koladaMunicipalityGroupMembers = pgTable(
+  'kolada_municipality_group_members',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => koladaMunicipalityGroups.id, { onDelete: 'cascade' }),
+    municipality: text('municipality').notNull(),
+    title: text('title'), // the member's name as the group lists it
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.municipality] }), index('kolada_group_members_municipality').on(t.municipality)],
+);
+
+/** A KPI group, e.g. "Ekonomiskt bistånd", "IFO": how Kolada sorts its KPIs by area. */
+export const koladaKpiGroups = pgTable('kolada_kpi_groups', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  runId: integer('run_id').notNull(),
+});
+
+export const koladaKpiGroupMembers = pgTable(
+  'kolada_kpi_group_members',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => koladaKpiGroups.id, { onDelete: 'cascade' }),
+    kpi: text('kpi').notNull(),
+    title: text('title'),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.kpi] }), index('kolada_kpi_group_members_kpi').on(t.kpi)],
+);
+
+/**
+ * One value: a KPI for a municipality, year and gender (T total, K women, M men). The value is
+ * null when Kolada has none (never 0). The key leads with KPI, year and gender, so a comparison
+ * of one KPI and year reads one narrow index range; the second index serves a municipality's series.
+ */
+export const koladaValues = pgTable(
+  'kolada_values',
+  {
+    kpi: text('kpi').notNull(),
+    year: smallint('year').notNull(),
+    gender: text('gender').notNull(),
+    municipality: text('municipality').notNull(),
+    value: numeric('value'),
+    status: text('status'), // Kolada's status, e.g. "" or "Saknas"; null when not given
+    count: integer('count'),
+    runId: integer('run_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kpi, t.year, t.gender, t.municipality], name: 'kolada_values_pkey' }),
+    index('kolada_values_series').on(t.municipality, t.kpi),
+    check('kolada_values_gender', sql`${t.gender} in ('T', 'K', 'M')`),
+  ],
+);
+
+/**
+ * One import or sync: when, how it went, and for a sync its progress (the units done), so an
+ * interrupted sync resumes where it stopped. At most one sync runs at a time (partial unique index).
+ */
+export const koladaRuns = pgTable(
+  'kolada_runs',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(), // import, sync
+    trigger: text('trigger').notNull(), // cli, schedule, api
+    status: text('status').notNull(), // running, ok, failed, interrupted
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    message: text('message'),
+    /** What was asked: files, or KPIs, municipality and since. */
+    request: jsonb('request').notNull().default(sql`'{}'::jsonb`),
+    /** Units done so far (sync), for resuming. */
+    progress: jsonb('progress').notNull().default(sql`'{"done":[]}'::jsonb`),
+    summary: jsonb('summary').notNull().default(sql`'{}'::jsonb`),
+    resumedFrom: integer('resumed_from'),
+  },
+  (t) => [uniqueIndex('kolada_runs_one_running').on(t.kind).where(sql`status = 'running'`), index('kolada_runs_kind_started').on(t.kind, t.startedAt)],
+);
+
+/**
+ * What a sync has fetched: per KPI and municipality, the date of the last sync that fetched it,
+ * sent as Kolada's from_date next time so only data updated since is asked for.
+ */
+export const koladaSyncState = pgTable(
+  'kolada_sync_state',
+  {
+    kpi: text('kpi').notNull(),
+    municipality: text('municipality').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kpi, t.municipality] })],
+);
+
+/**
+ * A measure's link to Kolada KPIs (issue 15.4): per municipality, per indicator key or volume
+ * measure, so every plan that shows the measure (this period's, next period's) shares it. Not plan
+ * content: an adopted plan's measures may be linked. Versioned for If-Match; changes audited.
+ */
+export const koladaLinks = pgTable(
+  'kolada_links',
+  {
+    id: serial('id').primaryKey(),
+    municipality: text('municipality').notNull(), // the plans' municipality code, "2262"
+    itemType: text('item_type').notNull(), // indicator, volume
+    measure: text('measure').notNull(), // the indicator's key or the volume row's measure
+    /** [{ kpi: "N31807", group: "ekonomiskt bistånd" }]: the KPIs, each with its comparison group (area, title or id). */
+    kpis: jsonb('kpis').$type<Array<{ kpi: string; group: string | null }>>().notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('kolada_links_measure').on(t.municipality, t.itemType, t.measure)],
+);

@@ -66,7 +66,7 @@ export async function renderDocx(view: DocumentView): Promise<Buffer> {
     styles: documentStyles(),
     numbering: { config: [{ reference: 'numrerad', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] }] },
     // The contents' entries are written here and their page numbers left to Word, which fills them
-    // in as it opens the file (decision 0018: working them out with docx's layout took 2–4 s a plan).
+    // in as it opens the file (decision 0019: working them out with docx's layout took 2–4 s a plan).
     pageNumbers: entriesWithoutPageNumbers,
     features: { updateFields: true },
     sections: [titleSection(view), ...bodySections(view, state)],

@@ -11,8 +11,11 @@ import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
+import { importRoutes } from './routes/imports.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { itemRoutes } from './routes/items.ts';
+import { koladaLinkRoutes } from './routes/kolada-links.ts';
+import { koladaRoutes } from './routes/kolada.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -52,5 +55,8 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
+  await app.register(importRoutes, options);
   await app.register(roundRoutes, options);
+  await app.register(koladaRoutes, options);
+  await app.register(koladaLinkRoutes, options);
 }

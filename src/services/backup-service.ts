@@ -156,7 +156,7 @@ export async function restoreFromFile(database: Database, file: string, options:
     }
     await resetSequences(db);
     await applyMigrations(db, migrations.slice(count));
-    // Content versions never repeat a number a cache or a browser may hold (decision 0017).
+    // Content versions never repeat a number a cache or a browser may hold (decision 0018).
     await continueContentVersions(db, versionsBefore);
   });
   return { schema: header.schema, migratedTo: migrations.length, rows: header.tables.reduce((sum, table) => sum + table.rows, 0) };

@@ -4,7 +4,7 @@
  * served as the same bytes with a strong ETag. A read asks the database one indexed question (the
  * plan's versions, src/db/plan-version-repository.ts), which stays right with several server
  * processes on one PostgreSQL database: every write changes the version in its own transaction
- * (drizzle/0015), so no process can serve what another has changed.
+ * (drizzle/0017), so no process can serve what another has changed.
  */
 import { StyrkortError } from '../domain/errors.ts';
 import type { PlanFile } from '../domain/plan.ts';

@@ -46,7 +46,7 @@ export async function cli(args: string[], env: Record<string, string | undefined
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   const restore = [
-    withEnv({ DATABASE_URL: '', STYRKORT_DATA: '', ...env }),
+    withEnv({ DATABASE_URL: '', STYRKORT_DATA: '', STYRKORT_DEMO_KOLADA: 'off', ...env }),
     replace(console, { log: printTo(stdout), info: printTo(stdout), error: printTo(stderr), warn: printTo(stderr) }),
     replace(process.stdout, { write: writeTo(stdout), isTTY: false }),
     replace(process.stderr, { write: writeTo(stderr) }),
@@ -99,12 +99,16 @@ function withEnv(env: Record<string, string | undefined>): () => void {
   };
 }
 
-/** Runs the real `styrkort` (bin/styrkort.js) in a child process and waits for it. */
+/**
+ * Runs the real `styrkort` (bin/styrkort.js) in a child process and waits for it. The demo's Kolada
+ * import (seconds on a loaded machine) is off unless a test turns it on with STYRKORT_DEMO_KOLADA,
+ * here and in cli().
+ */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
   seedDataDir(args, env);
   const result = spawnSync(process.execPath, [binPath, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', ...env },
+    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', STYRKORT_DEMO_KOLADA: 'off', ...env },
     timeout: 300_000, // a hang guard, sized for a busy machine
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -114,7 +118,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 export async function startServer(args: string[], env: Record<string, string | undefined> = {}) {
   seedDataDir(args, env);
   const child = spawn(process.execPath, [binPath, 'serve', ...args], {
-    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', LOG_LEVEL: 'warn', STYRKORT_DEMO_KOLADA: 'off', ...env },
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {

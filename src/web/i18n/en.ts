@@ -8,6 +8,7 @@ import { economicTableEn } from './parts/economic-table.en.ts';
 import { rolloverEn } from './parts/rollover.en.ts';
 import { followUpEn } from './parts/follow-up.en.ts';
 import { roundsEn } from './parts/rounds.en.ts';
+import { koladaEn } from './parts/kolada.en.ts';
 
 export const en: Messages = {
   languageName: 'English',
@@ -378,4 +379,5 @@ export const en: Messages = {
   economicTable: economicTableEn,
   rollover: rolloverEn,
   rounds: roundsEn,
+  kolada: koladaEn,
 };

@@ -6,6 +6,7 @@ import { economicTableSv } from './parts/economic-table.sv.ts';
 import { rolloverSv } from './parts/rollover.sv.ts';
 import { followUpSv } from './parts/follow-up.sv.ts';
 import { roundsSv } from './parts/rounds.sv.ts';
+import { koladaSv } from './parts/kolada.sv.ts';
 
 export const sv = {
   languageName: 'Svenska',
@@ -380,4 +381,5 @@ export const sv = {
   economicTable: economicTableSv,
   rollover: rolloverSv,
   rounds: roundsSv,
+  kolada: koladaSv,
 };
