@@ -85,6 +85,8 @@ export const plans = pgTable('plans', {
   statusRollup: text('status_rollup').notNull().default('worst'),
   /** The plan's status rule for indicators (PlanHead.statusRule); null: the tolerance rule. */
   statusRule: jsonb('status_rule'),
+  /** How the plan assesses its goals and what it calls the outcomes (PlanHead.goalAssessment); null: none. */
+  goalAssessment: jsonb('goal_assessment'),
   version: integer('version').notNull().default(1),
   /**
    * Changes with everything of the plan's own that its projections show (its row, items, figures,
@@ -415,6 +417,63 @@ export const ledgerMappings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('ledger_mappings_municipality_key').on(t.municipalityId, t.key)],
+);
+
+/**
+ * A measure (mått) of a municipality: one series of values that indicators of several plans refer
+ * to (issue 12, point 6). `kolada` names a Kolada KPI the Kolada import can fill the series from.
+ */
+export const measures = pgTable(
+  'measures',
+  {
+    id: serial('id').primaryKey(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit'),
+    kolada: text('kolada'),
+    source: text('source'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('measures_municipality_key').on(t.municipalityId, t.key)],
+);
+
+/** One value of a measure for a period, as printed, with its breakdown (kön, regi, ålder); held once for every plan. */
+export const measureValues = pgTable(
+  'measure_values',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    printed: text('printed').notNull(),
+    value: numeric('value'), // null when missing or words: missing is not zero
+    form: text('form').notNull(),
+    breakdown: jsonb('breakdown'),
+    source: text('source').notNull(),
+    statedSource: text('stated_source'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('measure_values_measure_period').on(t.measureId, t.period)],
+);
+
+/** The measures a plan file lists, in its order: the plan's view of the municipality's measures. */
+export const planMeasures = pgTable(
+  'plan_measures',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.measureId] })],
 );
 
 // Follow-up rounds keep their tables in a file of their own.
