@@ -3,7 +3,8 @@
  * as a logged-in account: Västervik 2021's goals judged Ja/Nej in the plan's words with their
  * comments, the summary per kind as the annual report prints it, an assignment and prioritised
  * areas marked as such; Vårgårda 2023's outcomes broken down by gender below the total, the measure
- * an indicator takes them from, a delmål's analysis; Kungsör's target with its own letter. Axe on
+ * an indicator takes them from, a delmål's analysis; a goal assessed by hand with "Bedöm målet" (saved,
+ * and refused without a justification); Kungsör's target with its own letter. Axe on
  * each page and no sideways scroll at 320 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,21 @@ describe('the scorecard of other municipalities\' plans', () => {
     expect(await row.locator('.breakdown li').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^kvinnor \d/), expect.stringMatching(/^män \d/)]));
     expect(await page.locator('.indicator-measure').first().innerText()).toMatch(/^Mått: .+/);
     expect(await page.locator('[data-goal="dm-skola-1"] .goal-analysis').first().innerText()).toMatch(/^Analys/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('refuses an assessment by hand without a justification or comment, in the server\'s words, and saves nothing', async () => {
+    const card = await scorecard('vargarda-bvp-2023-2025', '2023');
+    const page = card.page;
+    const goal = page.locator('li[data-goal="dm-skola-1"]');
+    await goal.getByRole('button', { name: /^Bedöm målet/ }).first().click();
+    const editor = page.locator('[data-assessment-editor="dm-skola-1"]');
+    await editor.locator('form').waitFor();
+    await editor.getByLabel('Bedömning').selectOption({ label: 'Delvis uppfyllt' });
+    await editor.getByRole('button', { name: 'Spara' }).click();
+    await editor.locator('[data-message="error"]').waitFor();
+    expect(await editor.locator('[data-message="error"]').innerText()).toContain('kräver en motivering eller en kommentar');
+    expect(await goal.locator('.goal-assessment strong').first().innerText()).toBe('Inte uppfyllt');
     expect(await axeViolations(page)).toEqual([]);
   });
 
