@@ -11,7 +11,7 @@ import { openFor, type GlobalOptions } from './context.ts';
 export async function serveCommand(options: GlobalOptions & { port: string; host: string }): Promise<void> {
   const database = await openFor(options, `styrkort serve (port ${options.port})`);
   if ((await listPlans(database.db)).length === 0) {
-    for (const { key } of await loadDemo(database.db)) console.log(`Demoplan inläst: ${key}`);
+    for (const { key, outcome } of await loadDemo(database.db)) console.log(outcome === 'imported' ? `Demoutfall importerat: ${key}` : `Demoplan inläst: ${key}`);
   }
   await ensureWebApp();
   const clock = clockFromEnv();
