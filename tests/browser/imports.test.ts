@@ -70,6 +70,22 @@ describe('Importera utfall', () => {
     expect(((await after.json()) as { rows: Array<{ key: string; cells: Record<string, string> }> }).rows.find((r) => r.key === 'individstod-brukare')!.cells['utfall-2017-08']).toBe('47');
   });
 
+  it('shows on an imported cell where it came from: "Källa: …, import ÅÅÅÅ-MM-DD av …"', async () => {
+    const page = await sessions.loggedInPage(harness, 'ekonom');
+    await page.goto(`${harness.baseUrl}/planer/${ifoKey}/budget/rr-ifo-vuxna`);
+    const cell = page.locator('tr[data-row="costs"] td[data-column="utfall-2017-03"]');
+    await cell.and(page.locator('[data-source]')).waitFor();
+    await expect(cell.getAttribute('data-source')).resolves.toMatch(/^Källa: ekonomisystemet, import \d{4}-\d\d-\d\d av ekonom$/);
+    // The line is read with the cell: the input names it in aria-describedby.
+    const described = await cell.locator('input').getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${described!.split(' ').at(-1)}"]`).innerText()).resolves.toMatch(/^Källa: ekonomisystemet/);
+    expect(await axeViolations(page), 'budget grid with sources').toEqual([]);
+    await page.goto(`${harness.baseUrl}/planer/${ifoKey}/volymer/ifo-matt-2017`);
+    const volume = page.locator('tr[data-row="individstod-brukare"] td[data-column="utfall-2017-05"]');
+    await volume.and(page.locator('[data-source]')).waitFor();
+    await expect(volume.getAttribute('data-source')).resolves.toMatch(/^Källa: verksamhetssystemet, import \d{4}-\d\d-\d\d av redaktor$/);
+  });
+
   it('refuses a bad file with its report and saves nothing', async () => {
     const imports = await importsPage('redaktor');
     const before = (await imports.page.request.get(`${harness.baseUrl}/api/imports?plan=${ifoKey}`).then((r) => r.json())) as { imports: unknown[] };
