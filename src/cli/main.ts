@@ -43,6 +43,7 @@ const statusCommand = async (p: string, o: any) => (await import('./status.ts'))
 const forecastCommand = async (p: string, o: any) => (await import('./forecast.ts')).forecastCommand(p, o);
 const deviationsCommand = async (p: string, o: any) => (await import('./deviations.ts')).deviationsCommand(p, o);
 const diffCommand = async (a: string, b: string, o: any) => (await import('./diff.ts')).diffCommand(a, b, o);
+const koladaCommands = async () => import('./kolada-commands.ts');
 const backupCommand = async (o: any) => (await import('./backup.ts')).backupCommand(o);
 const restoreCommand = async (f: string, o: any) => (await import('./restore.ts')).restoreCommand(f, o);
 const importActualsCommand = async (f: string, o: any) => (await import('./import-actuals.ts')).importActualsCommand(f, o);
@@ -150,6 +151,35 @@ program
   .argument('<plan-b>', 'den senare planens nyckel')
   .action((a, b) => diffCommand(a, b, globals()));
 
+const kolada = program.command('kolada').description('Kolada: nyckeltal för alla kommuner (källa: Kolada), jämförelser med liknande kommuner och riket');
+kolada
+  .command('import')
+  .description('läs in sparade Kolada-svar och CSV-filer; allt kontrolleras först, vid fel sparas ingenting')
+  .argument('<fil...>', 'filer eller kataloger (CSV och JSON)')
+  .action(async (files, options) => (await koladaCommands()).koladaImportCommand(files, { ...globals(), ...options }));
+kolada
+  .command('sync')
+  .description('hämta från Kolada (STYRKORT_KOLADA_URL): nyckeltal, kommuner, grupper och värden för kommunen, dess jämförelsegrupper och riket; bara det som ändrats sedan förra synken')
+  .option('--kpi <id...>', 'nyckeltal att hämta värden för (standard: STYRKORT_KOLADA_KPIS och de som hämtats förut)')
+  .option('--since <datum>', 'hämta värden ändrade sedan ÅÅÅÅ-MM-DD i stället för sedan förra synken')
+  .option('--municipality <kommun>', 'kommunkod eller namn (standard: kommunen vars planer finns, eller STYRKORT_KOLADA_MUNICIPALITY)')
+  .action(async (options) => (await koladaCommands()).koladaSyncCommand({ ...globals(), ...options }));
+kolada
+  .command('compare')
+  .description('jämför kommunens värde med jämförelsegruppens (medelvärde, min, kvartiler, median, max, plats) och rikets')
+  .argument('<nyckeltal>', 'nyckeltalets id, t.ex. N31807')
+  .requiredOption('--year <år>', 'år, ÅÅÅÅ')
+  .option('--municipality <kommun>', 'kommunkod eller namn (standard: kommunen vars planer finns, eller STYRKORT_KOLADA_MUNICIPALITY)')
+  .option('--group <grupp>', 'jämförelsegrupp: område ("IFO"), titel ("Liknande kommuner IFO") eller id (standard: övergripande)')
+  .option('--gender <kön>', 'T, K eller M (standard: T, och K och M när nyckeltalet är könsuppdelat)')
+  .option('--rank-order <ordning>', 'lowest-first (lägst värde är plats 1, standard) eller highest-first')
+  .action(async (kpi, options) => (await koladaCommands()).koladaCompareCommand(kpi, { ...globals(), ...options }));
+kolada
+  .command('links')
+  .description('planens mått som är kopplade till Kolada: kommunens värde, jämförelsegruppens medelvärde och riket')
+  .argument('<plan>', 'planens nyckel, t.ex. timra-sn-2020-2022')
+  .option('--year <år>', 'år, ÅÅÅÅ (standard: senaste året med kommunens värde)')
+  .action(async (plan, options) => (await koladaCommands()).koladaLinksCommand(plan, { ...globals(), ...options }));
 const round = program.command('round').description('uppföljningsomgångar: uppdrag per nod med ansvarig, sista dag och påminnelser');
 round
   .command('open')

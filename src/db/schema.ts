@@ -8,13 +8,18 @@ import type { ImportKind, ImportSummary } from '../domain/imports/record.ts';
 import {
   bigint,
   bigserial,
+  boolean,
+  check,
+  date,
   index,
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -27,10 +32,20 @@ export const meta = pgTable('styrkort_meta', {
   value: text('value').notNull(),
 });
 
+/**
+ * Content versions of plans and municipalities come from one sequence, so a number is never
+ * reused: a plan that is replaced (deleted and inserted again) cannot repeat a version that a
+ * cache or a browser still holds. Triggers (drizzle/0015) take a new one in the transaction of
+ * every write that changes what a plan's projections (plan file, scorecard, documents) show.
+ */
+export const contentVersions = pgSequence('content_version');
+
 export const municipalities = pgTable('municipalities', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(), // kommunkod, e.g. 2262
   name: text('name').notNull(),
+  /** Changes with the municipality's shared parts (its name, organisation tree, goals), which every plan of it shows. */
+  contentVersion: bigint('content_version', { mode: 'number' }).notNull().default(sql`nextval('content_version')`),
 });
 
 /**
@@ -71,7 +86,15 @@ export const plans = pgTable('plans', {
   statusRollup: text('status_rollup').notNull().default('worst'),
   /** The plan's status rule for indicators (PlanHead.statusRule); null: the tolerance rule. */
   statusRule: jsonb('status_rule'),
+  /** How the plan assesses its goals and what it calls the outcomes (PlanHead.goalAssessment); null: none. */
+  goalAssessment: jsonb('goal_assessment'),
   version: integer('version').notNull().default(1),
+  /**
+   * Changes with everything of the plan's own that its projections show (its row, items, figures,
+   * goal texts, snapshots); with the municipality's content version it keys the read caches and
+   * ETags (src/services/plan-reads.ts). The plan head's `version` above is the If-Match of head edits.
+   */
+  contentVersion: bigint('content_version', { mode: 'number' }).notNull().default(sql`nextval('content_version')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -397,5 +420,229 @@ export const ledgerMappings = pgTable(
   (t) => [uniqueIndex('ledger_mappings_municipality_key').on(t.municipalityId, t.key)],
 );
 
+/**
+ * A measure (mått) of a municipality: one series of values that indicators of several plans refer
+ * to (issue 12, point 6). `kolada` names a Kolada KPI the Kolada import can fill the series from.
+ */
+export const measures = pgTable(
+  'measures',
+  {
+    id: serial('id').primaryKey(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit'),
+    kolada: text('kolada'),
+    source: text('source'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('measures_municipality_key').on(t.municipalityId, t.key)],
+);
+
+/** One value of a measure for a period, as printed, with its breakdown (kön, regi, ålder); held once for every plan. */
+export const measureValues = pgTable(
+  'measure_values',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    printed: text('printed').notNull(),
+    value: numeric('value'), // null when missing or words: missing is not zero
+    form: text('form').notNull(),
+    breakdown: jsonb('breakdown'),
+    source: text('source').notNull(),
+    statedSource: text('stated_source'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('measure_values_measure_period').on(t.measureId, t.period)],
+);
+
+/** The measures a plan file lists, in its order: the plan's view of the municipality's measures. */
+export const planMeasures = pgTable(
+  'plan_measures',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.measureId] })],
+);
+
 // Follow-up rounds keep their tables in a file of their own.
 export * from './round-schema.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Kolada (RKA's open database of municipal KPIs). Ids stay strings as Kolada writes them ("0000"
+// is the country, "2262" Timrå, "G36671" a group); no foreign keys between the Kolada tables and
+// the plans, so values can arrive before their metadata. Every row names the run (import or
+// sync) that last changed it.
+
+/** A Kolada KPI (nyckeltal) and its metadata as Kolada publishes it. */
+export const koladaKpis = pgTable('kolada_kpis', {
+  id: text('id').primaryKey(), // "N31807"
+  title: text('title').notNull(),
+  description: text('description'),
+  definition: text('definition'),
+  operatingArea: text('operating_area'), // verksamhetsområde, comma-joined as Kolada gives it
+  perspective: text('perspective'), // Volymer, Resurser, Kvalitet och resultat
+  municipalityType: text('municipality_type'), // K, L or A
+  isDividedByGender: boolean('is_divided_by_gender'),
+  hasOuData: boolean('has_ou_data'),
+  auspices: text('auspices'),
+  publicationDate: date('publication_date', { mode: 'string' }),
+  ouPublicationDate: date('ou_publication_date', { mode: 'string' }),
+  prelPublicationDate: date('prel_publication_date', { mode: 'string' }),
+  publPeriod: text('publ_period'),
+  runId: integer('run_id').notNull(),
+});
+
+/** A municipality, region or the country ("0000" Riket) as Kolada lists them. */
+export const koladaMunicipalities = pgTable('kolada_municipalities', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  type: text('type'), // K (kommun), L (region or the country)
+  runId: integer('run_id').notNull(),
+});
+
+/**
+ * A municipality group, e.g. "Liknande kommuner IFO, Timrå, 2022"; its id changes when RKA
+ * recomputes it, so comparison groups are found by their title, read once when stored: for whom
+ * (the municipality's name in lower case), the area and the year.
+ */
+export const koladaMunicipalityGroups = pgTable(
+  'kolada_municipality_groups',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    comparisonFor: text('comparison_for'),
+    comparisonArea: text('comparison_area'),
+    comparisonYear: smallint('comparison_year'),
+    runId: integer('run_id').notNull(),
+  },
+  (t) => [index('kolada_groups_comparison_for').on(t.comparisonFor)],
+);
+
+export const koladaMunicipalityGroupMembers = pgTable(
+  'kolada_municipality_group_members',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => koladaMunicipalityGroups.id, { onDelete: 'cascade' }),
+    municipality: text('municipality').notNull(),
+    title: text('title'), // the member's name as the group lists it
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.municipality] }), index('kolada_group_members_municipality').on(t.municipality)],
+);
+
+/** A KPI group, e.g. "Ekonomiskt bistånd", "IFO": how Kolada sorts its KPIs by area. */
+export const koladaKpiGroups = pgTable('kolada_kpi_groups', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  runId: integer('run_id').notNull(),
+});
+
+export const koladaKpiGroupMembers = pgTable(
+  'kolada_kpi_group_members',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => koladaKpiGroups.id, { onDelete: 'cascade' }),
+    kpi: text('kpi').notNull(),
+    title: text('title'),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.kpi] }), index('kolada_kpi_group_members_kpi').on(t.kpi)],
+);
+
+/**
+ * One value: a KPI for a municipality, year and gender (T total, K women, M men). The value is
+ * null when Kolada has none (never 0). The key leads with KPI, year and gender, so a comparison
+ * of one KPI and year reads one narrow index range; the second index serves a municipality's series.
+ */
+export const koladaValues = pgTable(
+  'kolada_values',
+  {
+    kpi: text('kpi').notNull(),
+    year: smallint('year').notNull(),
+    gender: text('gender').notNull(),
+    municipality: text('municipality').notNull(),
+    value: numeric('value'),
+    status: text('status'), // Kolada's status, e.g. "" or "Saknas"; null when not given
+    count: integer('count'),
+    runId: integer('run_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kpi, t.year, t.gender, t.municipality], name: 'kolada_values_pkey' }),
+    index('kolada_values_series').on(t.municipality, t.kpi),
+    check('kolada_values_gender', sql`${t.gender} in ('T', 'K', 'M')`),
+  ],
+);
+
+/**
+ * One import or sync: when, how it went, and for a sync its progress (the units done), so an
+ * interrupted sync resumes where it stopped. At most one sync runs at a time (partial unique index).
+ */
+export const koladaRuns = pgTable(
+  'kolada_runs',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(), // import, sync
+    trigger: text('trigger').notNull(), // cli, schedule, api
+    status: text('status').notNull(), // running, ok, failed, interrupted
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    message: text('message'),
+    /** What was asked: files, or KPIs, municipality and since. */
+    request: jsonb('request').notNull().default(sql`'{}'::jsonb`),
+    /** Units done so far (sync), for resuming. */
+    progress: jsonb('progress').notNull().default(sql`'{"done":[]}'::jsonb`),
+    summary: jsonb('summary').notNull().default(sql`'{}'::jsonb`),
+    resumedFrom: integer('resumed_from'),
+  },
+  (t) => [uniqueIndex('kolada_runs_one_running').on(t.kind).where(sql`status = 'running'`), index('kolada_runs_kind_started').on(t.kind, t.startedAt)],
+);
+
+/**
+ * What a sync has fetched: per KPI and municipality, the date of the last sync that fetched it,
+ * sent as Kolada's from_date next time so only data updated since is asked for.
+ */
+export const koladaSyncState = pgTable(
+  'kolada_sync_state',
+  {
+    kpi: text('kpi').notNull(),
+    municipality: text('municipality').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kpi, t.municipality] })],
+);
+
+/**
+ * A measure's link to Kolada KPIs (issue 15.4): per municipality, per indicator key or volume
+ * measure, so every plan that shows the measure (this period's, next period's) shares it. Not plan
+ * content: an adopted plan's measures may be linked. Versioned for If-Match; changes audited.
+ */
+export const koladaLinks = pgTable(
+  'kolada_links',
+  {
+    id: serial('id').primaryKey(),
+    municipality: text('municipality').notNull(), // the plans' municipality code, "2262"
+    itemType: text('item_type').notNull(), // indicator, volume
+    measure: text('measure').notNull(), // the indicator's key or the volume row's measure
+    /** [{ kpi: "N31807", group: "ekonomiskt bistånd" }]: the KPIs, each with its comparison group (area, title or id). */
+    kpis: jsonb('kpis').$type<Array<{ kpi: string; group: string | null }>>().notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('kolada_links_measure').on(t.municipality, t.itemType, t.measure)],
+);

@@ -15,7 +15,8 @@ export type Action =
   | 'archive' // adopted → archived
   | 'edit-municipal-goals' // the municipality's own goals (no owner node): number, perspective, parent
   | 'read-audit'
-  | 'manage-users';
+  | 'manage-users'
+  | 'manage-kolada'; // see the Kolada sync's runs and schedule
 
 export interface Actor {
   username: string;
@@ -36,7 +37,7 @@ export function localOperator(username: string): Actor {
 
 /** Per role: what it may do, and whether that needs the target inside its subtree. */
 const grants: Record<Role, Partial<Record<Action, 'anywhere' | 'subtree'>>> = {
-  admin: { 'read-plan': 'anywhere', 'edit-content': 'anywhere', 'edit-economy': 'anywhere', 'create-plan': 'anywhere', submit: 'anywhere', adopt: 'anywhere', archive: 'anywhere', 'edit-municipal-goals': 'anywhere', 'read-audit': 'anywhere', 'manage-users': 'anywhere' },
+  admin: { 'read-plan': 'anywhere', 'edit-content': 'anywhere', 'edit-economy': 'anywhere', 'create-plan': 'anywhere', submit: 'anywhere', adopt: 'anywhere', archive: 'anywhere', 'edit-municipal-goals': 'anywhere', 'read-audit': 'anywhere', 'manage-users': 'anywhere', 'manage-kolada': 'anywhere' },
   ledning: { 'read-plan': 'anywhere', submit: 'subtree', adopt: 'subtree', archive: 'subtree', 'create-plan': 'subtree', 'edit-municipal-goals': 'subtree', 'read-audit': 'anywhere' },
   redaktör: { 'read-plan': 'anywhere', 'edit-content': 'subtree', 'read-audit': 'anywhere' },
   ekonom: { 'read-plan': 'anywhere', 'edit-economy': 'subtree', 'read-audit': 'anywhere' },
@@ -56,6 +57,7 @@ const actionNames: Record<Action, string> = {
   'edit-municipal-goals': 'ändra kommunens gemensamma mål',
   'read-audit': 'läsa ändringsloggen',
   'manage-users': 'hantera användare',
+  'manage-kolada': 'se och styra Kolada-synken',
 };
 
 /**

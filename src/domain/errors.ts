@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'database-locked' // another process holds the embedded database
   | 'database-newer' // the database was written by a newer Styrkort
   | 'not-a-database' // the data directory holds something else
-  | 'database-unreachable';
+  | 'database-unreachable'
+  | 'upstream'; // an outside service (Kolada) did not answer, or answered something unreadable
 
 /** One problem in an input, with the JSON path it concerns. */
 export interface Problem {

@@ -14,6 +14,8 @@ import { followUpRoutes } from './routes/follow-up.ts';
 import { importRoutes } from './routes/imports.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { itemRoutes } from './routes/items.ts';
+import { koladaLinkRoutes } from './routes/kolada-links.ts';
+import { koladaRoutes } from './routes/kolada.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { planRoutes } from './routes/plans.ts';
 import { roundRoutes } from './routes/rounds.ts';
@@ -55,4 +57,6 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(documentRoutes, options);
   await app.register(importRoutes, options);
   await app.register(roundRoutes, options);
+  await app.register(koladaRoutes, options);
+  await app.register(koladaLinkRoutes, options);
 }

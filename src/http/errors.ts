@@ -16,6 +16,7 @@ export const statusOf: Record<ErrorCode, number> = {
   'database-newer': 503,
   'not-a-database': 503,
   'database-unreachable': 503,
+  upstream: 502,
 };
 
 /** Fastify's own request errors, in Swedish. */

@@ -14,6 +14,7 @@ import { auditEvents } from '../../src/db/schema.ts';
 import { planParts, type PlanPart } from '../../src/domain/plan-parts.ts';
 import { login } from '../../src/services/auth-service.ts';
 import { demoPlanFiles, readDemoPlan } from '../../src/services/demo.ts';
+import { importKoladaFiles } from '../../src/services/kolada-import-service.ts';
 import { importPlan } from '../../src/services/plan-service.ts';
 import { aPlan } from '../helpers/plan-builder.ts';
 import { accounts, draftKey, etagOf, password, startApi, type Account, type Api, type Client } from './harness.ts';
@@ -25,7 +26,7 @@ const subjects: Subject[] = ['anonymous', ...(Object.keys(accounts) as Account[]
 type Place = 'ifo' | 'sn' | 'root';
 
 /** What a case needs, in the issue's words: nothing (public), any account, or a grant. */
-type Need = 'nothing' | 'account' | 'edit-content' | 'edit-economy' | 'plans' | 'municipal-goals';
+type Need = 'nothing' | 'account' | 'edit-content' | 'edit-economy' | 'plans' | 'municipal-goals' | 'admin';
 const roleWith: Record<'edit-content' | 'edit-economy' | 'plans' | 'municipal-goals', string> = { 'edit-content': 'redaktör', 'edit-economy': 'ekonom', plans: 'ledning', 'municipal-goals': 'ledning' };
 
 function reaches(unit: string | null, place: Place): boolean {
@@ -71,6 +72,7 @@ function expectedStatus(c: Case, subject: Subject): number {
   // Scoped accounts work in Timrå (2262); unscoped ones (admin, läsare) in every municipality.
   if (c.municipality && c.municipality !== '2262' && unitKey !== null) return 403;
   if (c.need === 'account' || role === 'admin') return c.ok;
+  if (c.need === 'admin') return 403;
   return role === roleWith[c.need] && reaches(unitKey, c.place ?? 'sn') ? c.ok : 403;
 }
 
@@ -204,6 +206,7 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
         await create(`/api/plans/${draftKey}/${part.segment}`, itemMakers[part.segment]!('target', node));
       }
     }
+    await importKoladaFiles(api.database.db, [{ name: 'kolada.json', text: JSON.stringify({ values: [{ kpi: 'N31807', municipality: '2262', period: 2022, values: [{ gender: 'T', value: 2.900755 }] }] }) }], { trigger: 'test' });
     await create('/api/organisation?municipality=2262', { key: 'pm-enhet-ifo', kind: 'unit', name: 'Behörighetsenheten IFO', parent: 'ifo' });
     await create('/api/organisation?municipality=2262', { key: 'pm-enhet-sn', kind: 'unit', name: 'Behörighetsenheten SN', parent: 'socialforvaltningen' });
     await create('/api/organisation?municipality=0117', { key: 'pm-enhet-0117', kind: 'unit', name: 'Behörighetsenheten i Österåker', parent: 'ifo' });
@@ -558,6 +561,27 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
 
     // The audit trail.
     { name: 'accounts read the audit trail', method: 'GET', route: '/api/audit', query: `plan=${draftKey}&limit=5`, need: 'account', ok: 200 },
+
+    // Kolada: public data, readable by everyone.
+    { name: 'anyone compares a Kolada KPI', method: 'GET', route: '/api/kolada/compare', query: 'kpi=N31807&year=2022&municipality=2262', need: 'nothing', ok: 200 },
+    { name: "anyone reads a Kolada KPI's series", method: 'GET', route: '/api/kolada/series', query: 'kpi=N31807&municipality=2262', need: 'nothing', ok: 200 },
+    { name: 'anyone lists the Kolada comparison groups', method: 'GET', route: '/api/kolada/groups', query: 'municipality=2262', need: 'nothing', ok: 200 },
+    { name: 'anyone searches Kolada KPIs', method: 'GET', route: '/api/kolada/kpis', query: 'q=bist%C3%A5nd', need: 'nothing', ok: 200 },
+    { name: "admins see the Kolada sync's schedule and runs", method: 'GET', route: '/api/kolada/sync', need: 'admin', ok: 200 },
+    { name: "anyone reads an adopted plan's Kolada links", method: 'GET', route: '/api/plans/{plan}/kolada', params: { plan: adoptedSn }, need: 'nothing', ok: 200 },
+    { name: "accounts read a draft's Kolada links", method: 'GET', route: '/api/plans/{plan}/kolada', params: { plan: draftKey }, need: 'account', ok: 200 },
+    { name: "anyone reads a volume measure's Kolada link", method: 'GET', route: '/api/plans/{plan}/kolada/{type}/{measure}', params: { plan: adoptedSn, type: 'volume', measure: 'hushall-forsorjningsstod' }, need: 'nothing', ok: 200 },
+    ...([[adoptedSn, 'sn', 'hushall-forsorjningsstod'], [adoptedIfo, 'ifo', 'hvb-barn-unga-manadsslut']] as const).map(([plan, node, measure]): Case => ({
+      name: `editors link ${node.toUpperCase()}'s volume measure to Kolada (an adopted plan's too: the link is not plan content)`,
+      method: 'PUT',
+      route: '/api/plans/{plan}/kolada/{type}/{measure}',
+      params: { plan, type: 'volume', measure },
+      body: { kpis: [{ kpi: 'N31807', group: 'ekonomiskt bistånd' }] },
+      etagFrom: `/api/plans/${plan}/kolada/volume/${measure}`,
+      need: 'edit-content',
+      place: node,
+      ok: 200,
+    })),
   ];
 
   async function run(c: Case): Promise<string[]> {

@@ -9,6 +9,7 @@ import { rolloverEn } from './parts/rollover.en.ts';
 import { importsEn } from './parts/imports.en.ts';
 import { followUpEn } from './parts/follow-up.en.ts';
 import { roundsEn } from './parts/rounds.en.ts';
+import { koladaEn } from './parts/kolada.en.ts';
 
 export const en: Messages = {
   languageName: 'English',
@@ -107,6 +108,8 @@ export const en: Messages = {
     noTrend: 'Too few actuals for a trend',
     trendLabel: (values) => `Actuals over time: ${values}`,
     setByHand: 'set by hand',
+    assessment: 'Goal attainment',
+    breakdown: 'Breakdown of the outcome',
     noGoals: 'The plan has no goals to follow up.',
     noIndicatorsInPlan: 'The plan has no indicators. Its goals and how they are measured are shown below.',
     backToPlan: 'Read the whole plan',
@@ -381,4 +384,5 @@ export const en: Messages = {
   rollover: rolloverEn,
   imports: importsEn,
   rounds: roundsEn,
+  kolada: koladaEn,
 };

@@ -7,6 +7,7 @@ import { rolloverSv } from './parts/rollover.sv.ts';
 import { importsSv } from './parts/imports.sv.ts';
 import { followUpSv } from './parts/follow-up.sv.ts';
 import { roundsSv } from './parts/rounds.sv.ts';
+import { koladaSv } from './parts/kolada.sv.ts';
 
 export const sv = {
   languageName: 'Svenska',
@@ -105,6 +106,8 @@ export const sv = {
     noTrend: 'För få utfall för en trend',
     trendLabel: (values: string) => `Utfall över tid: ${values}`,
     setByHand: 'satt för hand',
+    assessment: 'Måluppfyllelse',
+    breakdown: 'Uppdelning av utfallet',
     noGoals: 'Planen har inga mål att följa upp.',
     noIndicatorsInPlan: 'Planen har inga styrtal. Målen och hur de mäts visas nedan.',
     backToPlan: 'Läs hela planen',
@@ -383,4 +386,5 @@ export const sv = {
   rollover: rolloverSv,
   imports: importsSv,
   rounds: roundsSv,
+  kolada: koladaSv,
 };

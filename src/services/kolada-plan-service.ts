@@ -1,0 +1,48 @@
+/**
+ * A plan's Kolada comparisons: for every linked measure and KPI, the KPI's series for the plan's
+ * municipality against the link's comparison group and the country — what the CLI, the web app's
+ * Jämförelse page, the follow-up status and the documents show.
+ */
+import type { Db } from '../db/connection.ts';
+import { isStyrkortError } from '../domain/errors.ts';
+import { rankOrderFor } from '../domain/kolada/compare.ts';
+import type { LinkedKpi, MeasureWithLink, PlanLinks } from '../domain/kolada/links.ts';
+import { kpiSeries, type SeriesView } from './kolada-compare-service.ts';
+import { planKoladaLinks } from './kolada-link-service.ts';
+
+export interface MeasureComparison {
+  measure: MeasureWithLink;
+  kpi: LinkedKpi;
+  /** Null when the KPI has no values stored (the reason in `problem`). */
+  series: SeriesView | null;
+  problem: string | null;
+}
+
+/** Every linked measure's comparisons, in the plan's order. */
+export async function planKoladaComparisons(db: Db, planKey: string): Promise<{ links: PlanLinks; comparisons: MeasureComparison[] }> {
+  const links = await planKoladaLinks(db, planKey);
+  const comparisons: MeasureComparison[] = [];
+  for (const measure of links.measures) {
+    for (const kpi of measure.kpis) {
+      try {
+        const query = { kpi: kpi.kpi, municipality: links.municipality, group: kpi.group ?? undefined, order: rankOrderFor(measure.direction ?? undefined) };
+        let series = await kpiSeries(db, query);
+        // A KPI published for women and men only (no total): the women's series, then the men's.
+        for (const gender of ['K', 'M'] as const) if (series.years.length === 0) series = await kpiSeries(db, { ...query, gender });
+        comparisons.push({ measure, kpi, series, problem: null });
+      } catch (error) {
+        if (!isStyrkortError(error) || (error.code !== 'not-found' && error.code !== 'usage')) throw error;
+        comparisons.push({ measure, kpi, series: null, problem: error.message });
+      }
+    }
+  }
+  return { links, comparisons };
+}
+
+/** The year to show: the one asked for, else the latest with the own value, else the latest with any value. */
+export function comparisonYear(series: SeriesView, wanted?: number): number | null {
+  if (wanted !== undefined) return wanted;
+  const withOwn = series.years.filter((y) => y.own.value !== null);
+  const years = withOwn.length ? withOwn : series.years;
+  return years.length ? years[years.length - 1]!.year : null;
+}
