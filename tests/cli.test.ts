@@ -32,7 +32,10 @@ describe('styrkort command line', () => {
     const data = join(root, 'demo');
     const first = await cli(['demo', '--data', data]);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toBe('Inläst: timra-ifo-2018-2020\nInläst: timra-sn-2020-2022\n');
+    expect(first.stdout).toBe(
+      'Inläst: timra-ifo-2018-2020\nInläst: timra-sn-2020-2022\n' +
+        'Utfall importerat: timra-ifo-2017-huvudbok.se (144 celler)\nUtfall importerat: timra-ifo-2017-volymer.csv (144 celler)\n',
+    );
     const again = await cli(['demo'], { STYRKORT_DATA: data });
     expect(again.stdout).toContain('Finns redan: timra-sn-2020-2022 (inget ändrat)');
 

@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../http/server.ts';
 import { demoPlanFiles, loadDemo } from '../services/demo.ts';
+import { demoActuals } from '../services/import-demo.ts';
 import { koladaDemoWanted, loadKoladaDemo } from '../services/kolada-demo.ts';
 import { startKoladaSchedule } from '../services/kolada-schedule.ts';
 import { listPlans } from '../services/plan-service.ts';
@@ -20,10 +21,11 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   if (!process.env.DATABASE_URL && isNewDataDir(dataDirOf(options))) {
     await prepareInChild(dataDirOf(options));
     for (const file of demoPlanFiles) console.log(`Demoplan inläst: ${file.replace(/\.json$/, '')}`);
+    for (const file of [demoActuals.ledger, demoActuals.volumes]) console.log(`Demoutfall importerat: ${file}`);
   }
   const database = await openFor(options, `styrkort serve (port ${options.port})`);
   if ((await listPlans(database.db)).length === 0) {
-    for (const { key } of await loadDemo(database.db)) console.log(`Demoplan inläst: ${key}`);
+    for (const { key, outcome } of await loadDemo(database.db)) console.log(outcome === 'imported' ? `Demoutfall importerat: ${key}` : `Demoplan inläst: ${key}`);
     if (koladaDemoWanted()) {
       const kolada = await loadKoladaDemo(database.db);
       console.log(`Kolada: ${kolada.valuesImported} värden (Källa: Kolada) och ${kolada.linksCreated} kopplade mått inlästa`);

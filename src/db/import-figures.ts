@@ -19,7 +19,7 @@ export interface KeptSource {
 }
 
 /** The origins of one item's figures, by "row|column". */
-export async function importedFiguresOf(tx: Queryable, planId: number, itemType: string, itemKey: string): Promise<Map<string, KeptSource>> {
+export async function figureOriginsOf(tx: Queryable, planId: number, itemType: string, itemKey: string): Promise<Map<string, KeptSource>> {
   const rows = await tx
     .select({ rowKey: figures.rowKey, columnKey: figures.columnKey, printed: figures.printed, importId: figures.importId, source: figures.source, recordedBy: figures.recordedBy, recordedAt: figures.recordedAt })
     .from(figures)

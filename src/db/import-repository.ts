@@ -6,21 +6,13 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { CellSource, PlannedCell } from '../domain/imports/changes.ts';
 import type { ImportedCell, StoredCell } from '../domain/imports/undo.ts';
 import { cellId, type ImportItemType } from '../domain/imports/cells.ts';
-import type { Db } from './connection.ts';
+import type { Queryable } from './connection.ts';
 import { rows } from './migrate.ts';
 import { importCells, imports, plans } from './schema.ts';
 
-export type ImportKind = 'ledger' | 'actuals';
+import type { ImportKind, ImportSummary } from '../domain/imports/record.ts';
 
-/** What an import's summary holds beside the counts. */
-export interface ImportSummary {
-  written: number;
-  confirmed: number;
-  emptied: number;
-  unchanged: number;
-  addedColumns: Array<{ itemType: string; itemKey: string; columnKey: string; label: string }>;
-  items: number;
-}
+export type { ImportKind, ImportSummary };
 
 export interface ImportRecord {
   id: number;
@@ -64,10 +56,8 @@ const recordColumns = {
   undoneAt: imports.undoneAt,
 };
 
-type RecordRow = { [K in keyof typeof recordColumns]: unknown };
-
-function toRecord(row: RecordRow): ImportRecord {
-  return row as unknown as ImportRecord;
+function toRecord(row: ImportRecord): ImportRecord {
+  return row;
 }
 
 export interface NewImport {
@@ -87,7 +77,7 @@ export interface NewImport {
 }
 
 /** Records an import; returns its id. */
-export async function insertImport(tx: Db, values: NewImport): Promise<number> {
+export async function insertImport(tx: Queryable, values: NewImport): Promise<number> {
   const [row] = await tx.insert(imports).values({ ...values, status: 'imported' }).returning({ id: imports.id });
   return row!.id;
 }
@@ -100,7 +90,7 @@ export interface CellOrigin {
 }
 
 /** Stores the cells an import changed or confirmed, with what they held before and where that came from. */
-export async function insertImportCells(tx: Db, importId: number, cells: readonly PlannedCell[], origins: ReadonlyMap<string, CellOrigin>): Promise<void> {
+export async function insertImportCells(tx: Queryable, importId: number, cells: readonly PlannedCell[], origins: ReadonlyMap<string, CellOrigin>): Promise<void> {
   for (let i = 0; i < cells.length; i += 1000) {
     await tx.insert(importCells).values(
       cells.slice(i, i + 1000).map((cell) => ({
@@ -122,7 +112,7 @@ export async function insertImportCells(tx: Db, importId: number, cells: readonl
 }
 
 /** An import of the same bytes into the same plan that stands (is not undone), if any. */
-export async function findStandingImport(db: Db, planId: number, kind: ImportKind, checksum: string): Promise<ImportRecord | null> {
+export async function findStandingImport(db: Queryable, planId: number, kind: ImportKind, checksum: string): Promise<ImportRecord | null> {
   const [row] = await db
     .select(recordColumns)
     .from(imports)
@@ -134,13 +124,13 @@ export async function findStandingImport(db: Db, planId: number, kind: ImportKin
 }
 
 /** One import by id. */
-export async function findImport(db: Db, id: number): Promise<ImportRecord | null> {
+export async function findImport(db: Queryable, id: number): Promise<ImportRecord | null> {
   const [row] = await db.select(recordColumns).from(imports).innerJoin(plans, eq(imports.planId, plans.id)).where(eq(imports.id, id));
   return row ? toRecord(row) : null;
 }
 
 /** Imports, newest first, of one plan or of all. */
-export async function listImports(db: Db, query: { planKey?: string; limit: number; offset: number }): Promise<ImportRecord[]> {
+export async function listImports(db: Queryable, query: { planKey?: string; limit: number; offset: number }): Promise<ImportRecord[]> {
   const found = await db
     .select(recordColumns)
     .from(imports)
@@ -160,13 +150,13 @@ export interface RecordedCell extends ImportedCell {
 }
 
 /** The cells an import recorded. */
-export async function importedCellsOf(db: Db, importId: number): Promise<RecordedCell[]> {
+export async function importedCellsOf(db: Queryable, importId: number): Promise<RecordedCell[]> {
   const found = await db.select().from(importCells).where(eq(importCells.importId, importId));
   return found.map((cell) => ({ ...cell, itemType: cell.itemType as ImportItemType }));
 }
 
 /** The figures of a plan that an import wrote, with the import's source. */
-export async function importedSources(db: Db, planId: number): Promise<CellSource[]> {
+export async function importedSources(db: Queryable, planId: number): Promise<CellSource[]> {
   const found = await rows<{ item_type: string; item_key: string; row_key: string; column_key: string; period: string | null; import_id: string | number; source_key: string }>(
     db,
     sql`select f.item_type, f.item_key, f.row_key, f.column_key, f.period, f.import_id, i.source_key
@@ -185,7 +175,7 @@ export async function importedSources(db: Db, planId: number): Promise<CellSourc
 }
 
 /** The stored figures at the cells an import recorded (absent cells are missing from the list). */
-export async function storedCellsOf(db: Db, planId: number, importId: number): Promise<StoredCell[]> {
+export async function storedCellsOf(db: Queryable, planId: number, importId: number): Promise<StoredCell[]> {
   const found = await rows<{ item_type: string; item_key: string; row_key: string; column_key: string; printed: string; import_id: string | number | null; recorded_by: string }>(
     db,
     sql`select f.item_type, f.item_key, f.row_key, f.column_key, f.printed, f.import_id, f.recorded_by
@@ -205,7 +195,7 @@ export async function storedCellsOf(db: Db, planId: number, importId: number): P
 }
 
 /** Marks an import undone. */
-export async function markUndone(tx: Db, importId: number, actor: string): Promise<void> {
+export async function markUndone(tx: Queryable, importId: number, actor: string): Promise<void> {
   await tx.update(imports).set({ status: 'undone', undoneBy: actor, undoneAt: sql`now()` }).where(eq(imports.id, importId));
 }
 
@@ -224,7 +214,7 @@ export interface FigureOrigin {
 }
 
 /** The origins of a plan's figures. */
-export async function figureOrigins(db: Db, planId: number, itemType?: string): Promise<FigureOrigin[]> {
+export async function figureOrigins(db: Queryable, planId: number, itemType?: string): Promise<FigureOrigin[]> {
   const found = await rows<{ item_type: string; item_key: string; row_key: string; column_key: string; source: string; recorded_by: string; recorded_at: string | Date; import_id: string | number | null; file_name: string | null; status: string | null }>(
     db,
     sql`select f.item_type, f.item_key, f.row_key, f.column_key, f.source, f.recorded_by, f.recorded_at, f.import_id, i.file_name, i.status

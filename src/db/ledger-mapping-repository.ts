@@ -1,6 +1,6 @@
 /** A municipality's ledger mappings (ledger_mappings): stored as their JSON file, with a version for If-Match. */
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from './connection.ts';
+import type { Queryable } from './connection.ts';
 import { ledgerMappings, municipalities } from './schema.ts';
 
 export interface StoredMapping {
@@ -24,12 +24,12 @@ const columns = {
 };
 
 /** Every mapping, by municipality and key. */
-export async function listMappings(db: Db): Promise<StoredMapping[]> {
+export async function listMappings(db: Queryable): Promise<StoredMapping[]> {
   return db.select(columns).from(ledgerMappings).innerJoin(municipalities, eq(ledgerMappings.municipalityId, municipalities.id)).orderBy(asc(municipalities.code), asc(ledgerMappings.key));
 }
 
 /** One mapping by its key (keys are unique per municipality; the first municipality's when several have it). */
-export async function findMapping(db: Db, key: string, municipality?: string): Promise<StoredMapping | null> {
+export async function findMapping(db: Queryable, key: string, municipality?: string): Promise<StoredMapping | null> {
   const [row] = await db
     .select(columns)
     .from(ledgerMappings)
@@ -41,14 +41,14 @@ export async function findMapping(db: Db, key: string, municipality?: string): P
 }
 
 /** The id of a municipality by its code, or null when no plan of it has been stored. */
-export async function municipalityId(db: Db, code: string): Promise<number | null> {
+export async function municipalityId(db: Queryable, code: string): Promise<number | null> {
   const [row] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.code, code));
   return row?.id ?? null;
 }
 
 /** Stores a new mapping (version 1) or a change (the version must still be `expected`); returns the new version, or null when stale. */
 export async function writeMapping(
-  tx: Db,
+  tx: Queryable,
   values: { municipalityId: number; key: string; name: string; content: unknown; actor: string },
   expected: number | null,
 ): Promise<number | null> {

@@ -5,7 +5,7 @@ import type { Goal, PlanFile } from '../domain/plan.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import type { Queryable, Tx } from './connection.ts';
 import { GOAL_DETAIL, goalDetail } from './goal-detail-mapping.ts';
-import { importedFiguresOf, keepSource } from './import-figures.ts';
+import { figureOriginsOf, keepSource } from './import-figures.ts';
 import { toItemsAndFigures } from './plan-mapping.ts';
 import { currentGoalsOf, goalAttributesOf, hasGoalAttributes, pinnableGoalVersion } from './goal-repository.ts';
 import { figures, goals, goalTexts, goalVersions, municipalities, planItems, plans } from './schema.ts';
@@ -77,12 +77,12 @@ export async function writeItem(tx: Tx, plan: PlanRow, part: PlanPart, item: Rec
     const written = await tx.update(planItems).set({ data: row.data, version: options.version }).where(and(where, eq(planItems.version, options.expected))).returning({ id: planItems.id });
     if (written.length === 0) throw staleItem(part, key);
   }
-  // Cells whose text stays keep the import they came from (issue 14: provenance).
-  const imported = await importedFiguresOf(tx, plan.id, part.itemType, key);
+  // Cells whose text stays keep where they came from (issue 14: provenance).
+  const origins = await figureOriginsOf(tx, plan.id, part.itemType, key);
   await tx.delete(figures).where(and(eq(figures.planId, plan.id), eq(figures.itemType, part.itemType), eq(figures.itemKey, key)));
   if (figureRows.length) {
     await tx.insert(figures).values(
-      figureRows.map((figure) => keepSource(imported, { ...figure, planId: plan.id, source: figure.statedSource ?? options.source, recordedBy: options.actor })),
+      figureRows.map((figure) => keepSource(origins, { ...figure, planId: plan.id, source: figure.statedSource ?? options.source, recordedBy: options.actor })),
     );
   }
 }

@@ -4,6 +4,7 @@
  * period, kind, unit and source, so history and comparisons are plain queries.
  */
 import { sql } from 'drizzle-orm';
+import type { ImportKind, ImportSummary } from '../domain/imports/record.ts';
 import {
   bigint,
   bigserial,
@@ -357,7 +358,7 @@ export const imports = pgTable(
     planId: integer('plan_id')
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(), // ledger (ekonomiska utfall), actuals (volymer och styrtal)
+    kind: text('kind').$type<ImportKind>().notNull(), // ledger (ekonomiska utfall), actuals (volymer och styrtal)
     fileName: text('file_name').notNull(),
     checksum: text('checksum').notNull(), // sha-256 of the file's bytes, hex
     bytes: bigint('bytes', { mode: 'number' }).notNull(),
@@ -367,9 +368,9 @@ export const imports = pgTable(
     /** Which earlier imports a corrected file replaces: kind, source system and mapping. */
     sourceKey: text('source_key').notNull(),
     mappingKey: text('mapping_key'),
-    periods: jsonb('periods').notNull(), // the periods the file covers, in order
-    status: text('status').notNull(), // imported, undone
-    summary: jsonb('summary').notNull(), // counts and added columns
+    periods: jsonb('periods').$type<string[]>().notNull(), // the periods the file covers, in order
+    status: text('status').$type<'imported' | 'undone'>().notNull(), // imported, undone
+    summary: jsonb('summary').$type<ImportSummary>().notNull(), // counts and added columns
     importedBy: text('imported_by').notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
     undoneBy: text('undone_by'),

@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { findPlanSummary } from '../db/plan-repository.ts';
 import { findUser } from '../db/user-repository.ts';
 import { createUser } from './auth-service.ts';
+import { demoActuals, importDemoActuals } from './import-demo.ts';
 import { importPlan, parseJsonText } from './plan-service.ts';
 
 export const demoPlanFiles = ['timra-ifo-2018-2020.json', 'timra-sn-2020-2022.json'] as const;
@@ -12,8 +13,11 @@ export const demoPlanFiles = ['timra-ifo-2018-2020.json', 'timra-sn-2020-2022.js
 export const demoDir = fileURLToPath(new URL('../../demo/', import.meta.url));
 
 export interface DemoOutcome {
+  /** A plan's key, or the file name of imported actuals. */
   key: string;
-  outcome: 'loaded' | 'present';
+  outcome: 'loaded' | 'present' | 'imported';
+  /** Imported actuals: the cells the import wrote or confirmed. */
+  cells?: number;
 }
 
 /** Reads one demo plan file. */
@@ -21,7 +25,10 @@ export function readDemoPlan(file: (typeof demoPlanFiles)[number]): unknown {
   return parseJsonText(readFileSync(`${demoDir}${file}`, 'utf8'));
 }
 
-/** Loads the demo plans that are not there yet; says which were present already. */
+/**
+ * Loads the demo plans that are not there yet, and into a newly loaded IFO plan the generated
+ * actuals of 2017 (ledger and volumes); says which plans were present already.
+ */
 export async function loadDemo(db: Db, actor = 'demo'): Promise<DemoOutcome[]> {
   const outcomes: DemoOutcome[] = [];
   for (const file of demoPlanFiles) {
@@ -34,6 +41,10 @@ export async function loadDemo(db: Db, actor = 'demo'): Promise<DemoOutcome[]> {
     outcomes.push({ key, outcome: 'loaded' });
   }
   await createDemoUsers(db, actor);
+  // A plan loaded before (its imports perhaps undone on purpose) is left as it is.
+  if (outcomes.some(({ key, outcome }) => key === demoActuals.planKey && outcome === 'loaded')) {
+    for (const { file, cells } of await importDemoActuals(db, demoDir)) outcomes.push({ key: file, outcome: 'imported', cells });
+  }
   return outcomes;
 }
 

@@ -8,6 +8,7 @@ import { StyrkortError } from '../domain/errors.ts';
 import { parseLedgerMapping, type LedgerMapping } from '../domain/ledger/mapping.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { findMapping, listMappings, municipalityId, writeMapping, type StoredMapping } from '../db/ledger-mapping-repository.ts';
 
 export type { StoredMapping };
@@ -30,8 +31,7 @@ export async function getMapping(db: Db, key: string, municipality?: string): Pr
  */
 export async function saveMapping(db: Db, input: unknown, options: { actor: string; ifMatch: number | null; create?: boolean; reason?: string | null }): Promise<{ mapping: LedgerMapping; version: number; created: boolean }> {
   const mapping = parseLedgerMapping(input);
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const owner = await municipalityId(tx, mapping.municipality);
     if (owner === null) throw new StyrkortError('validation', `Kommunen ${mapping.municipality} finns inte i Styrkort; läs in en plan för kommunen först. Ingenting har sparats.`, [{ path: '$.municipality', message: 'Okänd kommunkod' }]);
     const existing = await findMapping(tx, mapping.key, mapping.municipality);

@@ -26,6 +26,7 @@ const RoundsPage = lazy(() => import('./pages/RoundsPage.tsx').then((module) => 
 const RoundPage = lazy(() => import('./pages/RoundPage.tsx').then((module) => ({ default: module.RoundPage })));
 const AssignmentPage = lazy(() => import('./pages/AssignmentPage.tsx').then((module) => ({ default: module.AssignmentPage })));
 const RolloverPage = lazy(() => import('./pages/RolloverPage.tsx').then((module) => ({ default: module.RolloverPage })));
+const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx').then((module) => ({ default: module.ImportsPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -49,6 +50,8 @@ function Page({ route }: { route: Route }) {
       return <CapitalBudgetPage key={`${route.planKey}/${route.tableKey}`} planKey={route.planKey} tableKey={route.tableKey} />;
     case 'rollover':
       return <RolloverPage key={route.planKey} planKey={route.planKey} />;
+    case 'imports':
+      return <ImportsPage key={route.planKey} planKey={route.planKey} />;
     case 'my-follow-up':
       return <MyFollowUpPage />;
     case 'rounds':

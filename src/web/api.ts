@@ -51,6 +51,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The session's CSRF token, for a write sent outside `request` (an upload with progress, imports-api.ts). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export function setSessionEndedHandler(handler: (() => void) | null): void {
   onSessionEnded = handler;
 }

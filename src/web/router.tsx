@@ -16,6 +16,7 @@ export type Route =
   | { name: 'budget'; planKey: string; tableKey: string }
   | { name: 'capital-budget'; planKey: string; tableKey: string }
   | { name: 'rollover'; planKey: string }
+  | { name: 'imports'; planKey: string }
   | { name: 'my-follow-up' }
   | { name: 'rounds'; planKey: string }
   | { name: 'round'; planKey: string; period: string }
@@ -50,6 +51,8 @@ export const paths = {
   capitalBudget: (planKey: string, tableKey: string) => `/planer/${encodeURIComponent(planKey)}/investeringar/${encodeURIComponent(tableKey)}`,
   /** Rolling the plan over into a new period, with its preview. */
   rollover: (planKey: string) => `/planer/${encodeURIComponent(planKey)}/overfor`,
+  /** Importing actuals from files into the plan (Importera utfall), with the history of imports. */
+  imports: (planKey: string) => `/planer/${encodeURIComponent(planKey)}/importera`,
   /** Two plans compared, a before b. */
   compare: (a?: string, b?: string) => {
     const query = new URLSearchParams();
@@ -82,6 +85,7 @@ const patterns: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/planer\/([^/]+)\/budget\/([^/]+)\/?$/, (m) => ({ name: 'budget', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
   [/^\/planer\/([^/]+)\/investeringar\/([^/]+)\/?$/, (m) => ({ name: 'capital-budget', planKey: decode(m[1]!), tableKey: decode(m[2]!) })],
   [/^\/planer\/([^/]+)\/overfor\/?$/, (m) => ({ name: 'rollover', planKey: decode(m[1]!) })],
+  [/^\/planer\/([^/]+)\/importera\/?$/, (m) => ({ name: 'imports', planKey: decode(m[1]!) })],
   [/^\/min-uppfoljning\/?$/, () => ({ name: 'my-follow-up' })],
   [/^\/planer\/([^/]+)\/omgangar\/?$/, (m) => ({ name: 'rounds', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/omgangar\/([^/]+)\/?$/, (m) => ({ name: 'round', planKey: decode(m[1]!), period: decode(m[2]!) })],

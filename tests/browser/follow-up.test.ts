@@ -54,11 +54,11 @@ describe('follow-up page', () => {
     const alignment = await volumes.locator('tr[data-measure="individstod-brukare"] td').first().evaluate((cell) => getComputedStyle(cell).textAlign);
     expect(alignment).toBe('right');
 
-    // Budget: the forecast entered in August ("Prognos 2017 aug") beside the budget.
+    // Budget: the run rate of the months the demo's ledger brought in (styrkort demo imports it), with its interval.
     const budgets = followUp.table(/Helårsprognoser för budget 2017/);
     const barnOFamilj = await budgets.locator('tr[data-budget="rr-ifo-barn-o-familj--costs"]').locator('th, td').allInnerTexts();
     expect(barnOFamilj[0]).toBe('IFO, Barn o familj kostnader');
-    expect(barnOFamilj[1]).toMatch(/^-36 272\s+Prognos 2017 aug$/);
+    expect(barnOFamilj[1]).toMatch(/^-36 320\s+90 %-intervall\s+-37 874–-34 765$/);
 
     // Deviations: red before yellow, larger before smaller; every one says whether it has an analysis.
     const deviations = followUp.table(/Avvikelser aug 2017, störst först/);

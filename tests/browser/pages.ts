@@ -255,3 +255,33 @@ export class ComparePage extends AppPage {
     return this.page.getByRole('table', { name: caption });
   }
 }
+
+/** "Importera utfall" of a plan: the form, the preview, the history. */
+export class ImportsPage extends PlanPage {
+  override get path(): string {
+    return `/planer/${encodeURIComponent(this.planKey)}/importera`;
+  }
+
+  fileInput(): Locator {
+    return this.page.getByLabel(/^(Fil|File)$/);
+  }
+
+  /** Chooses a file of the given text (as the file picker would). */
+  async chooseFile(name: string, text: string): Promise<void> {
+    await this.fileInput().setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name });
+  }
+
+  /** The live message under the form (or the history), once shown. */
+  message(kind: 'done' | 'error', within: 'form' | 'history' = 'form'): Locator {
+    const scope = within === 'form' ? this.page.locator('.page--imports > .live-message') : this.page.locator('.import-history .live-message');
+    return scope.locator(`[data-message="${kind}"]`);
+  }
+
+  historyRow(fileName: string): Locator {
+    return this.page.locator('.import-history tbody tr', { has: this.page.locator('th', { hasText: fileName }) }).first();
+  }
+}

@@ -30,7 +30,9 @@ export function PlanEditLinks({ plan }: { plan: PlanFile }) {
   const capitalBudgets = plan.capitalBudgets.filter(mayEditTable);
   const economy = budgets.length + capitalBudgets.length > 0;
   const rollover = permissions.createPlan;
-  if (!content && !economy && !rollover) return null;
+  // Actuals come in as follow-up: volumes and indicators for content editors, the ledger for the economy.
+  const imports = open && (permissions.content || permissions.economy);
+  if (!content && !economy && !rollover && !imports) return null;
   return (
     <nav className="plan-tools plan-edit-links" aria-labelledby="plan-edit-heading">
       <h2 id="plan-edit-heading" className="plan-tools__heading">
@@ -70,6 +72,11 @@ export function PlanEditLinks({ plan }: { plan: PlanFile }) {
         {rollover ? (
           <li>
             <Link href={paths.rollover(key)}>{t.planEdit.rollover}</Link>
+          </li>
+        ) : null}
+        {imports ? (
+          <li>
+            <Link href={paths.imports(key)}>{t.planEdit.importActuals}</Link>
           </li>
         ) : null}
       </ul>

@@ -6,6 +6,7 @@ import { activitiesEn } from './parts/activities.en.ts';
 import { budgetEditorEn } from './parts/budget-editor.en.ts';
 import { economicTableEn } from './parts/economic-table.en.ts';
 import { rolloverEn } from './parts/rollover.en.ts';
+import { importsEn } from './parts/imports.en.ts';
 import { followUpEn } from './parts/follow-up.en.ts';
 import { roundsEn } from './parts/rounds.en.ts';
 import { koladaEn } from './parts/kolada.en.ts';
@@ -362,6 +363,7 @@ export const en: Messages = {
     budget: (caption: string) => `Budget: ${caption}`,
     capitalBudget: (caption: string) => `Investments: ${caption}`,
     rollover: 'Roll over into a new plan period',
+    importActuals: 'Import actuals',
   },
   accessibility: {
     title: 'Accessibility statement',
@@ -394,6 +396,7 @@ export const en: Messages = {
   budgetEditor: budgetEditorEn,
   economicTable: economicTableEn,
   rollover: rolloverEn,
+  imports: importsEn,
   rounds: roundsEn,
   kolada: koladaEn,
 };

@@ -4,6 +4,7 @@ import { activitiesSv } from './parts/activities.sv.ts';
 import { budgetEditorSv } from './parts/budget-editor.sv.ts';
 import { economicTableSv } from './parts/economic-table.sv.ts';
 import { rolloverSv } from './parts/rollover.sv.ts';
+import { importsSv } from './parts/imports.sv.ts';
 import { followUpSv } from './parts/follow-up.sv.ts';
 import { roundsSv } from './parts/rounds.sv.ts';
 import { koladaSv } from './parts/kolada.sv.ts';
@@ -363,6 +364,7 @@ export const sv = {
     budget: (caption: string) => `Budget: ${caption}`,
     capitalBudget: (caption: string) => `Investeringar: ${caption}`,
     rollover: 'Överför till en ny planperiod',
+    importActuals: 'Importera utfall',
   },
   accessibility: {
     title: 'Tillgänglighetsredogörelse',
@@ -396,6 +398,7 @@ export const sv = {
   budgetEditor: budgetEditorSv,
   economicTable: economicTableSv,
   rollover: rolloverSv,
+  imports: importsSv,
   rounds: roundsSv,
   kolada: koladaSv,
 };

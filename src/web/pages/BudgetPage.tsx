@@ -25,6 +25,7 @@ import { TableStructure } from '../components/budget/TableStructure.tsx';
 import { TableHistory } from '../components/ItemHistory.tsx';
 import { nodeLabel } from '../components/budget/TableNav.tsx';
 import { useGridEditor } from '../components/grid/useGridEditor.ts';
+import { useFigureSources } from '../use-figure-sources.ts';
 import { useI18n } from '../i18n/index.tsx';
 import '../charts.css';
 import '../budget.css';
@@ -41,6 +42,7 @@ export function BudgetPage({ planKey, tableKey }: { planKey: string; tableKey: s
   const id = useId();
   const editor = useGridEditor<BudgetTable>({ planKey, segment: 'budget-tables', itemKey: tableKey, planWithItem: planWithTable });
   const { loaded, shown, edits, status } = editor;
+  const sources = useFigureSources(planKey, 'budget-table', tableKey, loaded?.etag);
   const findings = useMemo(() => (loaded && shown ? budgetFindings(loaded.plan, shown) : null), [loaded, shown]);
   const computed = useMemo(() => (loaded && shown ? computedNotes(loaded.plan, shown) : null), [loaded, shown]);
   // The layout changes only while the content may (plan-lifecycle), by those who may change the table.
@@ -73,6 +75,7 @@ export function BudgetPage({ planKey, tableKey }: { planKey: string; tableKey: s
         parts={parts}
         onChange={editor.setCell}
         onPaste={editor.onPaste}
+        sources={sources}
       />
       <GridSaveBar editor={editor} planKey={planKey} />
       <FindingList findings={findings} parentName={parent ? budgetTableName(plan, parent) : undefined} />

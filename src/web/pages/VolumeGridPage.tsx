@@ -18,6 +18,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { TableHistory } from '../components/ItemHistory.tsx';
 import { GridSaveBar } from '../components/grid/GridSaveBar.tsx';
 import { useGridEditor } from '../components/grid/useGridEditor.ts';
+import { useFigureSources } from '../use-figure-sources.ts';
 import { VolumeGrid } from '../components/grid/VolumeGrid.tsx';
 import { VolumePlanVsActual } from '../components/insights/VolumePlanVsActual.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -30,6 +31,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
   const id = useId();
   const editor = useGridEditor<VolumeTable>({ planKey, segment: 'volume-tables', itemKey: tableKey });
   const { loaded, shown } = editor;
+  const sources = useFigureSources(planKey, 'volume-table', tableKey, loaded?.etag);
 
   if (editor.loadError) {
     return (
@@ -64,6 +66,7 @@ export function VolumeGridPage({ planKey, tableKey }: { planKey: string; tableKe
         problems={editor.problems}
         onChange={editor.setCell}
         onPaste={editor.onPaste}
+        sources={sources}
       />
       <GridSaveBar editor={editor} planKey={planKey} />
       <VolumePlanVsActual plan={planFile} table={table} />

@@ -10,6 +10,7 @@ import type { CellRow, FigureColumn } from '../../../domain/figure-table.ts';
 import { cellId } from './grid-rules.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CellInput } from './CellInput.tsx';
+import type { CellSource } from '../../use-figure-sources.ts';
 import { FindingMarker } from '../budget/FindingMarker.tsx';
 
 /** What a grid knows about its cells and hands to each: editing, changes, findings, problems. */
@@ -23,6 +24,8 @@ export interface CellEditing {
   problems: Record<string, string>;
   onChange: (row: string, column: string, text: string) => void;
   onPaste: (rowIndex: number, columnIndex: number) => (event: ClipboardEvent<HTMLInputElement>) => void;
+  /** Where imported cells came from, by cell id (the provenance line, issue 14); absent: none shown. */
+  sources?: ReadonlyMap<string, CellSource>;
 }
 
 interface Props {
@@ -45,9 +48,13 @@ export function GridCell({ grid, row, rowIndex, column, columnIndex, note }: Pro
   const text = row.cells[column.key] ?? '';
   const markerId = `${id}-mark`;
   const problemId = `${id}-problem`;
-  const described = [problem ? problemId : null, note ? note.id : null, marks.length ? markerId : null].filter(Boolean).join(' ');
+  // An imported cell unchanged since its import says where it came from (hover, and read with the cell).
+  const source = grid.sources?.get(key);
+  const sourceLine = source && !grid.changed.has(key) ? t.imports.sourceLine(source.source, source.date, source.by) : null;
+  const sourceId = `${id}-source`;
+  const described = [problem ? problemId : null, note ? note.id : null, marks.length ? markerId : null, sourceLine ? sourceId : null].filter(Boolean).join(' ');
   return (
-    <td data-column={column.key} data-marked={marks.length ? marks[0]!.severity : undefined}>
+    <td data-column={column.key} data-marked={marks.length ? marks[0]!.severity : undefined} title={sourceLine ?? undefined} data-source={sourceLine ?? undefined}>
       {grid.editable(column) ? (
         <CellInput
           className="budget-grid__input"
@@ -68,6 +75,11 @@ export function GridCell({ grid, row, rowIndex, column, columnIndex, note }: Pro
         </span>
       ) : null}
       {note ? note.content : null}
+      {sourceLine ? (
+        <span id={sourceId} className="visually-hidden">
+          {sourceLine}
+        </span>
+      ) : null}
       {marks.length ? <FindingMarker id={markerId} findings={marks} unit={grid.unit} /> : null}
     </td>
   );
