@@ -104,14 +104,7 @@ export async function importRoutes(parent: FastifyInstance, { db }: ApiOptions):
         maxBytes: maxImportBytes,
         onProgress: (p) => progress.report(p),
         by: actorOf(request),
-        read: {
-          layout: query.layout,
-          encoding: namedEncoding(query.encoding),
-          delimiter: query.delimiter === 'tab' ? '\t' : query.delimiter,
-          decimal: query.decimal,
-          sheet: query.sheet === undefined ? undefined : /^\d+$/.test(query.sheet) ? Number(query.sheet) : query.sheet,
-          wide: query.year === undefined ? undefined : { year: query.year },
-        },
+        read: { ...fileReading(query), layout: query.layout, wide: query.year === undefined ? undefined : { year: query.year } },
       });
       reply.status(outcome.status === 'imported' ? 201 : 200);
       return presentOutcome(outcome, null);
@@ -147,12 +140,7 @@ export async function importRoutes(parent: FastifyInstance, { db }: ApiOptions):
         maxBytes: maxImportBytes,
         onProgress: (p) => progress.report(p),
         by: actorOf(request),
-        read: {
-          encoding: namedEncoding(query.encoding),
-          delimiter: query.delimiter === 'tab' ? '\t' : query.delimiter,
-          decimal: query.decimal,
-          sheet: query.sheet === undefined ? undefined : /^\d+$/.test(query.sheet) ? Number(query.sheet) : query.sheet,
-        },
+        read: fileReading(query),
       });
       reply.status(outcome.status === 'imported' ? 201 : 200);
       return presentOutcome(outcome, presentLedger(outcome));
@@ -252,6 +240,16 @@ export async function importRoutes(parent: FastifyInstance, { db }: ApiOptions):
     const withNames = request.session !== null;
     return { figures: await figureSources(db, summary.key, { itemType: request.query.item, withNames }) };
   });
+}
+
+/** How to read the file, as the query names it: encoding, delimiter, decimal sign and sheet (by number or name). */
+function fileReading(query: { encoding?: string; delimiter?: ';' | ',' | 'tab'; decimal?: ',' | '.'; sheet?: string }) {
+  return {
+    encoding: namedEncoding(query.encoding),
+    delimiter: query.delimiter === 'tab' ? ('\t' as const) : query.delimiter,
+    decimal: query.decimal,
+    sheet: query.sheet === undefined ? undefined : /^\d+$/.test(query.sheet) ? Number(query.sheet) : query.sheet,
+  };
 }
 
 function headerText(request: FastifyRequest, name: string): string | undefined {
