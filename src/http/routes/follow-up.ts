@@ -9,6 +9,7 @@ import { MonthField, PeriodField } from '../../domain/period-field.ts';
 import { backtestForecasts, forecastPlan } from '../../domain/forecast-plan.ts';
 import { diffPlans } from '../../domain/plan-diff.ts';
 import { latestFollowUpPeriod, scorecard } from '../../domain/status.ts';
+import { koladaFollowUp } from '../../services/kolada-plan-service.ts';
 import { exportPlan } from '../../services/plan-service.ts';
 import type { ApiOptions } from '../api-options.ts';
 import { presentDeviations, presentForecast, presentPlanDiff, presentScorecard, presentVolumeYears } from '../presenters.ts';
@@ -26,8 +27,9 @@ export async function followUpRoutes(parent: FastifyInstance, { db }: ApiOptions
   app.get('/api/plans/:plan/scorecard', {
     schema: { tags, summary: 'Styrkortet: status per styrtal och mål med förklaring (period ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM; standard senaste perioden med utfall)', params: PlanKeyParams, querystring: z.object({ period: PeriodField.optional() }).strict(), response: { 200: Scorecard, 400: ErrorBody, 404: ErrorBody } },
   }, async (request) => {
-    const plan = await load(request, request.params.plan);
-    return presentScorecard(scorecard(plan, { period: request.query.period ?? latestFollowUpPeriod(plan) }));
+    // Outcomes from Kolada where the plan names it as the source; targets against the group or the country.
+    const { plan, references } = await koladaFollowUp(db, await load(request, request.params.plan));
+    return presentScorecard(scorecard(plan, { period: request.query.period ?? latestFollowUpPeriod(plan), ...(references ? { references } : {}) }));
   });
 
   app.get('/api/plans/:plan/forecast', {
