@@ -5,6 +5,8 @@
  */
 import type { Db } from '../db/connection.ts';
 import { findLinks } from '../db/kolada-link-repository.ts';
+import type { KoladaReportRow } from '../documents/kolada-section.ts';
+import type { KoladaReport } from '../documents/report-view-model.ts';
 import { isStyrkortError } from '../domain/errors.ts';
 import { rankOrderFor } from '../domain/kolada/compare.ts';
 import type { LinkedKpi, MeasureWithLink, PlanLinks } from '../domain/kolada/links.ts';
@@ -72,4 +74,30 @@ export async function koladaFollowUp(db: Db, plan: PlanFile): Promise<{ plan: Pl
     }
   }
   return { plan: withKoladaOutcomes(plan, byIndicator), references: koladaReferences(byIndicator) };
+}
+
+/** The follow-up report's Kolada part for a period's year: every linked measure's comparison, and the reference values. */
+export async function koladaReport(db: Db, planKey: string, plan: PlanFile, year: number): Promise<{ plan: PlanFile; report: KoladaReport | undefined }> {
+  const followUp = await koladaFollowUp(db, plan);
+  const { comparisons } = await planKoladaComparisons(db, planKey);
+  const rows = comparisons.map((c): KoladaReportRow => {
+    const upTo = c.series?.years.filter((y) => y.year <= year) ?? [];
+    const withOwn = upTo.filter((y) => y.own.value !== null);
+    const shown = withOwn.at(-1) ?? null;
+    return {
+      measure: c.measure.label,
+      kpi: c.kpi.kpi,
+      kpiTitle: c.kpi.title,
+      year: shown?.year ?? null,
+      gender: shown?.gender ?? 'T',
+      own: shown?.own.value ?? null,
+      groupMean: shown?.group?.statistics.mean ?? null,
+      place: shown?.group?.ownPlace ? { place: shown.group.ownPlace.place, of: shown.group.ownPlace.of } : null,
+      country: shown?.country ?? null,
+      group: c.series?.group?.title ?? null,
+      source: c.kpi.source,
+    };
+  });
+  if (rows.length === 0 && !followUp.references) return { plan: followUp.plan, report: undefined };
+  return { plan: followUp.plan, report: { rows, ...(followUp.references ? { references: followUp.references } : {}) } };
 }

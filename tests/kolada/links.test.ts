@@ -104,4 +104,23 @@ describe('Kolada links', () => {
     const stored = (await editor.get('/api/plans/kolada-plan-2021-2022/indicators/st-ekb-riket')).json();
     expect(stored.actuals).toEqual([]);
   });
+
+  it("prints the linked measures' comparison with 'Källa: Kolada' in the follow-up report, for the report's year", async () => {
+    const response = await api.anonymous.get(`/api/plans/${sn}/report.html?period=2020`);
+    expect(response.statusCode).toBe(200);
+    const html = response.body;
+    expect(html).toContain('Jämförelse med andra kommuner');
+    expect(html).toContain('Källa: Kolada, publicerad 2025-02-22');
+    expect(html).toContain('Jämförelsegrupp: Liknande kommuner IFO, Timrå, 2022; Liknande kommuner ekonomiskt bistånd, Timrå, 2022.');
+    // N31807 in 2020: Timrå 3,85793 %, the country 3,605823 % (printed to two decimals).
+    const row = html.slice(html.indexOf('N31807 Invånare'), html.indexOf('</tr>', html.indexOf('N31807 Invånare')));
+    expect(row).toContain('2020');
+    expect(row).toContain('3,86');
+    expect(row).toContain('3,61');
+    // The IFO plan shows the same measure, so the same link (the municipality's), for 2017.
+    const ifoReport = (await api.anonymous.get('/api/plans/timra-ifo-2018-2020/report.html?period=2017-08')).body;
+    const ifoRow = ifoReport.slice(ifoReport.indexOf('N31807 Invånare'), ifoReport.indexOf('</tr>', ifoReport.indexOf('N31807 Invånare')));
+    expect(ifoRow).toContain('2017');
+    expect(ifoRow).toContain('4,23');
+  });
 });

@@ -156,7 +156,7 @@ function KpiSection({ kpi, series }: { kpi: MeasureLink['kpis'][number]; series:
         <>
           <p lang="sv">{series.years.some((y) => y.group) ? t.kolada.groupLine(series.years.find((y) => y.group)!.group!.title) : t.kolada.noGroup}</p>
           {gender && gender !== 'T' ? <p>{t.kolada.genderNote(t.kolada.genders[gender] ?? gender)}</p> : null}
-          <KoladaChart model={model} kpiLabel={heading} municipality={series.municipality.title} />
+          <KoladaChart model={model} allYears={chartModel(series.years, Number.MAX_SAFE_INTEGER).years} kpiLabel={heading} municipality={series.municipality.title} />
           {shown?.group ? (
             <>
               <h3 id={`${id}-rank`}>{t.kolada.rankHeading(shown.year)}</h3>

@@ -14,7 +14,7 @@ const margin = { top: 24, right: 24, bottom: 36, left: 24 };
 
 type Key = 'own' | 'mean' | 'country';
 
-export function KoladaChart({ model, kpiLabel, municipality }: { model: ChartModel; kpiLabel: string; municipality: string }) {
+export function KoladaChart({ model, allYears, kpiLabel, municipality }: { model: ChartModel; allYears: ChartYear[]; kpiLabel: string; municipality: string }) {
   const { t } = useI18n();
   const id = useId();
   const [showTable, setShowTable] = useState(false);
@@ -41,7 +41,7 @@ export function KoladaChart({ model, kpiLabel, municipality }: { model: ChartMod
     t.kolada.chartSeries(municipality, words('own')),
     t.kolada.chartSeries(t.kolada.legendMean, words('mean')),
     t.kolada.chartSeries(t.kolada.legendRange, words('range')),
-    t.kolada.chartSeries(t.kolada.legendCountry, words('country')),
+    model.countryApart ? t.kolada.countryApart : t.kolada.chartSeries(t.kolada.legendCountry, words('country')),
   ].join(' ');
 
   return (
@@ -50,11 +50,11 @@ export function KoladaChart({ model, kpiLabel, municipality }: { model: ChartMod
         <line x1={margin.left} x2={width - margin.right} y1={y(Math.max(model.bottom, 0))} y2={y(Math.max(model.bottom, 0))} className="kolada-chart__axis" />
         {bandPath ? <path d={bandPath} className="kolada-chart__range" /> : null}
         <path d={path('mean')} className="kolada-chart__mean" />
-        <path d={path('country')} className="kolada-chart__country" />
+        {model.countryApart ? null : <path d={path('country')} className="kolada-chart__country" />}
         <path d={path('own')} className="kolada-chart__own" />
         {years.map((year, index) => (
           <g key={year.year}>
-            {year.country !== null ? <rect x={x(index) - 4} y={y(year.country) - 4} width="8" height="8" className="kolada-chart__country-mark" /> : null}
+            {year.country !== null && !model.countryApart ? <rect x={x(index) - 4} y={y(year.country) - 4} width="8" height="8" className="kolada-chart__country-mark" /> : null}
             {year.mean !== null ? <line x1={x(index) - 6} x2={x(index) + 6} y1={y(year.mean)} y2={y(year.mean)} className="kolada-chart__mean-mark" /> : null}
             {year.own !== null ? (
               <>
@@ -84,16 +84,15 @@ export function KoladaChart({ model, kpiLabel, municipality }: { model: ChartMod
             </svg>{' '}
             {t.kolada.legendRange}
           </li>
-          <li>
-            <LegendLine className="kolada-chart__country" mark="square" /> {t.kolada.legendCountry}
-          </li>
+          <li>{model.countryApart ? t.kolada.countryApart : <><LegendLine className="kolada-chart__country" mark="square" /> {t.kolada.legendCountry}</>}</li>
+          {model.earlierYears ? <li>{t.kolada.earlierYears(model.earlierYears)}</li> : null}
         </ul>
         <button type="button" className="button button--secondary" aria-expanded={showTable} aria-controls={tableId} onClick={() => setShowTable(!showTable)}>
           {showTable ? t.kolada.hideTable : t.kolada.showTable}
         </button>
       </figcaption>
       <div id={tableId} className="doc-table kolada-chart__table" hidden={!showTable}>
-        <SeriesTable years={years} decimals={decimals} kpiLabel={kpiLabel} municipality={municipality} />
+        <SeriesTable years={allYears} decimals={decimals} kpiLabel={kpiLabel} municipality={municipality} />
       </div>
     </figure>
   );
