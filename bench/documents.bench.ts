@@ -1,8 +1,8 @@
 /**
  * Document benchmark: how long the plan document takes in each format for both demo plans and for
  * a large plan (the SN plan's content ×10), cold (first in the process, modules loaded) and warm
- * (median of 3), with the size of the result; and the 2017-08 follow-up report.
- * Run with `npm run bench` (or `npx tsx bench/documents.bench.ts`). A benchmark, not a test.
+ * (median of 3; 1 for the large plan with --quick), with the size of the result; and the 2017-08 follow-up report.
+ * Targets (issue 11.6): demo plan PDF ≤ 1 s, DOCX and XLSX ≤ 0.3 s warm, the ×10 plan's PDF ≤ 5 s.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,34 +15,12 @@ import { buildReportDocument } from '../src/documents/report-view-model.ts';
 import type { DocumentView } from '../src/documents/view-model.ts';
 import { readDemoPlan } from '../src/services/demo.ts';
 import { documentFormats, renderView, type DocumentFormat } from '../src/services/document-service.ts';
+import { largePlan } from './lib/plans.ts';
+import { loadAverage } from './lib/processes.ts';
+import { median, quick, record, type Target } from './lib/report.ts';
 
-const warmRuns = 3;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-/** The SN plan with every table, outlook, activity and indicator copied `times` times, each copy in the document. */
-function largePlan(times: number): PlanFile {
-  const base = PlanFile.parse(readDemoPlan('timra-sn-2020-2022.json'));
-  const plan = structuredClone(base);
-  plan.plan.key = 'stor-plan-2020-2022';
-  const copies: Record<string, string[]> = {};
-  const copy = <T extends { key: string }>(items: T[], i: number, change: (item: T, key: string) => T = (item, key) => ({ ...item, key })) =>
-    items.map((item) => {
-      const key = `${item.key}-k${i}`;
-      (copies[item.key] ??= []).push(key);
-      return change(structuredClone(item), key);
-    });
-  for (let i = 1; i < times; i += 1) {
-    plan.outlooks.push(...copy(base.outlooks, i));
-    plan.indicators.push(...copy(base.indicators, i));
-    plan.activityTables.push(...copy(base.activityTables, i));
-    plan.activities.push(...base.activities.map((activity) => ({ ...structuredClone(activity), key: `${activity.key}-k${i}`, table: `${activity.table}-k${i}` })));
-    plan.volumeTables.push(...copy(base.volumeTables, i, (table, key) => ({ ...table, key, rows: table.rows.map((row) => ({ ...row, key: `${row.key}-k${i}`, ...(row.partOf ? { partOf: `${row.partOf}-k${i}` } : {}) })) })));
-    plan.budgetTables.push(...copy(base.budgetTables, i));
-    plan.capitalBudgets.push(...copy(base.capitalBudgets, i));
-  }
-  plan.sections = plan.sections.map((section) => (section.include ? { ...section, include: section.include.flatMap((key) => [key, ...(copies[key] ?? [])]) } : section));
-  return plan;
-}
+/** Warm runs per format: three for the demo plans (fast enough to take a median), one for the large plan with --quick. */
+const warmRunsOf = (large: boolean) => (quick && large ? 1 : 3);
 
 function pdfPages(body: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'styrkort-bench-'));
@@ -56,11 +34,12 @@ function pdfPages(body: Buffer): string {
   }
 }
 
-async function measure(label: string, build: () => DocumentView): Promise<void> {
+async function measure(label: string, build: () => DocumentView, targets: Partial<Record<DocumentFormat, Target>> = {}, large = false): Promise<void> {
+  const warmRuns = warmRunsOf(large);
   const start = performance.now();
   const view = build();
   const viewMs = performance.now() - start;
-  console.log(`\n${label}: ${view.blocks.length} blocks, ${view.blocks.filter((b) => b.kind === 'table').length} tables; view model ${viewMs.toFixed(1)} ms`);
+  console.log(`\n${label}: ${view.blocks.length} blocks, ${view.blocks.filter((b) => b.kind === 'table').length} tables; view model ${viewMs.toFixed(1)} ms; load average ${loadAverage()}`);
   console.log(`  ${'format'.padEnd(6)} ${'cold ms'.padStart(9)} ${'warm ms'.padStart(9)} ${'size kB'.padStart(9)}  pages`);
   for (const format of documentFormats as readonly DocumentFormat[]) {
     const timings: number[] = [];
@@ -73,12 +52,15 @@ async function measure(label: string, build: () => DocumentView): Promise<void> 
     const [cold, ...warm] = timings;
     const pages = format === 'pdf' ? pdfPages(body) : '';
     console.log(`  ${format.padEnd(6)} ${cold!.toFixed(0).padStart(9)} ${median(warm).toFixed(0).padStart(9)} ${(body.length / 1024).toFixed(0).padStart(9)}  ${pages}`);
+    const target = targets[format];
+    if (target) record({ name: `${label}: ${format.toUpperCase()}, warm`, unit: 'ms', value: median(warm), from: `cold ${cold!.toFixed(0)} ms, median of ${warm.length} warm; ${(body.length / 1024).toFixed(0)} kB`, target });
   }
 }
 
-console.log(`Document generation, node ${process.version}; cold = first in this process (modules loading), warm = median of ${warmRuns}`);
-await measure('timra-ifo-2018-2020', () => buildPlanDocument(PlanFile.parse(readDemoPlan('timra-ifo-2018-2020.json'))));
-await measure('timra-sn-2020-2022', () => buildPlanDocument(PlanFile.parse(readDemoPlan('timra-sn-2020-2022.json'))));
-await measure('stor plan (SN ×10)', () => buildPlanDocument(largePlan(10)));
+const demoTargets: Partial<Record<DocumentFormat, Target>> = { pdf: { atMost: 1000 }, docx: { atMost: 300 }, xlsx: { atMost: 300 } };
+console.log(`Document generation, node ${process.version}; cold = first in this process (modules loading), warm = median of ${warmRunsOf(false)} (large plan: ${warmRunsOf(true)})`);
+await measure('timra-ifo-2018-2020', () => buildPlanDocument(PlanFile.parse(readDemoPlan('timra-ifo-2018-2020.json'))), demoTargets);
+await measure('timra-sn-2020-2022', () => buildPlanDocument(PlanFile.parse(readDemoPlan('timra-sn-2020-2022.json'))), demoTargets);
+await measure('stor plan (SN ×10)', () => buildPlanDocument(largePlan(10)), { pdf: { atMost: 5000 } }, true);
 await measure('uppföljning 2017-08, timra-ifo-2018-2020', () => buildReportDocument(PlanFile.parse(readDemoPlan('timra-ifo-2018-2020.json')), { period: '2017-08' }));
 console.log(`\nRSS at the end: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);

@@ -46,6 +46,10 @@ const diffCommand = async (a: string, b: string, o: any) => (await import('./dif
 const koladaCommands = async () => import('./kolada-commands.ts');
 const backupCommand = async (o: any) => (await import('./backup.ts')).backupCommand(o);
 const restoreCommand = async (f: string, o: any) => (await import('./restore.ts')).restoreCommand(f, o);
+const importActualsCommand = async (f: string, o: any) => (await import('./import-actuals.ts')).importActualsCommand(f, o);
+const importsCommand = async (o: any) => (await import('./imports.ts')).importsCommand(o);
+const importLedgerCommand = async (f: string, o: any) => (await import('./import-ledger.ts')).importLedgerCommand(f, o);
+const mappingCommands = async () => import('./mapping.ts');
 const roundCommands = async () => import('./round.ts');
 
 program
@@ -206,6 +210,60 @@ program
   .argument('<fil>', 'säkerhetskopian')
   .option('--force', 'ersätt allt i en databas som inte är tom')
   .action((file, options) => restoreCommand(file, { ...globals(), ...options }));
+
+program
+  .command('import-actuals')
+  .description('läs in utfall för volymer och styrtal från CSV eller Excel (lång eller bred layout); vid fel sparas ingenting')
+  .argument('<fil>', 'CSV- eller Excel-fil (.xlsx)')
+  .requiredOption('--plan <plan>', 'planens nyckel')
+  .option('--dry-run', 'visa bara vad som skulle ändras')
+  .option('--source <system>', 'källsystemet som cellerna visar (standard: verksamhetssystemet); en rättad fil från samma källa ersätter dess värden för perioderna')
+  .option('--layout <layout>', 'auto, long (mått;period;värde) eller wide (mått som rader, perioder som kolumner)')
+  .option('--year <år>', 'året för månadsrubriker utan år ("Utfall jan")')
+  .option('--sheet <blad>', 'Excel-bladets namn eller nummer (standard: det första)')
+  .option('--encoding <kodning>', 'auto, utf-8, windows-1252 (ansi), pc8 (cp437) eller iso-8859-1')
+  .option('--delimiter <tecken>', 'fältavgränsare: ; , eller tab (standard: den filen använder)')
+  .option('--decimal <tecken>', 'decimaltecken: , eller . (standard: det talen använder)')
+  .action((file, options) => importActualsCommand(file, { ...globals(), ...options }));
+
+program
+  .command('import-ledger')
+  .description('läs in ekonomiskt utfall från en huvudbok (SIE 4, CSV eller Excel) per enhet och månad enligt en mappning; vid fel sparas ingenting')
+  .argument('<fil>', 'SIE-, CSV- eller Excel-fil')
+  .requiredOption('--mapping <namn>', 'mappningens nyckel (se styrkort mapping list), eller en mappningsfil (.json)')
+  .option('--plan <plan>', 'planen som får utfallet (standard: kommunens plan som följer upp filens månader)')
+  .option('--dry-run', 'visa tabellen per enhet och månad och de omappade koderna, spara ingenting')
+  .option('--source <system>', 'källsystemet som cellerna visar (standard: ekonomisystemet)')
+  .option('--sheet <blad>', 'Excel-bladets namn eller nummer (standard: det första)')
+  .option('--encoding <kodning>', 'auto, utf-8, windows-1252 (ansi), pc8 (cp437) eller iso-8859-1')
+  .option('--delimiter <tecken>', 'fältavgränsare: ; , eller tab (standard: den filen använder)')
+  .option('--decimal <tecken>', 'decimaltecken: , eller . (standard: det beloppen använder)')
+  .action((file, options) => importLedgerCommand(file, { ...globals(), ...options }));
+
+const mapping = program.command('mapping').description('kommunens mappningar från ekonomisystemets koder till planens enheter (JSON-filer)');
+mapping.command('list').description('lista mappningarna').action(async () => (await mappingCommands()).mappingListCommand(globals()));
+mapping
+  .command('save')
+  .description('spara en mappningsfil (kontrolleras först)')
+  .argument('<fil>', 'mappningsfil (.json)')
+  .option('--replace', 'ersätt en sparad mappning med samma nyckel')
+  .option('--reason <text>', 'anledning, sparas i ändringsloggen')
+  .action(async (file, options) => (await mappingCommands()).mappingSaveCommand(file, { ...globals(), ...options }));
+mapping
+  .command('export')
+  .description('skriv ut en sparad mappning som fil')
+  .argument('<nyckel>', 'mappningens nyckel')
+  .option('--out <fil>', 'skriv till fil i stället för standard ut')
+  .action(async (key, options) => (await mappingCommands()).mappingExportCommand(key, { ...globals(), ...options }));
+
+program
+  .command('imports')
+  .description('importerna av utfall: historiken, en imports celler, eller ångra en import')
+  .option('--plan <plan>', 'bara importerna till en plan')
+  .option('--show <id>', 'visa en import och cellerna den ändrade')
+  .option('--undo <id>', 'ångra en import (nekas om cellerna ändrats efter den)')
+  .option('--reason <text>', 'anledning, sparas i ändringsloggen')
+  .action((options) => importsCommand({ ...globals(), ...options }));
 
 program
   .command('json-schema')

@@ -1,6 +1,9 @@
 /** `styrkort serve`: the server, with the demo loaded into an empty database, and a graceful stop. */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { buildServer } from '../http/server.ts';
-import { loadDemo } from '../services/demo.ts';
+import { demoPlanFiles, loadDemo } from '../services/demo.ts';
 import { koladaDemoWanted, loadKoladaDemo } from '../services/kolada-demo.ts';
 import { startKoladaSchedule } from '../services/kolada-schedule.ts';
 import { listPlans } from '../services/plan-service.ts';
@@ -8,9 +11,16 @@ import { clockFromEnv } from '../services/round-clock.ts';
 import { mailerFromEnv, publicUrlFromEnv } from '../services/round-mail.ts';
 import { startRoundScheduler } from '../services/round-scheduler.ts';
 import { ensureWebApp } from './build-web.ts';
-import { openFor, type GlobalOptions } from './context.ts';
+import { dataDirOf, openFor, type GlobalOptions } from './context.ts';
 
 export async function serveCommand(options: GlobalOptions & { port: string; host: string }): Promise<void> {
+  // Checking (and building) the web app is file work that runs beside the database's start.
+  const webApp = ensureWebApp();
+  webApp.catch(() => undefined); // awaited below
+  if (!process.env.DATABASE_URL && isNewDataDir(dataDirOf(options))) {
+    await prepareInChild(dataDirOf(options));
+    for (const file of demoPlanFiles) console.log(`Demoplan inläst: ${file.replace(/\.json$/, '')}`);
+  }
   const database = await openFor(options, `styrkort serve (port ${options.port})`);
   if ((await listPlans(database.db)).length === 0) {
     for (const { key } of await loadDemo(database.db)) console.log(`Demoplan inläst: ${key}`);
@@ -19,7 +29,7 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
       console.log(`Kolada: ${kolada.valuesImported} värden (Källa: Kolada) och ${kolada.linksCreated} kopplade mått inlästa`);
     }
   }
-  await ensureWebApp();
+  await webApp;
   const clock = clockFromEnv();
   const app = buildServer({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, clock });
   // Reminders of follow-up rounds by e-mail (STYRKORT_SMTP_*; off when unset) and in-app notices.
@@ -56,4 +66,23 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
     throw error;
   }
   console.log(`Styrkort körs på http://localhost:${options.port} (data: ${database.location})`);
+}
+
+/** A directory that does not exist yet or is empty: opening it would run initdb. */
+function isNewDataDir(dir: string): boolean {
+  return !existsSync(dir) || readdirSync(dir).length === 0;
+}
+
+/**
+ * Makes a new data directory (initdb, migrations, the demo) with `styrkort demo` in a process of
+ * its own: initdb and a first large import leave ~0.5 GB of WebAssembly memory behind (it never
+ * shrinks) that the server would otherwise hold for as long as it runs. Its errors are passed on.
+ */
+function prepareInChild(dir: string): Promise<void> {
+  const bin = fileURLToPath(new URL('../../bin/styrkort.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'demo', '--data', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Datakatalogen ${dir} kunde inte skapas (styrkort demo avslutades med ${code})`))));
+  });
 }

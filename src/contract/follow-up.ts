@@ -12,6 +12,8 @@ import type { BacktestRow as DomainBacktestRow, BacktestSummary as DomainBacktes
 import type { PlanDiff as DomainPlanDiff } from '../domain/plan-diff.ts';
 import { BudgetTable, Column, Goal, PlanHead, StatusRule, volumeKinds, VolumeRow, budgetLines } from '../domain/plan.ts';
 import { allStatuses } from '../domain/status-band.ts';
+import type { GoalAssessment as DomainGoalAssessment } from '../domain/goal-assessment.ts';
+import { goalAssessmentStatuses, goalKinds } from '../domain/plan-follow-up.ts';
 import type { Scorecard as DomainScorecard } from '../domain/status.ts';
 import type { Target } from '../domain/target.ts';
 import type { VolumeYearComparison as DomainVolumeYearComparison } from '../domain/volume-aggregation.ts';
@@ -53,6 +55,23 @@ export const GoalStatus = z.object({
   subgoals: z.array(z.string()),
 });
 
+/** A goal's assessment (måluppfyllelse) in the plan's words (domain/goal-assessment.ts). */
+export const GoalAssessment = z.object({
+  goalKey: z.string(),
+  number: z.string().nullable(),
+  text: z.string(),
+  kind: z.enum(goalKinds),
+  period: z.string(),
+  status: z.enum(goalAssessmentStatuses).nullable(),
+  label: z.string(),
+  manual: z.boolean(),
+  computed: z.enum(goalAssessmentStatuses).nullable().optional(),
+  explanation: z.string(),
+  comment: z.string().optional(),
+  author: z.string().optional(),
+});
+sameShape<Exactly<z.infer<typeof GoalAssessment>, Wire<DomainGoalAssessment>>>();
+
 export const Scorecard = z
   .object({
     planKey: z.string(),
@@ -62,6 +81,7 @@ export const Scorecard = z
     ruleText: z.string(),
     goals: z.array(GoalStatus),
     indicators: z.array(IndicatorStatus),
+    assessments: z.array(GoalAssessment).optional(),
   })
   .describe('Styrkortet för en period');
 sameShape<Exactly<z.infer<typeof Scorecard>, Wire<DomainScorecard>>>();
@@ -185,7 +205,13 @@ const ValueChange = z.object({ ...TextChange, period: z.string(), kind: z.string
 const changes = <R extends z.ZodType, C extends z.ZodType>(ref: R, change: C) => z.object({ added: z.array(ref), removed: z.array(ref), changed: z.array(change), unchanged: z.number().int() });
 
 const GoalRef = z.object({ key: z.string(), number: z.string().nullable(), level: Goal.shape.level, text: z.string() });
-const IndicatorRef = z.object({ key: z.string(), number: z.string(), name: z.string(), targets: z.array(z.object({ year: z.number().int(), text: z.string() })) });
+const IndicatorRef = z.object({
+  key: z.string(),
+  number: z.string(),
+  name: z.string(),
+  targets: z.array(z.object({ year: z.number().int(), text: z.string() })),
+  measure: z.string().optional().describe('måttet båda planernas styrtal hör till'),
+});
 const VolumeRef = z.object({ measure: z.string(), label: z.string(), kind: VolumeRow.shape.kind });
 const BudgetRef = z.object({ node: z.string().nullable(), nodeName: z.string(), tableKind: BudgetTable.shape.kind, line: z.string().describe('radens nyckel: Timrås rader (income, costs, net) eller en enhets rad'), label: z.string() });
 const PlanRef = z.object({ key: z.string(), title: z.string(), period: z.string() });

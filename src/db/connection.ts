@@ -42,6 +42,14 @@ export interface OpenOptions {
 
 const MARKER = 'styrkort-data.json';
 
+/**
+ * PostgreSQL's memory settings for the embedded engine. Its defaults (128 MB of shared buffers)
+ * are a server's; in one process beside the application they cost ~130 MB of resident memory and
+ * bought no speed in the bench (reads are served from the application's cache; a plan's rows are
+ * a few MB). Measured: RSS 425 → 291 MB with the demo loaded, export and import times unchanged.
+ */
+const embeddedSettings = ['shared_buffers = 16MB', 'work_mem = 2MB', 'maintenance_work_mem = 16MB', 'temp_buffers = 2MB', 'wal_buffers = 1MB'];
+
 /** Opens (and migrates) the database the options point at. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const database = options.databaseUrl
@@ -77,7 +85,7 @@ async function openServer(url: string): Promise<Database> {
 }
 
 async function openMemory(loadDataDir?: Blob | File): Promise<Database> {
-  const client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
+  const client = await PGlite.create({ postgresqlconf: embeddedSettings, ...(loadDataDir ? { loadDataDir } : {}) });
   return {
     db: drizzlePglite(client, { schema }),
     engine: 'pglite',
@@ -91,7 +99,7 @@ async function openDataDir(dir: string, purpose: string): Promise<Database> {
   const lock = acquireLock(join(dir, 'styrkort.lock'), purpose);
   let client: PGlite;
   try {
-    client = await PGlite.create(join(dir, 'pglite'));
+    client = await PGlite.create(join(dir, 'pglite'), { postgresqlconf: embeddedSettings });
   } catch (error) {
     lock.release();
     throw new StyrkortError(

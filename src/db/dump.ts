@@ -115,13 +115,15 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
 }
 
 /**
- * Drops every object of Styrkort's schema (tables with their triggers and sequences, functions,
- * types, and the migration journal), inside the caller's transaction.
+ * Drops every object of Styrkort's schema (tables with their triggers and sequences, sequences of
+ * their own, functions, types, and the migration journal), inside the caller's transaction.
  */
 export async function dropSchema(tx: Db): Promise<void> {
   for (const name of await tablesInLoadOrder(tx)) await tx.execute(sql.raw(`drop table if exists public.${quoteIdent(name)} cascade`));
   const functions = await rows<{ signature: string }>(tx, sql`select p.oid::regprocedure::text as signature from pg_proc p where p.pronamespace = 'public'::regnamespace and p.prokind = 'f'`);
   for (const { signature } of functions) await tx.execute(sql.raw(`drop function if exists ${signature} cascade`));
+  const sequences = await rows<{ name: string }>(tx, sql`select sequence_name as name from information_schema.sequences where sequence_schema = 'public'`);
+  for (const { name } of sequences) await tx.execute(sql.raw(`drop sequence if exists public.${quoteIdent(name)} cascade`));
   const types = await rows<{ name: string }>(tx, sql`select t.typname as name from pg_type t where t.typnamespace = 'public'::regnamespace and t.typtype in ('e', 'd', 'c') and not exists (select 1 from pg_class c where c.reltype = t.oid)`);
   for (const { name } of types) await tx.execute(sql.raw(`drop type if exists public.${quoteIdent(name)} cascade`));
   await tx.execute(sql`drop table if exists drizzle.__drizzle_migrations`);

@@ -4,6 +4,8 @@ import type { PlanPart } from '../domain/plan-parts.ts';
 import type { Goal, PlanFile } from '../domain/plan.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import type { Queryable, Tx } from './connection.ts';
+import { GOAL_DETAIL, goalDetail } from './goal-detail-mapping.ts';
+import { importedFiguresOf, keepSource } from './import-figures.ts';
 import { toItemsAndFigures } from './plan-mapping.ts';
 import { currentGoalsOf, goalAttributesOf, hasGoalAttributes, pinnableGoalVersion } from './goal-repository.ts';
 import { figures, goals, goalTexts, goalVersions, municipalities, planItems, plans } from './schema.ts';
@@ -75,10 +77,12 @@ export async function writeItem(tx: Tx, plan: PlanRow, part: PlanPart, item: Rec
     const written = await tx.update(planItems).set({ data: row.data, version: options.version }).where(and(where, eq(planItems.version, options.expected))).returning({ id: planItems.id });
     if (written.length === 0) throw staleItem(part, key);
   }
+  // Cells whose text stays keep the import they came from (issue 14: provenance).
+  const imported = await importedFiguresOf(tx, plan.id, part.itemType, key);
   await tx.delete(figures).where(and(eq(figures.planId, plan.id), eq(figures.itemType, part.itemType), eq(figures.itemKey, key)));
   if (figureRows.length) {
     await tx.insert(figures).values(
-      figureRows.map((figure) => ({ ...figure, planId: plan.id, source: figure.statedSource ?? options.source, recordedBy: options.actor })),
+      figureRows.map((figure) => keepSource(imported, { ...figure, planId: plan.id, source: figure.statedSource ?? options.source, recordedBy: options.actor })),
     );
   }
 }
@@ -123,15 +127,36 @@ async function writeGoal(tx: Tx, plan: PlanRow, goal: Goal, options: ItemWrite):
   const values = { goalVersionId: pin.goalVersionId, text: goal.text, measurement: goal.measurement, version: options.version };
   if (options.expected === undefined) {
     const [last] = await tx.select({ last: max(goalTexts.position) }).from(goalTexts).where(eq(goalTexts.planId, plan.id));
-    await tx.insert(goalTexts).values({ goalId: pin.goalId, planId: plan.id, periodStart: plan.periodStart, periodEnd: plan.periodEnd, position: (last?.last ?? -1) + 1, ...values });
+    const position = (last?.last ?? -1) + 1;
+    await tx.insert(goalTexts).values({ goalId: pin.goalId, planId: plan.id, periodStart: plan.periodStart, periodEnd: plan.periodEnd, position, ...values });
+    await writeGoalDetail(tx, plan, goal, { position, version: options.version });
     return;
   }
   const written = await tx
     .update(goalTexts)
     .set(values)
     .where(and(eq(goalTexts.planId, plan.id), eq(goalTexts.goalId, pin.goalId), eq(goalTexts.version, options.expected)))
-    .returning({ id: goalTexts.id });
+    .returning({ position: goalTexts.position });
   if (written.length === 0) throw new StyrkortError('precondition-failed', `Någon annan har ändrat målet "${goal.key}" under tiden. Ingenting har sparats; läs om och försök igen.`);
+  await writeGoalDetail(tx, plan, goal, { position: written[0]!.position, version: options.version });
+}
+
+/**
+ * The plan-local part of a goal (kind, description, links, assessments) as the plan's own item, or
+ * none; never on the shared goal or its versions. Its version follows the goal's wording, whose
+ * version is the one checked.
+ */
+async function writeGoalDetail(tx: Tx, plan: PlanRow, goal: Goal, at: { position: number; version: number }): Promise<void> {
+  const data = goalDetail(goal);
+  const where = and(eq(planItems.planId, plan.id), eq(planItems.itemType, GOAL_DETAIL), eq(planItems.key, goal.key));
+  if (!data) {
+    await tx.delete(planItems).where(where);
+    return;
+  }
+  await tx
+    .insert(planItems)
+    .values({ planId: plan.id, itemType: GOAL_DETAIL, key: goal.key, position: at.position, data, version: at.version })
+    .onConflictDoUpdate({ target: [planItems.planId, planItems.itemType, planItems.key], set: { data, version: at.version } });
 }
 
 /** Removes one item and its figures from a plan (a goal keeps its wordings in other plans). */
@@ -140,6 +165,7 @@ export async function removeItem(tx: Tx, plan: PlanRow, part: PlanPart, key: str
     const goalId = tx.select({ id: goals.id }).from(goals).where(and(eq(goals.municipalityId, plan.municipalityId), eq(goals.key, key)));
     const removed = await tx.delete(goalTexts).where(and(eq(goalTexts.planId, plan.id), inArray(goalTexts.goalId, goalId), eq(goalTexts.version, expected))).returning({ id: goalTexts.id });
     if (removed.length === 0) throw staleItem(part, key);
+    await tx.delete(planItems).where(and(eq(planItems.planId, plan.id), eq(planItems.itemType, GOAL_DETAIL), eq(planItems.key, key)));
     return;
   }
   const removed = await tx

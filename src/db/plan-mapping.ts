@@ -7,6 +7,7 @@ import { TOTAL_ROW } from '../domain/figure-table.ts';
 import { parseFigure } from '../domain/figure.ts';
 import type { Column, PlanFile } from '../domain/plan.ts';
 import { planParts } from '../domain/plan-parts.ts';
+import { goalDetailItems } from './goal-detail-mapping.ts';
 
 export interface ItemRow {
   itemType: string;
@@ -53,6 +54,8 @@ export function toItemsAndFigures(plan: Partial<PlanFile>): { items: ItemRow[]; 
       items.push({ itemType: type, key: keyOf(item), position, data: stripFigures(type, item) });
     });
   }
+  // What the plan says of its goals beyond the shared goal (kind, description, links, assessments).
+  items.push(...goalDetailItems(plan.goals ?? []));
   const figures = [
     ...(plan.indicators ?? []).flatMap(indicatorFigures),
     ...(plan.volumeTables ?? []).flatMap((table) =>
@@ -73,13 +76,19 @@ function stripFigures(type: string, item: Record<string, unknown>): Record<strin
     case 'indicator': {
       // The figures go to `figures`; what an actual carries beside its text (manual status and
       // its justification, a reference value) stays with the indicator, per period.
-      const { targets: _t, actuals, ...rest } = item;
+      const { targets, actuals, ...rest } = item;
       const details = Object.fromEntries(
         (actuals as Array<Record<string, unknown>>)
           .map(({ period, text: _text, source: _source, ...extra }) => [period, extra] as const)
           .filter(([, extra]) => Object.keys(extra).length > 0),
       );
-      return Object.keys(details).length ? { ...rest, actualDetails: details } : rest;
+      // A target's own letter ("A)") stays with the indicator too, per year.
+      const labels = Object.fromEntries((targets as Array<{ year: number; label?: string }>).flatMap((target) => (target.label === undefined ? [] : [[String(target.year), target.label] as const])));
+      return {
+        ...rest,
+        ...(Object.keys(details).length ? { actualDetails: details } : {}),
+        ...(Object.keys(labels).length ? { targetLabels: labels } : {}),
+      };
     }
     case 'volume-table':
     case 'budget-table':
@@ -238,10 +247,14 @@ function withFigures(type: string, key: string, data: Data, index: FigureIndex):
   const rowsWithCells = () => (data.rows as Data[]).map((row) => ({ ...row, cells: cellsOf(index, type, key, String(row.key)) }));
   switch (type) {
     case 'indicator': {
-      const { actualDetails, ...rest } = data as Data & { actualDetails?: Record<string, Data> };
+      const { actualDetails, targetLabels, ...rest } = data as Data & { actualDetails?: Record<string, Data>; targetLabels?: Record<string, string> };
       return {
         ...rest,
-        targets: (index.get(`indicator|${key}|target`) ?? []).map((f) => ({ year: Number(f.columnKey), text: f.printed })),
+        targets: (index.get(`indicator|${key}|target`) ?? []).map((f) => ({
+          year: Number(f.columnKey),
+          text: f.printed,
+          ...(targetLabels?.[f.columnKey] !== undefined ? { label: targetLabels[f.columnKey] } : {}),
+        })),
         actuals: (index.get(`indicator|${key}|actual`) ?? []).map((f) => ({
           period: f.columnKey,
           text: f.printed,

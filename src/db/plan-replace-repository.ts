@@ -7,6 +7,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PlanFile } from '../domain/plan.ts';
 import type { Tx } from './connection.ts';
+import { GOAL_DETAIL, goalDetail } from './goal-detail-mapping.ts';
+import { storePlanMeasures } from './measure-repository.ts';
 import { currentGoalsOf, goalAttributesOf, hasGoalAttributes, pinnableGoalVersion } from './goal-repository.ts';
 import { toItemsAndFigures, type FigureRow, type ItemRow } from './plan-mapping.ts';
 import { updatePlanRow, type PlanRow } from './plan-item-repository.ts';
@@ -29,10 +31,13 @@ export async function replacePlanContent(tx: Tx, row: PlanRow, plan: PlanFile, c
     source: head.source ?? null,
     statusRollup: head.statusRollup,
     statusRule: head.statusRule ?? null,
+    goalAssessment: head.goalAssessment ?? null,
   });
   await pinOrganisation(tx, { municipalityId: row.municipalityId, planId: row.id, plan }, context);
   await replaceGoals(tx, row, plan, context);
   await replaceItems(tx, row, plan, context);
+  // The plan lists the measures of this file; values another plan shows are never removed.
+  await storePlanMeasures(tx, { municipalityId: row.municipalityId, municipalityCode: row.municipalityCode, planId: row.id, planKey: row.key, measures: plan.measures ?? [], context });
   return version;
 }
 
@@ -104,6 +109,10 @@ async function replaceGoals(tx: Tx, row: PlanRow, plan: PlanFile, context: Write
     .innerJoin(goalVersions, eq(goalTexts.goalVersionId, goalVersions.id))
     .where(eq(goalTexts.planId, row.id));
   const current = await currentGoalsOf(tx, row.municipalityId, plan.goals.map((goal) => goal.key));
+  // A goal's plan-local part (kind, description, links, assessments) is part of what its version covers.
+  const details = new Map(
+    (await tx.select({ key: planItems.key, data: planItems.data }).from(planItems).where(and(eq(planItems.planId, row.id), eq(planItems.itemType, GOAL_DETAIL)))).map((item) => [item.key, item.data]),
+  );
   const byGoalId = new Map(stored.map((entry) => [entry.text.goalId, entry]));
   for (const [position, goal] of plan.goals.entries()) {
     const attributes = goalAttributesOf(goal);
@@ -121,7 +130,8 @@ async function replaceGoals(tx: Tx, row: PlanRow, plan: PlanFile, context: Write
     }
     const unchanged =
       before.text.goalVersionId === pin.goalVersionId && before.text.text === goal.text && canonical(before.text.measurement) === canonical(goal.measurement) &&
-      before.text.periodStart === values.periodStart && before.text.periodEnd === values.periodEnd;
+      before.text.periodStart === values.periodStart && before.text.periodEnd === values.periodEnd &&
+      canonical(details.get(goal.key) ?? null) === canonical(goalDetail(goal));
     if (unchanged && before.text.position === position) continue;
     await tx.update(goalTexts).set({ ...values, version: unchanged ? before.text.version : before.text.version + 1 }).where(eq(goalTexts.id, before.text.id));
   }

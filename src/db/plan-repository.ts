@@ -7,6 +7,8 @@ import type { Queryable, Tx } from './connection.ts';
 import { appendAudit } from './audit-repository.ts';
 import { currentGoalsOf, goalAttributesOf, pinnableGoalVersion, pinnedGoals, type GoalAttributes } from './goal-repository.ts';
 import { currentNodesOf, insertNode, nextNodePosition, nodeAttributesOf, nodeVersionFor, orgNodeOf, pinnedNodes, pinNodes } from './org-node-repository.ts';
+import { withGoalDetails } from './goal-detail-mapping.ts';
+import { loadPlanMeasures, storePlanMeasures } from './measure-repository.ts';
 import { fromItemsAndFigures, toItemsAndFigures } from './plan-mapping.ts';
 import { figures, goalTexts, municipalities, planItems, planLinks, plans, planSnapshots } from './schema.ts';
 
@@ -77,6 +79,7 @@ export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext):
       source: plan.plan.source ?? null,
       statusRollup: plan.plan.statusRollup,
       statusRule: plan.plan.statusRule ?? null,
+      goalAssessment: plan.plan.goalAssessment ?? null,
     })
     .returning({ id: plans.id });
   const planId = row!.id;
@@ -89,6 +92,8 @@ export async function insertPlan(tx: Tx, plan: PlanFile, context: WriteContext):
     figures,
     figureRows.map((figure) => ({ ...figure, planId, source: figure.statedSource ?? context.source, recordedBy: context.actor })),
   );
+  // Measures are the municipality's, shared with its other plans (domain/measures.ts).
+  if (plan.measures) await storePlanMeasures(tx, { municipalityId, municipalityCode: plan.municipality.code, planId, planKey: plan.plan.key, measures: plan.measures, context });
   return 1;
 }
 
@@ -217,6 +222,7 @@ export async function loadStoredPlan(db: Queryable, key: string): Promise<Stored
   const items = await db.select().from(planItems).where(eq(planItems.planId, plan.id));
   const figureRows = await db.select().from(figures).where(eq(figures.planId, plan.id));
   const parts = fromItemsAndFigures(items, figureRows);
+  const planMeasures = await loadPlanMeasures(db, plan.id);
   const content = {
     format: 'styrkort-plan',
     formatVersion: planFormatVersion,
@@ -235,9 +241,14 @@ export async function loadStoredPlan(db: Queryable, key: string): Promise<Stored
       source: plan.source ?? undefined,
       statusRollup: plan.statusRollup,
       statusRule: plan.statusRule ?? undefined,
+      goalAssessment: plan.goalAssessment ?? undefined,
     },
     ...parts,
-    goals: goalRows.map(({ key, version, text }) => ({ ...sharedGoalOf(key, version), text: text.text, measurement: text.measurement })),
+    ...(planMeasures.length > 0 ? { measures: planMeasures } : {}),
+    goals: withGoalDetails(
+      goalRows.map(({ key, version, text }) => ({ ...sharedGoalOf(key, version), text: text.text, measurement: text.measurement })),
+      items,
+    ),
   };
   return { content, versions: versionsOf(items, goalRows.map(({ key, text }) => ({ key, version: text.version }))) };
 }

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -13,6 +14,7 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   serial,
@@ -20,6 +22,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 /** Marks a database as Styrkort's ("app" = "styrkort"). */
@@ -28,10 +31,20 @@ export const meta = pgTable('styrkort_meta', {
   value: text('value').notNull(),
 });
 
+/**
+ * Content versions of plans and municipalities come from one sequence, so a number is never
+ * reused: a plan that is replaced (deleted and inserted again) cannot repeat a version that a
+ * cache or a browser still holds. Triggers (drizzle/0015) take a new one in the transaction of
+ * every write that changes what a plan's projections (plan file, scorecard, documents) show.
+ */
+export const contentVersions = pgSequence('content_version');
+
 export const municipalities = pgTable('municipalities', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(), // kommunkod, e.g. 2262
   name: text('name').notNull(),
+  /** Changes with the municipality's shared parts (its name, organisation tree, goals), which every plan of it shows. */
+  contentVersion: bigint('content_version', { mode: 'number' }).notNull().default(sql`nextval('content_version')`),
 });
 
 /**
@@ -72,7 +85,15 @@ export const plans = pgTable('plans', {
   statusRollup: text('status_rollup').notNull().default('worst'),
   /** The plan's status rule for indicators (PlanHead.statusRule); null: the tolerance rule. */
   statusRule: jsonb('status_rule'),
+  /** How the plan assesses its goals and what it calls the outcomes (PlanHead.goalAssessment); null: none. */
+  goalAssessment: jsonb('goal_assessment'),
   version: integer('version').notNull().default(1),
+  /**
+   * Changes with everything of the plan's own that its projections show (its row, items, figures,
+   * goal texts, snapshots); with the municipality's content version it keys the read caches and
+   * ETags (src/services/plan-reads.ts). The plan head's `version` above is the If-Match of head edits.
+   */
+  contentVersion: bigint('content_version', { mode: 'number' }).notNull().default(sql`nextval('content_version')`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -232,8 +253,11 @@ export const figures = pgTable(
     statedSource: text('stated_source'), // the source as the plan file states it, kept for export
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The import (imports.id) the figure came from; null when it was typed, pasted or read from a plan file. */
+    importId: bigint('import_id', { mode: 'number' }).references((): AnyPgColumn => imports.id, { onDelete: 'set null' }),
   },
   (t) => [
+    index('figures_import').on(t.importId),
     uniqueIndex('figures_cell').on(t.planId, t.itemType, t.itemKey, t.rowKey, t.columnKey),
     index('figures_series_period').on(t.series, t.period),
   ],
@@ -320,6 +344,137 @@ export const planLinks = pgTable('plan_links', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   createdBy: text('created_by').notNull(),
 });
+
+/**
+ * One import of actuals from a file (issue 14): what was read, by whom, into which plan, for which
+ * periods, and whether it has been undone. Its cells are in `import_cells`; every figure it wrote
+ * points back at it (`figures.import_id`). Never deleted: an undo marks it.
+ */
+export const imports = pgTable(
+  'imports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(), // ledger (ekonomiska utfall), actuals (volymer och styrtal)
+    fileName: text('file_name').notNull(),
+    checksum: text('checksum').notNull(), // sha-256 of the file's bytes, hex
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    format: text('format').notNull(), // sie, csv, xlsx
+    rows: integer('rows').notNull(), // records read from the file
+    sourceSystem: text('source_system').notNull(), // "ekonomisystemet", "verksamhetssystemet" …: what the cells show
+    /** Which earlier imports a corrected file replaces: kind, source system and mapping. */
+    sourceKey: text('source_key').notNull(),
+    mappingKey: text('mapping_key'),
+    periods: jsonb('periods').notNull(), // the periods the file covers, in order
+    status: text('status').notNull(), // imported, undone
+    summary: jsonb('summary').notNull(), // counts and added columns
+    importedBy: text('imported_by').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneBy: text('undone_by'),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [index('imports_plan_checksum').on(t.planId, t.checksum)],
+);
+
+/** A cell an import wrote: what it held before (for undo) and what the import put there (null: emptied). */
+export const importCells = pgTable(
+  'import_cells',
+  {
+    importId: bigint('import_id', { mode: 'number' })
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    itemType: text('item_type').notNull(),
+    itemKey: text('item_key').notNull(),
+    rowKey: text('row_key').notNull(),
+    columnKey: text('column_key').notNull(),
+    period: text('period').notNull(),
+    before: text('before'), // null: the cell was empty
+    /** Where the text before came from (figures.source, import_id, recorded_by, recorded_at), put back by an undo. */
+    beforeImportId: bigint('before_import_id', { mode: 'number' }),
+    beforeSource: text('before_source'),
+    beforeRecordedBy: text('before_recorded_by'),
+    beforeRecordedAt: timestamp('before_recorded_at', { withTimezone: true }),
+    after: text('after'), // null: the import emptied the cell (a corrected file without it)
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.itemType, t.itemKey, t.rowKey, t.columnKey] })],
+);
+
+/** A municipality's ledger mappings (domain/ledger/mapping.ts), as their JSON file, versioned for If-Match. */
+export const ledgerMappings = pgTable(
+  'ledger_mappings',
+  {
+    id: serial('id').primaryKey(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    content: jsonb('content').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ledger_mappings_municipality_key').on(t.municipalityId, t.key)],
+);
+
+/**
+ * A measure (mått) of a municipality: one series of values that indicators of several plans refer
+ * to (issue 12, point 6). `kolada` names a Kolada KPI the Kolada import can fill the series from.
+ */
+export const measures = pgTable(
+  'measures',
+  {
+    id: serial('id').primaryKey(),
+    municipalityId: integer('municipality_id')
+      .notNull()
+      .references(() => municipalities.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit'),
+    kolada: text('kolada'),
+    source: text('source'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('measures_municipality_key').on(t.municipalityId, t.key)],
+);
+
+/** One value of a measure for a period, as printed, with its breakdown (kön, regi, ålder); held once for every plan. */
+export const measureValues = pgTable(
+  'measure_values',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    printed: text('printed').notNull(),
+    value: numeric('value'), // null when missing or words: missing is not zero
+    form: text('form').notNull(),
+    breakdown: jsonb('breakdown'),
+    source: text('source').notNull(),
+    statedSource: text('stated_source'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('measure_values_measure_period').on(t.measureId, t.period)],
+);
+
+/** The measures a plan file lists, in its order: the plan's view of the municipality's measures. */
+export const planMeasures = pgTable(
+  'plan_measures',
+  {
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.measureId] })],
+);
 
 // Follow-up rounds keep their tables in a file of their own.
 export * from './round-schema.ts';

@@ -1,8 +1,9 @@
 /**
  * The Word renderer: lays out a document view model as an editable .docx. Real headings (Word's
  * Rubrik 1–3 styles; headings kept out of the table of contents use styles based on them, with
- * the same outline level), a real table-of-contents field filled in with page numbers worked out
- * by docx's layout, real tables whose header rows repeat, Swedish as the document language.
+ * the same outline level), a real table-of-contents field with an entry for every heading (Word
+ * fills in the page numbers as it opens the file), real tables whose header rows repeat, Swedish
+ * as the document language.
  */
 import {
   AlignmentType,
@@ -27,9 +28,9 @@ import {
   TextRun,
   WidthType,
   type ISectionOptions,
+  type PageNumberEstimator,
   type ParagraphChild,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import { officeFont } from './fonts.ts';
 import { columnWidths } from './layout.ts';
 import type { RichBlock, Run } from './rich.ts';
@@ -44,7 +45,13 @@ const textWidth = { portrait: (a4.width - 2 * margin) / 20, landscape: (a4.heigh
 const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
 const headingSizes = [17, 13.5, 11.5, 10.5, 10, 10];
 const tocLevels = 3;
-const maxBlocksToPaginate = 250;
+
+/**
+ * Has docx write the table of contents' entries (each heading, linked) with no page numbers
+ * worked out: Word numbers them when it updates the fields. docx's own layout (docx/layout) can
+ * work them out, at 0.5–1 ms per paragraph and table cell over at least two passes.
+ */
+const entriesWithoutPageNumbers: PageNumberEstimator = () => ({ bookmarks: new Map() });
 
 /** Renders the document as a Word document. */
 export async function renderDocx(view: DocumentView): Promise<Buffer> {
@@ -58,9 +65,10 @@ export async function renderDocx(view: DocumentView): Promise<Buffer> {
     description: view.colophon,
     styles: documentStyles(),
     numbering: { config: [{ reference: 'numrerad', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 360, hanging: 260 } } } }] }] },
-    // Page numbers of the contents and "av M" are worked out by docx's layout (about a second for a
-    // plan); a very large document is left for Word to number when it opens it.
-    ...(view.blocks.length <= maxBlocksToPaginate ? { pageNumbers: estimatePageNumbers } : { features: { updateFields: true } }),
+    // The contents' entries are written here and their page numbers left to Word, which fills them
+    // in as it opens the file (decision 0019: working them out with docx's layout took 2–4 s a plan).
+    pageNumbers: entriesWithoutPageNumbers,
+    features: { updateFields: true },
     sections: [titleSection(view), ...bodySections(view, state)],
   });
   return Packer.toBuffer(document);

@@ -3,11 +3,12 @@
  * the document view model, in the structure the seed documents print them. Sub-headings are
  * emitted with level 1 meaning "one below the section"; plan-view-model.ts places them.
  */
+import { activityFieldText, isActivityTextField } from '../domain/activity-links.ts';
 import type { PlanFile, Section } from '../domain/plan.ts';
 import { needsLandscape } from './layout.ts';
 import { parseRich, plainParagraph, plainText, prefixRich, richPlain, type RichBlock } from './rich.ts';
 import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type Footnote, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
-import { legendNotes } from './status-legend.ts';
+import { indicatorTableBlock } from './indicator-table.ts';
 
 type Item<K extends keyof PlanFile> = PlanFile[K] extends Array<infer T> ? T : never;
 
@@ -68,23 +69,27 @@ export function municipalGoalsSection(section: Section, ctx: PlanContext): Block
   const goals = selectItems(section, ctx.plan.goals.filter((goal) => goal.level === 'municipal'), byKey);
   if (goals.length === 0) return [];
   const perspectives = ctx.plan.perspectives.filter((p) => goals.some((goal) => goal.perspective === p.number));
+  // Goals without perspectives are a list, not a table under invented headings.
+  if (perspectives.length === 0) return [{ kind: 'text', content: goals.map((goal) => plainParagraph(goalLine(goal))) }];
   const unplaced = goals.filter((goal) => !perspectives.some((p) => p.number === goal.perspective));
   const columnsOfGoals = perspectives.map((p) => goals.filter((goal) => goal.perspective === p.number));
   if (unplaced.length > 0) columnsOfGoals.push(unplaced);
-  const header = [...perspectives.map((p) => textCell(`${p.number} ${p.name}`)), ...(unplaced.length > 0 ? [textCell('Övriga mål')] : [])];
+  // A perspective's number is printed only where the plan prints it; goals outside the perspectives get a column without a heading.
+  const header = [...perspectives.map((p) => textCell(p.numbered ? `${p.number} ${p.name}` : p.name)), ...(unplaced.length > 0 ? [textCell('')] : [])];
   const depth = Math.max(...columnsOfGoals.map((column) => column.length));
   const body: TableRow[] = Array.from({ length: depth }, (_, row) => ({
     role: 'data',
     cells: columnsOfGoals.map((column) => {
       const goal = column[row];
-      return textCell(goal ? [goal.number, goal.text].filter(Boolean).join(' ') : '');
+      return textCell(goal ? goalLine(goal) : '');
     }),
   }));
   return [table({ id: `${section.key}-tabell`, title: section.heading ?? 'Kommunens mål', columns: header.map(() => ({ kind: 'text' as const })), header: [header], body })];
 }
 
 export function committeeGoalsSection(section: Section, ctx: PlanContext): Block[] {
-  const goals = selectItems(section, ctx.plan.goals.filter((goal) => goal.level !== 'municipal'), byKey);
+  // The goals the section names, of any level; without names, the goals below the municipality's.
+  const goals = section.include ? selectItems(section, ctx.plan.goals, byKey) : ctx.plan.goals.filter((goal) => goal.level !== 'municipal');
   const parents = new Map(ctx.plan.goals.map((goal) => [goal.key, goal]));
   const blocks: Block[] = [];
   let currentParent: string | null | undefined;
@@ -92,48 +97,42 @@ export function committeeGoalsSection(section: Section, ctx: PlanContext): Block
     if (goal.parent !== currentParent) {
       currentParent = goal.parent;
       const parent = goal.parent ? parents.get(goal.parent) : undefined;
-      if (parent) blocks.push({ kind: 'heading', id: `${section.key}-${parent.key}`, text: parent.number ? `Mål ${parent.number}` : parent.text, level: 1, toc: false });
+      if (parent) blocks.push({ kind: 'heading', id: `${section.key}-${parent.key}`, text: parentHeading(parent), level: 1, toc: false });
     }
     const text = [goal.number, goal.text, goal.measurement?.text].filter(Boolean).join(' ');
-    blocks.push({ kind: 'text', content: [plainParagraph(text)] });
+    blocks.push({ kind: 'text', content: [plainParagraph(text), ...parseRich(goal.description), ...contributionLines(goal, parents)] });
   }
   return blocks;
 }
 
+/**
+ * The heading over a goal's sub-goals: a numbered goal by its number ("Mål 1:2", as Timrå prints
+ * it), a prioritised area or an unnumbered goal by its own words ("1. Samverkan och innovation …").
+ */
+function parentHeading(parent: Item<'goals'>): string {
+  if (parent.kind === 'priority-area' || parent.kind === 'assignment' || !parent.number) return goalLine(parent);
+  return `Mål ${parent.number}`;
+}
+
+/** "1:2 Text": a goal's number (as the plan prints it) and wording. */
+function goalLine(goal: Item<'goals'>): string {
+  return [goal.number, goal.text].filter(Boolean).join(' ');
+}
+
+/** The goals a goal contributes to besides its parent, as the plan has them. */
+function contributionLines(goal: Item<'goals'>, goals: Map<string, Item<'goals'>>): RichBlock[] {
+  if (!goal.contributesTo?.length) return [];
+  const names = goal.contributesTo.map((link) => {
+    const target = goals.get(link.goal);
+    const name = target ? (target.number ? `mål ${target.number}` : target.text) : link.goal;
+    return link.link === 'direct' ? name : `${name} (indirekt)`;
+  });
+  return [plainParagraph(`Bidrar till ${names.join(', ')}.`)];
+}
+
 export function indicatorsSection(section: Section, ctx: PlanContext): Block[] {
-  const indicators = selectItems(section, ctx.plan.indicators, byKey);
-  if (indicators.length === 0) return [];
-  const spec = ctx.plan.indicatorTable;
-  const years = spec?.years.length ? spec.years : [...new Set(indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort();
-  const yearMarks = years.map((year) => spec?.yearFootnotes[String(year)]);
-  const header: Cell[] = [
-    textCell(spec?.caption ?? 'Styrtal', spec?.captionFootnote ? { mark: spec.captionFootnote } : {}),
-    ...years.map((year, index) => textCell(String(year), yearMarks[index] ? { mark: yearMarks[index]! } : {})),
-    textCell(spec?.appliesToCaption ?? 'Nämnd'),
-  ];
-  const body: TableRow[] = [];
-  let perspective: number | undefined;
-  for (const indicator of indicators) {
-    if (indicator.perspective !== undefined && indicator.perspective !== perspective) {
-      perspective = indicator.perspective;
-      const name = ctx.plan.perspectives.find((p) => p.number === perspective)?.name;
-      if (name) body.push({ role: 'group', cells: [textCell(`${perspective}. ${name}`, { bold: true, colSpan: header.length })] });
-    }
-    const targets = years.map((year) => figureCell(indicator.targets.find((target) => target.year === year)?.text));
-    body.push({ role: 'data', cells: [textCell(`${indicator.number} ${indicator.name}`), ...targets, textCell(indicator.appliesTo ?? '')] });
-  }
-  return [
-    table({
-      id: `${section.key}-tabell`,
-      title: spec?.caption ?? 'Styrtal',
-      columns: [{ kind: 'label' }, ...years.map(() => ({ kind: 'text' as const })), { kind: 'label' }], // targets are mostly words
-      header: [header],
-      body,
-      footnotes: footnotesOf(ctx, [spec?.captionFootnote, ...yearMarks]),
-      // A plan prints the legend of its status rule only when it has one: the demo prints as before.
-      ...(ctx.plan.plan.statusRule ? { notes: legendNotes(ctx.plan.plan.statusRule, []) } : {}),
-    }),
-  ];
+  const block = indicatorTableBlock(section, ctx, selectItems(section, ctx.plan.indicators, byKey));
+  return block ? [block] : [];
 }
 
 export function municipalStrategiesSection(section: Section, ctx: PlanContext): Block[] {
@@ -176,7 +175,17 @@ export function outlooksSection(section: Section, ctx: PlanContext): Block[] {
   return blocks;
 }
 
-const activityFieldKind = { description: 'text', serviceArea: 'label', costEstimate: 'figure', investmentExpense: 'figure', incomeCost: 'figure' } as const;
+const activityFieldKind = {
+  description: 'text',
+  serviceArea: 'label',
+  costEstimate: 'figure',
+  investmentExpense: 'figure',
+  incomeCost: 'figure',
+  number: 'label',
+  owner: 'label',
+  indicators: 'label',
+  goals: 'label',
+} as const;
 
 export function activitiesSection(section: Section, ctx: PlanContext): Block[] {
   const tables = selectItems(section, ctx.plan.activityTables, byKey);
@@ -191,7 +200,13 @@ export function activitiesSection(section: Section, ctx: PlanContext): Block[] {
       role: 'data',
       cells: [
         textCell(activity.name),
-        ...spec.columns.map((column) => (column.field === 'description' ? richCell(activity.description) : column.field === 'serviceArea' ? textCell(activity.serviceArea ?? '') : figureCell(activity[column.field]))),
+        ...spec.columns.map((column) =>
+          column.field === 'description'
+            ? richCell(activity.description)
+            : isActivityTextField(column.field)
+              ? textCell(activityFieldText(activity, column.field, ctx.plan))
+              : figureCell(activity[column.field]),
+        ),
       ],
     }));
     blocks.push(

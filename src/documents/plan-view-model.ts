@@ -91,7 +91,8 @@ export function buildPlanDocument(plan: PlanFile): DocumentView {
     author: plan.municipality.name,
     subject: documentTitle(plan.plan.title, [plan.plan.subtitle, owner, plan.municipality.name]),
     keywords: ['verksamhetsplan', plan.municipality.name, owner, period].filter(Boolean),
-    letterhead: plan.plan.letterhead.length > 0 ? plan.plan.letterhead : [plan.municipality.name.toUpperCase()],
+    // A running header only where the plan has one: no municipality name is invented for it.
+    letterhead: plan.plan.letterhead,
     footer: isFrozen(plan.plan.status) ? plan.municipality.name : `${plan.municipality.name} · ${statusLabels[plan.plan.status]}`,
     filename: plan.plan.key,
     titlePage: titlePageOf(plan, period),

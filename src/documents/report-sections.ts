@@ -9,11 +9,12 @@ import { deviationFromBudget, deviationPercent, yearColumn, type BudgetForecast,
 import { figureValue } from '../domain/figure.ts';
 import { formatAmount, formatPeriod } from '../domain/format.ts';
 import { isYearPeriod, yearOf } from '../domain/period.ts';
-import type { PlanFile } from '../domain/plan.ts';
+import { statusOfAssessment, type GoalAssessment } from '../domain/goal-assessment.ts';
+import type { GoalAssessmentScale, PlanFile } from '../domain/plan.ts';
 import { statusWord, type Status } from '../domain/status-band.ts';
 import type { Scorecard } from '../domain/status.ts';
 import { volumeDeviations } from '../domain/volume-deviations.ts';
-import { parseRich } from './rich.ts';
+import { parseRich, richPlain } from './rich.ts';
 import { legendNotes } from './status-legend.ts';
 import { figureCell, maxPortraitColumns, textCell, type Block, type Cell, type TableBlock, type TableColumn, type TableRow } from './view-model.ts';
 
@@ -35,7 +36,7 @@ export function indicatorTable(card: Scorecard): TableBlock[] {
   const year = yearOf(card.period);
   const body: TableRow[] = card.indicators.map((indicator) => ({
     role: 'data',
-    cells: [textCell(`${indicator.number} ${indicator.name}`), figureCell(indicator.target ?? ''), figureCell(indicator.actual ?? ''), statusCell(indicator.status), textCell(indicator.explanation)],
+    cells: [textCell(`${indicator.number} ${indicator.name}`.trim()), figureCell(indicator.target ?? ''), figureCell(indicator.actual ?? ''), statusCell(indicator.status), textCell(indicator.explanation)],
   }));
   return [
     table({
@@ -49,8 +50,12 @@ export function indicatorTable(card: Scorecard): TableBlock[] {
   ];
 }
 
-/** Per goal with measured indicators: the rolled-up status and why. */
-export function goalTable(card: Scorecard): TableBlock[] {
+/**
+ * Per goal with measured indicators: the rolled-up status and why; where the plan assesses its
+ * goals (a scale, or assessments by hand), each goal's assessment in the plan's words with its comment.
+ */
+export function goalTable(card: Scorecard, scale?: GoalAssessmentScale): TableBlock[] {
+  if (card.assessments) return assessmentTable(card.assessments, card.period, scale);
   if (card.goals.length === 0) return [];
   return [
     table({
@@ -61,6 +66,33 @@ export function goalTable(card: Scorecard): TableBlock[] {
       body: card.goals.map((goal) => ({ role: 'data', cells: [textCell([goal.number, goal.text].filter(Boolean).join(' ')), statusCell(goal.status), textCell(goal.explanation)] })),
     }),
   ];
+}
+
+function assessmentTable(assessments: GoalAssessment[], period: string, scale: GoalAssessmentScale | undefined): TableBlock[] {
+  if (assessments.length === 0) return [];
+  const comments = assessments.some((assessment) => assessment.comment !== undefined);
+  return [
+    table({
+      id: 'uppfoljning-mal',
+      title: `Mål ${formatPeriod(period)}`,
+      columns: kinds('label', 'label', 'text', ...(comments ? (['text'] as const) : [])),
+      header: [[textCell('Mål'), textCell(scale?.heading ?? 'Bedömning'), textCell('Förklaring'), ...(comments ? [textCell('Kommentar')] : [])]],
+      body: assessments.map((assessment) => ({
+        role: 'data',
+        cells: [
+          textCell([assessment.number, assessment.text].filter(Boolean).join(' ')),
+          textCell(assessment.label, { status: statusOfAssessment(assessment.status) }),
+          textCell(assessment.explanation),
+          ...(comments ? [richText(assessment.comment)] : []),
+        ],
+      })),
+    }),
+  ];
+}
+
+function richText(html: string | undefined): Cell {
+  const rich = parseRich(html);
+  return { text: richPlain(rich), rich, numeric: false };
 }
 
 /**
@@ -245,6 +277,7 @@ export function analysisBlocks(plan: PlanFile, period: string): Block[] {
     ...plan.indicators.map((i): [string, string] => [i.key, `${i.number} ${i.name}`]),
     ...plan.volumeTables.flatMap((t) => t.rows.map((r): [string, string] => [r.key, r.label])),
     ...plan.budgetTables.map((t): [string, string] => [t.key, t.heading ?? plan.organisation.find((n) => n.key === t.node)?.name ?? t.caption]),
+    ...plan.goals.map((g): [string, string] => [g.key, [g.number, g.text].filter(Boolean).join(' ')]),
   ]);
   return plan.analyses
     .filter((analysis) => analysis.period === period)

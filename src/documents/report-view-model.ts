@@ -17,6 +17,8 @@ import { scorecard } from '../domain/status.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import type { ReferenceLookup } from '../domain/status-context.ts';
 import { koladaComparisonBlocks, type KoladaReportRow } from './kolada-section.ts';
+import { assessmentCounts } from '../domain/goal-assessment.ts';
+import type { GoalKind } from '../domain/plan-follow-up.ts';
 import { activityTable, analysisBlocks, budgetTable, deviationTable, goalTable, indicatorTable, volumeTables } from './report-sections.ts';
 import { withUniqueIds, type Block, type DocumentView } from './view-model.ts';
 
@@ -51,7 +53,7 @@ export function buildReportDocument(plan: PlanFile, options: { period: string; k
   const sections: Array<[string, string, Block[]]> = [
     ['sammanfattning', 'Sammanfattning', [{ kind: 'text', content: summary(card, deviations.deviations.length).map((text) => ({ kind: 'paragraph', runs: [{ text }] })) }]],
     ['styrtal', 'Styrtal', indicatorTable(card)],
-    ['mal', 'Mål', goalTable(card)],
+    ['mal', 'Mål', goalTable(card, plan.plan.goalAssessment)],
     ['avvikelser', 'Avvikelser', deviationTable(deviations)],
     ['volymer', 'Volymer', volumeTables(plan, period, deviations)],
     ['jamforelse', 'Jämförelse med andra kommuner', koladaComparisonBlocks(options.kolada?.rows ?? [])],
@@ -71,7 +73,8 @@ export function buildReportDocument(plan: PlanFile, options: { period: string; k
     author: plan.municipality.name,
     subject: `Uppföljning ${formatPeriod(period)} av ${plan.plan.title}`,
     keywords: ['uppföljning', formatPeriod(period), plan.municipality.name, owner].filter(Boolean),
-    letterhead: plan.plan.letterhead.length > 0 ? plan.plan.letterhead : [plan.municipality.name.toUpperCase()],
+    // A running header only where the plan has one: no municipality name is invented for it.
+    letterhead: plan.plan.letterhead,
     footer: plan.municipality.name,
     filename: `${plan.plan.key}-uppfoljning-${period}`,
     titlePage: {
@@ -105,5 +108,15 @@ function summary(card: ReturnType<typeof scorecard>, deviationCount: number): st
     lines.push('Planen har inga styrtal att följa upp.');
   }
   lines.push(deviationCount === 0 ? 'Inga avvikelser utöver toleranserna.' : `${deviationCount} ${deviationCount === 1 ? 'avvikelse' : 'avvikelser'} utöver toleranserna, se Avvikelser.`);
+  // Goals, assignments and prioritised areas counted apart, as Västervik's annual report does.
+  if (card.assessments) lines.push(...assessmentCounts(card.assessments).map(countLine));
   return lines;
+}
+
+const KIND_NOUNS: Record<GoalKind, string> = { goal: 'mål', assignment: 'uppdrag', 'priority-area': 'prioriterade områden' };
+
+function countLine(count: ReturnType<typeof assessmentCounts>[number]): string {
+  const notAssessed = count.total - count.assessed;
+  const rest = notAssessed > 0 ? ` (${notAssessed} inte ${notAssessed === 1 ? 'bedömd' : 'bedömda'})` : '';
+  return `Av ${count.assessed} bedömda ${KIND_NOUNS[count.kind]} är ${count.fulfilled} ${count.fulfilled === 1 ? 'uppfyllt' : 'uppfyllda'}${rest}.`;
 }

@@ -84,7 +84,7 @@ describe('what validation asks of follow-up data', () => {
     const bad = { ...good, analyses: [...good.analyses, { key: good.analyses[0]!.key, subject: 'v-saknas', period: '2020', text: '<script>x</script>' }] };
     expect(problemsOf(bad)).toEqual([
       { path: '$.analyses[1].key', message: 'Nyckeln "analys-drift-2020-08" används för mer än en analys' },
-      { path: '$.analyses[1].subject', message: '"v-saknas" är inget styrtal, ingen volymrad och ingen budgettabell i planen' },
+      { path: '$.analyses[1].subject', message: '"v-saknas" är inget styrtal, inget mål, ingen volymrad och ingen budgettabell i planen' },
       { path: '$.analyses[1].text', message: 'Texten innehåller HTML som inte är tillåten (tillåtet: p, b, i, u, ul, ol, li, a, br)' },
     ]);
   });

@@ -46,3 +46,15 @@ describe('isFollowUpChange: the other parts keep their rule', () => {
     expect(isFollowUpChange(segment, before, after)).toBe(followUp);
   });
 });
+
+describe('isFollowUpChange: a goal\'s assessment on an adopted plan (issue 12)', () => {
+  // Västervik's goal as its annual report 2021 assessed it: Ja, with the comment.
+  const goal = item(JSON.parse(readFileSync(new URL('../../tests/fixtures/plans/vastervik-ar-2021.json', import.meta.url), 'utf8')).goals[3]);
+  it.each([
+    ['an assessment added for the next year', { ...goal, assessments: [...(goal.assessments as Item[]), { period: '2022', comment: '<p>Pågår.</p>' }] }, true],
+    ['the wording changed with it', { ...goal, text: 'Annan formulering', assessments: [] }, false],
+    ['the kind changed', { ...goal, kind: 'assignment' }, false],
+  ] as const)('%s → follow-up: %s', (_name, after, followUp) => {
+    expect(isFollowUpChange('goals', goal, after)).toBe(followUp);
+  });
+});

@@ -12,6 +12,8 @@ export const followUpFields: Readonly<Record<string, readonly string[]>> = {
   indicators: ['actuals'],
   // An activity's status (pågår, klar …) is what a delårsrapport reports; its plan is frozen.
   activities: ['status'],
+  // A goal's assessment per period (måluppfyllelse, with its comment) is what a report follows up (issue 12).
+  goals: ['assessments'],
 };
 
 /** Whether changing `before` into `after` (null: create or delete) touches only follow-up data. */

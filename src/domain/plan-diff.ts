@@ -44,6 +44,8 @@ export interface IndicatorRef {
   number: string;
   name: string;
   targets: Array<{ year: number; text: string }>;
+  /** The measure (mått) both plans' indicators refer to, when they do. */
+  measure?: string;
 }
 
 export interface TargetChange extends TextChange {
@@ -114,7 +116,8 @@ export function diffPlans(a: PlanFile, b: PlanFile): PlanDiff {
       const fields = compareFields(x, y, GOAL_FIELDS);
       return fields.length ? { ...goalRef(y), fields } : null;
     }),
-    indicators: diffBy(a.indicators, b.indicators, (indicator) => indicator.key, indicatorRef, (x, y) => {
+    // Indicators that refer to the same measure are the same indicator, however each plan words it.
+    indicators: diffBy(a.indicators, b.indicators, (indicator) => (indicator.measure ? `measure:${indicator.measure}` : indicator.key), indicatorRef, (x, y) => {
       const fields = compareFields(x, y, INDICATOR_FIELDS);
       const targetChanges = compareTargets(x, y);
       return fields.length || targetChanges.length ? { ...indicatorRef(y), fields, targetChanges } : null;
@@ -154,7 +157,7 @@ function diffBy<T, Ref, Change>(a: T[], b: T[], keyOf: (item: T) => string, ref:
 
 type FieldSpec = ReadonlyArray<readonly [field: string, label: string]>;
 
-const GOAL_FIELDS: FieldSpec = [['text', 'text'], ['number', 'nummer'], ['level', 'nivå'], ['parent', 'överordnat mål'], ['measurement', 'mätning']];
+const GOAL_FIELDS: FieldSpec = [['text', 'text'], ['number', 'nummer'], ['level', 'nivå'], ['parent', 'överordnat mål'], ['measurement', 'mätning'], ['kind', 'slag'], ['description', 'beskrivning']];
 const INDICATOR_FIELDS: FieldSpec = [
   ['number', 'nummer'], ['name', 'namn'], ['goal', 'mål'], ['unit', 'enhet'], ['direction', 'riktning'], ['tolerance', 'tolerans'], ['appliesTo', 'nämnd'], ['owner', 'ansvarig'],
 ];
@@ -257,7 +260,9 @@ function goalRef(goal: Goal): GoalRef {
 }
 
 function indicatorRef(indicator: Indicator): IndicatorRef {
-  return { key: indicator.key, number: indicator.number, name: indicator.name, targets: indicator.targets.map(({ year, text }) => ({ year, text })) };
+  const ref: IndicatorRef = { key: indicator.key, number: indicator.number, name: indicator.name, targets: indicator.targets.map(({ year, text }) => ({ year, text })) };
+  if (indicator.measure !== undefined) ref.measure = indicator.measure;
+  return ref;
 }
 
 function volumeRef({ row }: TableRow<null, VolumeRow>): VolumeRef {

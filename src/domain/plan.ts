@@ -9,6 +9,7 @@ import { upgradePlanFile } from './economy/upgrade.ts';
 import { isMoneyUnit, moneyUnitExamples } from './economy/money-unit.ts';
 import { MonthField, PeriodField } from './period-field.ts';
 import { budgetLines, costSigns, deviationOrders, economicBases, economicMeasures, economicRowKinds, relationAxes } from './plan-constants.ts';
+import { Breakdown, GoalAssessmentEntry, GoalAssessmentScale, GoalLink, goalKinds, IndicatorColumn, Measure } from './plan-follow-up.ts';
 
 const key = z
   .string()
@@ -96,6 +97,8 @@ export const PlanHead = z
     statusRollup: z.enum(['worst', 'majority', 'share']).default('worst'),
     /** Absent means the tolerance rule, so plans without a legend keep their bytes. */
     statusRule: StatusRule.optional(),
+    /** How goals are assessed per period and what the plan calls the outcomes; absent: no goal assessment is printed. */
+    goalAssessment: GoalAssessmentScale.optional(),
   })
   .strict();
 
@@ -109,7 +112,14 @@ export const Vision = z
   .object({ title: label, horizon: z.string().max(40).optional(), themes: z.array(VisionTheme) })
   .strict();
 
-export const Perspective = z.object({ number: z.number().int().min(1).max(20), name: label }).strict();
+export const Perspective = z
+  .object({
+    number: z.number().int().min(1).max(20),
+    name: label,
+    /** The plan prints the number with the name ("1 Medborgare"); otherwise the number is only the perspective's key. */
+    numbered: z.boolean().optional(),
+  })
+  .strict();
 
 export const Measurement = z
   .object({
@@ -130,13 +140,27 @@ export const Goal = z
     text: label, // the wording in force in this plan's period
     measurement: Measurement.nullable(),
     node: key.optional(), // whose goal (committee level)
+    /** mål (absent), uppdrag or prioriterat område. */
+    kind: z.enum(goalKinds).optional(),
+    description: rich.optional(),
+    /** Goals of the level above this one contributes to besides its parent, directly or indirectly. */
+    contributesTo: z.array(GoalLink).max(50).optional(),
+    /** The goal's assessment per period, set by hand, or a comment alone (computed ones are not stored). */
+    assessments: z.array(GoalAssessmentEntry).max(200).optional(),
   })
   .strict();
 
 /** The part of a goal that every plan showing it shares; its wording and measurement are each plan's own. */
 export const SharedGoal = Goal.omit({ text: true, measurement: true });
 
-export const TargetEntry = z.object({ year, text: z.string().min(1).max(500) }).strict();
+export const TargetEntry = z
+  .object({
+    year,
+    text: z.string().min(1).max(500),
+    /** The plan's own letter or number of the target ("A", "B" before Kungsör's arbetslöshetsmål). */
+    label: z.string().max(20).optional(),
+  })
+  .strict();
 /**
  * Statuses an outcome can be given by hand (issue 6, 12): green, yellow, red, and three without a
  * judgement: 'not-measured' = ej mätt, 'no-measure' = mått fanns inte (the measure did not exist
@@ -157,6 +181,8 @@ export const ActualEntry = z
     /** A status set by hand (qualitative targets); needs a justification (motivering). */
     status: z.enum(indicatorStatuses).optional(),
     justification: z.string().max(2_000).optional(),
+    /** The value by gender, provider or age band; `text` stays the total as printed. */
+    breakdown: z.array(Breakdown).max(40).optional(),
   })
   .strict();
 
@@ -168,7 +194,7 @@ export const Indicator = z
     goal: key.nullable(),
     perspective: z.number().int().optional(),
     appliesTo: z.string().max(100).optional(), // "SN", "Samtliga"
-    owner: z.string().max(200).optional(), // the responsible role (ansvarig), never a person
+    owner: z.string().max(200).optional(), // the responsible (ansvarig): a role, or a person where the plan names one
     unit: z.string().max(40).optional(),
     direction: z.enum(['higher-better', 'lower-better', 'closer-better']).optional(),
     /** Width of the yellow band in the indicator's unit (percentage points for %); default 5 % of the target (docs/follow-up.md). */
@@ -178,6 +204,10 @@ export const Indicator = z
     source: z.string().max(500).optional(),
     targets: z.array(TargetEntry),
     actuals: z.array(ActualEntry).default([]),
+    /** The measure (mått) whose values are this indicator's outcomes, shared with other plans. */
+    measure: key.optional(),
+    /** A success criterion (framgångskriterium) rather than an indicator: a process check, a count reported without a target. */
+    kind: z.enum(['indicator', 'criterion']).optional(),
   })
   .strict();
 
@@ -211,7 +241,7 @@ export const StrategyTable = z
   })
   .strict();
 
-export const activityFields = ['description', 'serviceArea', 'costEstimate', 'investmentExpense', 'incomeCost'] as const;
+export const activityFields = ['description', 'serviceArea', 'costEstimate', 'investmentExpense', 'incomeCost', 'number', 'owner', 'indicators', 'goals'] as const;
 
 export const ActivityTable = z
   .object({
@@ -239,6 +269,10 @@ export const Activity = z
     status: z.enum(['not-started', 'ongoing', 'done', 'paused', 'cancelled']).optional(),
     owner: z.string().max(200).optional(),
     goals: z.array(key).default([]),
+    /** The plan's own letter or number ("A", "1A"): the letter joins a criterion to its activity. */
+    number: z.string().max(20).optional(),
+    /** The indicators this activity serves. */
+    indicators: z.array(key).optional(),
   })
   .strict();
 
@@ -451,6 +485,8 @@ export const Section = z
     body: rich.optional(),
     include: z.array(key).optional(),
     inToc: z.boolean().default(true),
+    /** An indicators section's columns after the name ("Utfall 2021 | Utfall 2022 | Målvärde 2023"); absent: the plan's indicator table. */
+    indicatorColumns: z.array(IndicatorColumn).max(20).optional(),
   })
   .strict();
 
@@ -483,6 +519,8 @@ export const PlanFileSchema = z
     footnotes: z.array(Footnote).default([]),
     sections: z.array(Section).default([]),
     analyses: z.array(Analysis).default([]),
+    /** The municipality's measures the plan's indicators refer to, with their values (absent: none). */
+    measures: z.array(Measure).optional(),
   })
   .strict();
 
@@ -508,3 +546,7 @@ export type VolumeRow = z.infer<typeof VolumeRow>;
 export type Analysis = z.infer<typeof Analysis>;
 export type IndicatorStatusValue = (typeof indicatorStatuses)[number];
 export type StatusRule = z.infer<typeof StatusRule>;
+export type Perspective = z.infer<typeof Perspective>;
+export type Activity = z.infer<typeof Activity>;
+export type TargetEntry = z.infer<typeof TargetEntry>;
+export type { Breakdown, GoalAssessmentEntry, GoalAssessmentScale, GoalLink, IndicatorColumn, Measure, MeasureValue } from './plan-follow-up.ts';

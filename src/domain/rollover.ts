@@ -74,6 +74,11 @@ export function rolloverPlan(source: PlanFile, options: RolloverOptions): Rollov
   for (const indicator of source.indicators) {
     if (indicator.actuals.length) left.push({ part: 'indicators', key: indicator.key, reason: `${indicator.actuals.length} utfall hör till tidigare perioder` });
   }
+  // A goal's assessments (issue 12) belong to the periods they were made for, as outcomes do.
+  for (const goal of source.goals) {
+    const n = goal.assessments?.length ?? 0;
+    if (n > 0) left.push({ part: 'goals', key: goal.key, reason: `${n} ${n === 1 ? 'bedömning hör' : 'bedömningar hör'} till tidigare perioder` });
+  }
   const columns = periodColumns(options.periodStart, options.periodEnd);
   const plan: PlanFile = {
     ...structuredClone(source),
@@ -87,6 +92,7 @@ export function rolloverPlan(source: PlanFile, options: RolloverOptions): Rollov
       decision: null,
       source: `Rullad från ${head.key}`,
     },
+    goals: source.goals.map(({ assessments: _assessments, ...goal }) => structuredClone(goal)),
     indicators: source.indicators.map((indicator) => ({ ...structuredClone(indicator), actuals: [] })),
     activities: structuredClone(activities),
     volumeTables: source.volumeTables.map((table) => ({ ...structuredClone(table), columns, rows: table.rows.map((row) => ({ ...row, cells: {} })) })),

@@ -8,6 +8,8 @@ import { StyrkortError } from './errors.ts';
 import { parseFigure } from './figure.ts';
 import { formatPeriod } from './format.ts';
 import { comparePeriods, periodProblem, yearOf } from './period.ts';
+import { assessGoals, type GoalAssessment } from './goal-assessment.ts';
+import { withMeasureOutcomes } from './measures.ts';
 import type { ActualEntry, Goal, Indicator, PlanFile } from './plan.ts';
 import { isJudged, statusWord, type Status } from './status-band.ts';
 import type { EvaluationOptions, ReferenceLookup, ReferenceQuery } from './status-context.ts';
@@ -49,7 +51,7 @@ export interface GoalStatus {
   status: Status;
   explanation: string;
   indicators: IndicatorStatus[];
-  /** Sub-goals whose status counts in this goal's. */
+  /** Sub-goals whose status counts in this goal's: its children and the goals contributing to it directly. */
   subgoals: string[];
 }
 
@@ -63,22 +65,29 @@ export interface Scorecard {
   ruleText: string;
   goals: GoalStatus[];
   indicators: IndicatorStatus[];
+  /** Each goal's assessment (måluppfyllelse), when the plan has a scale or assessments by hand. */
+  assessments?: GoalAssessment[];
 }
 
 /**
  * The scorecard of a plan for a period of any kind ('2020', '2020-08', '2025-T2'), by the plan's
  * status rule; reference values of external series come from the outcomes or from `references` (Kolada).
  */
-export function scorecard(plan: PlanFile, options: { period: string; references?: ReferenceLookup }): Scorecard {
+export function scorecard(planFile: PlanFile, options: { period: string; references?: ReferenceLookup }): Scorecard {
   const { period, references } = options;
   const problem = periodProblem(period);
   if (problem) throw new StyrkortError('validation', problem);
+  // Indicators that refer to a measure take their outcomes from it (domain/measures.ts).
+  const plan = withMeasureOutcomes(planFile);
   const statusRule = plan.plan.statusRule;
   const evaluation: EvaluationOptions = { ...(statusRule ? { rule: statusRule } : {}), ...(references ? { references } : {}) };
   const indicators = plan.indicators.map((indicator) => evaluateIndicator(indicator, period, evaluation));
   const rule = plan.plan.statusRollup;
   const card: Scorecard = { planKey: plan.plan.key, period, rule, ruleText: describeRule(rule), goals: rollUpGoals(plan, indicators, rule), indicators };
   if (statusRule) card.statusRule = statusRule;
+  // Plans without a scale and without assessments by hand (Timrå's) keep the scorecard they had.
+  const assessments = assessGoals(plan, card);
+  if (plan.plan.goalAssessment || assessments.some((assessment) => assessment.manual || assessment.comment !== undefined)) card.assessments = assessments;
   return card;
 }
 
@@ -154,8 +163,9 @@ function rollUpGoals(plan: PlanFile, indicators: IndicatorStatus[], rule: Rollup
     if (rolled.has(goal.key)) return rolled.get(goal.key)!;
     if (path.has(goal.key)) return null; // a cycle in the goal tree: validation reports it elsewhere
     const own = indicators.filter((indicator) => indicator.goalKey === goal.key);
+    // Its children, and the goals that contribute to it directly (an indirect contribution is shown, not counted).
     const children = plan.goals
-      .filter((child) => child.parent === goal.key)
+      .filter((child) => child.parent === goal.key || child.contributesTo?.some((link) => link.goal === goal.key && link.link === 'direct'))
       .map((child) => visit(child, new Set([...path, goal.key])))
       .filter((child): child is GoalStatus => child !== null);
     if (own.length === 0 && children.length === 0) {
@@ -163,8 +173,8 @@ function rollUpGoals(plan: PlanFile, indicators: IndicatorStatus[], rule: Rollup
       return null;
     }
     const members: RollupMember[] = [
-      ...own.map((indicator) => ({ label: indicator.number, status: indicator.status })),
-      ...children.map((child) => ({ label: child.number ? `mål ${child.number}` : `delmålet "${shorten(child.text)}"`, status: child.status })),
+      ...own.map((indicator) => ({ label: indicator.number || `"${shorten(indicator.name)}"`, status: indicator.status })),
+      ...children.map((child) => ({ label: goalLabel(child), status: child.status })),
     ];
     const { status, explanation } = rollUp(rule, members);
     const result: GoalStatus = {
@@ -183,12 +193,19 @@ function rollUpGoals(plan: PlanFile, indicators: IndicatorStatus[], rule: Rollup
   return plan.goals.map((goal) => visit(goal, new Set())).filter((goal): goal is GoalStatus => goal !== null);
 }
 
+/** "mål 1:2"; a number that is a word already ("Delmål 1") as it is; an unnumbered goal by its words. */
+function goalLabel(goal: GoalStatus): string {
+  if (!goal.number) return `delmålet "${shorten(goal.text)}"`;
+  return /^\p{L}/u.test(goal.number) ? goal.number : `mål ${goal.number}`;
+}
+
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39).trimEnd()}…` : text;
 }
 
 /** The period a scorecard opens on: the latest period with an outcome, else the plan's first year. */
-export function latestFollowUpPeriod(plan: PlanFile): string {
+export function latestFollowUpPeriod(planFile: PlanFile): string {
+  const plan = withMeasureOutcomes(planFile);
   const periods = plan.indicators.flatMap((indicator) => indicator.actuals.map((actual) => actual.period)).sort(comparePeriods);
   return periods.at(-1) ?? String(plan.plan.periodStart);
 }

@@ -206,6 +206,25 @@ const otherMunicipalities: Array<[text: string, expected: Record<string, unknown
     { kind: 'in-sentence', before: 'Klippans kommuns befolkning ', target: { qualifier: { word: 'ökar till', bound: 'at-least' }, amount: { value: '19500', unit: 'personer' }, year: 2026 } },
   ],
   ['Andelen ska vara 95 % år 2020', { kind: 'in-sentence', target: { kind: 'value', year: 2020, amount: { value: '95', unit: '%' } } }],
+  // Issue 12 (goals): Skinnskatteberg's changes from one level to another, Vårgårda's labelled earlier targets.
+  [
+    'ÄO-index ökar från 67 till 77 % under 2018',
+    {
+      kind: 'in-sentence',
+      before: 'ÄO-index ',
+      target: { kind: 'value', qualifier: { word: 'ökar till', bound: 'at-least' }, from: { value: '67', unit: '' }, amount: { value: '77', unit: '%' }, year: 2018, yearWord: 'under' },
+      after: '',
+    },
+  ],
+  [
+    'Arbetslösheten ska minska från 7,2 % till 6,2 % under 2018',
+    { kind: 'in-sentence', before: 'Arbetslösheten ', target: { qualifier: { word: 'ska minska till', bound: 'at-most' }, from: { value: '7.2', unit: '%' }, amount: { value: '6.2' } } },
+  ],
+  ['Mål 135', { kind: 'in-sentence', before: 'Mål ', target: { kind: 'value', amount: { value: '135' } }, after: '' }],
+  ['Mål >65', { kind: 'in-sentence', before: 'Mål ', target: { kind: 'comparison', operator: '>', amount: { value: '65' } } }],
+  // "under 2018" is the year a change is for, never a ceiling of 2 018.
+  ['under 2018', { kind: 'qualitative' }],
+  ['Under 20', { kind: 'value', qualifier: { bound: 'below' }, amount: { value: '20' } }],
   // Left for a person: two candidate targets, a change with more words after it, a level in words.
   ['ska öka med minst 5 %', { kind: 'qualitative' }],
   ['Antalet ska minska kraftigt', { kind: 'qualitative' }],
@@ -226,6 +245,8 @@ describe('parseTarget and printTarget on other municipalities\' wordings', () =>
     ['Lägre än 2021', 'lower-better'],
     ['ska inte minska jämfört med 2024', 'higher-better'],
     ['Kommunens personalomsättning är mindre än 10 procent', 'lower-better'],
+    ['Arbetslösheten ska minska från 7,2 % till 6,2 % under 2018', 'lower-better'],
+    ['Mål >65', 'higher-better'],
     ['lägre än riket', 'lower-better'],
     ['80%', null],
     ['bättre än riket', null],

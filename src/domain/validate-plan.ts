@@ -9,6 +9,7 @@ import { parseFigure } from './figure.ts';
 import { isAllowedRichText } from './rich-text.ts';
 import { issuesToProblems, swedishErrorMap } from './swedish-issues.ts';
 import { wellFormedPart } from './validate-partial.ts';
+import { checkFollowUpParts } from './validate-follow-up.ts';
 
 export type PlanValidation = { ok: true; plan: PlanFile } | { ok: false; problems: Problem[] };
 
@@ -50,6 +51,7 @@ function checkReferences(plan: PlanFile): Problem[] {
   );
   checkRichText(plan, report);
   checkFollowUp(plan, report);
+  problems.push(...checkFollowUpParts(plan));
   return problems;
 }
 
@@ -76,6 +78,7 @@ const nouns: Record<string, string> = {
   columns: 'kolumn',
   rows: 'rad',
   themes: 'tema',
+  measures: 'mått',
 };
 
 // The field that tells a list's entries apart, in order of preference; lists of plain keys (a
@@ -87,6 +90,8 @@ function duplicateMessage(list: string, field: string, value: string): string {
   if (list === 'targets') return `Målvärde för ${value} anges mer än en gång`;
   if (list === 'actuals') return `Utfall för ${value} anges mer än en gång`;
   if (list === 'perspectives') return `Perspektiv ${value} anges mer än en gång`;
+  if (list === 'assessments') return `Bedömning för ${value} anges mer än en gång`;
+  if (list === 'values') return `Värde för ${value} anges mer än en gång`;
   if (field === 'line') return `Raden "${value}" förekommer mer än en gång i tabellen`;
   if (field === 'key') return `Nyckeln "${value}" används för mer än en ${nouns[list] ?? 'post i listan'}`;
   if (field === 'field') return `Kolumnen för "${value}" anges mer än en gång`;
@@ -102,7 +107,8 @@ function duplicateMessage(list: string, field: string, value: string): string {
 function checkUniqueEntries(node: unknown, path: string, list: string, report: Report): void {
   if (Array.isArray(node)) {
     const first = node.find((item) => item !== null && item !== undefined);
-    const field = first !== null && typeof first === 'object' ? (list === 'perspectives' ? 'number' : identityFields.find((name) => name in first)) : undefined;
+    // An indicators section's columns are told apart by kind and year together ("Målvärde 2023", "Utfall 2023").
+    const field = first !== null && typeof first === 'object' && list !== 'indicatorColumns' ? (list === 'perspectives' ? 'number' : identityFields.find((name) => name in first)) : undefined;
     const scalar = typeof first === 'string' || typeof first === 'number';
     if (field || (scalar && referenceLists.has(list))) {
       const seen = new Set<string>();
@@ -268,10 +274,11 @@ function checkFollowUp(plan: PlanFile, report: Report): void {
     ...plan.indicators.map((indicator) => indicator.key),
     ...plan.volumeTables.flatMap((table) => table.rows.map((row) => row.key)),
     ...plan.budgetTables.map((table) => table.key),
+    ...plan.goals.map((goal) => goal.key),
   ]);
   plan.analyses.forEach((analysis, i) => {
     if (!subjects.has(analysis.subject)) {
-      report(`$.analyses[${i}].subject`, `"${analysis.subject}" är inget styrtal, ingen volymrad och ingen budgettabell i planen`);
+      report(`$.analyses[${i}].subject`, `"${analysis.subject}" är inget styrtal, inget mål, ingen volymrad och ingen budgettabell i planen`);
     }
     if (!isAllowedRichText(analysis.text)) {
       report(`$.analyses[${i}].text`, 'Texten innehåller HTML som inte är tillåten (tillåtet: p, b, i, u, ul, ol, li, a, br)');

@@ -11,6 +11,7 @@ import { registerAuth } from './auth.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { followUpRoutes } from './routes/follow-up.ts';
+import { importRoutes } from './routes/imports.ts';
 import { goalRoutes } from './routes/goals.ts';
 import { itemRoutes } from './routes/items.ts';
 import { koladaLinkRoutes } from './routes/kolada-links.ts';
@@ -54,6 +55,7 @@ export async function registerApi(app: FastifyInstance, options: ApiOptions): Pr
   await app.register(auditRoutes, options);
   await app.register(followUpRoutes, options);
   await app.register(documentRoutes, options);
+  await app.register(importRoutes, options);
   await app.register(roundRoutes, options);
   await app.register(koladaRoutes, options);
   await app.register(koladaLinkRoutes, options);

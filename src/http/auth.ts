@@ -8,6 +8,7 @@ import { StyrkortError } from '../domain/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { loadOrgParents } from '../db/organisation-repository.ts';
 import { findSession, isValidCsrfToken, sessionHours, type Session } from '../services/auth-service.ts';
+import { coalesced } from '../services/coalesce.ts';
 
 export const sessionCookie = 'styrkort_session';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -21,9 +22,11 @@ declare module 'fastify' {
 /** Reads the session on every API request and refuses cookie writes without the CSRF token. */
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('session', null);
+  // Requests with the same cookie at once share one lookup, read after each of them arrived (a logout that finished is seen).
+  const sessionOf = coalesced((id: string) => findSession(db, id));
   app.addHook('onRequest', async (request) => {
     const id = request.cookies[sessionCookie];
-    request.session = id ? await findSession(db, id) : null;
+    request.session = id ? await sessionOf(id) : null;
     if (request.session && !safeMethods.has(request.method) && request.url !== '/api/session') {
       if (!isValidCsrfToken(request.session, headerValue(request.headers['x-csrf-token']))) {
         throw new StyrkortError('forbidden', 'Begäran saknar giltig CSRF-token (rubriken X-CSRF-Token); ladda om sidan och försök igen');

@@ -1,4 +1,7 @@
-/** ETags are item versions: `"3"`. A write sends the version it read in If-Match. */
+/**
+ * ETags are item versions: `"3"`; a whole plan's is `"3.812.40"` (its head version, then its content
+ * versions). A write sends the version it read in If-Match.
+ */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { StyrkortError } from '../domain/errors.ts';
 
@@ -17,7 +20,8 @@ export function setEtag(reply: FastifyReply, version: number): void {
 export function ifMatchVersion(request: FastifyRequest): number | null {
   const header = request.headers['if-match'];
   if (header === undefined) return null;
-  const match = typeof header === 'string' ? /^\s*"(\d+)"\s*$/.exec(header) : null;
+  // A plan read whole carries "head.content.shared" (src/services/plan-reads.ts): its head version is what a head edit or workflow step names.
+  const match = typeof header === 'string' ? /^\s*"(\d+)(?:\.\d+\.\d+)?"\s*$/.exec(header) : null;
   if (!match) {
     throw new StyrkortError('validation', 'If-Match ska vara exakt den ETag du läste, t.ex. "3" (med citattecken); "*", svaga och flera ETaggar godtas inte', [
       { path: 'headers:if-match', message: `Ogiltigt värde: ${JSON.stringify(header)}` },

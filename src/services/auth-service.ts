@@ -73,7 +73,7 @@ export async function createUser(
  * nodes), or the one municipality that has the account's node. Node keys are per municipality, so
  * a key that several have needs the municipality. Neither node nor municipality: every municipality.
  */
-async function scopeMunicipality(db: Db, unitKey: string | null, code: string | null): Promise<number | null> {
+export async function scopeMunicipality(db: Db, unitKey: string | null, code: string | null): Promise<number | null> {
   const given = code === null ? null : await repo.findMunicipality(db, code);
   if (code !== null && !given) throw new StyrkortError('validation', `Kommunen ${code} finns inte`, [{ path: '$.municipality', message: 'Okänd kommun' }]);
   if (unitKey === null) return given?.id ?? null;

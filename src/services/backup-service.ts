@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync } from 'node:zlib';
 import type { Database, Db } from '../db/connection.ts';
 import { applyMigrations, dropSchema, dumpTables, knownMigrations, loadRows, resetSequences, rowCounts, tablesInLoadOrder, type SchemaVersion } from '../db/dump.ts';
+import { continueContentVersions, keepContentVersions, lastContentVersion } from '../db/plan-version-repository.ts';
 import { StyrkortError } from '../domain/errors.ts';
 
 export const backupFormat = 'styrkort-backup';
@@ -140,6 +141,8 @@ export async function restoreFromFile(database: Database, file: string, options:
   }
   await database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
+    const versionsBefore = await lastContentVersion(db);
+    await keepContentVersions(db);
     await dropSchema(db);
     await applyMigrations(db, migrations.slice(0, count));
     const created = new Set(await tablesInLoadOrder(db));
@@ -153,6 +156,8 @@ export async function restoreFromFile(database: Database, file: string, options:
     }
     await resetSequences(db);
     await applyMigrations(db, migrations.slice(count));
+    // Content versions never repeat a number a cache or a browser may hold (decision 0018).
+    await continueContentVersions(db, versionsBefore);
   });
   return { schema: header.schema, migratedTo: migrations.length, rows: header.tables.reduce((sum, table) => sum + table.rows, 0) };
 }

@@ -9,6 +9,7 @@ import { checkDecision, type AdoptionDecision } from '../domain/adoption.ts';
 import { parseYearRange } from '../domain/period.ts';
 import { isPublic } from '../domain/plan-lifecycle.ts';
 import { PlanFile, StatusRule } from '../domain/plan.ts';
+import { GoalAssessmentScale } from '../domain/plan-follow-up.ts';
 import { rolloverKey, rolloverPlan, type RolloverResult } from '../domain/rollover.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import type { Db } from '../db/connection.ts';
@@ -80,6 +81,8 @@ export const PlanHeadChange = z
     statusRollup: z.enum(['worst', 'majority', 'share']).optional(),
     /** null returns the plan to the tolerance rule. */
     statusRule: StatusRule.nullable().optional(),
+    /** null: the plan assesses no goals (no assessment column in its reports). */
+    goalAssessment: GoalAssessmentScale.nullable().optional(),
   })
   .strict();
 

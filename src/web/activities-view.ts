@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import { formatAmount, formatCell } from '../domain/format.ts';
 import { parseFigure } from '../domain/figure.ts';
-import type { Activity as ActivitySchema, ActivityTable as ActivityTableSchema, Goal, OrgNode, activityFields } from '../domain/plan.ts';
+import { activityFieldText, isActivityTextField } from '../domain/activity-links.ts';
+import type { Activity as ActivitySchema, ActivityTable as ActivityTableSchema, Goal, OrgNode, PlanFile, activityFields } from '../domain/plan.ts';
 
 export type Activity = z.infer<typeof ActivitySchema>;
 export type ActivityTable = z.infer<typeof ActivityTableSchema>;
@@ -64,9 +65,9 @@ export const isFigureField = (field: ActivityField): field is FigureField => (fi
 /** One cell of an activity table as the plan document prints it. */
 export type PrintedActivityCell = { kind: 'rich'; html: string } | { kind: 'text'; text: string } | { kind: 'figure'; text: string };
 
-export function printedCell(activity: Activity, field: ActivityField): PrintedActivityCell {
+export function printedCell(activity: Activity, field: ActivityField, plan: Pick<PlanFile, 'indicators' | 'goals'> = { indicators: [], goals: [] }): PrintedActivityCell {
   if (field === 'description') return { kind: 'rich', html: activity.description ?? '' };
-  if (field === 'serviceArea') return { kind: 'text', text: activity.serviceArea ?? '' };
+  if (isActivityTextField(field)) return { kind: 'text', text: activityFieldText(activity, field, plan) };
   // As the document prints a figure (documents/view-model.ts figureCell): its text, trimmed, right-aligned.
   return { kind: 'figure', text: formatCell(activity[field]).text.trim() };
 }

@@ -89,6 +89,43 @@ const perspectiveField: FieldSpec = {
     },
   };
 
+// ---- A goal's plan-local part (issue 12): kind, description, the goals it contributes to --------
+
+type Link = { goal: string; link: 'direct' | 'indirect' };
+const goalKinds = ['goal', 'assignment', 'priority-area'] as const;
+
+/** The goals above this one it contributes to directly, or indirectly: one checkbox list per kind of link. */
+function contributionField(link: Link['link']): FieldSpec {
+  return {
+    name: `contributesTo.${link}`,
+    kind: 'checkboxes',
+    label: (t) => (link === 'direct' ? t.fields.contributesDirectly : t.fields.contributesIndirectly),
+    options: (plan, _t, item) =>
+      plan.goals.filter((goal) => goal.key !== item.key).map((goal) => ({ value: goal.key, label: shorten(`${goal.number ? `${goal.number} ` : ''}${goal.text}`, 90), lang: 'sv' as const })),
+    read: (item) => ((item.contributesTo as Link[] | undefined) ?? []).filter((entry) => entry.link === link).map((entry) => entry.goal),
+    write: (item, value) => {
+      const chosen = Array.isArray(value) ? value : [];
+      const kept = ((item.contributesTo as Link[] | undefined) ?? []).filter((entry) => entry.link !== link && !chosen.includes(entry.goal));
+      const links = [...kept, ...chosen.map((goal) => ({ goal, link }))];
+      const next: Item = { ...item };
+      if (links.length === 0) delete next.contributesTo;
+      else next.contributesTo = links;
+      return next;
+    },
+  };
+}
+
+const goalDetailFields: FieldSpec[] = [
+  {
+    ...textField('kind', (t) => t.fields.goalKind),
+    kind: 'select',
+    options: (_plan, t) => [{ value: '', label: t.goalKinds.goal }, ...goalKinds.filter((kind) => kind !== 'goal').map((kind) => ({ value: kind, label: t.goalKinds[kind] }))],
+  },
+  richField('description', (t) => t.fields.description),
+  contributionField('direct'),
+  contributionField('indirect'),
+];
+
 const goalFields: FieldSpec[] = [
   textField('number', (t) => t.fields.number),
   {
@@ -118,6 +155,7 @@ const goalFields: FieldSpec[] = [
   measurementField('frequency', (t) => t.fields.frequency),
   measurementField('text', (t) => t.fields.measurementText, 'textarea'),
   nodeField,
+  ...goalDetailFields,
 ];
 
 // ---- Indicators: what is measured and how; targets and actuals are edited on the scorecard ------
@@ -151,6 +189,16 @@ const indicatorFields: FieldSpec[] = [
   measurementField('frequency', (t) => t.fields.frequency),
   measurementField('text', (t) => t.fields.measurementText, 'textarea'),
   textField('source', (t) => t.fields.source),
+  {
+    ...textField('measure', (t) => t.fields.measure, { help: (t) => t.fields.measureHelp }),
+    kind: 'select',
+    options: (plan, t) => [{ value: '', label: t.none }, ...(plan.measures ?? []).map((measure) => ({ value: measure.key, label: measure.name, lang: 'sv' as const }))],
+  },
+  {
+    ...textField('kind', (t) => t.fields.indicatorKind),
+    kind: 'select',
+    options: (_plan, t) => [{ value: '', label: t.indicatorKinds.indicator }, { value: 'criterion', label: t.indicatorKinds.criterion }],
+  },
 ];
 
 // ---- Strategies: a comment per column of the plan's strategy table ------------------------------

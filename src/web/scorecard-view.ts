@@ -6,8 +6,10 @@
  */
 import { isInSubtree } from '../domain/access.ts';
 import { figureValue } from '../domain/figure.ts';
+import type { GoalAssessment } from '../domain/goal-assessment.ts';
+import { withMeasureOutcomes } from '../domain/measures.ts';
 import { comparePeriods, periodBegunBy, yearOf } from '../domain/period.ts';
-import type { Goal, Indicator, PlanFile } from '../domain/plan.ts';
+import type { Breakdown, Goal, Indicator, PlanFile } from '../domain/plan.ts';
 import { allStatuses } from '../domain/status-band.ts';
 import { statusLegend, type LegendEntry } from '../domain/status-rule.ts';
 import { scorecard, type GoalStatus, type IndicatorStatus, type Status, type StatusRule } from '../domain/status.ts';
@@ -21,8 +23,8 @@ export interface TrendPoint {
 export interface IndicatorView {
   indicator: Indicator;
   status: IndicatorStatus;
-  /** The most recent outcome up to and including the period, as printed. */
-  latest: { period: string; text: string } | null;
+  /** The most recent outcome up to and including the period, as printed, with its breakdown (kön, regi, ålder). */
+  latest: { period: string; text: string; breakdown?: Breakdown[] } | null;
   /** Numeric outcomes up to the period, oldest first. */
   trend: TrendPoint[];
   /** The plan's status rule, so the indicator's history is judged as the scorecard is. */
@@ -33,6 +35,8 @@ export interface GoalView {
   goal: Goal;
   /** Rolled up from indicators and sub-goals; null when nothing below it is followed up. */
   status: GoalStatus | null;
+  /** The goal's assessment (måluppfyllelse) for the period, where the plan assesses its goals. */
+  assessment?: GoalAssessment;
   indicators: IndicatorView[];
   subgoals: GoalView[];
 }
@@ -40,6 +44,8 @@ export interface GoalView {
 export interface PerspectiveView {
   number: number | null;
   name: string | null;
+  /** The plan prints the perspective's number ("1 Medborgare"). */
+  numbered: boolean;
   goals: GoalView[];
 }
 
@@ -57,7 +63,8 @@ export interface ScorecardView {
 }
 
 /** The years the scorecard can be shown for, oldest first. */
-export function scorecardPeriods(plan: PlanFile): string[] {
+export function scorecardPeriods(planFile: PlanFile): string[] {
+  const plan = withMeasureOutcomes(planFile);
   const years = new Set<number>();
   for (let year = plan.plan.periodStart; year <= plan.plan.periodEnd; year += 1) years.add(year);
   for (const indicator of plan.indicators) {
@@ -71,7 +78,9 @@ export function scorecardPeriods(plan: PlanFile): string[] {
  * The period shown when none is asked for: the latest year of the plan period that has begun and
  * has a target or an outcome; else the plan's first year.
  */
-export function defaultPeriod(plan: PlanFile, today: Date): string {
+export function defaultPeriod(planFile: PlanFile, today: Date): string {
+  // Outcomes of indicators that refer to a measure come from the measure (domain/measures.ts).
+  const plan = withMeasureOutcomes(planFile);
   const current = today.getFullYear();
   const followed = (year: number) => plan.indicators.some((i) => i.targets.some((t) => t.year === year) || i.actuals.some((a) => yearOf(a.period) === year));
   for (let year = Math.min(plan.plan.periodEnd, current); year >= plan.plan.periodStart; year -= 1) {
@@ -88,7 +97,8 @@ function notAfter(actualPeriod: string, period: string): boolean {
 function latestActual(indicator: Indicator, period: string): IndicatorView['latest'] {
   const upTo = indicator.actuals.filter((actual) => notAfter(actual.period, period) && actual.text.trim() !== '' && actual.text.trim() !== '-');
   const latest = upTo.sort((a, b) => comparePeriods(a.period, b.period)).at(-1);
-  return latest ? { period: latest.period, text: latest.text } : null;
+  if (!latest) return null;
+  return latest.breakdown ? { period: latest.period, text: latest.text, breakdown: latest.breakdown } : { period: latest.period, text: latest.text };
 }
 
 function trendOf(indicator: Indicator, period: string): TrendPoint[] {
@@ -101,8 +111,11 @@ function trendOf(indicator: Indicator, period: string): TrendPoint[] {
 }
 
 /** The scorecard of a plan for a period ('YYYY' or 'YYYY-MM'), laid out for the page. */
-export function buildScorecardView(plan: PlanFile, period: string): ScorecardView {
+export function buildScorecardView(planFile: PlanFile, period: string): ScorecardView {
+  // The history and latest outcome follow a measure across plans and years, as the status does.
+  const plan = withMeasureOutcomes(planFile);
   const card = scorecard(plan, { period });
+  const assessmentOf = new Map((card.assessments ?? []).map((assessment) => [assessment.goalKey, assessment]));
   const statusOf = new Map(card.indicators.map((status) => [status.indicatorKey, status]));
   const goalStatusOf = new Map(card.goals.map((status) => [status.goalKey, status]));
   const goalKeys = new Set(plan.goals.map((goal) => goal.key));
@@ -117,16 +130,17 @@ export function buildScorecardView(plan: PlanFile, period: string): ScorecardVie
   const goalView = (goal: Goal, path: Set<string>): GoalView => ({
     goal,
     status: goalStatusOf.get(goal.key) ?? null,
+    ...(assessmentOf.has(goal.key) ? { assessment: assessmentOf.get(goal.key)! } : {}),
     indicators: plan.indicators.filter((indicator) => indicator.goal === goal.key).map(indicatorView),
     subgoals: plan.goals.filter((child) => child.parent === goal.key && !path.has(child.key)).map((child) => goalView(child, new Set([...path, goal.key]))),
   });
   const topGoals = plan.goals.filter((goal) => goal.parent === null || !goalKeys.has(goal.parent)).map((goal) => goalView(goal, new Set()));
   const perspectives: PerspectiveView[] = plan.perspectives
-    .map((p) => ({ number: p.number, name: p.name, goals: topGoals.filter((view) => view.goal.perspective === p.number) }))
+    .map((p) => ({ number: p.number, name: p.name, numbered: p.numbered === true, goals: topGoals.filter((view) => view.goal.perspective === p.number) }))
     .filter((p) => p.goals.length > 0);
   const placed = new Set(perspectives.map((p) => p.number));
   const others = topGoals.filter((view) => view.goal.perspective === undefined || !placed.has(view.goal.perspective));
-  if (others.length > 0) perspectives.push({ number: null, name: null, goals: others });
+  if (others.length > 0) perspectives.push({ number: null, name: null, numbered: false, goals: others });
   const counts = countStatuses(card.indicators.map((status) => status.status));
   return {
     period,

@@ -7,9 +7,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Database } from '../../src/db/connection.ts';
 import type { Engine } from '../../src/db/connection.ts';
 import { buildServer } from '../../src/http/server.ts';
-import { createUser } from '../../src/services/auth-service.ts';
 import { demoPlanFiles, readDemoPlan } from '../../src/services/demo.ts';
 import { importPlan } from '../../src/services/plan-service.ts';
+import { addTestAccount } from '../helpers/accounts.ts';
 import { freshDatabase } from '../helpers/databases.ts';
 import { aPlan } from '../helpers/plan-builder.ts';
 
@@ -51,7 +51,7 @@ export async function startApi(engine: Engine = 'pglite', options: { demo?: bool
   }
   await importPlan(database.db, aPlan(), { actor: 'test', source: 'test' });
   for (const [username, account] of Object.entries(accounts)) {
-    await createUser(database.db, { username, password, role: account.role, unitKey: account.unitKey, actor: 'test' });
+    await addTestAccount(database.db, { username, password, role: account.role, unitKey: account.unitKey });
   }
   const app = buildServer({ db: database.db });
   await app.ready();

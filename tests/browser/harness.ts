@@ -1,6 +1,6 @@
 /**
  * Browser tests' harness: the real `styrkort serve` (which builds the web app when it is stale)
- * on a fresh data directory with the demo plans, and Debian's Chromium driven by playwright-core.
+ * on a fresh copy of the run's demo database, and Debian's Chromium driven by playwright-core.
  * One server and one browser per test file; each test gets its own context (locale sv-SE).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startServer } from '../helpers/cli.ts';
+import { copyTemplate, testTemplates } from '../helpers/templates.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
@@ -42,7 +43,11 @@ export interface BrowserHarness {
 
 /** `env` goes to the server (e.g. STYRKORT_NOW, STYRKORT_SMTP_HOST for the follow-up rounds' tests). */
 export async function startBrowserHarness(options: { env?: Record<string, string> } = {}): Promise<BrowserHarness> {
-  const data = mkdtempSync(join(tmpdir(), 'styrkort-browser-'));
+  const root = mkdtempSync(join(tmpdir(), 'styrkort-browser-'));
+  const data = join(root, 'data');
+  // The run's demo database (tests/helpers/templates.ts): what `serve` would load into a new directory, made once.
+  const templates = testTemplates();
+  if (templates) copyTemplate(templates.demo, data);
   const port = await freePort();
   const server = await startServer(['--port', String(port), '--host', '127.0.0.1', '--data', data], options.env);
   let browser: Browser;
@@ -50,7 +55,7 @@ export async function startBrowserHarness(options: { env?: Record<string, string
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   } catch (error) {
     await server.stop();
-    rmSync(data, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
     throw error;
   }
   const contexts: BrowserContext[] = [];
@@ -74,7 +79,7 @@ export async function startBrowserHarness(options: { env?: Record<string, string
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
       await server.stop();
-      rmSync(data, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
       if (errors.length > 0) throw new Error(`Fel i webbläsarens konsol:\n${errors.join('\n')}`);
     },
   };

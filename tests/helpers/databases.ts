@@ -1,8 +1,10 @@
 /**
- * Fresh, migrated databases for tests, on both engines: PGlite loaded from a migrated template
- * dump (fast), and a PostgreSQL server database copied from the migrated template.
+ * Fresh, migrated databases for tests, on both engines: PGlite loaded from the run's migrated
+ * template dump (tests/helpers/templates.ts), and a PostgreSQL server database copied from the
+ * migrated template database.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,10 +12,17 @@ import { openDatabase, type Database, type Engine } from '../../src/db/connectio
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { drizzle } from 'drizzle-orm/pglite';
 import * as schema from '../../src/db/schema.ts';
+import { testTemplates } from './templates.ts';
 
 export const engines: Engine[] = ['pglite', 'postgres'];
 
 let pgliteTemplate: Promise<Blob> | undefined;
+
+/** The run's template dump (tests/helpers/templates.ts), or one built here outside a run's setup. */
+async function loadPgliteTemplate(): Promise<Blob> {
+  const templates = testTemplates();
+  return templates ? new Blob([readFileSync(templates.migratedDump)]) : buildPgliteTemplate();
+}
 
 async function buildPgliteTemplate(): Promise<Blob> {
   const client = await PGlite.create();
@@ -26,7 +35,7 @@ async function buildPgliteTemplate(): Promise<Blob> {
 /** A new empty, migrated database on the given engine; close() also removes a server database. */
 export async function freshDatabase(engine: Engine): Promise<Database> {
   if (engine === 'pglite') {
-    pgliteTemplate ??= buildPgliteTemplate();
+    pgliteTemplate ??= loadPgliteTemplate();
     return openDatabase({ memory: { loadDataDir: await pgliteTemplate } });
   }
   const server = inject('postgresUrl');

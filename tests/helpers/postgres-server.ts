@@ -1,21 +1,14 @@
 /**
- * Vitest global setup: a real PostgreSQL server for the data-layer tests, started from the
- * system's binaries in a throwaway cluster (or STYRKORT_TEST_DATABASE_URL if given). Never a mock.
+ * A real PostgreSQL server for the data-layer tests (and the bench), started from the system's
+ * binaries in a throwaway cluster (or STYRKORT_TEST_DATABASE_URL if given). Never a mock.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/connection.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    postgresUrl: string;
-  }
-}
 
 function findBinDir(): string | null {
   const root = '/usr/lib/postgresql';
@@ -45,8 +38,11 @@ function runAsServerUser(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} misslyckades: ${result.stderr || result.stdout}`);
 }
 
-/** Starts a throwaway PostgreSQL cluster on a free port; stop() removes it. */
-export async function startPostgresServer(): Promise<{ url: string; stop: () => void }> {
+/**
+ * Starts a throwaway PostgreSQL cluster on a free port; stop() removes it. Tests run it without
+ * fsync (nothing survives the run anyway); `durable` keeps the defaults, for the bench's writes.
+ */
+export async function startPostgresServer(options: { durable?: boolean } = {}): Promise<{ url: string; stop: () => void }> {
   const bin = findBinDir();
   if (!bin) {
     throw new Error('PostgreSQL-serverns program saknas (/usr/lib/postgresql/NN/bin). Installera: apt-get install -y postgresql, eller ange STYRKORT_TEST_DATABASE_URL.');
@@ -59,7 +55,7 @@ export async function startPostgresServer(): Promise<{ url: string; stop: () => 
   runAsServerUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   runAsServerUser(join(bin, 'pg_ctl'), [
     '-D', dataDir, '-l', join(dir, 'server.log'), '-w',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`,
     'start',
   ]);
   return {
@@ -71,19 +67,8 @@ export async function startPostgresServer(): Promise<{ url: string; stop: () => 
   };
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const given = process.env.STYRKORT_TEST_DATABASE_URL;
-  if (given) {
-    project.provide('postgresUrl', await prepareTemplate(given));
-    return async () => undefined;
-  }
-  const server = await startPostgresServer();
-  project.provide('postgresUrl', await prepareTemplate(server.url));
-  return async () => server.stop();
-}
-
 /** Creates a migrated template database that each test copies (CREATE DATABASE … TEMPLATE). */
-async function prepareTemplate(serverUrl: string): Promise<string> {
+export async function prepareTemplate(serverUrl: string): Promise<string> {
   const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
   await admin.connect();
   await admin.query('drop database if exists styrkort_template');

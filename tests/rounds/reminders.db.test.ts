@@ -14,9 +14,9 @@ import { startRoundScheduler, type RoundScheduler } from '../../src/services/rou
 import { openRound } from '../../src/services/round-service.ts';
 import { ifo, roundDatabase, startLocalSmtp, testClock, type LocalSmtp } from './harness.ts';
 
-const ledning = { username: 'ledning', role: 'ledning', unitKey: 'sn' } as const;
-const vuxna = { username: 'vuxna', role: 'redaktör', unitKey: 'ifo-vuxna' } as const;
-const barnfamilj = { username: 'barnfamilj', role: 'redaktör', unitKey: 'ifo-barn-o-familj' } as const;
+const ledning = { username: 'ledning', role: 'ledning', unitKey: 'sn', municipality: '2262' } as const;
+const vuxna = { username: 'vuxna', role: 'redaktör', unitKey: 'ifo-vuxna', municipality: '2262' } as const;
+const barnfamilj = { username: 'barnfamilj', role: 'redaktör', unitKey: 'ifo-barn-o-familj', municipality: '2262' } as const;
 
 describe.each(engines)('reminders on %s', (engine) => {
   let database: Database;
@@ -100,7 +100,7 @@ describe.each(engines)('reminders on %s', (engine) => {
     const db = database.db;
     clock.set('2017-09-16T10:00:00+02:00');
     for (const node of ['ifo', 'ifo-vuxna', 'forsorjningsstod-utbetaln', 'ekb']) {
-      const responsible = node === 'ifo-vuxna' ? vuxna : node === 'ekb' ? ({ username: 'ekonom-ekb', role: 'ekonom', unitKey: 'ekb' } as const) : ({ username: 'redaktor', role: 'redaktör', unitKey: 'ifo' } as const);
+      const responsible = node === 'ifo-vuxna' ? vuxna : node === 'ekb' ? ({ username: 'ekonom-ekb', role: 'ekonom', unitKey: 'ekb', municipality: '2262' } as const) : ({ username: 'redaktor', role: 'redaktör', unitKey: 'ifo', municipality: '2262' } as const);
       const detail = await getAssignment(db, { planKey: ifo, period: '2017-08', node, actor: responsible, clock });
       for (const entry of detail.progress) await writeItem(db, { planKey: ifo, period: '2017-08', node, itemKey: entry.item.key, value: { text: `Analys av ${entry.item.label}.`, assessment: null }, ifMatch: 0, actor: responsible, clock });
       await markDone(db, { planKey: ifo, period: '2017-08', node, ifMatch: 1, actor: responsible, clock });

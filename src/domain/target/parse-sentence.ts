@@ -4,7 +4,7 @@
  * svaren är 90 procent eller högre.", "Sjukfrånvaron i Enköping ska minska").
  */
 import { readNumber } from './numbers.ts';
-import { NUM, QUALIFIER_AFTER, QUALIFIER_BEFORE, SP, UNIT, whole, YEAR } from './patterns.ts';
+import { FROM_TO, NUM, QUALIFIER_AFTER, QUALIFIER_BEFORE, SP, UNIT, whole, YEAR } from './patterns.ts';
 import { REPORTED } from './words.ts';
 import type { InSentenceTarget, RangeTarget, ReportedTarget, Space, Target } from './types.ts';
 
@@ -14,7 +14,8 @@ const REPORTED_ONLY = whole(REPORTED);
 // Cores a goal sentence may carry: a bound in words ("minst 1,5 procent", "90 procent eller högre",
 // "ökar till 19 500 personer år 2026"), a value by a year ("95 % år 2020"), or "ska minska".
 const VALUE_CORE =
-  `(?:${QUALIFIER_BEFORE} ${NUM}(?:${SP}${UNIT})?(?: år ${YEAR})?` +
+  `(?:${FROM_TO}` +
+  `|${QUALIFIER_BEFORE} ${NUM}(?:${SP}${UNIT})?(?: år ${YEAR})?` +
   `|${NUM}(?:${SP}${UNIT})? ${QUALIFIER_AFTER}` +
   `|${NUM}(?:${SP}${UNIT})? år ${YEAR})`;
 const CHANGE_CORE = `[Ss]ka (?:inte )?(?:öka|minska)(?: jämfört med (?:föregående år|${YEAR}))?`;

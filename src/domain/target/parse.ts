@@ -6,9 +6,9 @@ import { readExternalComparison, readExternalGap, readRank } from './parse-exter
 import { readRelativeToLastYear } from './parse-relative.ts';
 import { readInSentence, readRange, readReported } from './parse-sentence.ts';
 import { readAmount, readNumber } from './numbers.ts';
-import { LIST, NUM, OP, QUALIFIER_AFTER, QUALIFIER_BEFORE, SP, UNIT, whole, YEAR } from './patterns.ts';
+import { FROM_TO, LIST, NUM, OP, QUALIFIER_AFTER, QUALIFIER_BEFORE, SP, UNIT, whole, YEAR } from './patterns.ts';
 import { printTarget } from './print.ts';
-import { QUALIFIERS_AFTER, QUALIFIERS_BEFORE } from './words.ts';
+import { QUALIFIERS_AFTER, QUALIFIERS_BEFORE, TARGET_LABELS } from './words.ts';
 import type {
   ComparisonTarget,
   EmbeddedComparison,
@@ -30,11 +30,12 @@ const QUANTITY = whole(`(?:${OP}${SP})?${NUM}${SP}(%|procent) av (.+)`);
 const PEER_GROUP = whole(`(.+?) i förhållande till (.+?), differens ${OP}${SP}${NUM}${SP}${UNIT}`);
 const TUPLE = whole(`(${LIST}(?:/${LIST})*)(?:${SP}${UNIT})?`);
 const SURVEY_INDEX = whole(`(?:${QUALIFIER_BEFORE} )?(\\p{Lu}{2,5}|[Ii]ndex) ${NUM}`);
+const FROM_TO_WHOLE = whole(FROM_TO);
 const EMBEDDED = new RegExp(`${OP}${SP}${NUM}(?:${SP}(%|\\p{L}+))?`, 'gu');
 
 /** Reads a Swedish target text into a typed target; what cannot be read becomes qualitative. */
 export function parseTarget(text: string): Target {
-  const target = readWhole(text) ?? readInSentence(text, readWhole);
+  const target = readWhole(text) ?? readInSentence(text, readWhole) ?? readLabelled(text);
   if (target && printTarget(target) === text) return target;
   return { kind: 'qualitative', text, comparisons: findComparisons(text) };
 }
@@ -63,14 +64,37 @@ const READERS: Array<(text: string) => Target | null> = [
   readTuple,
   readSurveyIndex,
   readComparison,
+  readFromTo,
   readValue,
 ];
+
+/** "Mål 135", "Mål >65": a label before a value or a comparison, kept as the words before it. */
+function readLabelled(text: string): Target | null {
+  const label = TARGET_LABELS.find((word) => text.startsWith(word));
+  const target = label && readWhole(text.slice(label.length));
+  if (!label || !target || (target.kind !== 'value' && target.kind !== 'comparison')) return null;
+  return { kind: 'in-sentence', before: label, target, after: '' };
+}
+
+/** "ökar från 67 till 77 % under 2018": the level to reach, with the verb's direction and the starting level. */
+function readFromTo(text: string): ValueTarget | null {
+  const match = FROM_TO_WHOLE.exec(text);
+  const from = match && readAmount(match[2]!, match[3], match[4]);
+  const amount = match && readAmount(match[5]!, match[6], match[7]);
+  if (!match || !from || !amount) return null;
+  const target: ValueTarget = { kind: 'value', amount, qualifier: readQualifier(`${match[1]} till`, 'before'), from };
+  if (match[9]) target.year = Number(match[9]);
+  if (match[8] === 'under') target.yearWord = 'under';
+  return target;
+}
 
 /** "Minst 75 %", "90 procent eller högre", "ökar till 19 500 personer år 2026". */
 export function readValue(text: string): ValueTarget | null {
   const match = VALUE.exec(text);
   const amount = match && readAmount(match[2]!, match[3], match[4]);
   if (!match || !amount || (match[1] && match[5])) return null;
+  // "under 2018" is a period, not a ceiling: a year after "under" or "över" is no value.
+  if (match[1] && /^(?:[Uu]nder|[Öö]ver)$/.test(match[1]) && !match[4] && /^(?:19|20)\d{2}$/.test(match[2]!)) return null;
   const target: ValueTarget = { kind: 'value', amount };
   if (match[1]) target.qualifier = readQualifier(match[1], 'before');
   if (match[5]) target.qualifier = readQualifier(match[5], 'after');

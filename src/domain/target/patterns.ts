@@ -2,7 +2,7 @@
  * The shared pieces of the target grammar as regex sources: spaces, printed numbers, units and
  * qualifier words. Regexes use the u flag, so letters include å, ä, ö.
  */
-import { alternation, QUALIFIERS_AFTER, QUALIFIERS_BEFORE } from './words.ts';
+import { alternation, FROM_TO_QUALIFIERS, QUALIFIERS_AFTER, QUALIFIERS_BEFORE } from './words.ts';
 
 export const SP = '([ \\u00a0\\u202f]?)';
 export const NUM_TEXT = '[-\\u2212]?(?:\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+|\\d+)(?:,\\d+)?';
@@ -25,6 +25,14 @@ function capitalisable(words: Record<string, unknown>): string {
 
 export const QUALIFIER_BEFORE = `(${capitalisable(QUALIFIERS_BEFORE)})`;
 export const QUALIFIER_AFTER = `(${alternation(QUALIFIERS_AFTER)})`;
+
+const FROM_TO_VERBS = Object.fromEntries(FROM_TO_QUALIFIERS.map((word) => [word.slice(0, -' till'.length), true]));
+
+/**
+ * A change from one level to another: "ökar från 67 till 77 % under 2018", "ska minska från 7,2 %
+ * till 6,2 %". Groups: verb, from (number, space, unit), to (number, space, unit), year word, year.
+ */
+export const FROM_TO = `(${capitalisable(FROM_TO_VERBS)}) från ${NUM}(?:${SP}${UNIT})? till ${NUM}(?:${SP}${UNIT})?(?: (år|under) ${YEAR})?`;
 
 /** A regex that must match the whole text. */
 export function whole(source: string): RegExp {

@@ -51,9 +51,11 @@ export function printTarget(target: Target): string {
 
 function printValue(target: ValueTarget): string {
   const { qualifier } = target;
-  const before = qualifier?.position === 'before' ? `${qualifierWord(qualifier)} ` : '';
+  let before = qualifier?.position === 'before' ? `${qualifierWord(qualifier)} ` : '';
+  // "ökar från 67 till 77 %": the starting level stands before the qualifier's closing "till".
+  if (target.from && before.endsWith(' till ')) before = `${before.slice(0, -' till '.length)} från ${printAmount(target.from)} till `;
   const after = qualifier?.position === 'after' ? ` ${qualifier.word}` : '';
-  const year = target.year === undefined ? '' : ` år ${target.year}`;
+  const year = target.year === undefined ? '' : ` ${target.yearWord ?? 'år'} ${target.year}`;
   return before + printAmount(target.amount) + after + year;
 }
 

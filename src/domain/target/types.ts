@@ -59,6 +59,10 @@ export interface ValueTarget {
   qualifier?: Qualifier;
   /** "95 % år 2020": the year by which a goal sentence wants the value reached. */
   year?: number;
+  /** "under 2018" rather than "år 2018" (Skinnskatteberg: "ökar från 67 till 77 % under 2018"). */
+  yearWord?: 'under';
+  /** "ökar från 67 till 77 %": the level the change starts from, printed between the verb and "till". */
+  from?: Amount;
 }
 
 /** "> 8 per förvaltning", ">95 %", "> 0". */
@@ -207,7 +211,8 @@ export interface ReportedTarget {
 export interface InSentenceTarget {
   kind: 'in-sentence';
   before: string;
-  target: ValueTarget | RelativeToLastYearTarget;
+  /** A comparison only after a label ("Mål >65", Vårgårda's earlier years' targets). */
+  target: ValueTarget | RelativeToLastYearTarget | ComparisonTarget;
   after: string;
 }
 

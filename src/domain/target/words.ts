@@ -7,6 +7,8 @@ import type { Direction, ExternalRelation, Relation } from './types.ts';
 /** Words before a value that make it a floor or a ceiling, longest first so "mindre än" wins over shorter words. */
 export const QUALIFIERS_BEFORE: Record<string, Relation> = {
   'uppgå till minst': 'at-least',
+  'ska minska till': 'at-most',
+  'ska öka till': 'at-least',
   'maximalt uppgå till': 'at-most',
   'ökar till': 'at-least',
   'minskar till': 'at-most',
@@ -25,6 +27,12 @@ export const QUALIFIERS_BEFORE: Record<string, Relation> = {
   över: 'above',
   under: 'below',
 };
+
+/** Qualifier words a starting level can stand in ("ökar från 67 till 77 %"): each ends with "till". */
+export const FROM_TO_QUALIFIERS = ['ska minska till', 'ska öka till', 'minskar till', 'ökar till'] as const;
+
+/** Labels a table prints before a target ("Mål 135", "Mål >65"); the target after it is read. */
+export const TARGET_LABELS = ['Mål ', 'Målvärde ', 'Målvärde: '] as const;
 
 /** Words after a value: "90 procent eller högre". */
 export const QUALIFIERS_AFTER: Record<string, Relation> = {

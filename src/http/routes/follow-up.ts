@@ -8,11 +8,11 @@ import { findDeviations } from '../../domain/deviations.ts';
 import { MonthField, PeriodField } from '../../domain/period-field.ts';
 import { backtestForecasts, forecastPlan } from '../../domain/forecast-plan.ts';
 import { diffPlans } from '../../domain/plan-diff.ts';
-import { latestFollowUpPeriod, scorecard } from '../../domain/status.ts';
-import { koladaFollowUp } from '../../services/kolada-plan-service.ts';
 import { exportPlan } from '../../services/plan-service.ts';
 import type { ApiOptions } from '../api-options.ts';
 import { presentDeviations, presentForecast, presentPlanDiff, presentScorecard, presentVolumeYears } from '../presenters.ts';
+import { scorecardJson } from '../../services/plan-reads.ts';
+import { readCheck, sendRepresentation } from '../representation.ts';
 import { readablePlan } from './plans.ts';
 
 
@@ -25,12 +25,8 @@ export async function followUpRoutes(parent: FastifyInstance, { db }: ApiOptions
   };
 
   app.get('/api/plans/:plan/scorecard', {
-    schema: { tags, summary: 'Styrkortet: status per styrtal och mål med förklaring (period ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM; standard senaste perioden med utfall)', params: PlanKeyParams, querystring: z.object({ period: PeriodField.optional() }).strict(), response: { 200: Scorecard, 400: ErrorBody, 404: ErrorBody } },
-  }, async (request) => {
-    // Outcomes from Kolada where the plan names it as the source; targets against the group or the country.
-    const { plan, references } = await koladaFollowUp(db, await load(request, request.params.plan));
-    return presentScorecard(scorecard(plan, { period: request.query.period ?? latestFollowUpPeriod(plan), ...(references ? { references } : {}) }));
-  });
+    schema: { tags, summary: 'Styrkortet: status per styrtal och mål med förklaring (period ÅÅÅÅ, ÅÅÅÅ-H1, ÅÅÅÅ-T1, ÅÅÅÅ-Q1 eller ÅÅÅÅ-MM; standard senaste perioden med utfall)', params: PlanKeyParams, querystring: z.object({ period: PeriodField.optional() }).strict(), response: { 200: Scorecard, 304: z.null(), 400: ErrorBody, 404: ErrorBody } },
+  }, async (request, reply) => sendRepresentation(request, reply, await scorecardJson(db, request.params.plan, readCheck(db, request), { period: request.query.period, present: presentScorecard })));
 
   app.get('/api/plans/:plan/forecast', {
     schema: { tags, summary: 'Helårsprognoser för volymer och budget från månaderna t.o.m. asOf, med metoder, intervall och inmatad prognos', params: PlanKeyParams, querystring: z.object({ asOf: MonthField, backtest: z.enum(['true', 'false']).optional() }).strict(), response: { 200: PlanForecast, 400: ErrorBody, 404: ErrorBody } },

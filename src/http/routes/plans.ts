@@ -16,6 +16,8 @@ import { actorName, actorOf, authorize, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import { presentPlanHistory, presentPlanSummary, presentReconciliation } from '../presenters.ts';
 import type { ApiOptions } from '../api-options.ts';
+import { readCheck, sendRepresentation } from '../representation.ts';
+import { planJson } from '../../services/plan-reads.ts';
 
 /** The plan's summary, or 404; non-adopted plans need an account that may read them. */
 export async function readablePlan(db: Db, request: FastifyRequest, key: string): Promise<PlanSummary> {
@@ -48,11 +50,9 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     return result;
   });
 
-  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON)', params: PlanKeyParams, response: { 200: PlanFileSchema, 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) => {
-    const summary = await readablePlan(db, request, request.params.plan);
-    setEtag(reply, summary.version);
-    return exportPlan(db, summary.key);
-  });
+  app.get('/api/plans/:plan', { schema: { tags, summary: 'Hela planen som planfil (JSON); 304 med If-None-Match', params: PlanKeyParams, response: { 200: PlanFileSchema, 304: z.null(), 401: ErrorBody, 404: ErrorBody } } }, async (request, reply) =>
+    sendRepresentation(request, reply, await planJson(db, request.params.plan, readCheck(db, request))),
+  );
 
   app.patch('/api/plans/:plan', { schema: { tags, summary: 'Ändra planens huvud (titel, sidhuvud …)', params: PlanKeyParams, body: PlanHeadChange, response: { 200: PlanSummaryBody, 400: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody } } }, async (request, reply) => {
     const version = await updatePlanHead(db, { planKey: request.params.plan, body: request.body, ifMatch: ifMatchVersion(request), by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });

@@ -1,10 +1,15 @@
 /** The scorecard's goals: perspective sections, goals with their status, indicator tables and committee goals beneath. */
 import { createContext, Fragment, useContext, useState, type ReactNode } from 'react';
+import { parseRich } from '../../documents/rich.ts';
+import { breakdownLabel } from '../../domain/breakdown.ts';
 import { formatPeriod } from '../../domain/format.ts';
+import type { GoalAssessment } from '../../domain/goal-assessment.ts';
+import type { Breakdown } from '../../domain/plan.ts';
 import { yearOf } from '../../domain/period.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { GoalView, IndicatorView, PerspectiveView } from '../scorecard-view.ts';
 import { IndicatorHistoryChart } from './insights/IndicatorHistoryChart.tsx';
+import { RichText } from './RichText.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { StatusLight } from './StatusLight.tsx';
@@ -97,6 +102,7 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
                       {latest ? (
                         <>
                           <span lang="sv">{latest.text}</span> <span className="meta">({formatPeriod(latest.period)})</span>
+                          {latest.breakdown ? <BreakdownList parts={latest.breakdown} /> : null}
                         </>
                       ) : (
                         <span className="muted">{t.scorecard.noActual}</span>
@@ -148,17 +154,57 @@ function goalLabel(view: GoalView): string {
   return [view.goal.number, view.goal.text].filter(Boolean).join(' ');
 }
 
+/** An outcome's breakdown as the plan gives it: "kvinnor 48, män 68" below the total, which stays as printed. */
+function BreakdownList({ parts }: { parts: Breakdown[] }) {
+  const { t } = useI18n();
+  return (
+    <ul className="breakdown" aria-label={t.scorecard.breakdown}>
+      {parts.map((part) => (
+        <li key={`${part.dimension}:${part.group}`} lang="sv">
+          {breakdownLabel(part)} {part.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function GoalStatusLine({ view }: { view: GoalView }) {
   const { t } = useI18n();
-  if (!view.status) return <p className="muted">{t.scorecard.noIndicators}</p>;
+  const assessment = view.assessment ? <GoalAssessmentLine assessment={view.assessment} /> : null;
+  if (!view.status) return assessment ?? <p className="muted">{t.scorecard.noIndicators}</p>;
   return (
-    <p className="goal-status">
-      <span className="visually-hidden">{t.scorecard.goalStatus}: </span>
-      <StatusLight status={view.status.status} />{' '}
-      <span className="explanation" lang="sv">
-        {view.status.explanation}
-      </span>
-    </p>
+    <>
+      <p className="goal-status">
+        <span className="visually-hidden">{t.scorecard.goalStatus}: </span>
+        <StatusLight status={view.status.status} />{' '}
+        <span className="explanation" lang="sv">
+          {view.status.explanation}
+        </span>
+      </p>
+      {assessment}
+    </>
+  );
+}
+
+/** The goal's assessment in the plan's own words ("Uppfyllt", "Ja", "Målet uppfylls delvis"), why, and the comment kept with it. */
+function GoalAssessmentLine({ assessment }: { assessment: GoalAssessment }) {
+  const { t } = useI18n();
+  return (
+    <div className="goal-assessment">
+      <p>
+        {t.scorecard.assessment}:{' '}
+        <strong lang="sv">{assessment.label}</strong>
+        {assessment.manual ? <span className="meta"> ({t.scorecard.setByHand})</span> : null}{' '}
+        <span className="explanation" lang="sv">
+          {assessment.explanation}
+        </span>
+      </p>
+      {assessment.comment ? (
+        <div className="goal-assessment__comment" lang="sv">
+          <RichText blocks={parseRich(assessment.comment)} />
+        </div>
+      ) : null}
+    </div>
   );
 }
 
@@ -209,7 +255,9 @@ export function PerspectiveSection({ perspective, period }: { perspective: Persp
   const id = `perspective-${perspective.number ?? 'other'}`;
   return (
     <section className="perspective" aria-labelledby={id}>
-      <h2 id={id}>{perspective.number !== null ? <span lang="sv">{t.scorecard.perspective(perspective.number, perspective.name ?? '')}</span> : t.scorecard.otherGoals}</h2>
+      <h2 id={id}>
+        {perspective.number !== null ? <span lang="sv">{perspective.numbered ? t.scorecard.perspective(perspective.number, perspective.name ?? '') : perspective.name}</span> : t.scorecard.otherGoals}
+      </h2>
       {perspective.goals.map((goal) => (
         <GoalSection key={goal.goal.key} view={goal} period={period} />
       ))}

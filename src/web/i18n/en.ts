@@ -107,6 +107,8 @@ export const en: Messages = {
     noTrend: 'Too few actuals for a trend',
     trendLabel: (values) => `Actuals over time: ${values}`,
     setByHand: 'set by hand',
+    assessment: 'Goal attainment',
+    breakdown: 'Breakdown of the outcome',
     noGoals: 'The plan has no goals to follow up.',
     noIndicatorsInPlan: 'The plan has no indicators. Its goals and how they are measured are shown below.',
     backToPlan: 'Read the whole plan',

@@ -105,6 +105,8 @@ export const sv = {
     noTrend: 'För få utfall för en trend',
     trendLabel: (values: string) => `Utfall över tid: ${values}`,
     setByHand: 'satt för hand',
+    assessment: 'Måluppfyllelse',
+    breakdown: 'Uppdelning av utfallet',
     noGoals: 'Planen har inga mål att följa upp.',
     noIndicatorsInPlan: 'Planen har inga styrtal. Målen och hur de mäts visas nedan.',
     backToPlan: 'Läs hela planen',

@@ -126,6 +126,7 @@ export function ActivitiesPage({ planKey }: { planKey: string }) {
             table={table}
             footnote={plan.footnotes.find((note) => note.mark === table.captionFootnote)?.text ?? null}
             goals={plan.goals}
+            indicators={plan.indicators}
             rows={shown.filter((entry) => entry.item.table === table.key)}
             editable={mayEditActivity}
             mayAdd={mayEdit && !frozen}

@@ -17,6 +17,8 @@ interface Props {
   /** The text of the caption's footnote, when the plan has one. */
   footnote: string | null;
   goals: PlanFile['goals'];
+  /** The plan's indicators, to print the ones an activity serves by their numbers. */
+  indicators?: PlanFile['indicators'];
   rows: VersionedActivity[];
   /** Whether an activity's edit button shows (it opens the form; the form itself knows what is frozen). */
   editable: (activity: Activity) => boolean;
@@ -28,8 +30,8 @@ interface Props {
   editor: ReactNode;
 }
 
-function Cell({ activity, field }: { activity: Activity; field: ActivityTable['columns'][number]['field'] }) {
-  const cell = printedCell(activity, field);
+function Cell({ activity, field, plan }: { activity: Activity; field: ActivityTable['columns'][number]['field']; plan: Pick<PlanFile, 'goals' | 'indicators'> }) {
+  const cell = printedCell(activity, field, plan);
   if (cell.kind === 'rich') {
     return (
       <td className="prose" lang="sv">
@@ -45,7 +47,7 @@ function Cell({ activity, field }: { activity: Activity; field: ActivityTable['c
 }
 
 /** One activity: its name as the row header, the table's own columns as printed, then status, owner, goals and the edit button. */
-function ActivityRow({ activity, table, goals, editable, showEditColumn, expanded, onEdit }: { activity: Activity; table: ActivityTable; goals: PlanFile['goals']; editable: boolean; showEditColumn: boolean; expanded: boolean; onEdit: () => void }) {
+function ActivityRow({ activity, table, goals, indicators, editable, showEditColumn, expanded, onEdit }: { activity: Activity; table: ActivityTable; goals: PlanFile['goals']; indicators: PlanFile['indicators']; editable: boolean; showEditColumn: boolean; expanded: boolean; onEdit: () => void }) {
   const { t } = useI18n();
   const goalText = goalLabels(activity, goals).join(', ');
   return (
@@ -54,7 +56,7 @@ function ActivityRow({ activity, table, goals, editable, showEditColumn, expande
         {activity.name}
       </th>
       {table.columns.map((column) => (
-        <Cell key={column.field} activity={activity} field={column.field} />
+        <Cell key={column.field} activity={activity} field={column.field} plan={{ goals, indicators }} />
       ))}
       <td className="activities-table__status" data-status={slotOf(activity)}>
         {t.activities.status[slotOf(activity)]}
@@ -74,7 +76,7 @@ function ActivityRow({ activity, table, goals, editable, showEditColumn, expande
   );
 }
 
-export function ActivityTableSection({ table, footnote, goals, rows, editable, mayAdd, editingKey, onEdit, onAdd, editor }: Props) {
+export function ActivityTableSection({ table, footnote, goals, indicators = [], rows, editable, mayAdd, editingKey, onEdit, onAdd, editor }: Props) {
   const { t } = useI18n();
   const id = useId();
   const intro = parseRich(table.intro);
@@ -120,7 +122,7 @@ export function ActivityTableSection({ table, footnote, goals, rows, editable, m
               </thead>
               <tbody>
                 {rows.map(({ item }) => (
-                  <ActivityRow key={item.key} activity={item} table={table} goals={goals} editable={editable(item)} expanded={editingKey === item.key} showEditColumn={rows.some((row) => editable(row.item))} onEdit={() => onEdit(item.key)} />
+                  <ActivityRow key={item.key} activity={item} table={table} goals={goals} indicators={indicators} editable={editable(item)} expanded={editingKey === item.key} showEditColumn={rows.some((row) => editable(row.item))} onEdit={() => onEdit(item.key)} />
                 ))}
               </tbody>
             </table>

@@ -1,0 +1,84 @@
+/**
+ * The web app on other municipalities' plans (issue 12): the scorecard shows a goal's assessment
+ * in the plan's words with its comment, an outcome's breakdown below the total, outcomes that come
+ * from a measure, and a perspective's number only where the plan prints it; the content editor
+ * edits a goal's kind, description and contributions and an indicator's measure and kind,
+ * touching only those fields. Plans: Vårgårda 2023, Västervik 2021 (tests/fixtures/plans).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadFixturePlan } from '../../tests/goals/fixtures.ts';
+import { aPlan } from '../../tests/helpers/plan-builder.ts';
+import { PlanFile } from '../domain/plan.ts';
+import { fieldsOf } from './content-editor-fields.ts';
+import { applyDraft, draftOf, itemsOf, type Draft } from './content-editor-model.ts';
+import { buildScorecardView, defaultPeriod, scorecardPeriods, type GoalView } from './scorecard-view.ts';
+
+const vargarda = loadFixturePlan('vargarda-bvp-2023-2025');
+const vastervik = loadFixturePlan('vastervik-ar-2021');
+const allGoals = (goals: GoalView[]): GoalView[] => goals.flatMap((goal) => [goal, ...allGoals(goal.subgoals)]);
+
+describe('scorecard', () => {
+  const view = buildScorecardView(vargarda, '2023');
+  const goals = allGoals(view.perspectives.flatMap((p) => p.goals));
+
+  it('shows an outcome from the measure with its gender breakdown below it', () => {
+    const boende = goals.find((goal) => goal.goal.key === 'dm-boende-1')!.indicators[0]!;
+    expect(boende.latest).toEqual({
+      period: '2023',
+      text: '116',
+      breakdown: [
+        { dimension: 'gender', group: 'K', text: '48' },
+        { dimension: 'gender', group: 'M', text: '68' },
+      ],
+    });
+    expect(boende.trend.map((point) => point.value)).toEqual([234, 88, 116]);
+  });
+
+  it('shows each goal\'s assessment in the plan\'s words, by hand where the plan judged so', () => {
+    expect(goals.find((goal) => goal.goal.key === 'dm-ekonomi-1')!.assessment).toMatchObject({ label: 'Uppfyllt', manual: true });
+    expect(goals.find((goal) => goal.goal.key === 'dm-skola-1')!.assessment).toMatchObject({ label: 'Inte uppfyllt', manual: false });
+  });
+
+  it('offers the years a measure has outcomes for, and opens on the latest followed one', () => {
+    expect(scorecardPeriods(vargarda)).toEqual(['2021', '2022', '2023', '2024', '2025']);
+    expect(defaultPeriod(vargarda, new Date('2024-03-01'))).toBe('2023');
+  });
+
+  it('shows Västervik\'s goals without indicators by their Ja and comment', () => {
+    const card = buildScorecardView(vastervik, '2021');
+    const goal = allGoals(card.perspectives.flatMap((p) => p.goals)).find((g) => g.goal.key === 'mal-2-1')!;
+    expect(goal.status).toBeNull();
+    expect(goal.assessment).toMatchObject({ label: 'Ja', comment: expect.stringContaining('skärgårdstrafik') });
+  });
+
+  it('names a perspective by its number only where the plan numbers it', () => {
+    const plan = PlanFile.parse(aPlan({ perspectives: [{ number: 1, name: 'Invånare' }] }));
+    expect(buildScorecardView(plan, '2020').perspectives[0]).toMatchObject({ number: 1, name: 'Invånare', numbered: false });
+    const numbered = { ...plan, perspectives: [{ number: 1, name: 'Medborgare', numbered: true }] };
+    expect(buildScorecardView(numbered, '2020').perspectives[0]!.numbered).toBe(true);
+  });
+});
+
+describe('content editor', () => {
+  it.each<[ 'goals', string, Draft, Record<string, unknown>]>([
+    ['goals', 'mal-2-1', { kind: 'assignment' }, { kind: 'assignment' }],
+    ['goals', 'mal-2-1', { description: '<p>Kollektivtrafiken.</p>' }, { description: '<p>Kollektivtrafiken.</p>' }],
+    ['goals', 'mal-2-1', { 'contributesTo.direct': ['po-1'], 'contributesTo.indirect': ['uppdrag-digitalisering'] }, { contributesTo: [{ goal: 'po-1', link: 'direct' }, { goal: 'uppdrag-digitalisering', link: 'indirect' }] }],
+  ])('edits %s %s: %j', (part, key, change, expected) => {
+    const fields = fieldsOf(part, vastervik);
+    const item = itemsOf(part, vastervik).find((candidate) => candidate.key === key)!;
+    const next = applyDraft(fields, item, { ...draftOf(fields, item), ...change });
+    expect(next).toMatchObject(expected);
+    // Nothing else of the goal changes: its assessments and text stay as they were.
+    expect(next.assessments).toEqual(item.assessments);
+    expect(next.text).toBe(item.text);
+  });
+
+  it('links an indicator to one of the plan\'s measures, or marks it a success criterion', () => {
+    const fields = fieldsOf('indicators', vargarda);
+    const item = itemsOf('indicators', vargarda).find((candidate) => candidate.key === 'st-ekonomi-1')!;
+    const measure = fields.find((field) => field.name === 'measure')!;
+    expect(measure.options!(vargarda, {} as never, item).map((option) => option.value)).toEqual(['', 'vargarda-invanare-okning', 'vargarda-heltid']);
+    expect(applyDraft(fields, item, { ...draftOf(fields, item), measure: 'vargarda-heltid', kind: 'criterion' })).toMatchObject({ measure: 'vargarda-heltid', kind: 'criterion' });
+  });
+});
