@@ -83,11 +83,15 @@ describe('Kolada links', () => {
   it('takes the outcome from Kolada where the plan names it as the source, and judges "bättre än riket" and "i nivå med liknande kommuner" with it', async () => {
     const indicator = (key: string, number: string, target: string) => ({ key, number, name: 'Invånare med ekonomiskt bistånd, andel (%)', goal: 'kf-1:2', unit: '%', direction: 'lower-better' as const, source: 'Kolada (N31807)', targets: [{ year: 2022, text: target }], actuals: [] });
     await importPlan(api.database.db, aPlan({ plan: { key: 'kolada-plan-2021-2022', periodStart: 2021, periodEnd: 2022 }, indicators: [indicator('st-ekb-riket', '9.1', 'bättre än riket'), indicator('st-ekb-grupp', '9.2', 'i nivå med liknande kommuner')] }), { actor: 'test', source: 'test' });
+    // Read (and cached) before the link: no outcome yet. The link changes the municipality's content version (drizzle/0020).
+    const before = (await editor.get('/api/plans/kolada-plan-2021-2022/scorecard?period=2022')).body;
+    expect(before).not.toContain('2,900755');
     for (const key of ['st-ekb-riket', 'st-ekb-grupp']) {
       const saved = await editor.send('PUT', `/api/plans/kolada-plan-2021-2022/kolada/indicator/${key}`, { kpis: [{ kpi: 'N31807', group: 'IFO' }] }, { 'if-match': '"0"' });
       expect(saved.statusCode).toBe(200);
     }
     const card = (await editor.get('/api/plans/kolada-plan-2021-2022/scorecard?period=2022')).json();
+    expect(JSON.stringify(card)).toContain('2,900755');
     const rows = new Map<string, { actual: string | null; status: string; explanation: string }>();
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(walk);
