@@ -21,7 +21,7 @@ import { loadDemo } from '../src/services/demo.ts';
 import { renderPlanDocument, loadPlanForDocument } from '../src/services/document-service.ts';
 import { exportPlan, planFileText } from '../src/services/plan-service.ts';
 import { rollover } from '../src/services/workflow-service.ts';
-import { runCli } from './helpers/cli.ts';
+import { cli } from './helpers/cli.ts';
 import { freshDatabase } from './helpers/databases.ts';
 
 const demoKeys = ['timra-ifo-2018-2020', 'timra-sn-2020-2022'];
@@ -133,17 +133,16 @@ describe('backup and restore', () => {
     }
   });
 
-  // Four commands, each opening an embedded database: minutes on a loaded machine.
-  it('works from the command line: backup, restore into a new data directory, and a refusal to overwrite', { timeout: 300_000 }, () => {
+  it('works from the command line: backup, restore into a new data directory, and a refusal to overwrite', async () => {
     const data = join(root, 'cli-data');
-    expect(runCli(['demo', '--data', data]).status).toBe(0);
+    expect((await cli(['demo', '--data', data])).status).toBe(0);
     const file = join(root, 'cli.gz');
-    const backup = runCli(['backup', '--out', file, '--data', data]);
+    const backup = await cli(['backup', '--out', file, '--data', data]);
     expect(backup.stderr).toBe('');
     expect(backup.stdout).toMatch(/^Säkerhetskopia: .+cli\.gz \(\d+ tabeller, \d+ rader, schemaversion \d+, \d+ kB\)\n$/);
-    const restored = runCli(['restore', file, '--data', join(root, 'cli-copy')]);
+    const restored = await cli(['restore', file, '--data', join(root, 'cli-copy')]);
     expect(restored.stdout).toMatch(/^Återställd från .+cli\.gz: \d+ rader\n$/);
-    const refused = runCli(['restore', file, '--data', join(root, 'cli-copy')]);
+    const refused = await cli(['restore', file, '--data', join(root, 'cli-copy')]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^Fel: Databasen .+ är inte tom/);
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/connection.ts';
 import { findAuditEvents } from '../src/services/audit-service.ts';
-import { runCli } from './helpers/cli.ts';
+import { cli } from './helpers/cli.ts';
 import { aPlan } from './helpers/plan-builder.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'styrkort-cli-import-'));
@@ -23,11 +23,11 @@ describe('styrkort import --replace and --restore-audit', () => {
     writeFileSync(original, JSON.stringify(aPlan()));
     writeFileSync(revised, JSON.stringify(aPlan({ plan: { title: 'Verksamhetsplan 2020-2022, reviderad' } })));
 
-    expect(runCli(['import', original, '--data', data])).toMatchObject({ status: 0, stdout: expect.stringContaining('version 1') });
-    const stale = runCli(['import', revised, '--replace', '--if-match', '7', '--data', data]);
+    expect(await cli(['import', original, '--data', data])).toMatchObject({ status: 0, stdout: expect.stringContaining('version 1') });
+    const stale = await cli(['import', revised, '--replace', '--if-match', '7', '--data', data]);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('din version 7, nuvarande 1');
-    const replaced = runCli(['import', revised, '--replace', '--data', data]);
+    const replaced = await cli(['import', revised, '--replace', '--data', data]);
     expect(replaced.status).toBe(0);
     expect(replaced.stdout).toContain('Ersätter test-plan-2020-2022 i den version som finns nu (1)');
     expect(replaced.stdout).toContain('Ersatt: test-plan-2020-2022, version 2');
@@ -36,9 +36,9 @@ describe('styrkort import --replace and --restore-audit', () => {
     const [event] = await findAuditEvents(database.db, { planKey: 'test-plan-2020-2022', entityType: 'plan', limit: 1, offset: 0 });
     await database.close();
     expect(event).toMatchObject({ action: 'replace', before: { plan: { title: 'Verksamhetsplan 2020-2022' } } });
-    const restored = runCli(['import', '--restore-audit', String(event!.id), '--if-match', '2', '--data', data]);
+    const restored = await cli(['import', '--restore-audit', String(event!.id), '--if-match', '2', '--data', data]);
     expect(restored).toMatchObject({ status: 0, stdout: `Återställd ur händelse ${event!.id}: test-plan-2020-2022, version 3\n` });
-    const exported = runCli(['export', 'test-plan-2020-2022', '--format', 'json', '--data', data]);
+    const exported = await cli(['export', 'test-plan-2020-2022', '--format', 'json', '--data', data]);
     expect(JSON.parse(exported.stdout).plan.title).toBe('Verksamhetsplan 2020-2022');
-  }, 600_000); // six command runs, each opening the embedded database: sized for a loaded 2-core machine
+  });
 });

@@ -7,19 +7,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.ts';
+import { cli } from './helpers/cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'styrkort-follow-up-'));
 const data = join(root, 'data');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-beforeAll(() => {
-  expect(runCli(['demo', '--data', data]).status).toBe(0);
+beforeAll(async () => {
+  expect((await cli(['demo', '--data', data])).status).toBe(0);
 });
 
 describe('styrkort forecast', () => {
-  it('forecasts the 2017 volumes from January–August, beside Plan 2017, the December outcome and "Prognos 2017 aug"', () => {
-    const result = runCli(['forecast', 'timra-ifo-2018-2020', '--as-of', '2017-08', '--data', data]);
+  it('forecasts the 2017 volumes from January–August, beside Plan 2017, the December outcome and "Prognos 2017 aug"', async () => {
+    const result = await cli(['forecast', 'timra-ifo-2018-2020', '--as-of', '2017-08', '--data', data]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
@@ -32,19 +32,19 @@ describe('styrkort forecast', () => {
     expect(lines).toContain('IFO, Barn o familj nettokostnader\t-35 093 tkr\t-34 722 (Prognos 2017 aug)\t–\t–\t–\t–');
   });
 
-  it('says so when a plan has no months, and refuses a month in the wrong form with exit code 2', () => {
-    const none = runCli(['forecast', 'timra-sn-2020-2022', '--data', data]);
+  it('says so when a plan has no months, and refuses a month in the wrong form with exit code 2', async () => {
+    const none = await cli(['forecast', 'timra-sn-2020-2022', '--data', data]);
     expect(none.status).toBe(0);
     expect(none.stdout).toContain('Planen timra-sn-2020-2022 har inga månadsutfall att göra prognos från.');
-    const wrong = runCli(['forecast', 'timra-ifo-2018-2020', '--as-of', '2017', '--data', data]);
+    const wrong = await cli(['forecast', 'timra-ifo-2018-2020', '--as-of', '2017', '--data', data]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toBe('Fel: --as-of "2017" är ingen månad; ange ÅÅÅÅ-MM, t.ex. 2017-08\n');
   });
 });
 
 describe('styrkort diff', () => {
-  it('shows goal 1:2 in the wording of each plan', () => {
-    const result = runCli(['diff', 'timra-ifo-2018-2020', 'timra-sn-2020-2022', '--data', data]);
+  it('shows goal 1:2 in the wording of each plan', async () => {
+    const result = await cli(['diff', 'timra-ifo-2018-2020', 'timra-sn-2020-2022', '--data', data]);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Jämförelse: timra-ifo-2018-2020 (2018–2020) → timra-sn-2020-2022 (2020–2022)');
@@ -59,29 +59,29 @@ describe('styrkort diff', () => {
     expect(lines).toContain('Volymer: 4 ändrade, 30 tillagda, 3 borttagna, 5 oförändrade');
   });
 
-  it('says which plan does not exist', () => {
-    const result = runCli(['diff', 'timra-ifo-2018-2020', 'finns-inte', '--data', data]);
+  it('says which plan does not exist', async () => {
+    const result = await cli(['diff', 'timra-ifo-2018-2020', 'finns-inte', '--data', data]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('Fel: Planen finns-inte finns inte\n');
   });
 });
 
 describe('styrkort status and deviations', () => {
-  it('prints the 2020 scorecard of the demo: targets, no outcomes yet', () => {
-    const result = runCli(['status', 'timra-sn-2020-2022', '--period', '2020', '--data', data]);
+  it('prints the 2020 scorecard of the demo: targets, no outcomes yet', async () => {
+    const result = await cli(['status', 'timra-sn-2020-2022', '--period', '2020', '--data', data]);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Styrkort för timra-sn-2020-2022, 2020 (mål: sämsta status avgör)');
     expect(lines).toContain('1.2.1\tNöjd med hemtjänst\t80%\t–\tinte mätt\tUtfall saknas för 2020');
     expect(lines).toContain('3.2.1\tDokumenterade processer\t100% på samtliga nivåer för i förväg utvalda processer\t–\tinte mätt\tMålvärdet bedöms för hand; utfall och bedömning saknas för 2020');
     expect(lines).toContain('Styrtal: 0 gröna, 0 gula, 0 röda, 19 inte mätta');
-    const wrong = runCli(['status', 'timra-sn-2020-2022', '--period', '2020-13', '--data', data]);
+    const wrong = await cli(['status', 'timra-sn-2020-2022', '--period', '2020-13', '--data', data]);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('--period "2020-13" är ingen period');
   });
 
-  it('computes statuses and deviations once outcomes and an analysis are entered', () => {
-    const exported = runCli(['export', 'timra-sn-2020-2022', '--format', 'json', '--data', data]);
+  it('computes statuses and deviations once outcomes and an analysis are entered', async () => {
+    const exported = await cli(['export', 'timra-sn-2020-2022', '--format', 'json', '--data', data]);
     const plan = JSON.parse(exported.stdout);
     plan.plan = { ...plan.plan, key: 'timra-sn-2020-2022-uppfoljning', status: 'draft' };
     const outcomes: Record<string, string> = { 'st-1.2.1': '84', 'st-1.2.2': '70', 'st-2.3.2': '23/55/22 %' };
@@ -91,9 +91,9 @@ describe('styrkort status and deviations', () => {
     plan.analyses = [{ key: 'analys-st-1.2.2-2020', period: '2020', subject: 'st-1.2.2', text: '<p>Låg svarsfrekvens på två boenden.</p>', author: 'Verksamhetschef' }];
     const file = join(root, 'uppfoljning.json');
     writeFileSync(file, JSON.stringify(plan));
-    expect(runCli(['import', file, '--data', data]).status).toBe(0);
+    expect((await cli(['import', file, '--data', data])).status).toBe(0);
 
-    const status = runCli(['status', 'timra-sn-2020-2022-uppfoljning', '--data', data]);
+    const status = await cli(['status', 'timra-sn-2020-2022-uppfoljning', '--data', data]);
     expect(status.status).toBe(0);
     const lines = status.stdout.split('\n');
     expect(lines).toContain('1.2.1\tNöjd med hemtjänst\t80%\t84\tgrön\tUtfall 84 % mot målvärde 80 %: uppfyllt');
@@ -102,7 +102,7 @@ describe('styrkort status and deviations', () => {
     expect(lines).toContain('1:2\tVåra brukare/klienter/patienter inom socialförvaltningen ska vara nöjda med de insatser vi ger dem\tröd\tSämsta avgör: 1.2.2 är röd');
     expect(lines).toContain('Styrtal: 1 gröna, 1 gula, 1 röda, 16 inte mätta');
 
-    const deviations = runCli(['deviations', 'timra-sn-2020-2022-uppfoljning', '--period', '2020', '--data', data]);
+    const deviations = await cli(['deviations', 'timra-sn-2020-2022-uppfoljning', '--period', '2020', '--data', data]);
     expect(deviations.status).toBe(0);
     expect(deviations.stdout.split('\n')).toEqual(
       expect.arrayContaining([
@@ -114,8 +114,8 @@ describe('styrkort status and deviations', () => {
     );
   });
 
-  it('lists the deviations of August 2017 in the 2018 plan, worst first', () => {
-    const result = runCli(['deviations', 'timra-ifo-2018-2020', '--period', '2017-08', '--data', data]);
+  it('lists the deviations of August 2017 in the 2018 plan, worst first', async () => {
+    const result = await cli(['deviations', 'timra-ifo-2018-2020', '--period', '2017-08', '--data', data]);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Avvikelser för timra-ifo-2018-2020, aug 2017: 18 st');

@@ -3,6 +3,7 @@
  * the document view model, in the structure the seed documents print them. Sub-headings are
  * emitted with level 1 meaning "one below the section"; plan-view-model.ts places them.
  */
+import { contributionSentence } from '../domain/goal-links.ts';
 import { activityFieldText, isActivityTextField } from '../domain/activity-links.ts';
 import type { PlanFile, Section } from '../domain/plan.ts';
 import { needsLandscape } from './layout.ts';
@@ -121,13 +122,8 @@ function goalLine(goal: Item<'goals'>): string {
 
 /** The goals a goal contributes to besides its parent, as the plan has them. */
 function contributionLines(goal: Item<'goals'>, goals: Map<string, Item<'goals'>>): RichBlock[] {
-  if (!goal.contributesTo?.length) return [];
-  const names = goal.contributesTo.map((link) => {
-    const target = goals.get(link.goal);
-    const name = target ? (target.number ? `mål ${target.number}` : target.text) : link.goal;
-    return link.link === 'direct' ? name : `${name} (indirekt)`;
-  });
-  return [plainParagraph(`Bidrar till ${names.join(', ')}.`)];
+  const sentence = contributionSentence(goal, goals);
+  return sentence ? [plainParagraph(sentence)] : [];
 }
 
 export function indicatorsSection(section: Section, ctx: PlanContext): Block[] {

@@ -17,8 +17,7 @@ import { scorecard } from '../domain/status.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import type { ReferenceLookup } from '../domain/status-context.ts';
 import { koladaComparisonBlocks, type KoladaReportRow } from './kolada-section.ts';
-import { assessmentCounts } from '../domain/goal-assessment.ts';
-import type { GoalKind } from '../domain/plan-follow-up.ts';
+import { assessmentSummary } from '../domain/goal-assessment.ts';
 import { activityTable, analysisBlocks, budgetTable, deviationTable, goalTable, indicatorTable, volumeTables } from './report-sections.ts';
 import { withUniqueIds, type Block, type DocumentView } from './view-model.ts';
 
@@ -109,14 +108,7 @@ function summary(card: ReturnType<typeof scorecard>, deviationCount: number): st
   }
   lines.push(deviationCount === 0 ? 'Inga avvikelser utöver toleranserna.' : `${deviationCount} ${deviationCount === 1 ? 'avvikelse' : 'avvikelser'} utöver toleranserna, se Avvikelser.`);
   // Goals, assignments and prioritised areas counted apart, as Västervik's annual report does.
-  if (card.assessments) lines.push(...assessmentCounts(card.assessments).map(countLine));
+  if (card.assessments) lines.push(...assessmentSummary(card.assessments));
   return lines;
 }
 
-const KIND_NOUNS: Record<GoalKind, string> = { goal: 'mål', assignment: 'uppdrag', 'priority-area': 'prioriterade områden' };
-
-function countLine(count: ReturnType<typeof assessmentCounts>[number]): string {
-  const notAssessed = count.total - count.assessed;
-  const rest = notAssessed > 0 ? ` (${notAssessed} inte ${notAssessed === 1 ? 'bedömd' : 'bedömda'})` : '';
-  return `Av ${count.assessed} bedömda ${KIND_NOUNS[count.kind]} är ${count.fulfilled} ${count.fulfilled === 1 ? 'uppfyllt' : 'uppfyllda'}${rest}.`;
-}

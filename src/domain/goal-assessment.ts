@@ -145,3 +145,17 @@ export function assessmentCounts(assessments: readonly GoalAssessment[]): Array<
     })
     .filter((count) => count.total > 0);
 }
+
+const KIND_NOUNS: Record<GoalKind, string> = { goal: 'mål', assignment: 'uppdrag', 'priority-area': 'prioriterade områden' };
+
+/**
+ * One sentence per kind, as Västervik's annual report sums up: "Av 23 bedömda mål är 21 uppfyllda."
+ * (with how many are not assessed), for the report and the scorecard.
+ */
+export function assessmentSummary(assessments: readonly GoalAssessment[]): string[] {
+  return assessmentCounts(assessments).map((count) => {
+    const notAssessed = count.total - count.assessed;
+    const rest = notAssessed > 0 ? ` (${notAssessed} inte ${notAssessed === 1 ? 'bedömd' : 'bedömda'})` : '';
+    return `Av ${count.assessed} bedömda ${KIND_NOUNS[count.kind]} är ${count.fulfilled} ${count.fulfilled === 1 ? 'uppfyllt' : 'uppfyllda'}${rest}.`;
+  });
+}

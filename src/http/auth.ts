@@ -62,7 +62,9 @@ const treesOf = new WeakMap<FastifyRequest, Map<string, Promise<OrgParents>>>();
  */
 export async function authorize(db: Db, request: FastifyRequest, action: Action, target?: Target): Promise<void> {
   const actor = actorOf(request);
-  const decision = target ? decideOn(actor, action, target, await treeOf(db, request, target.municipality)) : decide(actor, action);
+  // A check on no node (reading a draft) is decided without the tree: no query for it.
+  const parents = target && target.nodes.length > 0 ? await treeOf(db, request, target.municipality) : new Map<string, string | null>();
+  const decision = target ? decideOn(actor, action, target, parents) : decide(actor, action);
   if (!decision.allowed) throw new StyrkortError(decision.reason, decision.message);
 }
 

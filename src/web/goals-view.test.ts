@@ -51,6 +51,33 @@ describe('scorecard', () => {
     expect(goal.assessment).toMatchObject({ label: 'Ja', comment: expect.stringContaining('skärgårdstrafik') });
   });
 
+  it('sums up the assessments per kind as the annual report does, and shows a delmål\'s analysis for the period', () => {
+    // 6 inriktningsmål and 8 delmål; by the plan's "worst" roll-up only dm-ekonomi-1 (by hand) and
+    // dm-organisation-1 are fulfilled, and every målområde has a delmål that is not.
+    expect(view.assessmentSummary).toEqual(['Av 14 bedömda mål är 2 uppfyllda.', 'Av 6 bedömda prioriterade områden är 0 uppfyllda.']);
+    const skola = goals.find((goal) => goal.goal.key === 'dm-skola-1')!;
+    expect(skola.analyses).toHaveLength(1);
+    expect(skola.analyses[0]!.text).toContain('<p>');
+    expect(buildScorecardView(vargarda, '2022').perspectives.flatMap((p) => allGoals(p.goals)).every((goal) => goal.analyses.length === 0)).toBe(true);
+  });
+
+  it('names the measure an indicator takes its outcomes from, and a target\'s own letter', () => {
+    const boende = goals.find((goal) => goal.goal.key === 'dm-boende-1')!.indicators[0]!;
+    expect(boende.measure).toEqual({ key: 'vargarda-invanare-okning', name: expect.any(String) });
+    const kungsor = loadFixturePlan('kungsor-kf-2021-2025');
+    const row = (period: string) => allGoals(buildScorecardView(kungsor, period).perspectives.flatMap((p) => p.goals)).flatMap((goal) => goal.indicators).find((i) => i.indicator.key === 'st-arbetsloshet')!;
+    expect([row('2019').targetLabel, row('2019').status.target]).toEqual(['B)', expect.stringContaining('9,3')]);
+    expect(row('2020').targetLabel).toBe('A)');
+    expect(row('2021').targetLabel).toBeUndefined();
+  });
+
+  it('says which goals above a goal it contributes to, directly or not', () => {
+    const plan = { ...vastervik, goals: vastervik.goals.map((goal) => (goal.key === 'mal-2-1' ? { ...goal, contributesTo: [{ goal: 'uppdrag-digitalisering', link: 'indirect' as const }] } : goal)) };
+    const goal = allGoals(buildScorecardView(plan, '2021').perspectives.flatMap((p) => p.goals)).find((g) => g.goal.key === 'mal-2-1')!;
+    expect(goal.contributions).toMatch(/^Bidrar till .+ \(indirekt\)\.$/);
+    expect(allGoals(buildScorecardView(vastervik, '2021').perspectives.flatMap((p) => p.goals)).every((g) => g.contributions === null)).toBe(true);
+  });
+
   it('names a perspective by its number only where the plan numbers it', () => {
     const plan = PlanFile.parse(aPlan({ perspectives: [{ number: 1, name: 'Invånare' }] }));
     expect(buildScorecardView(plan, '2020').perspectives[0]).toMatchObject({ number: 1, name: 'Invånare', numbered: false });

@@ -6,7 +6,8 @@
  */
 import { isInSubtree } from '../domain/access.ts';
 import { figureValue } from '../domain/figure.ts';
-import type { GoalAssessment } from '../domain/goal-assessment.ts';
+import { assessmentSummary, type GoalAssessment } from '../domain/goal-assessment.ts';
+import { contributionSentence } from '../domain/goal-links.ts';
 import { withMeasureOutcomes } from '../domain/measures.ts';
 import { comparePeriods, periodBegunBy, yearOf } from '../domain/period.ts';
 import type { Breakdown, Goal, Indicator, PlanFile } from '../domain/plan.ts';
@@ -27,6 +28,10 @@ export interface IndicatorView {
   latest: { period: string; text: string; breakdown?: Breakdown[] } | null;
   /** Numeric outcomes up to the period, oldest first. */
   trend: TrendPoint[];
+  /** The plan's own letter of the period's target ("A)", as Kungsör prints it), printed before it. */
+  targetLabel?: string;
+  /** The measure the indicator refers to (its outcomes come from it), by the name the municipality gives it. */
+  measure?: { key: string; name: string };
   /** The plan's status rule, so the indicator's history is judged as the scorecard is. */
   rule?: StatusRule;
 }
@@ -37,6 +42,10 @@ export interface GoalView {
   status: GoalStatus | null;
   /** The goal's assessment (måluppfyllelse) for the period, where the plan assesses its goals. */
   assessment?: GoalAssessment;
+  /** "Bidrar till mål 1:2 (indirekt).": the goals above it the goal contributes to besides its parent. */
+  contributions: string | null;
+  /** The goal's analyses for the period (rich text), as written. */
+  analyses: Array<{ text: string; author?: string }>;
   indicators: IndicatorView[];
   subgoals: GoalView[];
 }
@@ -60,6 +69,8 @@ export interface ScorecardView {
   /** Indicators that belong to no goal of the plan. */
   unattached: IndicatorView[];
   counts: Record<Status, number>;
+  /** One sentence per kind where the plan assesses its goals: "Av 23 bedömda mål är 21 uppfyllda." */
+  assessmentSummary: string[];
 }
 
 /** The years the scorecard can be shown for, oldest first. */
@@ -110,6 +121,11 @@ function trendOf(indicator: Indicator, period: string): TrendPoint[] {
     .map((point) => ({ period: point.period, text: point.text, value: point.value.toNumber() }));
 }
 
+function targetLabelOf(indicator: Indicator, period: string): { targetLabel?: string } {
+  const label = indicator.targets.find((target) => target.year === yearOf(period))?.label;
+  return label ? { targetLabel: label } : {};
+}
+
 /** The scorecard of a plan for a period ('YYYY' or 'YYYY-MM'), laid out for the page. */
 export function buildScorecardView(planFile: PlanFile, period: string): ScorecardView {
   // The history and latest outcome follow a measure across plans and years, as the status does.
@@ -120,17 +136,25 @@ export function buildScorecardView(planFile: PlanFile, period: string): Scorecar
   const goalStatusOf = new Map(card.goals.map((status) => [status.goalKey, status]));
   const goalKeys = new Set(plan.goals.map((goal) => goal.key));
   const rule = plan.plan.statusRule;
+  const measureOf = new Map((plan.measures ?? []).map((measure) => [measure.key, { key: measure.key, name: measure.name }]));
+  const goalOf = new Map(plan.goals.map((goal) => [goal.key, goal]));
   const indicatorView = (indicator: Indicator): IndicatorView => ({
     indicator,
     status: statusOf.get(indicator.key)!,
     latest: latestActual(indicator, period),
     trend: trendOf(indicator, period),
+    ...targetLabelOf(indicator, period),
+    ...(indicator.measure && measureOf.has(indicator.measure) ? { measure: measureOf.get(indicator.measure)! } : {}),
     ...(rule ? { rule } : {}),
   });
   const goalView = (goal: Goal, path: Set<string>): GoalView => ({
     goal,
     status: goalStatusOf.get(goal.key) ?? null,
     ...(assessmentOf.has(goal.key) ? { assessment: assessmentOf.get(goal.key)! } : {}),
+    contributions: contributionSentence(goal, goalOf),
+    analyses: plan.analyses
+      .filter((analysis) => analysis.subject === goal.key && analysis.period === period)
+      .map((analysis) => (analysis.author ? { text: analysis.text, author: analysis.author } : { text: analysis.text })),
     indicators: plan.indicators.filter((indicator) => indicator.goal === goal.key).map(indicatorView),
     subgoals: plan.goals.filter((child) => child.parent === goal.key && !path.has(child.key)).map((child) => goalView(child, new Set([...path, goal.key]))),
   });
@@ -150,6 +174,7 @@ export function buildScorecardView(planFile: PlanFile, period: string): Scorecar
     perspectives,
     unattached: plan.indicators.filter((indicator) => indicator.goal === null || !goalKeys.has(indicator.goal)).map(indicatorView),
     counts,
+    assessmentSummary: card.assessments ? assessmentSummary(card.assessments) : [],
   };
 }
 

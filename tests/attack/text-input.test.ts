@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema.ts';
-import { runCli } from '../helpers/cli.ts';
+import { cli as command } from '../helpers/cli.ts';
 import { aPlan } from '../helpers/plan-builder.ts';
 import { draftKey, startApi, type Api, type Client } from '../api/harness.ts';
 
@@ -84,10 +84,10 @@ describe('text at the edge', () => {
     expect(event.reason).toBe('Rättat');
   });
 
-  it('defect 6: the CLI refuses U+0000 in a plan file with the path and a short message, not the plan', { timeout: 180_000 }, () => {
+  it('defect 6: the CLI refuses U+0000 in a plan file with the path and a short message, not the plan', { timeout: 180_000 }, async () => {
     const file = join(root, 'nul.json');
     writeFileSync(file, planText('nul-plan-2020-2022', '"Nöjda\\u0000"'));
-    const result = runCli(['import', file, '--data', join(root, 'data')]);
+    const result = await command(['import', file, '--data', join(root, 'data')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
       'Fel: Filen har 1 otillåtet värde; ingenting har sparats\n  $.goals[0].text: Texten innehåller NUL-tecknet (U+0000) vid tecken 6; det är inte tillåtet i text (bara tabb och radbrytning är det)\n',
@@ -98,7 +98,7 @@ describe('text at the edge', () => {
     const text = '{\n  "format": "styrkort-plan",\n  "formatVersion": 1,\n}';
     const file = join(root, 'syntax.json');
     writeFileSync(file, text);
-    const cli = runCli(['import', file, '--data', join(root, 'data')]);
+    const cli = await command(['import', file, '--data', join(root, 'data')]);
     const reason = 'rad 4, kolumn 1: ett kommatecken före } (ta bort det sista kommatecknet)';
     expect(cli.stderr).toBe(`Fel: Filen är inte giltig JSON: ${reason}\n  $: ${reason}\n`);
     const response = await postRaw(text);
@@ -111,7 +111,7 @@ describe('text at the edge', () => {
     expect((await postRaw(bom)).statusCode).toBe(201);
     const file = join(root, 'bom.json');
     writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(aPlan({ plan: { key: 'bom-plan-2020-2022' } })))]));
-    const cli = runCli(['import', file, '--data', join(root, 'data')]);
+    const cli = await command(['import', file, '--data', join(root, 'data')]);
     expect(cli.stderr).toBe('');
     expect(cli.stdout).toMatch(/^Inläst: bom-plan-2020-2022/);
 
@@ -120,7 +120,7 @@ describe('text at the edge', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().message).toMatch(/^Kroppen är inte giltig UTF-8: byte \d+ \(rad 1\) är 0xE5\. Spara den som UTF-8 och försök igen\.$/);
     writeFileSync(file, latin1);
-    expect(runCli(['import', file, '--data', join(root, 'data')]).stderr).toMatch(/^Fel: Filen är inte giltig UTF-8: byte \d+ \(rad 1\) är 0xE5\./);
+    expect((await command(['import', file, '--data', join(root, 'data')])).stderr).toMatch(/^Fel: Filen är inte giltig UTF-8: byte \d+ \(rad 1\) är 0xE5\./);
   });
 
   it('defect 14: "__proto__" is refused as a field name, not called invalid JSON', async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { cli } from '../helpers/cli.ts';
 import { FakeKolada } from './fake-kolada.ts';
 import { sharedKoladaDir } from './shared-files.ts';
 
@@ -17,22 +17,22 @@ const data = join(root, 'data');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('styrkort kolada', () => {
-  beforeAll(() => {
-    const result = runCli(['kolada', 'import', sharedKoladaDir, '--data', data]);
+  beforeAll(async () => {
+    const result = await cli(['kolada', 'import', sharedKoladaDir, '--data', data]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('ddf-raw-n31807-by-geo-year.csv: värden 9037');
     expect(result.stdout).toContain('värden: 25323 nya, 0 ändrade, 0 oförändrade');
   });
 
-  it('imports the same files again without changing anything', () => {
-    const again = runCli(['kolada', 'import', sharedKoladaDir, '--data', data]);
+  it('imports the same files again without changing anything', async () => {
+    const again = await cli(['kolada', 'import', sharedKoladaDir, '--data', data]);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('värden: 0 nya, 0 ändrade, 25323 oförändrade');
   });
 
-  it('prints Timrå against "Liknande kommuner IFO" and the country for N31807 in 2022', () => {
-    const result = runCli(['kolada', 'compare', 'N31807', '--year', '2022', '--municipality', '2262', '--group', 'Liknande kommuner IFO', '--data', data]);
+  it('prints Timrå against "Liknande kommuner IFO" and the country for N31807 in 2022', async () => {
+    const result = await cli(['kolada', 'compare', 'N31807', '--year', '2022', '--municipality', '2262', '--group', 'Liknande kommuner IFO', '--data', data]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
@@ -56,27 +56,27 @@ describe('styrkort kolada', () => {
     expect(lines).toContain('6\tTimrå (2262) ◀\t2,900755');
   });
 
-  it('prints a KPI split by gender per gender, with thousands separated (N30101 is kr per inhabitant)', () => {
-    const byGender = runCli(['kolada', 'compare', 'N33816', '--year', '2019', '--municipality', 'Timrå', '--group', 'IFO', '--data', data]);
+  it('prints a KPI split by gender per gender, with thousands separated (N30101 is kr per inhabitant)', async () => {
+    const byGender = await cli(['kolada', 'compare', 'N33816', '--year', '2019', '--municipality', 'Timrå', '--group', 'IFO', '--data', data]);
     expect(byGender.status).toBe(0);
     expect(byGender.stdout).toContain('Timrå\tkvinnor\t4,882813');
     expect(byGender.stdout).toContain('Kommuner med värde\tkvinnor\t4 av 7 (saknas: Gnesta, Simrishamn, Mora)');
     expect(byGender.stdout).toContain('Timrå\tmän\t8,873114');
     expect(byGender.stdout).toContain('Inga värden 2019 för: totalt');
-    const cost = runCli(['kolada', 'compare', 'N30101', '--year', '2022', '--municipality', '2262', '--data', data]);
+    const cost = await cli(['kolada', 'compare', 'N30101', '--year', '2022', '--municipality', '2262', '--data', data]);
     expect(cost.stdout).toContain('Timrå\ttotalt\t6 277,458601');
   });
 
-  it('refuses wrong usage with exit code 2 and a broken file with its line, exit code 1', () => {
-    expect(runCli(['kolada', 'compare', 'N31807', '--year', '22', '--data', data]).status).toBe(2);
-    expect(runCli(['kolada', 'compare', 'N31807', '--year', '2022', '--gender', 'X', '--municipality', '2262', '--data', data]).status).toBe(2);
-    expect(runCli(['kolada', 'sync', '--since', 'igår', '--data', data]).status).toBe(2);
-    const noMunicipality = runCli(['kolada', 'compare', 'N31807', '--year', '2022', '--data', data]);
+  it('refuses wrong usage with exit code 2 and a broken file with its line, exit code 1', async () => {
+    expect((await cli(['kolada', 'compare', 'N31807', '--year', '22', '--data', data])).status).toBe(2);
+    expect((await cli(['kolada', 'compare', 'N31807', '--year', '2022', '--gender', 'X', '--municipality', '2262', '--data', data])).status).toBe(2);
+    expect((await cli(['kolada', 'sync', '--since', 'igår', '--data', data])).status).toBe(2);
+    const noMunicipality = await cli(['kolada', 'compare', 'N31807', '--year', '2022', '--data', data]);
     expect(noMunicipality.status).toBe(2);
     expect(noMunicipality.stderr).toContain('Ange kommunen med --municipality');
     const file = join(root, 'trasig.csv');
     writeFileSync(file, 'geo,year,n31807\n2262,2023,3.1\n2262,2023,tre\n');
-    const broken = runCli(['kolada', 'import', file, '--data', data]);
+    const broken = await cli(['kolada', 'import', file, '--data', data]);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('Fel: Kolada-filerna har 1 fel; ingenting har sparats');
     expect(broken.stderr).toContain(`${file}:3: värdet för N31807 ska vara ett tal med punkt som decimaltecken, eller tomt; fick "tre"`);
@@ -86,29 +86,15 @@ describe('styrkort kolada', () => {
     const kolada = await new FakeKolada(5000).start();
     try {
       const syncData = join(root, 'sync-data');
-      const done = await runCliAsync(['kolada', 'sync', '--kpi', 'N31807', '--municipality', '2262', '--data', syncData], { STYRKORT_KOLADA_URL: kolada.url });
+      const done = await cli(['kolada', 'sync', '--kpi', 'N31807', '--municipality', '2262', '--data', syncData], { STYRKORT_KOLADA_URL: kolada.url });
       expect(done.stderr).toBe('');
       expect(done.status).toBe(0);
       expect(done.stdout).toContain(`Hämtar från ${kolada.url} …`);
       expect(done.stdout).toMatch(/Klar: 1 nyckeltal för \d+ kommuner; värden \d+ nya/);
-      const compare = runCli(['kolada', 'compare', 'N31807', '--year', '2022', '--municipality', '2262', '--group', 'IFO', '--data', syncData]);
+      const compare = await cli(['kolada', 'compare', 'N31807', '--year', '2022', '--municipality', '2262', '--group', 'IFO', '--data', syncData]);
       expect(compare.stdout).toContain('Gruppens medelvärde (ovägt)\ttotalt\t2,783284');
     } finally {
       await kolada.stop();
     }
-  }, 240_000); // a new data directory and a whole sync in a child process, on a loaded machine
-});
-
-/** runCli blocks this process (spawnSync), which would also block the local server; so: spawn. */
-async function runCliAsync(args: string[], env: Record<string, string>): Promise<ReturnType<typeof runCli>> {
-  const { spawn } = await import('node:child_process');
-  const { binPath } = await import('../helpers/cli.ts');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [binPath, ...args], { env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
-}
+});

@@ -7,22 +7,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { cli } from '../helpers/cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'styrkort-kolada-demo-'));
 const data = join(root, 'data');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('styrkort demo with Kolada', () => {
-  it('loads the Kolada demo once and prints the linked comparisons of a plan', () => {
-    const first = runCli(['demo', '--data', data], { STYRKORT_DEMO_KOLADA: '' });
+  it('loads the Kolada demo once and prints the linked comparisons of a plan', async () => {
+    const first = await cli(['demo', '--data', data], { STYRKORT_DEMO_KOLADA: '' });
     expect(first.stderr).toBe('');
     expect(first.stdout).toContain('Kolada: 25323 värden inlästa från demo/kolada (Källa: Kolada)');
     expect(first.stdout).toContain('Kolada: 3 volymmått kopplade till nyckeltal');
-    const again = runCli(['demo', '--data', data], { STYRKORT_DEMO_KOLADA: '' });
+    const again = await cli(['demo', '--data', data], { STYRKORT_DEMO_KOLADA: '' });
     expect(again.stdout).not.toContain('Kolada:');
 
-    const links = runCli(['kolada', 'links', 'timra-sn-2020-2022', '--year', '2022', '--data', data]);
+    const links = await cli(['kolada', 'links', 'timra-sn-2020-2022', '--year', '2022', '--data', data]);
     expect(links.stderr).toBe('');
     const lines = links.stdout.split('\n');
     expect(lines[0]).toBe('Mått\tNyckeltal\tÅr\tKommunen\tGruppens medelvärde (ovägt)\tJämförelsegrupp\tRiket\tKälla');

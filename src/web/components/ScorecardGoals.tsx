@@ -66,7 +66,7 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
               </tr>
             </thead>
             <tbody>
-              {indicators.map(({ indicator, status, latest, trend, rule }) => (
+              {indicators.map(({ indicator, status, latest, trend, rule, measure, targetLabel }) => (
                 <Fragment key={indicator.key}>
                   <tr data-indicator={indicator.key}>
                     <th scope="row" lang="sv">
@@ -75,6 +75,11 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
                         <span className="meta">
                           {' '}
                           ({indicator.appliesTo})
+                        </span>
+                      ) : null}
+                      {measure ? (
+                        <span className="meta indicator-measure" lang={language}>
+                          {t.scorecard.measure}: <span lang="sv">{measure.name}</span>
                         </span>
                       ) : null}
                       {editing.canEdit ? (
@@ -96,7 +101,14 @@ export function IndicatorTable({ indicators, caption, id, period }: { indicators
                       ) : null}
                     </th>
                     <td className="target" lang="sv">
-                      {status.target ?? <span className="muted">{t.scorecard.noTarget}</span>}
+                      {status.target !== null ? (
+                        <>
+                          {targetLabel ? <span className="target-label">{targetLabel} </span> : null}
+                          {status.target}
+                        </>
+                      ) : (
+                        <span className="muted">{t.scorecard.noTarget}</span>
+                      )}
                     </td>
                     <td>
                       {latest ? (
@@ -208,6 +220,50 @@ function GoalAssessmentLine({ assessment }: { assessment: GoalAssessment }) {
   );
 }
 
+/**
+ * What the plan says of a goal beyond its wording: its description, the goals above it it
+ * contributes to, its status and assessment for the period with the comment, and its analyses
+ * for the period.
+ */
+function GoalFollowUp({ view, top = false }: { view: GoalView; top?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {view.goal.description ? (
+        <div className="goal__description" lang="sv">
+          <RichText blocks={parseRich(view.goal.description)} />
+        </div>
+      ) : null}
+      {view.contributions ? (
+        <p className="meta goal__contributions" lang="sv">
+          {view.contributions}
+        </p>
+      ) : null}
+      {/* A goal of its own section says so when nothing below it is followed up; a sub-goal stays quiet. */}
+      {view.status || view.assessment || top ? <GoalStatusLine view={view} /> : null}
+      {view.analyses.map((analysis, index) => (
+        <div key={index} className="goal-analysis">
+          <p className="goal-analysis__heading">
+            {t.scorecard.analysis}
+            {analysis.author ? <span className="meta"> ({t.scorecard.writtenBy(analysis.author)})</span> : null}
+          </p>
+          <div lang="sv">
+            <RichText blocks={parseRich(analysis.text)} />
+          </div>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** "Uppdrag" or "Prioriterat område" before a goal that is one; a plain goal has no mark. */
+function GoalKindMark({ view }: { view: GoalView }) {
+  const { t } = useI18n();
+  const kind = view.goal.kind;
+  if (!kind || kind === 'goal') return null;
+  return <span className="goal__kind">{t.scorecard.goalKind[kind]}: </span>;
+}
+
 function SubGoals({ goals, period, level }: { goals: GoalView[]; period: string; level: number }) {
   const { t } = useI18n();
   const Heading = (level <= 6 ? `h${level}` : 'h6') as 'h4' | 'h5' | 'h6';
@@ -217,15 +273,16 @@ function SubGoals({ goals, period, level }: { goals: GoalView[]; period: string;
       <ul>
         {goals.map((view) => (
           <li key={view.goal.key} className="subgoal" data-goal={view.goal.key}>
-            <p className="subgoal__text" lang="sv">
-              {goalLabel(view)}
+            <p className="subgoal__text">
+              <GoalKindMark view={view} />
+              <span lang="sv">{goalLabel(view)}</span>
             </p>
             {view.goal.measurement ? (
               <p className="meta">
                 {t.scorecard.measurement}: <span lang="sv">{view.goal.measurement.text}</span>
               </p>
             ) : null}
-            {view.status ? <GoalStatusLine view={view} /> : null}
+            <GoalFollowUp view={view} />
             {view.indicators.length > 0 ? <IndicatorTable indicators={view.indicators} caption={t.scorecard.indicatorsCaption(goalLabel(view))} id={`indicators-${view.goal.key}`} period={period} /> : null}
             {view.subgoals.length > 0 ? <SubGoals goals={view.subgoals} period={period} level={level + 1} /> : null}
           </li>
@@ -240,23 +297,27 @@ function GoalSection({ view, period }: { view: GoalView; period: string }) {
   const id = `goal-${view.goal.key}`;
   return (
     <section className="goal" aria-labelledby={id} data-goal={view.goal.key}>
-      <h3 id={id} lang="sv">
-        {view.goal.number ? <span className="goal__number">{view.goal.number}</span> : null} {view.goal.text}
+      <h3 id={id}>
+        <GoalKindMark view={view} />
+        <span lang="sv">
+          {view.goal.number ? <span className="goal__number">{view.goal.number}</span> : null} {view.goal.text}
+        </span>
       </h3>
-      <GoalStatusLine view={view} />
+      <GoalFollowUp view={view} top />
       {view.indicators.length > 0 ? <IndicatorTable indicators={view.indicators} caption={t.scorecard.indicatorsCaption(goalLabel(view))} id={`indicators-${view.goal.key}`} period={period} /> : null}
       {view.subgoals.length > 0 ? <SubGoals goals={view.subgoals} period={period} level={4} /> : null}
     </section>
   );
 }
 
-export function PerspectiveSection({ perspective, period }: { perspective: PerspectiveView; period: string }) {
+/** `alone`: the plan's only group of goals; goals outside any perspective are then just "Mål", not "Övriga mål". */
+export function PerspectiveSection({ perspective, period, alone = false }: { perspective: PerspectiveView; period: string; alone?: boolean }) {
   const { t } = useI18n();
   const id = `perspective-${perspective.number ?? 'other'}`;
   return (
     <section className="perspective" aria-labelledby={id}>
       <h2 id={id}>
-        {perspective.number !== null ? <span lang="sv">{perspective.numbered ? t.scorecard.perspective(perspective.number, perspective.name ?? '') : perspective.name}</span> : t.scorecard.otherGoals}
+        {perspective.number !== null ? <span lang="sv">{perspective.numbered ? t.scorecard.perspective(perspective.number, perspective.name ?? '') : perspective.name}</span> : alone ? t.scorecard.goals : t.scorecard.otherGoals}
       </h2>
       {perspective.goals.map((goal) => (
         <GoalSection key={goal.goal.key} view={goal} period={period} />

@@ -52,13 +52,32 @@ function FilterCount({ shown, total, node }: { shown: number; total: number; nod
   );
 }
 
-function Summary({ counts, period, ruleText, legend }: { counts: Record<Status, number>; period: string; ruleText: string; legend: LegendEntry[] }) {
+/** The plan's own summary of its goals' assessments, one sentence per kind (mål, uppdrag, prioriterade områden). */
+function AssessmentSummary({ lines }: { lines: string[] }) {
+  const { t } = useI18n();
+  if (lines.length === 0) return null;
+  return (
+    <>
+      <h3 id="assessment-summary-heading">{t.scorecard.assessmentSummary}</h3>
+      <ul className="assessment-summary" aria-labelledby="assessment-summary-heading">
+        {lines.map((line) => (
+          <li key={line} lang="sv">
+            {line}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Summary({ counts, period, ruleText, legend, assessments }: { counts: Record<Status, number>; period: string; ruleText: string; legend: LegendEntry[]; assessments: string[] }) {
   const { t } = useI18n();
   if (Object.values(counts).every((count) => count === 0)) {
     return (
       <section className="scorecard-summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t.scorecard.summary}</h2>
         <p>{t.scorecard.noIndicatorsInPlan}</p>
+        <AssessmentSummary lines={assessments} />
       </section>
     );
   }
@@ -78,6 +97,7 @@ function Summary({ counts, period, ruleText, legend }: { counts: Record<Status, 
       <p className="rule">
         {t.scorecard.rule} <span lang="sv">{ruleText}</span>.
       </p>
+      <AssessmentSummary lines={assessments} />
       <h3 id="legend-heading">{t.scorecard.statusLegend}</h3>
       <dl className="status-legend" aria-labelledby="legend-heading">
         {legend.map((entry) => (
@@ -167,11 +187,11 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
         </p>
       </div>
       <IndicatorEditingContext.Provider value={editing}>
-        <Summary counts={view.counts} period={period} ruleText={view.ruleText} legend={view.legend} />
+        <Summary counts={view.counts} period={period} ruleText={view.ruleText} legend={view.legend} assessments={view.assessmentSummary} />
         {node ? <FilterCount shown={filtered.shown} total={filtered.total} node={node.name} /> : null}
         {view.perspectives.length === 0 && view.unattached.length === 0 ? <p>{node ? t.scorecard.filterNothing : t.scorecard.noGoals}</p> : null}
         {view.perspectives.map((perspective) => (
-          <PerspectiveSection key={perspective.number ?? 'other'} perspective={perspective} period={period} />
+          <PerspectiveSection key={perspective.number ?? 'other'} perspective={perspective} period={period} alone={view.perspectives.length === 1} />
         ))}
         {view.unattached.length > 0 ? (
           <section className="perspective" aria-labelledby="unattached">
