@@ -136,7 +136,10 @@ export async function restoreFromFile(database: Database, file: string, options:
   }
   const present = Object.entries(await rowCounts(database.db)).filter(([, n]) => n > 0);
   if (present.length > 0 && !options.force) {
-    const what = present.map(([table, n]) => `${n} ${tableNames[table] ?? `rader i ${table}`}`).join(', ');
+    // What a reader recognises by name, the rest as a count of tables: a message stays one readable line.
+    const named = present.filter(([table]) => table in tableNames).map(([table, n]) => `${n} ${tableNames[table]}`);
+    const others = present.length - named.length;
+    const what = [...named, ...(others > 0 ? [`rader i ${others} ${others === 1 ? 'annan tabell' : 'andra tabeller'}`] : [])].join(', ');
     throw new StyrkortError('conflict', `Databasen ${database.location} är inte tom (${what}). Ange --force för att ersätta allt i den med säkerhetskopian. Ingenting har ändrats.`);
   }
   await database.db.transaction(async (tx) => {
