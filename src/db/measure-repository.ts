@@ -31,7 +31,8 @@ export async function storePlanMeasures(
   for (const [position, measure] of options.measures.entries()) {
     const measureId = await upsertMeasure(tx, { municipalityId, planKey, measure, entityKey: entityKey(measure.key), context });
     await upsertValues(tx, { measureId, planKey, entityKey: entityKey(measure.key), values: measure.values, context });
-    await tx.insert(planMeasures).values({ planId, measureId, position });
+    // The plan keeps the measure as its file describes it; only the values are the municipality's.
+    await tx.insert(planMeasures).values({ planId, measureId, position, name: measure.name, unit: measure.unit ?? null, kolada: measure.kolada ?? null, source: measure.source ?? null });
   }
 }
 
@@ -89,10 +90,13 @@ function valueOfRow(period: string, row: { printed: string; breakdown: Breakdown
   return value;
 }
 
-/** The measures a plan lists, in its order, each with every value the municipality holds, in period order. */
+/**
+ * The measures a plan lists, in its order, each as the plan describes it (name, unit, Kolada id,
+ * source) with every value the municipality holds, in period order.
+ */
 export async function loadPlanMeasures(db: Queryable, planId: number): Promise<Measure[]> {
   const linked = await db
-    .select({ measure: measures })
+    .select({ measure: measures, own: planMeasures })
     .from(planMeasures)
     .innerJoin(measures, eq(planMeasures.measureId, measures.id))
     .where(eq(planMeasures.planId, planId))
@@ -102,7 +106,7 @@ export async function loadPlanMeasures(db: Queryable, planId: number): Promise<M
     .select()
     .from(measureValues)
     .where(inArray(measureValues.measureId, linked.map(({ measure }) => measure.id)));
-  return linked.map(({ measure }) => measureOfRows(measure, rows.filter((row) => row.measureId === measure.id)));
+  return linked.map(({ measure, own }) => measureOfRows(own.name === null ? measure : { ...measure, name: own.name, unit: own.unit, kolada: own.kolada, source: own.source }, rows.filter((row) => row.measureId === measure.id)));
 }
 
 type MeasureRow = typeof measures.$inferSelect;

@@ -473,6 +473,15 @@ export const planMeasures = pgTable(
       .notNull()
       .references(() => measures.id),
     position: integer('position').notNull(),
+    /**
+     * The measure as this plan's file describes it (name, unit, Kolada id, source): the plan's own
+     * words, so another plan describing the measure anew never changes this one; only the values
+     * are shared. Null in rows from before drizzle/0020: the measure's own description.
+     */
+    name: text('name'),
+    unit: text('unit'),
+    kolada: text('kolada'),
+    source: text('source'),
   },
   (t) => [primaryKey({ columns: [t.planId, t.measureId] })],
 );

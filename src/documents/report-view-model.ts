@@ -15,6 +15,8 @@ import type { PlanFile } from '../domain/plan.ts';
 import { statusCounts } from '../domain/status-band.ts';
 import { scorecard } from '../domain/status.ts';
 import { StyrkortError } from '../domain/errors.ts';
+import type { ReferenceLookup } from '../domain/status-context.ts';
+import { koladaComparisonBlocks, type KoladaReportRow } from './kolada-section.ts';
 import { assessmentSummary } from '../domain/goal-assessment.ts';
 import { activityTable, analysisBlocks, budgetTable, deviationTable, goalTable, indicatorTable, volumeTables } from './report-sections.ts';
 import { withUniqueIds, type Block, type DocumentView } from './view-model.ts';
@@ -29,12 +31,19 @@ export function reportTitle(period: string): string {
   return `Månadsuppföljning ${monthName(month)} ${year}`;
 }
 
+/** Kolada in a report: the linked measures' comparisons, and reference values for targets against the group or the country. */
+export interface KoladaReport {
+  rows: KoladaReportRow[];
+  references?: ReferenceLookup;
+}
+
 /** Builds the follow-up report of a plan for a period of any kind ('2017', '2017-08', '2025-T2'). */
-export function buildReportDocument(plan: PlanFile, options: { period: string }): DocumentView {
+export function buildReportDocument(plan: PlanFile, options: { period: string; kolada?: KoladaReport }): DocumentView {
   const { period } = options;
   const problem = periodProblem(period);
   if (problem) throw new StyrkortError('validation', `${problem}, t.ex. 2017-08`);
-  const card = scorecard(plan, { period });
+  const references = options.kolada?.references;
+  const card = scorecard(plan, { period, ...(references ? { references } : {}) });
   const deviations = findDeviations(plan, { period });
   const forecast = forecastPlan(plan, { asOf: lastMonth(period) });
   const owner = plan.organisation.find((node) => node.key === plan.plan.ownerNode)?.name ?? '';
@@ -46,6 +55,7 @@ export function buildReportDocument(plan: PlanFile, options: { period: string })
     ['mal', 'Mål', goalTable(card, plan.plan.goalAssessment)],
     ['avvikelser', 'Avvikelser', deviationTable(deviations)],
     ['volymer', 'Volymer', volumeTables(plan, period, deviations)],
+    ['jamforelse', 'Jämförelse med andra kommuner', koladaComparisonBlocks(options.kolada?.rows ?? [])],
     ['driftbudget', 'Driftbudget och prognos', budgetTable(plan, forecast, deviations, period)],
     ['aktiviteter', 'Aktiviteter', activityTable(plan)],
     ['analyser', 'Analyser', analysisBlocks(plan, period)],

@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixturePlan } from '../../tests/goals/fixtures.ts';
 import { aPlan } from '../../tests/helpers/plan-builder.ts';
-import { assessmentCounts, assessmentLabel } from './goal-assessment.ts';
-import { PlanFile } from './plan.ts';
+import { assessmentCounts, assessmentLabel, withAssessmentFor, type AssessmentInput } from './goal-assessment.ts';
+import { PlanFile, type Goal } from './plan.ts';
 import { scorecard } from './status.ts';
 
 const vargarda = loadFixturePlan('vargarda-bvp-2023-2025');
@@ -110,5 +110,33 @@ describe('rollover', () => {
     expect(plan.goals.find((goal) => goal.key === 'mal-1-1')!.assessments).toBeUndefined();
     expect(plan.goals.find((goal) => goal.key === 'po-1')!.kind).toBe('priority-area');
     expect(preview.left).toContainEqual({ part: 'goals', key: 'mal-1-1', reason: '1 bedömning hör till tidigare perioder' });
+  });
+});
+
+describe('writing a goal\'s assessment for a period (the web\'s editor)', () => {
+  const goal: Goal = {
+    key: 'mal-2-1',
+    level: 'municipal',
+    parent: 'po-2',
+    text: 'Ökad möjlighet för kollektivt resande i kommunen, samt till och från kommunen.',
+    measurement: null,
+    assessments: [
+      { period: '2020', status: 'fulfilled', justification: 'Målet nåddes.' },
+      { period: '2021', status: 'fulfilled', comment: '<p>Kollektivtrafiken är kraftigt påverkad av pandemin.</p>' },
+    ],
+  };
+  it.each<[string, string, AssessmentInput, Goal['assessments']]>([
+    ['replaces the period in place', '2020', { status: 'partly-fulfilled', justification: 'Delvis, se kommentaren.' }, [{ period: '2020', status: 'partly-fulfilled', justification: 'Delvis, se kommentaren.' }, goal.assessments![1]!]],
+    ['keeps a comment without a status', '2022', { comment: '<p>Ny tidtabell.</p>', author: 'anna' }, [...goal.assessments!, { period: '2022', comment: '<p>Ny tidtabell.</p>', author: 'anna' }]],
+    ['removes the period when nothing is written', '2020', { status: undefined, justification: '  ', comment: '' , author: 'anna' }, [goal.assessments![1]!]],
+  ])('%s', (_what, period, input, expected) => {
+    const next = withAssessmentFor(goal, period, input);
+    expect(next.assessments).toEqual(expected);
+    expect({ ...next, assessments: undefined }).toEqual({ ...goal, assessments: undefined });
+  });
+
+  it('leaves no empty list behind', () => {
+    const only: Goal = { ...goal, assessments: [goal.assessments![0]!] };
+    expect('assessments' in withAssessmentFor(only, '2020', {})).toBe(false);
   });
 });

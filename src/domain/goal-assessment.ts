@@ -159,3 +159,26 @@ export function assessmentSummary(assessments: readonly GoalAssessment[]): strin
     return `Av ${count.assessed} bedömda ${KIND_NOUNS[count.kind]} är ${count.fulfilled} ${count.fulfilled === 1 ? 'uppfyllt' : 'uppfyllda'}${rest}.`;
   });
 }
+
+/** What is written for a period: a status set by hand and why, a comment; empty fields are left out. */
+export type AssessmentInput = Omit<GoalAssessmentEntry, 'period'>;
+
+/**
+ * The goal with its assessment for `period` replaced by `input` (nothing written: removed), its
+ * other periods and everything else untouched: what the web's assessment editor saves.
+ */
+export function withAssessmentFor(goal: Goal, period: string, input: AssessmentInput): Goal {
+  const entry: GoalAssessmentEntry = { period };
+  if (input.status) entry.status = input.status;
+  if (input.justification?.trim()) entry.justification = input.justification.trim();
+  if (input.comment?.trim()) entry.comment = input.comment;
+  if (input.author && (entry.status || entry.justification || entry.comment)) entry.author = input.author;
+  const written = entry.status !== undefined || entry.justification !== undefined || entry.comment !== undefined;
+  const current = goal.assessments ?? [];
+  // In place where the period had one, so the plan file keeps its order; a new period last.
+  const assessments = current.some((candidate) => candidate.period === period)
+    ? current.flatMap((candidate) => (candidate.period !== period ? [candidate] : written ? [entry] : []))
+    : [...current, ...(written ? [entry] : [])];
+  const { assessments: _old, ...rest } = goal;
+  return assessments.length > 0 ? { ...rest, assessments } : rest;
+}

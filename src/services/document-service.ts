@@ -11,6 +11,7 @@ import type { Db } from '../db/connection.ts';
 import type { DocumentView } from '../documents/view-model.ts';
 import { exportPlan } from './plan-service.ts';
 import { getAdoptionSnapshot } from './workflow-service.ts';
+import type { KoladaReport } from '../documents/report-view-model.ts';
 
 export const documentFormats = ['pdf', 'docx', 'xlsx', 'html'] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
@@ -40,9 +41,9 @@ export async function renderPlanDocument(plan: PlanFile, format: DocumentFormat)
 }
 
 /** A follow-up report of a plan for a period: 'YYYY-MM' is a monthly follow-up, 'YYYY' the year's report. */
-export async function renderReport(plan: PlanFile, options: { period: string; format: DocumentFormat }): Promise<RenderedDocument> {
+export async function renderReport(plan: PlanFile, options: { period: string; format: DocumentFormat; kolada?: KoladaReport }): Promise<RenderedDocument> {
   const { buildReportDocument } = await import('../documents/report-view-model.ts');
-  return renderView(buildReportDocument(plan, { period: options.period }), options.format);
+  return renderView(buildReportDocument(plan, { period: options.period, ...(options.kolada ? { kolada: options.kolada } : {}) }), options.format);
 }
 
 /** Lays out a view model in a format. */

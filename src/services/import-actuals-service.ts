@@ -79,14 +79,18 @@ export async function importActuals(db: Db, options: ActualsImportOptions): Prom
   const planRow = await findPlanRow(db, options.planKey);
   if (!planRow) throw new StyrkortError('not-found', `Planen ${options.planKey} finns inte`);
   const earlier = await findStandingImport(db, planRow.id, 'actuals', base.checksum);
-  if (earlier) return { status: 'already-imported', record: earlier, ...base, planned: null };
+  if (earlier) {
+    // The same file again writes nothing, but says so (and names the import) only to those who may import it.
+    await authorizeOn(db, callerOf(options), 'edit-content', { municipality: planRow.municipalityCode, nodes: nodesOf(initial, { cells: placed.writes }) });
+    return { status: 'already-imported', record: earlier, ...base, planned: null };
+  }
   const sourceSystem = (options.sourceSystem ?? defaultActualsSource).trim() || defaultActualsSource;
   const meta = { kind: 'actuals' as const, sourceSystem, sourceKey: `actuals:${sourceSystem.toLowerCase()}`, mappingKey: null, format: reading.info.format ?? 'csv' };
   const plan = (current: PlanFile, sources: Awaited<ReturnType<typeof importedSources>>) =>
     planImport(current, placed.writes, sources, { sourceKey: meta.sourceKey, periods: placed.periods, itemTypes: ['volume-table', 'indicator'] });
   if (options.dryRun) {
     const planned = plan(initial, await importedSources(db, planRow.id));
-    await authorizeOn(db, callerOf(options), 'edit-content', { municipality: planRow.municipalityCode, nodes: nodesOf(initial, planned) });
+    await authorizeOn(db, callerOf(options), 'edit-content', { municipality: planRow.municipalityCode, nodes: nodesOf(initial, { cells: [...planned.cells, ...placed.writes] }) });
     return { status: 'dry-run', record: null, ...base, planned };
   }
   progress.phase = 'writing';
@@ -95,8 +99,8 @@ export async function importActuals(db: Db, options: ActualsImportOptions): Prom
     write.assertChangeable(true);
     const current = await write.plan();
     const planned = plan(current, await importedSources(write.tx, write.row.id));
+    await write.authorize(callerOf(options), 'edit-content', nodesOf(current, { cells: [...planned.cells, ...placed.writes] }));
     if (planned.cells.length === 0) return { id: null, planned };
-    await write.authorize(callerOf(options), 'edit-content', nodesOf(current, planned));
     const id = await writeImport(write, current, planned, { ...meta, fileName, checksum: base.checksum, bytes: file.bytes(), rows, periods: placed.periods, actor: options.actor });
     return { id, planned };
   });
@@ -106,8 +110,8 @@ export async function importActuals(db: Db, options: ActualsImportOptions): Prom
   return { status: 'imported', record: await findImport(db, outcome.id), ...base, planned: outcome.planned };
 }
 
-/** The organisation nodes whose figures an import changes or confirms: each table's node, else the plan's owner. */
-export function nodesOf(plan: PlanFile, planned: ImportPlan): string[] {
+/** The organisation nodes whose figures an import changes, confirms or would write: each table's node, else the plan's owner. */
+export function nodesOf(plan: PlanFile, planned: { cells: readonly { itemType: string; itemKey: string }[] }): string[] {
   const nodes = new Set<string>();
   for (const cell of planned.cells) {
     const node =

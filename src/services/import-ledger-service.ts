@@ -76,7 +76,11 @@ export async function importLedger(db: Db, options: LedgerImportOptions): Promis
   const planRow = await findPlanRow(db, planKey);
   if (!planRow) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
   const earlier = await findStandingImport(db, planRow.id, 'ledger', base.checksum);
-  if (earlier) return { status: 'already-imported', record: earlier, ...base, planned: null, ...extra };
+  if (earlier) {
+    // The same file again writes nothing, but says so (and names the import) only to those who may import it.
+    await authorizeOn(db, callerOf(options), 'edit-economy', { municipality: planRow.municipalityCode, nodes: nodesOf(initial, { cells: placed.writes }) });
+    return { status: 'already-imported', record: earlier, ...base, planned: null, ...extra };
+  }
   const sourceSystem = (options.sourceSystem ?? defaultLedgerSource).trim() || defaultLedgerSource;
   const sourceKey = `ledger:${mapping.municipality}:${mapping.key}`;
   const plan = (current: PlanFile, sources: Awaited<ReturnType<typeof importedSources>>) => {
@@ -85,7 +89,7 @@ export async function importLedger(db: Db, options: LedgerImportOptions): Promis
   };
   if (options.dryRun) {
     const planned = plan(initial, await importedSources(db, planRow.id));
-    await authorizeOn(db, callerOf(options), 'edit-economy', { municipality: planRow.municipalityCode, nodes: nodesOf(initial, planned) });
+    await authorizeOn(db, callerOf(options), 'edit-economy', { municipality: planRow.municipalityCode, nodes: nodesOf(initial, { cells: [...planned.cells, ...placed.writes] }) });
     return { status: 'dry-run', record: null, ...base, planned, ...extra };
   }
   progress.phase = 'writing';
@@ -95,8 +99,8 @@ export async function importLedger(db: Db, options: LedgerImportOptions): Promis
     write.assertChangeable(true);
     const current = await write.plan();
     const planned = plan(current, await importedSources(write.tx, write.row.id));
+    await write.authorize(callerOf(options), 'edit-economy', nodesOf(current, { cells: [...planned.cells, ...placed.writes] }));
     if (planned.cells.length === 0) return { id: null, planned };
-    await write.authorize(callerOf(options), 'edit-economy', nodesOf(current, planned));
     const id = await writeImport(write, current, planned, { ...meta, fileName, checksum: base.checksum, bytes: file.bytes(), rows: aggregation.entries, periods: placed.periods, actor: options.actor });
     return { id, planned };
   });

@@ -7,11 +7,13 @@
  * (drizzle/0017), so no process can serve what another has changed.
  */
 import { StyrkortError } from '../domain/errors.ts';
+import { yearOf } from '../domain/period.ts';
 import type { PlanFile } from '../domain/plan.ts';
 import { latestFollowUpPeriod, scorecard, type Scorecard } from '../domain/status.ts';
 import type { Db } from '../db/connection.ts';
 import { findPlanVersion, type PlanVersion } from '../db/plan-version-repository.ts';
 import { loadPlanForDocument, renderPlanDocument, renderReport, type DocumentFormat, type RenderedDocument } from './document-service.ts';
+import { koladaFollowUp, koladaReport } from './kolada-plan-service.ts';
 import { exportPlan } from './plan-service.ts';
 import { coalesced } from './coalesce.ts';
 import { cacheBytesFromEnv, RepresentationCache, type Representation } from './read-cache.ts';
@@ -45,7 +47,11 @@ export function planJson(db: Db, key: string, check: ReadCheck): Promise<Represe
 export function scorecardJson(db: Db, key: string, check: ReadCheck, options: { period?: string; present: (card: Scorecard) => unknown }): Promise<Representation> {
   const { period, present } = options;
   return read(db, key, check, (reads, version) =>
-    reads.fromPlan(version, `scorecard:${period ?? ''}`, (plan) => json(JSON.stringify(present(scorecard(plan, { period: period ?? latestFollowUpPeriod(plan) }))))),
+    reads.fromPlan(version, `scorecard:${period ?? ''}`, async (stored) => {
+      // Outcomes from Kolada where the plan names it as the source; targets against the group or the country.
+      const { plan, references } = await koladaFollowUp(db, stored);
+      return json(JSON.stringify(present(scorecard(plan, { period: period ?? latestFollowUpPeriod(plan), ...(references ? { references } : {}) }))));
+    }),
   );
 }
 
@@ -56,7 +62,13 @@ export function planDocument(db: Db, key: string, check: ReadCheck, format: Docu
 
 /** A follow-up report of the plan for a period. */
 export function reportDocument(db: Db, key: string, check: ReadCheck, options: { period: string; format: DocumentFormat }): Promise<Representation> {
-  return read(db, key, check, (reads, version) => reads.rendered(version, `report:${options.period}:${options.format}`, async () => renderReport(await exportPlan(db, key), options)));
+  return read(db, key, check, (reads, version) =>
+    reads.rendered(version, `report:${options.period}:${options.format}`, async () => {
+      // Kolada: outcomes and references as for the scorecard, and the linked measures' comparison.
+      const { plan, report } = await koladaReport(db, key, await exportPlan(db, key), yearOf(options.period));
+      return renderReport(plan, { ...options, ...(report ? { kolada: report } : {}) });
+    }),
+  );
 }
 
 /** Tries a read again this often when writes keep changing the plan while it is built. */
@@ -93,8 +105,8 @@ class PlanReads {
   }
 
   /** A representation built from the plan as stored at `version`. */
-  fromPlan(version: PlanVersion, kind: string, build: (plan: PlanFile) => Omit<Representation, 'etag'>): Promise<Representation> {
-    return this.cache.get(`${kind}\u0000${version.key}\u0000${planEtag(version)}`, async () => ({ ...build(await this.plan(version)), etag: planEtag(version) }));
+  fromPlan(version: PlanVersion, kind: string, build: (plan: PlanFile) => Omit<Representation, 'etag'> | Promise<Omit<Representation, 'etag'>>): Promise<Representation> {
+    return this.cache.get(`${kind}\u0000${version.key}\u0000${planEtag(version)}`, async () => ({ ...(await build(await this.plan(version))), etag: planEtag(version) }));
   }
 
   /** A document rendered from what is stored at `version`. */

@@ -25,6 +25,8 @@ const MyFollowUpPage = lazy(() => import('./pages/MyFollowUpPage.tsx').then((mod
 const RoundsPage = lazy(() => import('./pages/RoundsPage.tsx').then((module) => ({ default: module.RoundsPage })));
 const RoundPage = lazy(() => import('./pages/RoundPage.tsx').then((module) => ({ default: module.RoundPage })));
 const AssignmentPage = lazy(() => import('./pages/AssignmentPage.tsx').then((module) => ({ default: module.AssignmentPage })));
+const KoladaIndexPage = lazy(() => import('./pages/KoladaPage.tsx').then((module) => ({ default: module.KoladaIndexPage })));
+const KoladaMeasurePage = lazy(() => import('./pages/KoladaPage.tsx').then((module) => ({ default: module.KoladaMeasurePage })));
 const RolloverPage = lazy(() => import('./pages/RolloverPage.tsx').then((module) => ({ default: module.RolloverPage })));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx').then((module) => ({ default: module.ImportsPage })));
 
@@ -42,6 +44,10 @@ function Page({ route }: { route: Route }) {
       return <VolumeGridPage key={`${route.planKey}/${route.tableKey}`} planKey={route.planKey} tableKey={route.tableKey} />;
     case 'content-editor':
       return <ContentEditorPage key={`${route.planKey}/${route.part}`} planKey={route.planKey} part={route.part} />;
+    case 'kolada':
+      return <KoladaIndexPage key={route.planKey} planKey={route.planKey} />;
+    case 'kolada-measure':
+      return <KoladaMeasurePage key={`${route.planKey}/${route.itemType}/${route.measure}`} planKey={route.planKey} itemType={route.itemType} measure={route.measure} />;
     case 'activities':
       return <ActivitiesPage key={route.planKey} planKey={route.planKey} />;
     case 'budget':

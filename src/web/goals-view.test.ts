@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixturePlan } from '../../tests/goals/fixtures.ts';
 import { aPlan } from '../../tests/helpers/plan-builder.ts';
+import { withMeasureOutcomes } from '../domain/measures.ts';
 import { PlanFile } from '../domain/plan.ts';
+import { applyDraft as applyIndicatorDraft, draftOf as indicatorDraftOf } from './components/indicator-editor/draft.ts';
 import { fieldsOf } from './content-editor-fields.ts';
 import { applyDraft, draftOf, itemsOf, type Draft } from './content-editor-model.ts';
 import { buildScorecardView, defaultPeriod, scorecardPeriods, type GoalView } from './scorecard-view.ts';
@@ -107,5 +109,21 @@ describe('content editor', () => {
     const measure = fields.find((field) => field.name === 'measure')!;
     expect(measure.options!(vargarda, {} as never, item).map((option) => option.value)).toEqual(['', 'vargarda-invanare-okning', 'vargarda-heltid']);
     expect(applyDraft(fields, item, { ...draftOf(fields, item), measure: 'vargarda-heltid', kind: 'criterion' })).toMatchObject({ measure: 'vargarda-heltid', kind: 'criterion' });
+  });
+});
+
+describe('the indicator editor', () => {
+  it('keeps a target\'s own letter (Kungsör\'s "A)") and an outcome\'s breakdown when other figures change', () => {
+    const kungsor = loadFixturePlan('kungsor-kf-2021-2025');
+    const indicator = kungsor.indicators.find((candidate) => candidate.key === 'st-arbetsloshet')!;
+    const draft = indicatorDraftOf(indicator);
+    const changed = applyIndicatorDraft(indicator, { ...draft, newPeriod: '2021', newText: '7,9 %' }, false);
+    expect(changed.targets).toEqual(indicator.targets);
+    const year = indicator.targets.find((target) => target.label)!.year;
+    const edited = applyIndicatorDraft(indicator, { ...draft, targets: { ...draft.targets, [year]: '8,0 %' } }, false);
+    expect(edited.targets.find((target) => target.year === year)).toMatchObject({ text: '8,0 %', label: indicator.targets.find((target) => target.year === year)!.label });
+    // Vårgårda's outcomes by gender, as an indicator that records them itself would hold them.
+    const boende = withMeasureOutcomes(vargarda).indicators.find((candidate) => candidate.actuals.some((actual) => actual.breakdown))!;
+    expect(applyIndicatorDraft(boende, indicatorDraftOf(boende), false).actuals).toEqual(boende.actuals);
   });
 });

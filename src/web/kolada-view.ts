@@ -16,24 +16,36 @@ export interface ChartYear {
 
 export interface ChartModel {
   years: ChartYear[];
+  /** Years left out of the picture (the oldest; the table shows them). */
+  earlierYears: number;
+  /** The country is on another scale (a count, not a share): drawn only in the table. */
+  countryApart: boolean;
   /** The value at the top of the drawing area (0 at the bottom, or the lowest value when any is negative). */
   top: number;
   bottom: number;
 }
 
-/** The series' years with any figure, oldest first, on a scale that holds every figure. */
-export function chartModel(series: readonly SeriesYear[]): ChartModel {
-  const years = series
+/** Most years a chart shows legibly at 640 px with their values written out. */
+export const MAX_CHART_YEARS = 12;
+
+/** The series' years with any figure, oldest first, on a scale that holds every figure drawn. */
+export function chartModel(series: readonly SeriesYear[], maxYears = MAX_CHART_YEARS): ChartModel {
+  const all = series
     .map((y): ChartYear => {
       const s = y.group?.statistics;
       return { year: y.year, own: y.own.value, mean: s?.mean ?? null, min: s?.min ?? null, max: s?.max ?? null, country: y.country };
     })
     .filter((y) => [y.own, y.mean, y.min, y.max, y.country].some((v) => v !== null))
     .sort((a, b) => a.year - b.year);
-  const values = years.flatMap((y) => [y.own, y.mean, y.min, y.max, y.country]).filter((v): v is number => v !== null);
+  const years = all.slice(-maxYears);
+  const local = years.flatMap((y) => [y.own, y.mean, y.min, y.max]).filter((v): v is number => v !== null);
+  const countries = years.map((y) => y.country).filter((v): v is number => v !== null);
+  // A count KPI (households, persons): the country's figure dwarfs every municipality's.
+  const countryApart = local.length > 0 && countries.length > 0 && Math.max(...countries) > 3 * Math.max(...local.map(Math.abs));
+  const values = countryApart ? local : [...local, ...countries];
   const highest = values.length ? Math.max(...values) : 1;
   const lowest = values.length ? Math.min(...values) : 0;
-  return { years, top: highest > 0 ? highest * 1.12 : 1, bottom: lowest < 0 ? lowest * 1.12 : 0 };
+  return { years, earlierYears: all.length - years.length, countryApart, top: highest > 0 ? highest * 1.12 : 1, bottom: lowest < 0 ? lowest * 1.12 : 0 };
 }
 
 /** The year to show first: the latest with the own value, else the latest with anything. */

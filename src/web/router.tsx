@@ -21,6 +21,8 @@ export type Route =
   | { name: 'rounds'; planKey: string }
   | { name: 'round'; planKey: string; period: string }
   | { name: 'assignment'; planKey: string; period: string; node: string }
+  | { name: 'kolada'; planKey: string }
+  | { name: 'kolada-measure'; planKey: string; itemType: 'indicator' | 'volume'; measure: string }
   | { name: 'compare' }
   | { name: 'accessibility' }
   | { name: 'login' }
@@ -53,6 +55,9 @@ export const paths = {
   rollover: (planKey: string) => `/planer/${encodeURIComponent(planKey)}/overfor`,
   /** Importing actuals from files into the plan (Importera utfall), with the history of imports. */
   imports: (planKey: string) => `/planer/${encodeURIComponent(planKey)}/importera`,
+  /** Jämförelse (Kolada): the plan's linked measures, or one measure's comparison. */
+  kolada: (planKey: string, itemType?: 'indicator' | 'volume', measure?: string) =>
+    `/planer/${encodeURIComponent(planKey)}/jamforelse${itemType && measure ? `/${itemType === 'indicator' ? 'styrtal' : 'volym'}/${encodeURIComponent(measure)}` : ''}`,
   /** Two plans compared, a before b. */
   compare: (a?: string, b?: string) => {
     const query = new URLSearchParams();
@@ -90,6 +95,8 @@ const patterns: Array<[RegExp, (match: RegExpExecArray) => Route]> = [
   [/^\/planer\/([^/]+)\/omgangar\/?$/, (m) => ({ name: 'rounds', planKey: decode(m[1]!) })],
   [/^\/planer\/([^/]+)\/omgangar\/([^/]+)\/?$/, (m) => ({ name: 'round', planKey: decode(m[1]!), period: decode(m[2]!) })],
   [/^\/planer\/([^/]+)\/omgangar\/([^/]+)\/([^/]+)\/?$/, (m) => ({ name: 'assignment', planKey: decode(m[1]!), period: decode(m[2]!), node: decode(m[3]!) })],
+  [/^\/planer\/([^/]+)\/jamforelse\/?$/, (m) => ({ name: 'kolada', planKey: decode(m[1]!) })],
+  [/^\/planer\/([^/]+)\/jamforelse\/(styrtal|volym)\/([^/]+)\/?$/, (m) => ({ name: 'kolada-measure', planKey: decode(m[1]!), itemType: m[2] === 'styrtal' ? 'indicator' : 'volume', measure: decode(m[3]!) })],
   [/^\/jamfor\/?$/, () => ({ name: 'compare' })],
   [/^\/tillganglighet\/?$/, () => ({ name: 'accessibility' })],
   [/^\/logga-in\/?$/, () => ({ name: 'login' })],

@@ -7,6 +7,7 @@
  * cases do not depend on their order.
  */
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { count } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,9 @@ import { auditEvents } from '../../src/db/schema.ts';
 import { planParts, type PlanPart } from '../../src/domain/plan-parts.ts';
 import { login } from '../../src/services/auth-service.ts';
 import { demoPlanFiles, readDemoPlan } from '../../src/services/demo.ts';
+import { importActuals } from '../../src/services/import-actuals-service.ts';
+import { getImport, undoImport } from '../../src/services/import-record-service.ts';
+import { saveMapping } from '../../src/services/ledger-mapping-service.ts';
 import { importKoladaFiles } from '../../src/services/kolada-import-service.ts';
 import { importPlan } from '../../src/services/plan-service.ts';
 import { aPlan } from '../helpers/plan-builder.ts';
@@ -47,6 +51,8 @@ interface Case {
   body?: unknown;
   /** Builds the body once per case, e.g. the item as it is now (a write that changes nothing). */
   makeBody?: () => Promise<unknown>;
+  /** Headers of the request besides If-Match (an upload's content type and file name). */
+  headers?: Record<string, string>;
   /** Send If-Match with the current ETag of this URL (read as admin). */
   etagFrom?: string;
   need: Need;
@@ -92,6 +98,15 @@ const draftKlk = 'pm-klk-2020-2022';
 const osteraker = JSON.parse(readFileSync(new URL('../fixtures/osteraker/osteraker-sn-2020-2022.json', import.meta.url), 'utf8'));
 const draftOther = 'osteraker-sn-2020-2022';
 const drafts: Record<'sn' | 'ifo', string> = { sn: draftKey, ifo: draftIfo };
+/** The demo's ledger mapping (IFO's result units) and one of the tests' own onto Socialnämnden outside IFO (svo). */
+const demoFile = (name: string) => readFileSync(new URL(`../../demo/${name}`, import.meta.url));
+const demoMapping = JSON.parse(demoFile('timra-ifo-mappning.json').toString('utf8'));
+const snMapping = { ...demoMapping, key: 'pm-sn', name: 'Behörighetsprovets mappning', rules: [{ match: { responsibility: '99999' }, target: { node: 'svo' } }] };
+/** Small files of volume actuals for a plan of each owner (IFO's demo plan, Socialnämnden's): one cell each, `n` telling them apart. */
+const actualsPlans: Record<'sn' | 'ifo', string> = { sn: 'timra-sn-2020-2022', ifo: 'timra-ifo-2018-2020' };
+const actualsFile = (node: 'sn' | 'ifo', month: string, value: number) =>
+  Buffer.from(`mått;period;värde\n${node === 'ifo' ? 'individstod-brukare' : 'vard-omsorgsboende-over-65'};${node === 'ifo' ? '2018' : '2020'}-${month};${value}\n`, 'utf8');
+const upload = (fileName: string) => ({ 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(fileName) });
 const decision = { date: '2019-11-27', body: 'Socialnämnden', paragraph: 'SN § 45' };
 const column = { key: 'b-2020', label: 'Budget 2020', kind: 'budget', period: '2020' };
 
@@ -177,6 +192,21 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
     await expectStatus(await admin.send('POST', `${url}/${step}`, {}, { 'if-match': String(current.headers.etag) }), 200);
   }
 
+  /** Imports a file of actuals as the local operator (the command line); returns the import's id. */
+  async function importActualsFile(node: 'sn' | 'ifo', file: Buffer, fileName: string): Promise<number> {
+    const outcome = await importActuals(api.database.db, { planKey: actualsPlans[node], source: Readable.from([file]), fileName, actor: 'test' });
+    if (outcome.status !== 'imported') throw new Error(`importen av ${fileName} i ${actualsPlans[node]}: ${outcome.status}`);
+    return outcome.record!.id;
+  }
+  const standing = {} as Record<'sn' | 'ifo', number>;
+  /** The import an undo case undoes, made anew before each subject. */
+  const undoing: Record<'sn' | 'ifo', { id: string }> = { sn: { id: '0' }, ifo: { id: '0' } };
+
+  /** A dry run answers with what it would do and writes nothing. */
+  async function expectDryRun(response: LightMyRequestResponse): Promise<void> {
+    if (response.json().status !== 'dry-run' || response.json().import !== null) throw new Error(`ingen förhandsgranskning: ${response.body.slice(0, 200)}`);
+  }
+
   async function importDraft(key: string, ownerNode: 'sn' | 'ifo'): Promise<void> {
     await importPlan(api.database.db, aPlan({ plan: { key, ownerNode } }), { actor: 'test', source: 'test' });
   }
@@ -210,6 +240,11 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
     await create('/api/organisation?municipality=2262', { key: 'pm-enhet-ifo', kind: 'unit', name: 'Behörighetsenheten IFO', parent: 'ifo' });
     await create('/api/organisation?municipality=2262', { key: 'pm-enhet-sn', kind: 'unit', name: 'Behörighetsenheten SN', parent: 'socialforvaltningen' });
     await create('/api/organisation?municipality=0117', { key: 'pm-enhet-0117', kind: 'unit', name: 'Behörighetsenheten i Österåker', parent: 'ifo' });
+
+    // Imports: the ledger mappings, and a standing import of actuals in each owner's adopted plan.
+    await saveMapping(api.database.db, demoMapping, { actor: 'test', ifMatch: null });
+    await saveMapping(api.database.db, snMapping, { actor: 'test', ifMatch: null });
+    for (const node of ['ifo', 'sn'] as const) standing[node] = await importActualsFile(node, actualsFile(node, '03', 40), 'standing.csv');
   });
   afterAll(() => api.close());
 
@@ -582,6 +617,102 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
       place: node,
       ok: 200,
     })),
+    // Imports of actuals (issue 14): volumes and indicators for editors, ledgers and their mappings for ekonomer, in the nodes the figures belong to.
+    ...(['ifo', 'sn'] as const).flatMap((node): Case[] => {
+      const owner = node.toUpperCase();
+      return [
+        {
+          name: `editors preview an import of ${owner}'s volume actuals (dry run: nothing written)`,
+          method: 'POST',
+          route: '/api/plans/{plan}/imports/actuals',
+          params: { plan: actualsPlans[node] },
+          query: 'dryRun=true',
+          body: node === 'ifo' ? demoFile('timra-ifo-2017-volymer.csv') : actualsFile(node, '05', 42),
+          headers: upload('volymer.csv'),
+          need: 'edit-content',
+          place: node,
+          ok: 200,
+          undo: expectDryRun,
+        },
+        {
+          name: `editors send a file already imported into ${owner}'s plan again (nothing written)`,
+          method: 'POST',
+          route: '/api/plans/{plan}/imports/actuals',
+          params: { plan: actualsPlans[node] },
+          makeBody: async () => actualsFile(node, '03', 40),
+          headers: upload('samma.csv'),
+          need: 'edit-content',
+          place: node,
+          ok: 200,
+          undo: async (response) => {
+            if (response.json().status !== 'already-imported') throw new Error(`inte redan importerad: ${response.body.slice(0, 200)}`);
+          },
+        },
+        {
+          name: `editors import a new file with figures ${owner}'s plan already has from the same source (nothing written)`,
+          method: 'POST',
+          route: '/api/plans/{plan}/imports/actuals',
+          params: { plan: actualsPlans[node] },
+          makeBody: async () => Buffer.from(actualsFile(node, '03', 40).toString('utf8').replaceAll('\n', '\r\n'), 'utf8'),
+          headers: upload('samma siffror.csv'),
+          need: 'edit-content',
+          place: node,
+          ok: 200,
+          undo: async (response) => {
+            if (response.json().status !== 'unchanged') throw new Error(`inte oförändrad: ${response.body.slice(0, 200)}`);
+          },
+        },
+        {
+          name: `editors undo an import of ${owner}'s volume actuals`,
+          method: 'POST',
+          route: '/api/imports/{id}/undo',
+          params: undoing[node],
+          need: 'edit-content',
+          place: node,
+          ok: 200,
+          prepare: async () => {
+            undoing[node].id = String(await importActualsFile(node, actualsFile(node, '04', 41), 'ångras.csv'));
+          },
+          restore: async () => {
+            const id = Number(undoing[node].id);
+            if ((await getImport(api.database.db, id)).status === 'imported') await undoImport(api.database.db, { id, actor: 'test' });
+          },
+        },
+      ];
+    }),
+    {
+      name: "ekonomer preview an import of IFO's ledger through the demo mapping (dry run: nothing written)",
+      method: 'POST',
+      route: '/api/imports/ledger',
+      query: `mapping=${demoMapping.key}&plan=${actualsPlans.ifo}&dryRun=true`,
+      body: demoFile('timra-ifo-2017-huvudbok.se'),
+      headers: upload('timra-ifo-2017-huvudbok.se'),
+      need: 'edit-economy',
+      place: 'ifo',
+      ok: 200,
+      undo: expectDryRun,
+    },
+    { name: 'accounts list the ledger mappings', method: 'GET', route: '/api/ledger-mappings', need: 'account', ok: 200 },
+    { name: 'accounts read a ledger mapping', method: 'GET', route: '/api/ledger-mappings/{key}', params: { key: demoMapping.key }, need: 'account', ok: 200 },
+    ...([['ifo', demoMapping.key], ['sn', snMapping.key]] as const).map(([place, key]): Case => {
+      const url = `/api/ledger-mappings/${key}`;
+      return {
+        name: `ekonomer change a ledger mapping onto ${place === 'ifo' ? "IFO's units" : 'Socialnämnden outside IFO'} (sent back as read)`,
+        method: 'PUT',
+        route: '/api/ledger-mappings/{key}',
+        params: { key },
+        makeBody: async () => (await admin.get(url)).json(),
+        etagFrom: url,
+        need: 'edit-economy',
+        place,
+        ok: 200,
+      };
+    }),
+    { name: 'accounts list the imports', method: 'GET', route: '/api/imports', query: `plan=${actualsPlans.ifo}&limit=5`, need: 'account', ok: 200 },
+    { name: 'accounts read an import and its cells', method: 'GET', route: '/api/imports/{id}', params: { get id() { return String(standing.ifo); } }, need: 'account', ok: 200 },
+    { name: "accounts follow an import's progress (no import with that token: 404)", method: 'GET', route: '/api/imports/progress/{token}', params: { token: 'pm-okand-token' }, need: 'account', ok: 404 },
+    { name: "anyone reads where an adopted plan's figures come from", method: 'GET', route: '/api/plans/{plan}/figure-sources', params: { plan: actualsPlans.ifo }, query: 'item=volume-table', need: 'nothing', ok: 200 },
+    { name: "accounts read where a draft's figures come from", method: 'GET', route: '/api/plans/{plan}/figure-sources', params: { plan: draftKey }, need: 'account', ok: 200 },
   ];
 
   async function run(c: Case): Promise<string[]> {
@@ -599,7 +730,7 @@ describe('permissions: role × endpoint × inside/outside the own subtree', () =
       const response = await client.request({
         method: c.method,
         url: urlOf(c),
-        headers: etag ? { 'if-match': etag } : {},
+        headers: { ...c.headers, ...(etag ? { 'if-match': etag } : {}) },
         ...(body === undefined ? {} : { payload: body as object }),
       });
       exercised.add(`${c.method} ${c.route}`);

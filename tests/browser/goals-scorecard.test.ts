@@ -3,7 +3,8 @@
  * as a logged-in account: Västervik 2021's goals judged Ja/Nej in the plan's words with their
  * comments, the summary per kind as the annual report prints it, an assignment and prioritised
  * areas marked as such; Vårgårda 2023's outcomes broken down by gender below the total, the measure
- * an indicator takes them from, a delmål's analysis; Kungsör's target with its own letter. Axe on
+ * an indicator takes them from, a delmål's analysis; a goal assessed by hand with "Bedöm målet" (saved,
+ * and refused without a justification); Kungsör's target with its own letter. Axe on
  * each page and no sideways scroll at 320 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,42 @@ describe('the scorecard of other municipalities\' plans', () => {
     expect(await page.locator('.indicator-measure').first().innerText()).toMatch(/^Mått: .+/);
     expect(await page.locator('[data-goal="dm-skola-1"] .goal-analysis').first().innerText()).toMatch(/^Analys/);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('refuses an assessment by hand without a justification or comment, in the server\'s words, and saves nothing', async () => {
+    const card = await scorecard('vargarda-bvp-2023-2025', '2023');
+    const page = card.page;
+    const goal = page.locator('li[data-goal="dm-skola-1"]');
+    await goal.getByRole('button', { name: /^Bedöm målet/ }).first().click();
+    const editor = page.locator('[data-assessment-editor="dm-skola-1"]');
+    await editor.locator('form').waitFor();
+    await editor.getByLabel('Bedömning').selectOption({ label: 'Delvis uppfyllt' });
+    await editor.getByRole('button', { name: 'Spara' }).click();
+    await editor.locator('[data-message="error"]').waitFor();
+    expect(await editor.locator('[data-message="error"]').innerText()).toContain('kräver en motivering eller en kommentar');
+    expect(await goal.locator('.goal-assessment strong').first().innerText()).toBe('Inte uppfyllt');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('assesses a goal by hand in the plan\'s words with a justification, saved with If-Match and shown at once', async () => {
+    const card = await scorecard('vastervik-ar-2021', '2021');
+    const page = card.page;
+    const goal = page.locator('li[data-goal="mal-2-1"]');
+    await goal.getByRole('button', { name: /^Bedöm målet/ }).first().click();
+    const editor = page.locator('[data-assessment-editor="mal-2-1"]');
+    await editor.locator('form').waitFor();
+    // A yes/no scale offers Ja and Nej (no "delvis") besides leaving it to the indicators.
+    expect(await editor.getByLabel('Bedömning').locator('option').allInnerTexts()).toEqual(['Beräknas av styrtalen och delmålen', 'Ja', 'Nej']);
+    expect(await axeViolations(page)).toEqual([]);
+    await editor.getByLabel('Bedömning').selectOption({ label: 'Nej' });
+    await editor.getByLabel('Motivering').fill('Utbudet minskade under pandemin.');
+    await editor.getByRole('button', { name: 'Spara' }).click();
+    await editor.locator('[data-message="done"]').waitFor();
+    await expect.poll(() => goal.locator('.goal-assessment strong').first().innerText()).toBe('Nej');
+    // The comment written before stays with the assessment.
+    expect(await goal.locator('.goal-assessment__comment').first().innerText()).toContain('skärgårdstrafik');
+    const saved = await (await sessions.apiSession(harness, 'admin')).request.get(`${harness.baseUrl}/api/plans/vastervik-ar-2021/goals/mal-2-1`);
+    expect(((await saved.json()) as { assessments: unknown[] }).assessments).toContainEqual(expect.objectContaining({ period: '2021', status: 'not-fulfilled', justification: 'Utbudet minskade under pandemin.' }));
   });
 
   it('prints Kungsör\'s target with its own letter, and fits 320 px', async () => {

@@ -84,6 +84,23 @@ describe.each(engines)('goals, measures and breakdowns stored on %s', (engine) =
     expect((await exportPlan(database.db, 'vargarda-bvp-2023-2025')).measures!.find((m) => m.key === 'vargarda-heltid')!.values.map((v) => v.text)).toContain('92,4');
   });
 
+  it('keeps a plan\'s own description of a measure when another plan describes it anew: only the values are shared', async () => {
+    const first = fixtureText('vargarda-bvp-2023-2025');
+    await importPlan(database.db, JSON.parse(first), context);
+    const before = planFileText(await exportPlan(database.db, 'vargarda-bvp-2023-2025'));
+    const other = JSON.parse(fixtureText('vargarda-mal-2019-2021'));
+    other.measures[1].name = 'Heltidsanställda, andel av månadsavlönade';
+    await importPlan(database.db, other, context);
+    // The values the other plan brought (2016, 2017) reach this plan's series; its words stay its own.
+    const after = await exportPlan(database.db, 'vargarda-bvp-2023-2025');
+    expect(after.measures!.find((m) => m.key === 'vargarda-heltid')).toMatchObject({ name: 'Andel heltidsanställda månadsavlönade' });
+    expect(after.measures!.find((m) => m.key === 'vargarda-heltid')!.values.map((v) => v.period)).toEqual(['2016', '2017', '2021', '2022', '2023']);
+    expect((await exportPlan(database.db, 'vargarda-mal-2019-2021')).measures![1]!.name).toBe('Heltidsanställda, andel av månadsavlönade');
+    expect(planFileText(after)).not.toBe(before);
+    const [audit] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from audit_events where entity_type = 'measure' and action = 'update' and entity_key = '1442/vargarda-heltid'`);
+    expect(audit!.n).toBe(1);
+  });
+
   it('gives a plan a new content version when another plan changes a value of its measure, so no cached read shows the old series', async () => {
     await importPlan(database.db, JSON.parse(fixtureText('vargarda-bvp-2023-2025')), context);
     const before = (await findPlanVersion(database.db, 'vargarda-bvp-2023-2025'))!.content;

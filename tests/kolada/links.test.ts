@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKoladaDemo } from '../../src/services/kolada-demo.ts';
+import { importPlan } from '../../src/services/plan-service.ts';
+import { aPlan } from '../helpers/plan-builder.ts';
 import { startApi, type Api, type Client } from '../api/harness.ts';
 
 const sn = 'timra-sn-2020-2022';
@@ -76,5 +78,53 @@ describe('Kolada links', () => {
     expect((await editor.send('PUT', `/api/plans/${sn}/kolada/volume/finns-inte`, { kpis: [] }, { 'if-match': '"0"' })).statusCode).toBe(404);
     const ifoEditor = await api.as('redaktor-ifo');
     expect((await ifoEditor.send('PUT', url, { kpis: [] }, { 'if-match': '"1"' })).statusCode).toBe(403);
+  });
+
+  it('takes the outcome from Kolada where the plan names it as the source, and judges "bättre än riket" and "i nivå med liknande kommuner" with it', async () => {
+    const indicator = (key: string, number: string, target: string) => ({ key, number, name: 'Invånare med ekonomiskt bistånd, andel (%)', goal: 'kf-1:2', unit: '%', direction: 'lower-better' as const, source: 'Kolada (N31807)', targets: [{ year: 2022, text: target }], actuals: [] });
+    await importPlan(api.database.db, aPlan({ plan: { key: 'kolada-plan-2021-2022', periodStart: 2021, periodEnd: 2022 }, indicators: [indicator('st-ekb-riket', '9.1', 'bättre än riket'), indicator('st-ekb-grupp', '9.2', 'i nivå med liknande kommuner')] }), { actor: 'test', source: 'test' });
+    // Read (and cached) before the link: no outcome yet. The link changes the municipality's content version (drizzle/0022).
+    const before = (await editor.get('/api/plans/kolada-plan-2021-2022/scorecard?period=2022')).body;
+    expect(before).not.toContain('2,900755');
+    for (const key of ['st-ekb-riket', 'st-ekb-grupp']) {
+      const saved = await editor.send('PUT', `/api/plans/kolada-plan-2021-2022/kolada/indicator/${key}`, { kpis: [{ kpi: 'N31807', group: 'IFO' }] }, { 'if-match': '"0"' });
+      expect(saved.statusCode).toBe(200);
+    }
+    const card = (await editor.get('/api/plans/kolada-plan-2021-2022/scorecard?period=2022')).json();
+    expect(JSON.stringify(card)).toContain('2,900755');
+    const rows = new Map<string, { actual: string | null; status: string; explanation: string }>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (typeof record.indicatorKey === 'string' && 'status' in record) rows.set(record.indicatorKey, record as never);
+        Object.values(record).forEach(walk);
+      }
+    };
+    walk(card);
+    expect(rows.get('st-ekb-riket')).toMatchObject({ status: 'yellow', explanation: 'Utfall 2,9 % mot riket 2,85 % (målvärde bättre än riket): nära målet, 0,05 procentenheter över (tolerans 0,14)' });
+    expect(rows.get('st-ekb-grupp')).toMatchObject({ status: 'green', explanation: 'Utfall 2,9 % mot liknande kommuner 2,78 % (målvärde i nivå med liknande kommuner): uppfyllt, 0,12 procentenheter från målet' });
+    // The stored plan is unchanged: the outcome is Kolada's, read when the scorecard is.
+    const stored = (await editor.get('/api/plans/kolada-plan-2021-2022/indicators/st-ekb-riket')).json();
+    expect(stored.actuals).toEqual([]);
+  });
+
+  it("prints the linked measures' comparison with 'Källa: Kolada' in the follow-up report, for the report's year", async () => {
+    const response = await api.anonymous.get(`/api/plans/${sn}/report.html?period=2020`);
+    expect(response.statusCode).toBe(200);
+    const html = response.body;
+    expect(html).toContain('Jämförelse med andra kommuner');
+    expect(html).toContain('Källa: Kolada, publicerad 2025-02-22');
+    expect(html).toContain('Jämförelsegrupp: Liknande kommuner IFO, Timrå, 2022; Liknande kommuner ekonomiskt bistånd, Timrå, 2022.');
+    // N31807 in 2020: Timrå 3,85793 %, the country 3,605823 % (printed to two decimals).
+    const row = html.slice(html.indexOf('N31807 Invånare'), html.indexOf('</tr>', html.indexOf('N31807 Invånare')));
+    expect(row).toContain('2020');
+    expect(row).toContain('3,86');
+    expect(row).toContain('3,61');
+    // The IFO plan shows the same measure, so the same link (the municipality's), for 2017.
+    const ifoReport = (await api.anonymous.get('/api/plans/timra-ifo-2018-2020/report.html?period=2017-08')).body;
+    const ifoRow = ifoReport.slice(ifoReport.indexOf('N31807 Invånare'), ifoReport.indexOf('</tr>', ifoReport.indexOf('N31807 Invånare')));
+    expect(ifoRow).toContain('2017');
+    expect(ifoRow).toContain('4,23');
   });
 });

@@ -20,7 +20,12 @@ export interface IndicatorEditing {
   openKey: string | null;
   toggle(key: string): void;
   editor(key: string): ReactNode;
+  /** A goal's assessment editor for the period; its open key is assessmentKey(goal). */
+  assessmentEditor?(goalKey: string): ReactNode;
 }
+
+/** The open key of a goal's assessment editor (apart from indicator keys), also its button's id. */
+export const assessmentKey = (goalKey: string) => `goal:${goalKey}`;
 
 export const IndicatorEditingContext = createContext<IndicatorEditing>({ canEdit: false, openKey: null, toggle: () => undefined, editor: () => null });
 
@@ -241,6 +246,7 @@ function GoalFollowUp({ view, top = false }: { view: GoalView; top?: boolean }) 
       ) : null}
       {/* A goal of its own section says so when nothing below it is followed up; a sub-goal stays quiet. */}
       {view.status || view.assessment || top ? <GoalStatusLine view={view} /> : null}
+      <AssessGoal view={view} />
       {view.analyses.map((analysis, index) => (
         <div key={index} className="goal-analysis">
           <p className="goal-analysis__heading">
@@ -252,6 +258,36 @@ function GoalFollowUp({ view, top = false }: { view: GoalView; top?: boolean }) 
           </div>
         </div>
       ))}
+    </>
+  );
+}
+
+/** "Bedöm målet" and, when open, the goal's assessment editor, where the account may follow up the plan. */
+function AssessGoal({ view }: { view: GoalView }) {
+  const { t, language } = useI18n();
+  const editing = useContext(IndicatorEditingContext);
+  if (!editing.canEdit || !editing.assessmentEditor) return null;
+  const key = assessmentKey(view.goal.key);
+  const open = editing.openKey === key;
+  return (
+    <>
+      <button
+        type="button"
+        id={editButtonId(key)}
+        className="edit-button"
+        lang={language}
+        aria-expanded={open}
+        aria-controls={open ? `editor-${key}` : undefined}
+        aria-label={t.scorecard.assessLabel(goalLabel(view))}
+        onClick={() => editing.toggle(key)}
+      >
+        {t.scorecard.assess}
+      </button>
+      {open ? (
+        <div id={`editor-${key}`} className="editor-slot">
+          {editing.assessmentEditor(view.goal.key)}
+        </div>
+      ) : null}
     </>
   );
 }

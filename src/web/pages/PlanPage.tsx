@@ -98,6 +98,10 @@ export function PlanPage({ planKey }: { planKey: string }) {
               </Link>
             </>
           ) : null}
+          {' '}
+          <Link className="button-link button-link--secondary" href={paths.kolada(plan.plan.key)}>
+            {t.kolada.planLink}
+          </Link>
         </p>
         {t.common.contentLanguageNote ? <p className="language-note">{t.common.contentLanguageNote}</p> : null}
         <DocumentDownloads plan={plan} />

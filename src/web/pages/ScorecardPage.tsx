@@ -16,7 +16,8 @@ import { PlanLoadError } from '../components/PlanLoadError.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PeriodSelectForm } from '../components/PeriodSelectForm.tsx';
 import { IndicatorEditor } from '../components/IndicatorEditor.tsx';
-import { editButtonId, IndicatorEditingContext, IndicatorTable, PerspectiveSection, type IndicatorEditing } from '../components/ScorecardGoals.tsx';
+import { GoalAssessmentEditor } from '../components/GoalAssessmentEditor.tsx';
+import { assessmentKey, editButtonId, IndicatorEditingContext, IndicatorTable, PerspectiveSection, type IndicatorEditing } from '../components/ScorecardGoals.tsx';
 import { OrganisationFilter } from '../components/insights/OrganisationFilter.tsx';
 import { StatusLight } from '../components/StatusLight.tsx';
 import '../charts.css';
@@ -132,17 +133,25 @@ export function ScorecardPage({ planKey }: { planKey: string }) {
     button.focus();
     setReturnFocusTo(null);
   });
+  const asked = search.get('period');
+  const period = plan ? (asked && isPeriod(asked) ? asked : defaultPeriod(plan, new Date())) : null;
   const editing = useMemo<IndicatorEditing>(
     () => ({
       canEdit: permissions.content && plan !== null && mayChangeFollowUp(plan.plan.status),
       openKey,
       toggle: (key) => (openKey === key ? close(key) : setOpenKey(key)),
       editor: (key) => (plan ? <IndicatorEditor key={key} plan={plan.plan} indicatorKey={key} onSaved={reload} onClose={() => close(key)} /> : null),
+      // Where the plan assesses its goals (a scale, or assessments written): Timrå's scorecard stays as it was.
+      ...(plan && period && (plan.plan.goalAssessment || plan.goals.some((goal) => goal.assessments?.length))
+        ? {
+            assessmentEditor: (goalKey: string) => (
+              <GoalAssessmentEditor key={`${goalKey}@${period}`} plan={plan.plan} goalKey={goalKey} period={period} onSaved={reload} onClose={() => close(assessmentKey(goalKey))} />
+            ),
+          }
+        : {}),
     }),
-    [permissions, plan, openKey, close, reload],
+    [permissions, plan, openKey, close, reload, period],
   );
-  const asked = search.get('period');
-  const period = plan ? (asked && isPeriod(asked) ? asked : defaultPeriod(plan, new Date())) : null;
   const nodes = useMemo(() => (plan ? organisationOptions(plan) : []), [plan]);
   const askedNode = search.get('enhet');
   const node = nodes.find((option) => option.key === askedNode) ?? null;

@@ -43,7 +43,9 @@ export function applyDraft(base: Indicator, draft: Draft, frozen: boolean): Indi
     : Object.entries(draft.targets)
         .map(([year, text]) => {
           const before = base.targets.find((target) => target.year === Number(year));
-          return { year: Number(year), text: before && before.text.trim() === text.trim() ? before.text : text.trim() };
+          // What a target carries beside its text (its own letter, "A)") stays with it.
+          if (before && before.text.trim() === text.trim()) return before;
+          return { ...before, year: Number(year), text: text.trim() };
         })
         .filter((target) => target.text !== '')
         .sort((a, b) => a.year - b.year);
