@@ -3,6 +3,8 @@
  * server: the adopted plan and its scorecard against the same server's hello-world route, the
  * draft scorecard, a cell PATCH, and the documents' first answer. The server runs in a process of
  * its own (bench/lib/instance.ts); the load comes from this one. Targets: issue 11.6.
+ * STYRKORT_BENCH_WRITES_ONLY=1 (`STYRKORT_BENCH_WRITES_ONLY=1 npm run bench -- --quick reads`) measures
+ * only the hello-world ceiling and the cell PATCH, to compare a change to the write path quickly.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ import { loadAverage, rssMb, startInstance, type Instance } from './lib/processe
 import { record } from './lib/report.ts';
 
 type Engine = 'PGlite' | 'PostgreSQL';
+
+const writesOnly = process.env.STYRKORT_BENCH_WRITES_ONLY === '1';
 
 interface Login {
   cookie: string;
@@ -51,6 +55,7 @@ async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
   console.log(`\n${engine}: ${connections} connections, ${seconds} s per route; load average ${loadAverage()}; server RSS ${rssMb(instance.pid).toFixed(0)} MB after the demo load`);
   const reader = await login(base, 'lasare');
   const admin = await login(base, 'admin');
+  if (writesOnly) return benchWrites(engine, base, admin);
 
   // The machine's ceiling (hello-world) is measured in turns with each route it is compared with:
   // other work on the machine comes and goes within seconds, and weighs on both alike.
@@ -103,11 +108,25 @@ async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
     record({ name: `${engine}: adopted plan ${format.toUpperCase()} over HTTP, first answer`, unit: 'ms', value: times[0]!, from: `second answer ${times[1]!.toFixed(0)} ms` });
   }
 
+  await recordWrites(engine, base, admin);
+  record({ name: `${engine}: server RSS after the bench`, unit: 'MB', value: rssMb(instance.pid) });
+}
+
+/** The cell PATCH figures (a target on PostgreSQL). */
+async function recordWrites(engine: Engine, base: string, admin: Login): Promise<void> {
+  const postgres = engine === 'PostgreSQL';
   const writes = await patchCells(base, admin);
   console.log(`  cell PATCH           ${describe(writes)} (${writeTables} tables, one per connection)`);
   record({ name: `${engine}: cell PATCH`, unit: 'writes/s', value: rateOf(writes), from: describe(writes), ...(postgres ? { target: { atLeast: 200 } } : {}) });
   record({ name: `${engine}: cell PATCH, p99`, unit: 'ms', value: p99Of(writes), ...(postgres ? { target: { atMost: 100 } } : {}) });
-  record({ name: `${engine}: server RSS after the bench`, unit: 'MB', value: rssMb(instance.pid) });
+}
+
+/** Only the machine's ceiling and the cell PATCH (STYRKORT_BENCH_WRITES_ONLY=1). */
+async function benchWrites(engine: Engine, base: string, admin: Login): Promise<void> {
+  const hello = await hammer(`${base}/bench/hello`);
+  console.log(`  hello-world          ${describe(hello)}`);
+  record({ name: `${engine}: hello-world`, unit: 'req/s', value: hello.rate, from: describe(hello) });
+  await recordWrites(engine, base, admin);
 }
 
 /** Each connection changes one budget cell of its own table, sending the version its last write returned. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyCellChanges, cellRowsOf, diffCells, isColumnEditable, isFigureTableSegment, isFollowUpTableChange, TOTAL_ROW, type CellChange, type FigureTable } from './figure-table.ts';
+import { applyCellChanges, cellRowsOf, changedRows, diffCells, isColumnEditable, isFigureTableSegment, isFollowUpTableChange, TOTAL_ROW, type CellChange, type FigureTable } from './figure-table.ts';
 import { isFollowUpChange } from './follow-up-changes.ts';
 import { PlanFile, type Column } from './plan.ts';
 
@@ -171,6 +171,17 @@ describe('the cells that differ between two versions', () => {
       ['cell', 'Ny lekplats', 'utfall-2019', '10', ''],
     ]);
     expect(diffCells(cellRowsOf(budget), cellRowsOf(structuredClone(budget)), budget.columns)).toEqual([]);
+  });
+});
+
+describe('the rows a change of cells changed (the audit)', () => {
+  it('keeps the changed rows before and after in table order, and the investment total when its cells changed', () => {
+    const after = change(investments, [{ row: 'inv-3', column: 'budget-2018', text: '900' }, { row: TOTAL_ROW, column: 'budget-2018', text: '4 200' }]);
+    const changed = changedRows(investments, after);
+    expect(changed.rows).toEqual({ before: [investments.rows[2]], after: [after.rows[2]] });
+    expect(changed.total).toEqual({ before: investments.total, after: after.total });
+    expect(changedRows(budget, change(budget, [{ row: 'net', column: 'plan-2021', text: '-458 368' }])).total).toBeUndefined();
+    expect(changedRows(volumes, structuredClone(volumes))).toEqual({});
   });
 });
 

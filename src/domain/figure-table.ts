@@ -161,6 +161,25 @@ export function isFollowUpTableChange(before: TableShape, after: TableShape): bo
   return onlyFollowUpCells(beforeTotal, afterTotal);
 }
 
+/** The rows (or the investment total) a change of cells changed, before and after, as the audit keeps them. */
+export type ChangedRows = Partial<Record<'rows' | 'total', { before: unknown; after: unknown }>>;
+
+/**
+ * What a change of cells (applyCellChanges) changed, for the audit: the rows whose cells differ,
+ * before and after in table order, and the investment total when its cells differ. The change
+ * history names the changed cells by comparing the two (web/item-history.ts).
+ */
+export function changedRows(before: FigureTable, after: FigureTable): ChangedRows {
+  const out: ChangedRows = {};
+  const beforeRows: readonly StoredRow[] = before.rows;
+  const afterRows: readonly StoredRow[] = after.rows;
+  const changed = afterRows.flatMap((row, i) => (same(row, beforeRows[i]) ? [] : [i]));
+  if (changed.length > 0) out.rows = { before: changed.map((i) => beforeRows[i] ?? null), after: changed.map((i) => afterRows[i]) };
+  const [totalBefore, totalAfter] = [totalOf(before) ?? null, totalOf(after) ?? null];
+  if (!same(totalBefore, totalAfter)) out.total = { before: totalBefore, after: totalAfter };
+  return out;
+}
+
 /** One difference between two versions of a table: a row's own text, or one cell's. */
 export interface CellDifference {
   /** 'row': the row itself differs (its label, or only one version has it); 'cell': one cell's text. */

@@ -4,12 +4,12 @@
  */
 import { PlanFile } from './plan.ts';
 import type { Problem } from './errors.ts';
-import { economicTableProblems } from './economy/structure.ts';
 import { parseFigure } from './figure.ts';
 import { isAllowedRichText } from './rich-text.ts';
 import { issuesToProblems, swedishErrorMap } from './swedish-issues.ts';
 import { wellFormedPart } from './validate-partial.ts';
 import { checkFollowUpParts } from './validate-follow-up.ts';
+import { figureTableProblems, type FieldTable } from './validate-table.ts';
 
 export type PlanValidation = { ok: true; plan: PlanFile } | { ok: false; problems: Problem[] };
 
@@ -197,38 +197,18 @@ function checkActivities(plan: PlanFile, nodes: Set<string>, goals: Set<string>,
   });
 }
 
-function checkCells(cells: Record<string, string>, columns: Set<string>, path: string, report: Report): void {
-  for (const key of Object.keys(cells)) {
-    if (!columns.has(key)) report(`${path}.cells.${key}`, `Kolumnen "${key}" finns inte i tabellen`);
-  }
-}
-
+/** Each figure table's own checks and the nodes and tables it names (validate-table.ts). */
 function checkTables(plan: PlanFile, nodes: Set<string>, report: Report): void {
-  plan.volumeTables.forEach((table, i) => {
-    const path = `$.volumeTables[${i}]`;
-    const columns = keysOf(table.columns);
-    const rows = keysOf(table.rows);
-    if (table.node !== undefined && !nodes.has(table.node)) report(`${path}.node`, `Noden "${table.node}" finns inte i organisationen`);
-    table.rows.forEach((row, j) => {
-      checkCells(row.cells, columns, `${path}.rows[${j}]`, report);
-      if (row.partOf !== undefined && (!rows.has(row.partOf) || row.partOf === row.key)) {
-        report(`${path}.rows[${j}].partOf`, `"Varav"-raden hänvisar till raden "${row.partOf}", som inte finns i tabellen`);
-      }
-    });
-  });
-  plan.budgetTables.forEach((table, i) => {
-    const path = `$.budgetTables[${i}]`;
-    const columns = keysOf(table.columns);
-    table.rows.forEach((row, j) => checkCells(row.cells, columns, `${path}.rows[${j}]`, report));
-    // Rows, sums, "varav" parts and relations of an economic table: economy/structure.ts.
-    for (const problem of economicTableProblems(table, path, { nodes, tables: plan.budgetTables })) report(problem.path, problem.message);
-  });
-  plan.capitalBudgets.forEach((table, i) => {
-    const path = `$.capitalBudgets[${i}]`;
-    const columns = keysOf(table.columns);
-    table.rows.forEach((row, j) => checkCells(row.cells, columns, `${path}.rows[${j}]`, report));
-    if (table.total) checkCells(table.total.cells, columns, `${path}.total`, report);
-  });
+  const scope = { nodes, tables: plan.budgetTables };
+  const tables: FieldTable[] = [
+    ...plan.volumeTables.map((table) => ({ field: 'volumeTables' as const, table })),
+    ...plan.budgetTables.map((table) => ({ field: 'budgetTables' as const, table })),
+    ...plan.capitalBudgets.map((table) => ({ field: 'capitalBudgets' as const, table })),
+  ];
+  const index = { volumeTables: 0, budgetTables: 0, capitalBudgets: 0 };
+  for (const of of tables) {
+    for (const problem of figureTableProblems(of, `$.${of.field}[${index[of.field]++}]`, scope)) report(problem.path, problem.message);
+  }
 }
 
 /** Walks every rich-text field and refuses HTML outside the allowed set. */

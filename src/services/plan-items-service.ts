@@ -4,16 +4,18 @@
  * updates), is refused on adopted plans, and is audited field by field.
  */
 import { StyrkortError } from '../domain/errors.ts';
-import { applyCellChanges, isFigureTableSegment, type CellChange, type FigureTable } from '../domain/figure-table.ts';
+import { applyCellChanges, changedRows, isFigureTableSegment, type CellChange, type FigureTable } from '../domain/figure-table.ts';
 import { isFollowUpChange } from '../domain/follow-up-changes.ts';
 import { changedFields, findPlanPart, itemsOf, type PlanPart } from '../domain/plan-parts.ts';
 import { PlanFile, type Section } from '../domain/plan.ts';
 import { placeNewItem, unlistItem } from '../domain/section-placement.ts';
 import { issuesToProblems, swedishErrorMap } from '../domain/swedish-issues.ts';
 import { validatePlanFile } from '../domain/validate-plan.ts';
+import { validateFigureTable } from '../domain/validate-table.ts';
 import { editActionOf, owningNode, writeNodes } from '../domain/item-ownership.ts';
 import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
+import { figureTableIndex, loadFigureTable, writeChangedCells } from '../db/figure-table-repository.ts';
 import { removeItem, touchPlan, writeItem } from '../db/plan-item-repository.ts';
 import { loadStoredPlan } from '../db/plan-repository.ts';
 import { writePlan, type Caller, type PlanWrite } from './plan-write.ts';
@@ -211,20 +213,48 @@ function capitalise(text: string): string {
 export type { CellChange };
 
 /**
- * Changes some cells of a figure table at once (a paste from Excel), as one audited change: the
- * plan is read once, inside the writing transaction, and the change is authorised on the table
- * as it stands there.
+ * Changes some cells of a figure table at once (a paste from Excel), as one audited change, in
+ * one transaction that reads only what it writes: the plan row, locked (status, version, owner,
+ * municipality), and the one table with its figures — never the rest of the plan. The change is
+ * applied by the domain's figure-table rule, authorised on the table's node as stored there,
+ * checked against the plan's status (an adopted plan takes its follow-up columns only) and the
+ * version the writer read, and validated by the table's own checks: a change of cells cannot
+ * break a reference elsewhere in the plan (domain/validate-table.ts says why). Only the figures
+ * whose text changed are written, the others keep their origin; the audit holds the rows whose
+ * cells changed, before and after.
  */
 export async function updateCells(
   db: Db,
   options: WriteOptions & { key: string; cells: CellChange[]; ifMatch: number | null },
 ): Promise<Versioned<Record<string, unknown>>> {
-  if (!isFigureTableSegment(options.segment)) throw new StyrkortError('not-found', `Delen "${options.segment}" har inga celler`);
-  const part = partOf(options.segment);
+  const segment = options.segment;
+  if (!isFigureTableSegment(segment)) throw new StyrkortError('not-found', `Delen "${segment}" har inga celler`);
+  const part = partOf(segment);
   return writePlan(db, options.planKey, async (write) => {
-    const current = await currentItem(write, part, options.key);
+    const { tx, row } = write;
+    const stored = await loadFigureTable(tx, row, part, options.key);
+    if (!stored) throw new StyrkortError('not-found', `${capitalise(part.noun)} "${options.key}" finns inte i planen ${row.key}`);
+    const current = { item: part.schema.parse(stored.item) as Record<string, unknown>, version: stored.version };
     const applied = applyCellChanges(current.item as FigureTable, options.cells);
     if (!applied.ok) throw new StyrkortError('validation', 'Cellerna har fel; ingenting har sparats', applied.problems);
-    return replaceItem(write, part, current, applied.table, options);
+    const item: Record<string, unknown> = { ...applied.table };
+    await write.authorize(options.by, editActionOf(part.editGroup), writeNodes([current.item, item], row.ownerNodeKey));
+    write.assertChangeable(isFollowUpChange(segment, current.item, item));
+    assertVersion(options.ifMatch, current);
+    const fields = changedFields(current.item, item);
+    if (fields.length === 0) return current;
+    const validation = validateFigureTable(segment, item, '$');
+    if (!validation.ok) {
+      const path = `$.${part.field}[${await figureTableIndex(tx, row, part, stored.position)}]`;
+      const problems = validation.problems.map((problem) => ({ ...problem, path: `${path}${problem.path.slice(1)}` }));
+      throw new StyrkortError('validation', 'Ändringen skulle göra planen ofullständig; ingenting har sparats', problems);
+    }
+    const version = current.version + 1;
+    await writeChangedCells(tx, row, part, stored, item, { version, actor: options.actor, source: 'api' });
+    await touchPlan(tx, row);
+    for (const [field, change] of Object.entries(changedRows(current.item as FigureTable, applied.table))) {
+      await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, field, ...change, reason: options.reason });
+    }
+    return { item, version };
   });
 }

@@ -1,8 +1,8 @@
 /**
  * How an audit event (ändringshistorik) reads, pure: a value before or after a change as one short
  * line, and a figure table's changed cells in words ("Kostnader, Budget 2021: -1 000 → -1 200").
- * Cell saves (PATCH …/cells) are audited as the whole `rows` (or `total`) before and after, so the
- * cells that changed are found by comparing the two.
+ * Cell saves (PATCH …/cells) are audited as the changed `rows` (or the `total`) before and after (a
+ * whole-item save as all its rows), so the cells that changed are found by comparing the two.
  */
 import { diffCells, rowKeyOf, rowLabelOf, type CellRow, type StoredRow } from '../domain/figure-table.ts';
 import { formatPeriod } from '../domain/format.ts';

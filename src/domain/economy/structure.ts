@@ -14,16 +14,20 @@ export interface TableScope {
   tables: ReadonlyArray<BudgetTable>;
 }
 
-/** Every structural problem of an economic table at `path` ("$.budgetTables[2]"). */
-export function economicTableProblems(table: BudgetTable, path: string, scope: TableScope): Problem[] {
+/**
+ * Every structural problem of an economic table at `path` ("$.budgetTables[2]"). Without `scope`,
+ * only the table's own structure is checked, not what it names outside itself (nodes, other
+ * tables): for a change that leaves those references as they were (a change of cells).
+ */
+export function economicTableProblems(table: BudgetTable, path: string, scope?: TableScope): Problem[] {
   const problems: Problem[] = [];
   const report = (at: string, message: string) => problems.push({ path: `${path}${at}`, message, code: 'reference' });
   // A key used twice is reported by the plan's one walk over every keyed list (validate-plan.ts).
   const rows = new Map<string, EconomicRow>();
   for (const row of table.rows) if (!rows.has(row.key)) rows.set(row.key, row);
   const columns = new Set(table.columns.map((column) => column.key));
-  if (table.node !== undefined && !scope.nodes.has(table.node)) report('.node', `Noden "${table.node}" finns inte i organisationen`);
-  if (table.rollup && (!scope.tables.some((other) => other.key === table.rollup!.into) || table.rollup.into === table.key)) {
+  if (scope && table.node !== undefined && !scope.nodes.has(table.node)) report('.node', `Noden "${table.node}" finns inte i organisationen`);
+  if (scope && table.rollup && (!scope.tables.some((other) => other.key === table.rollup!.into) || table.rollup.into === table.key)) {
     report('.rollup.into', `Tabellen "${table.rollup.into}" finns inte bland planens budgettabeller`);
   }
   table.rows.forEach((row, j) => checkRow(row, `.rows[${j}]`, rows, scope, report));
@@ -34,9 +38,9 @@ export function economicTableProblems(table: BudgetTable, path: string, scope: T
 
 type Report = (at: string, message: string) => void;
 
-function checkRow(row: EconomicRow, at: string, rows: Map<string, EconomicRow>, scope: TableScope, report: Report): void {
+function checkRow(row: EconomicRow, at: string, rows: Map<string, EconomicRow>, scope: TableScope | undefined, report: Report): void {
   const name = `"${row.label || row.key}"`;
-  if (row.node !== undefined && !scope.nodes.has(row.node)) report(`${at}.node`, `Noden "${row.node}" finns inte i organisationen`);
+  if (scope && row.node !== undefined && !scope.nodes.has(row.node)) report(`${at}.node`, `Noden "${row.node}" finns inte i organisationen`);
   if (row.kind === 'heading' && Object.keys(row.cells).length) report(`${at}.cells`, `Rubrikraden ${name} kan inte ha belopp; gör den till en rad eller en summarad`);
   const isSum = row.kind === 'subtotal' || row.kind === 'total';
   if (isSum && !row.parts?.length) {
@@ -89,11 +93,12 @@ function checkRelation(
   at: string,
   rows: Map<string, EconomicRow>,
   columns: Set<string>,
-  scope: TableScope,
+  scope: TableScope | undefined,
   report: Report,
 ): void {
   if (relation.kind === 'unit-total') {
     if (!rows.has(relation.row)) report(`${at}.row`, `Sambandet gäller raden "${relation.row}", som inte finns i tabellen`);
+    if (!scope) return;
     const own = scope.tables.find((other) => other.key === relation.table);
     if (!own || own.key === table.key) report(`${at}.table`, `Sambandet hänvisar till tabellen "${relation.table}", som inte finns bland planens budgettabeller`);
     else if (!own.rows.some((row) => row.kind === 'total')) report(`${at}.table`, `Tabellen "${relation.table}" har ingen totalrad att jämföra raden "${relation.row}" med`);

@@ -133,7 +133,7 @@ export function ItemHistory(props: ItemHistoryProps) {
 
 /**
  * The change history of a figure table (budget, investments, volumes): a save of cells is audited
- * as the whole rows before and after, so the history names the cells that changed instead.
+ * as its changed rows before and after, so the history names the cells that changed instead.
  */
 export function TableHistory({ columns, ...rest }: Omit<ItemHistoryProps, 'fieldLabel' | 'changeText'> & { columns: Array<{ key: string; label: string }> }) {
   const { t } = useI18n();
