@@ -70,6 +70,8 @@ describe('Jämförelse (Kolada)', () => {
     await page.getByRole('button', { name: 'Spara kopplingen' }).click();
     await page.getByText('Kopplingen är sparad.').waitFor();
     await page.getByRole('heading', { level: 2, name: /^N31807 / }).waitFor();
+    // The confirmation outlives the reload that shows the saved link.
+    await expect(page.getByText('Kopplingen är sparad.').count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

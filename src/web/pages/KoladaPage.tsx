@@ -9,6 +9,7 @@ import { Breadcrumbs } from '../components/Breadcrumbs.tsx';
 import { KoladaChart } from '../components/kolada/KoladaChart.tsx';
 import { KoladaLinkEditor } from '../components/kolada/KoladaLinkEditor.tsx';
 import { KoladaRankTable } from '../components/kolada/KoladaRankTable.tsx';
+import type { Message } from '../components/LiveMessage.tsx';
 import { Loading } from '../components/LoadState.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { PlanLoadError } from '../components/PlanLoadError.tsx';
@@ -96,6 +97,7 @@ export function KoladaMeasurePage({ planKey, itemType, measure }: { planKey: str
   const [resource, reload] = useReloadableResource((signal) => loadMeasure(planKey, itemType, measure, signal), [planKey, itemType, measure]);
   const data = resource.state === 'ready' ? resource.data : null;
   const permissions = usePlanPermissions(data?.plan ?? null, data?.link.node);
+  const [editorMessage, setEditorMessage] = useState<Message | null>(null);
   if (resource.state === 'failed') return resource.error.status === 404 && resource.error.message.includes(measure) ? <MeasureMissing planKey={planKey} /> : <PlanLoadError error={resource.error} />;
   if (!data) return <Loading text={t.kolada.loading} />;
   const title = t.kolada.measureTitle(data.link.label);
@@ -115,7 +117,7 @@ export function KoladaMeasurePage({ planKey, itemType, measure }: { planKey: str
       {data.series.map(({ kpi, series }) => (
         <KpiSection key={kpi.kpi} kpi={kpi} series={series} />
       ))}
-      {permissions.content ? <KoladaLinkEditor key={data.etag} planKey={planKey} link={data.link} etag={data.etag} onSaved={reload} /> : null}
+      {permissions.content ? <KoladaLinkEditor key={data.etag} planKey={planKey} link={data.link} etag={data.etag} onSaved={reload} message={editorMessage} onMessage={setEditorMessage} /> : null}
       <p>
         <Link href={paths.kolada(planKey)}>{t.kolada.allMeasures}</Link>
       </p>

@@ -2,7 +2,7 @@
  * Linking a measure to Kolada KPIs: search by id or words, add, give each its comparison group,
  * remove, and save the whole list with the version read (If-Match). A stale save reloads and says so.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { putMeasureLink, searchKpis, type KpiHit, type MeasureLink } from '../../kolada-api.ts';
@@ -14,7 +14,25 @@ interface Chosen {
   group: string;
 }
 
-export function KoladaLinkEditor({ planKey, link, etag, onSaved }: { planKey: string; link: MeasureLink; etag: string; onSaved: () => Promise<void> }) {
+/**
+ * The editor is made anew for each version of the link (so it shows what was saved); its message
+ * belongs to the page (`message`, `onMessage`), so "saved" outlives the reload that follows a save.
+ */
+export function KoladaLinkEditor({
+  planKey,
+  link,
+  etag,
+  onSaved,
+  message,
+  onMessage: setMessage,
+}: {
+  planKey: string;
+  link: MeasureLink;
+  etag: string;
+  onSaved: () => Promise<void>;
+  message: Message | null;
+  onMessage: (message: Message | null) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -22,8 +40,11 @@ export function KoladaLinkEditor({ planKey, link, etag, onSaved }: { planKey: st
   const [searching, setSearching] = useState(false);
   const [chosen, setChosen] = useState<Chosen[]>(link.kpis.map((k) => ({ kpi: k.kpi, title: k.title, group: k.group ?? '' })));
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
+  // A message from before the reload is focused once more in the editor that replaced its own.
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, []); // on mount only
 
   const search = async (event: FormEvent) => {
     event.preventDefault();
