@@ -54,9 +54,9 @@ describe('the investment budget', () => {
     // Cancelling a removal leaves the row and returns to its button.
     await page.getByRole('button', { name: 'Ta bort raden Arbetsmiljöätgärder' }).click();
     await page.getByRole('button', { name: 'Avbryt' }).click();
-    await expect(page.getByRole('button', { name: 'Ta bort raden Arbetsmiljöätgärder' }).evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Ta bort raden Arbetsmiljöätgärder' }).evaluate((b) => b === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Ta bort raden Sängar' }).click();
-    await expect(page.getByText('Ta bort Sängar för gott?').evaluate((p) => p === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => page.getByText('Ta bort Sängar för gott?').evaluate((p) => p === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Ja, ta bort raden' }).click();
     await page.getByText('Raden Sängar är borttagen.').waitFor();
     await expect(page.getByRole('rowheader', { name: 'Sängar', exact: true }).count()).resolves.toBe(0);

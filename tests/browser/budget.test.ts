@@ -139,7 +139,7 @@ describe('the budget of a node (resultaträkning)', () => {
     await editor.fill(net, 'Plan 2023', '-450 000');
     await expect(editor.save()).resolves.toBe('conflict');
     await expect(editor.conflictRows()).resolves.toEqual([[`${net} – Plan 2023`, '-450 000', '-441 000']]);
-    await expect(editor.page.getByRole('heading', { name: 'Någon annan har sparat tabellen medan du ändrade' }).evaluate((h) => h === document.activeElement)).resolves.toBe(true);
+    await expect.poll(() => editor.page.getByRole('heading', { name: 'Någon annan har sparat tabellen medan du ändrade' }).evaluate((h) => h === document.activeElement)).toBe(true);
     expect(await savedCells('budget-tables', 'sn-driftbudget', 'net')).toMatchObject({ 'plan-2023': '-441 000' }); // nothing overwritten
     expect(await axeViolations(editor.page), 'budget conflict').toEqual([]);
     await screenshot(editor.page, 'budget-conflict');
