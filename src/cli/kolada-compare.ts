@@ -9,6 +9,7 @@ import type { Comparison } from '../domain/kolada/compare.ts';
 import { genderNames, genders, type Gender } from '../domain/kolada/model.ts';
 import { printPrecision, type RankOrder } from '../domain/kolada/statistics.ts';
 import { formatAmount } from '../domain/format.ts';
+import { isYearPeriod } from '../domain/period.ts';
 import { compareKpi, type ComparisonView } from '../services/kolada-compare-service.ts';
 import { withDatabase, type GlobalOptions } from './context.ts';
 
@@ -38,7 +39,7 @@ function hasAnyValue(view: ComparisonView): boolean {
 
 function checkOptions(kpi: string, options: CompareOptions): { kpi: string; year: number; municipality?: string; group?: string; genders: Gender[]; order: RankOrder } {
   if (!/^[A-Za-z]\d+$/.test(kpi)) throw new StyrkortError('usage', `"${kpi}" är inget nyckeltals id; ange t.ex. N31807`);
-  if (!/^\d{4}$/.test(options.year)) throw new StyrkortError('usage', `--year "${options.year}" är inget år; ange ÅÅÅÅ, t.ex. 2022`);
+  if (!isYearPeriod(options.year)) throw new StyrkortError('usage', `--year "${options.year}" är inget år; ange ÅÅÅÅ, t.ex. 2022`);
   const gender = options.gender?.toUpperCase();
   if (gender !== undefined && !(genders as readonly string[]).includes(gender)) throw new StyrkortError('usage', `--gender "${options.gender}": ange T (totalt), K (kvinnor) eller M (män)`);
   const order = options.rankOrder ?? 'lowest-first';

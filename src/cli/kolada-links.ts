@@ -4,13 +4,14 @@
  */
 import { StyrkortError } from '../domain/errors.ts';
 import { formatAmount } from '../domain/format.ts';
+import { isYearPeriod } from '../domain/period.ts';
 import { koladaProvenance } from '../domain/kolada/links.ts';
 import { genderNames } from '../domain/kolada/model.ts';
 import { comparisonYear, planKoladaComparisons, type MeasureComparison } from '../services/kolada-plan-service.ts';
 import { withDatabase, type GlobalOptions } from './context.ts';
 
 export async function koladaLinksCommand(plan: string, options: GlobalOptions & { year?: string }): Promise<void> {
-  if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new StyrkortError('usage', `--year "${options.year}" är inget år; ange ÅÅÅÅ, t.ex. 2022`);
+  if (options.year !== undefined && !isYearPeriod(options.year)) throw new StyrkortError('usage', `--year "${options.year}" är inget år; ange ÅÅÅÅ, t.ex. 2022`);
   const { comparisons } = await withDatabase(options, 'styrkort kolada links', ({ db }) => planKoladaComparisons(db, plan));
   if (comparisons.length === 0) {
     console.log(`Inga mått i ${plan} är kopplade till Kolada (PUT /api/plans/${plan}/kolada/{indicator|volume}/{mått} eller sidan Jämförelse).`);
