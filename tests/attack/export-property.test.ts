@@ -51,7 +51,8 @@ describe('every plan that validates prints', () => {
       figures.failures += 1;
       throw error;
     }).finally(() => reportFigures('export property, small plans', figures));
-    expect(figures.valid).toBeGreaterThan(5);
+    // Enough of the tried plans validate for the property to say something: one in ten, at any STYRKORT_FUZZ_SCALE.
+    expect(figures.valid).toBeGreaterThanOrEqual(Math.ceil(figures.tried / 10));
   });
 
   it('defect 11: mutated demo plans, Excel and HTML every time, PDF and Word for some', { timeout: 300_000 }, async () => {
@@ -73,6 +74,6 @@ describe('every plan that validates prints', () => {
       figures.failures += 1;
       throw error;
     }).finally(() => reportFigures('export property, demo plans', figures));
-    expect(figures.valid).toBeGreaterThan(3);
+    expect(figures.valid).toBeGreaterThanOrEqual(Math.ceil(figures.tried / 10));
   });
 });
