@@ -493,12 +493,15 @@ export const Section = z
 /** The current version of the plan file; version 1 files are upgraded on reading (economy/upgrade.ts). */
 export const planFormatVersion = 2;
 
+/** A municipality's code (kommunkod), four digits as SCB gives them: "2262" (a string: "0117" keeps its zero). */
+export const MunicipalityCode = z.string().regex(/^\d{4}$/, 'Kommunkoden har fyra siffror');
+
 /** The plan file as it is written (formatVersion 2); its JSON Schema is generated from this. */
 export const PlanFileSchema = z
   .object({
     format: z.literal('styrkort-plan'),
     formatVersion: z.literal(planFormatVersion),
-    municipality: z.object({ code: z.string().regex(/^\d{4}$/, 'Kommunkoden har fyra siffror'), name: label }).strict(),
+    municipality: z.object({ code: MunicipalityCode, name: label }).strict(),
     organisation: z.array(OrgNode),
     plan: PlanHead,
     officeHolders: z.array(OfficeHolder).default([]),

@@ -7,13 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../contract/api.ts';
-import { SharedGoal } from '../../domain/plan.ts';
+import { MunicipalityCode, SharedGoal } from '../../domain/plan.ts';
 import { getSharedGoal, updateSharedGoal } from '../../services/goal-service.ts';
 import { actorName, actorOf, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import type { ApiOptions } from '../api-options.ts';
 
-const GoalParams = z.object({ municipality: z.string().regex(/^\d{4}$/, 'Kommunkoden har fyra siffror'), key: z.string().min(1).max(120) });
+const GoalParams = z.object({ municipality: MunicipalityCode, key: z.string().min(1).max(120) });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
 
 export async function goalRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {

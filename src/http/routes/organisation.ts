@@ -9,26 +9,25 @@ import { z } from 'zod';
 import { ErrorBody } from '../../contract/api.ts';
 import { OrganisationList } from '../../contract/plans.ts';
 import { presentOrganisation } from '../presenters.ts';
-import { OrgNode } from '../../domain/plan.ts';
+import { MunicipalityCode, OrgNode } from '../../domain/plan.ts';
 import { createNode, deleteNode, getNode, listNodes, updateNode } from '../../services/organisation-service.ts';
 import { actorName, actorOf, reasonOf } from '../auth.ts';
 import { ifMatchVersion, setEtag } from '../etag.ts';
 import type { ApiOptions } from '../api-options.ts';
 
-const Municipality = z.string().regex(/^\d{4}$/, 'Kommunkoden har fyra siffror');
 const NodeParams = z.object({ key: z.string().min(1).max(120) });
-const ScopedNodeParams = NodeParams.extend({ municipality: Municipality });
+const ScopedNodeParams = NodeParams.extend({ municipality: MunicipalityCode });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 412: ErrorBody, 428: ErrorBody };
 
 export async function organisationRoutes(parent: FastifyInstance, { db }: ApiOptions): Promise<void> {
   const app = parent.withTypeProvider<ZodTypeProvider>();
   const tags = ['organisation'];
 
-  app.get('/api/organisation', { schema: { tags, summary: 'Organisationsträdet', querystring: z.object({ municipality: Municipality.optional() }).strict(), response: { 200: OrganisationList, 400: ErrorBody } } }, async (request) =>
+  app.get('/api/organisation', { schema: { tags, summary: 'Organisationsträdet', querystring: z.object({ municipality: MunicipalityCode.optional() }).strict(), response: { 200: OrganisationList, 400: ErrorBody } } }, async (request) =>
     presentOrganisation(await listNodes(db, request.query.municipality)),
   );
 
-  app.post('/api/organisation', { schema: { tags, summary: 'Lägg till en nod', querystring: z.object({ municipality: Municipality }).strict(), body: OrgNode, response: { 201: OrgNode, ...errors } } }, async (request, reply) => {
+  app.post('/api/organisation', { schema: { tags, summary: 'Lägg till en nod', querystring: z.object({ municipality: MunicipalityCode }).strict(), body: OrgNode, response: { 201: OrgNode, ...errors } } }, async (request, reply) => {
     const result = await createNode(db, { municipalityCode: request.query.municipality, body: request.body, by: actorOf(request), actor: actorName(request), reason: reasonOf(request) });
     setEtag(reply, result.version);
     reply.status(201).header('Location', `/api/organisation/${result.municipality}/${encodeURIComponent(result.node.key)}`);

@@ -6,6 +6,7 @@ import { ErrorBody, ImportResult, PlanKeyParams, PlanList, PlanSummary as PlanSu
 import { PlanHistory, ReconciliationReport } from '../../contract/plans.ts';
 import { decideOn } from '../../domain/access.ts';
 import { PlanFileSchema } from '../../domain/plan.ts';
+import { isPublic } from '../../domain/plan-lifecycle.ts';
 import { reconcilePlan } from '../../domain/reconcile.ts';
 import { StyrkortError } from '../../domain/errors.ts';
 import type { Db } from '../../db/connection.ts';
@@ -35,7 +36,7 @@ export async function planRoutes(parent: FastifyInstance, { db }: ApiOptions): P
     const plans = await listPlans(db);
     // Adopted plans are public; the others each need the right to read plans of their municipality.
     const actor = actorOf(request);
-    const visible = plans.filter((plan) => plan.status === 'adopted' || decideOn(actor, 'read-plan', { municipality: plan.municipalityCode, nodes: [] }, new Map()).allowed);
+    const visible = plans.filter((plan) => isPublic(plan.status) || decideOn(actor, 'read-plan', { municipality: plan.municipalityCode, nodes: [] }, new Map()).allowed);
     return { plans: visible.map(presentPlanSummary) };
   });
 
