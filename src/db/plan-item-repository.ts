@@ -41,8 +41,21 @@ export async function findPlanRow(db: Queryable, key: string): Promise<PlanRow |
   return row ?? null;
 }
 
-/** The plan row, locked for the rest of the transaction so writers to one plan take turns. */
+// Writers of one plan (decision 0022): a write of the plan takes the plan's advisory lock alone
+// (and the plan row); a write of one item of it shares the advisory lock with writes of its other
+// items, and its item row's version decides between writers of the same item. The lock is taken in
+// a statement of its own, so that the plan row is read after it is granted (read committed).
+const PLAN_LOCKS = 0x5354; // 'ST': the first key of Styrkort's advisory locks, the plan id the second
+
+async function takePlanLock(tx: Tx, key: string, mode: 'alone' | 'shared'): Promise<boolean> {
+  const lock = mode === 'alone' ? sql`pg_advisory_xact_lock(${PLAN_LOCKS}, ${plans.id})` : sql`pg_advisory_xact_lock_shared(${PLAN_LOCKS}, ${plans.id})`;
+  const taken = await tx.select({ id: plans.id, lock: sql`${lock}::text` }).from(plans).where(eq(plans.key, key));
+  return taken.length > 0;
+}
+
+/** The plan row, locked for the rest of the transaction so that writers of the plan take turns. */
 export async function lockPlan(tx: Tx, key: string): Promise<PlanRow | null> {
+  if (!(await takePlanLock(tx, key, 'alone'))) return null;
   const [row] = await tx
     .select(planRowColumns)
     .from(plans)
@@ -50,6 +63,15 @@ export async function lockPlan(tx: Tx, key: string): Promise<PlanRow | null> {
     .where(eq(plans.key, key))
     .for('update', { of: plans });
   return row ?? null;
+}
+
+/**
+ * The plan row for a write of one of its items: writes of other items of the plan go on beside it,
+ * a write of the whole plan (its status, head, a replacing import) waits for it and it for that.
+ */
+export async function lockPlanForItem(tx: Tx, key: string): Promise<PlanRow | null> {
+  if (!(await takePlanLock(tx, key, 'shared'))) return null;
+  return findPlanRow(tx, key);
 }
 
 export interface ItemWrite {

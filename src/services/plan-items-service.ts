@@ -18,7 +18,7 @@ import { appendAudit } from '../db/audit-repository.ts';
 import { figureTableIndex, loadFigureTable, writeChangedCells } from '../db/figure-table-repository.ts';
 import { removeItem, touchPlan, writeItem } from '../db/plan-item-repository.ts';
 import { loadStoredPlan } from '../db/plan-repository.ts';
-import { writePlan, type Caller, type PlanWrite } from './plan-write.ts';
+import { writePlan, writePlanItem, type Caller, type PlanWrite } from './plan-write.ts';
 
 export interface Versioned<T> {
   item: T;
@@ -230,7 +230,7 @@ export async function updateCells(
   const segment = options.segment;
   if (!isFigureTableSegment(segment)) throw new StyrkortError('not-found', `Delen "${segment}" har inga celler`);
   const part = partOf(segment);
-  return writePlan(db, options.planKey, async (write) => {
+  return writePlanItem(db, options.planKey, async (write) => {
     const { tx, row } = write;
     const stored = await loadFigureTable(tx, row, part, options.key);
     if (!stored) throw new StyrkortError('not-found', `${capitalise(part.noun)} "${options.key}" finns inte i planen ${row.key}`);
@@ -251,7 +251,6 @@ export async function updateCells(
     }
     const version = current.version + 1;
     await writeChangedCells(tx, row, part, stored, item, { version, actor: options.actor, source: 'api' });
-    await touchPlan(tx, row);
     for (const [field, change] of Object.entries(changedRows(current.item as FigureTable, applied.table))) {
       await appendAudit(tx, { actor: options.actor, action: 'update', planKey: options.planKey, entityType: part.itemType, entityKey: options.key, field, ...change, reason: options.reason });
     }

@@ -1,10 +1,10 @@
 /**
- * The one write path of a plan. A write opens one transaction, locks the plan row (writers to one
- * plan take turns), loads the plan once, and is authorised against exactly what it will write,
+ * The one write path of a plan. A write opens one transaction, locks the plan (writers to one plan
+ * take turns; a write of one item only waits for writers of the whole plan), loads the plan once, and is authorised against exactly what it will write,
  * decided by the domain's rule (src/domain/access.ts) on the content as loaded, with the
  * organisation tree read once. The plan's status is checked by the lifecycle rule; then the body
- * applies the change, validates, writes what changed, audits, and marks the plan changed
- * (touchPlan) in the same transaction.
+ * applies the change, validates, writes what changed and audits, in the same transaction, whose
+ * commit changes the plan's content version (drizzle/0023).
  */
 import { decideOn, localOperator, type Action, type Actor, type OrgParents } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
@@ -12,7 +12,7 @@ import { assertChangeable } from '../domain/plan-lifecycle.ts';
 import { PlanFile } from '../domain/plan.ts';
 import type { Queryable, Tx } from '../db/connection.ts';
 import { loadOrgParents } from '../db/organisation-repository.ts';
-import { lockPlan, type PlanRow } from '../db/plan-item-repository.ts';
+import { lockPlan, lockPlanForItem, type PlanRow } from '../db/plan-item-repository.ts';
 import { loadStoredPlan, type ItemVersions } from '../db/plan-repository.ts';
 import { inTransaction } from '../db/transaction.ts';
 
@@ -41,7 +41,7 @@ export interface PlanWrite {
   assertChangeable(followUp: boolean): void;
 }
 
-/** Runs `body` as one write to the plan `planKey` (404 when there is no such plan). */
+/** Runs `body` as one write to the plan `planKey` (404 when there is no such plan); other writers of the plan wait. */
 export async function writePlan<T>(db: Queryable, planKey: string, body: (write: PlanWrite) => Promise<T>): Promise<T> {
   return inTransaction(db, async (tx) => {
     const row = await lockPlan(tx, planKey);
@@ -49,21 +49,43 @@ export async function writePlan<T>(db: Queryable, planKey: string, body: (write:
     let stored: Promise<{ plan: PlanFile; versions: ItemVersions }> | undefined;
     const load = () =>
       (stored ??= loadStoredPlan(tx, planKey).then((found) => ({ plan: PlanFile.parse(found!.content), versions: found!.versions })));
-    let parents: Promise<OrgParents> | undefined;
     return body({
-      tx,
-      row,
+      ...itemWrite(tx, row),
       plan: async () => (await load()).plan,
       versions: async () => (await load()).versions,
-      async authorize(by, action, nodes) {
-        parents ??= loadOrgParents(tx, row.municipalityCode);
-        assertAllowed(by, action, { municipality: row.municipalityCode, nodes }, await parents);
-      },
-      assertChangeable(followUp) {
-        assertChangeable(row, followUp);
-      },
     });
   });
+}
+
+/** A write of one item of a plan: what it may read and check (it never reads the whole plan). */
+export type ItemWrite = Omit<PlanWrite, 'plan' | 'versions'>;
+
+/**
+ * Runs `body` as a write of one item of the plan `planKey` (decision 0022): writes of the plan's
+ * other items go on beside it, a write of the whole plan waits for it. The body checks the item's
+ * version in the statement that writes it, so of two writers of the same item one gets 412.
+ */
+export async function writePlanItem<T>(db: Queryable, planKey: string, body: (write: ItemWrite) => Promise<T>): Promise<T> {
+  return inTransaction(db, async (tx) => {
+    const row = await lockPlanForItem(tx, planKey);
+    if (!row) throw new StyrkortError('not-found', `Planen ${planKey} finns inte`);
+    return body(itemWrite(tx, row));
+  });
+}
+
+function itemWrite(tx: Tx, row: PlanRow): ItemWrite {
+  let parents: Promise<OrgParents> | undefined;
+  return {
+    tx,
+    row,
+    async authorize(by, action, nodes) {
+      parents ??= loadOrgParents(tx, row.municipalityCode);
+      assertAllowed(by, action, { municipality: row.municipalityCode, nodes }, await parents);
+    },
+    assertChangeable(followUp) {
+      assertChangeable(row, followUp);
+    },
+  };
 }
 
 /** Authorises an action outside a plan write (a plan to be created, a shared goal or node), reading the tree once. */
