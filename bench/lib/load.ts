@@ -151,3 +151,43 @@ export async function closedLoop(workers: number, step: (worker: number, n: numb
   await pass(warmupSeconds);
   return pass(seconds);
 }
+
+/**
+ * Requests at a fixed rate (an open loop): `rate` a second for `seconds` (after a warm-up), each
+ * sent at its time by the first of `workers` that is free. A latency counts from the time the
+ * request was due, so a request that waited for a free worker is charged the wait. This is the
+ * latency users see at that load; a closed loop's latency is only its number of workers over its
+ * rate.
+ */
+export async function openLoop(rate: number, workers: number, step: (worker: number, n: number) => Promise<boolean>): Promise<LoadResult> {
+  const pass = async (duration: number) => {
+    const latencies: number[] = [];
+    let failures = 0;
+    const total = Math.round(rate * duration);
+    const started = performance.now();
+    let next = 0;
+    const loop = async (worker: number) => {
+      for (let n = next++; n < total; n = next++) {
+        const due = started + (n * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const ok = await step(worker, n).catch(() => false);
+        latencies.push(performance.now() - due);
+        if (!ok) failures += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, (_, worker) => loop(worker)));
+    const elapsed = (performance.now() - started) / 1000;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      rate: (latencies.length - failures) / elapsed,
+      p50: median(latencies),
+      p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN,
+      requests: latencies.length,
+      failures,
+      bytes: 0,
+    };
+  };
+  await pass(warmupSeconds);
+  return pass(seconds);
+}
