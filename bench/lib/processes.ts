@@ -11,14 +11,9 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the bench's server (bench/lib/instance.ts) and resolves once it listens. With
- * STYRKORT_BENCH_PROFILE=DIR the server writes a CPU profile (.cpuprofile, for Chrome's DevTools or
- * speedscope) into DIR when it stops.
- */
+/** Starts the bench's server (bench/lib/instance.ts) and resolves once it listens. */
 export async function startInstance(args: string[], env: Record<string, string> = {}): Promise<Instance> {
-  const profile = process.env.STYRKORT_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STYRKORT_BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', instanceScript, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', instanceScript, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await waitForLine(child, /^ready (\d+)$/m, 300_000);
   return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stopChild(child) };
 }
