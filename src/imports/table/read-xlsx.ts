@@ -5,7 +5,7 @@
  * its cached result, rich text its plain text. A file that is no .xlsx is named for what it is.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isStyrkortError } from '../../domain/errors.ts';
 import { reading, type ByteSource, type Reading } from '../reading.ts';
 import { ProblemCollector } from '../report.ts';
@@ -32,7 +32,9 @@ async function* generate(source: ByteSource, options: XlsxReadOptions, info: Tab
   const problems = new ProblemCollector(fileLabel);
   const { head, rest } = await readHead(source, 8);
   if (!ZIP.every((byte, i) => head[i] === byte)) problems.fail({ line: null, reason: `${fileLabel} ${notXlsx(head)}` });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(prepend(head, rest)), {
+  // Loaded when a workbook is read: exceljs and its zip libraries hold some 20 MB a server at rest does not need.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(prepend(head, rest)), {
     sharedStrings: 'cache',
     styles: 'cache', // dates are numbers with a date format; without the styles they stay numbers
     hyperlinks: 'ignore',
