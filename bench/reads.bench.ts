@@ -20,6 +20,9 @@ import { record } from './lib/report.ts';
 
 type Engine = 'PGlite' | 'PostgreSQL';
 
+/** What a browser's fetch sends: the server answers text gzipped (src/http/representation.ts). */
+const browserAccepts = { 'accept-encoding': 'gzip, deflate, br' };
+
 const writesOnly = process.env.STYRKORT_BENCH_WRITES_ONLY === '1';
 
 interface Login {
@@ -67,32 +70,36 @@ async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
     from: `${result.rate.toFixed(0)} req/s / ${label} ${of.rate.toFixed(0)} req/s (p99 ${of.p99.toFixed(0)} ms), in turns`,
   });
 
-  const { route: plan, ceiling: hello } = await beside(`${base}/api/plans/${adoptedKey}`);
+  // As a browser asks (Accept-Encoding: gzip: the plan's 57 kB are sent as about 8 kB), and as a client that takes no compression.
+  const { route: plan, ceiling: hello } = await beside(`${base}/api/plans/${adoptedKey}`, browserAccepts);
   console.log(`  hello-world          ${describe(hello)}`);
-  console.log(`  adopted plan GET     ${describe(plan)}`);
+  console.log(`  adopted plan GET     ${describe(plan)} (gzip)`);
   record({ name: `${engine}: adopted plan GET, share of hello-world`, unit: '%', ...share(plan, hello, 'hello-world'), target: { atLeast: 30 } });
   record({ name: `${engine}: adopted plan GET, share of json_agg`, unit: '%', ...share(plan, jsonAgg, 'json_agg') });
   record({ name: `${engine}: adopted plan GET, p99`, unit: 'ms', value: p99Of(plan), from: `${describe(plan)}; hello-world p99 ${hello.p99.toFixed(0)} ms`, target: { atMost: 20 } });
+  const { route: plainPlan, ceiling: helloBesidePlain } = await beside(`${base}/api/plans/${adoptedKey}`);
+  console.log(`  adopted plan GET     ${describe(plainPlan)} (no compression)`);
+  record({ name: `${engine}: adopted plan GET without compression, share of hello-world`, unit: '%', ...share(plainPlan, helloBesidePlain, 'hello-world') });
 
-  const first = await send(`${base}/api/plans/${adoptedKey}`);
+  const first = await send(`${base}/api/plans/${adoptedKey}`, { headers: browserAccepts });
   const etag = String(first.headers.etag ?? '');
-  const { route: revalidated, ceiling: helloBeside304 } = await beside(`${base}/api/plans/${adoptedKey}`, { 'if-none-match': etag });
-  const answer = await send(`${base}/api/plans/${adoptedKey}`, { headers: { 'if-none-match': etag } });
+  const { route: revalidated, ceiling: helloBeside304 } = await beside(`${base}/api/plans/${adoptedKey}`, { ...browserAccepts, 'if-none-match': etag });
+  const answer = await send(`${base}/api/plans/${adoptedKey}`, { headers: { ...browserAccepts, 'if-none-match': etag } });
   console.log(`  adopted plan, If-None-Match ${etag || '(no ETag)'}: answered ${answer.status}; ${describe(revalidated)}`);
   record({ name: `${engine}: adopted plan with If-None-Match, share of hello-world`, unit: '%', ...share(revalidated, helloBeside304, 'hello-world'), from: `${answer.status} answers; ${revalidated.rate.toFixed(0)} req/s / hello-world ${helloBeside304.rate.toFixed(0)} req/s, in turns` });
 
-  const { route: scorecard, ceiling: helloBesideScorecard } = await beside(`${base}/api/plans/${adoptedKey}/scorecard`);
+  const { route: scorecard, ceiling: helloBesideScorecard } = await beside(`${base}/api/plans/${adoptedKey}/scorecard`, browserAccepts);
   console.log(`  adopted scorecard    ${describe(scorecard)}`);
   record({ name: `${engine}: adopted scorecard, share of hello-world`, unit: '%', ...share(scorecard, helloBesideScorecard, 'hello-world'), target: { atLeast: 30 } });
   record({ name: `${engine}: adopted scorecard, p99`, unit: 'ms', value: p99Of(scorecard), from: `${describe(scorecard)}; hello-world p99 ${helloBesideScorecard.p99.toFixed(0)} ms`, target: { atMost: 20 } });
 
-  const draftScorecard = await hammer(`${base}/api/plans/${draftKey}/scorecard`, { headers: { cookie: reader.cookie } });
+  const draftScorecard = await hammer(`${base}/api/plans/${draftKey}/scorecard`, { headers: { ...browserAccepts, cookie: reader.cookie } });
   console.log(`  draft scorecard      ${describe(draftScorecard)} (logged in)`);
   const postgres = engine === 'PostgreSQL';
   record({ name: `${engine}: draft scorecard`, unit: 'req/s', value: rateOf(draftScorecard), from: `${describe(draftScorecard)}; json_agg ${jsonAgg.rate.toFixed(0)} req/s`, target: { atLeast: postgres ? 1000 : 300 } });
   record({ name: `${engine}: draft scorecard, p99`, unit: 'ms', value: p99Of(draftScorecard), target: { atMost: postgres ? 60 : 200 } });
 
-  const draft = await hammer(`${base}/api/plans/${draftKey}`, { headers: { cookie: reader.cookie } });
+  const draft = await hammer(`${base}/api/plans/${draftKey}`, { headers: { ...browserAccepts, cookie: reader.cookie } });
   console.log(`  draft plan GET       ${describe(draft)} (logged in)`);
   record({ name: `${engine}: draft plan GET`, unit: 'req/s', value: rateOf(draft), from: describe(draft) });
 

@@ -20,8 +20,9 @@ export function setEtag(reply: FastifyReply, version: number): void {
 export function ifMatchVersion(request: FastifyRequest): number | null {
   const header = request.headers['if-match'];
   if (header === undefined) return null;
-  // A plan read whole carries "head.content.shared" (src/services/plan-reads.ts): its head version is what a head edit or workflow step names.
-  const match = typeof header === 'string' ? /^\s*"(\d+)(?:\.\d+\.\d+)?"\s*$/.exec(header) : null;
+  // A plan read whole carries "head.content.shared" (src/services/plan-reads.ts; ".gz" after it when
+  // read gzipped, src/http/representation.ts): its head version is what a head edit or workflow step names.
+  const match = typeof header === 'string' ? /^\s*"(\d+)(?:\.\d+\.\d+(?:\.gz)?)?"\s*$/.exec(header) : null;
   if (!match) {
     throw new StyrkortError('validation', 'If-Match ska vara exakt den ETag du läste, t.ex. "3" (med citattecken); "*", svaga och flera ETaggar godtas inte', [
       { path: 'headers:if-match', message: `Ogiltigt värde: ${JSON.stringify(header)}` },

@@ -3,6 +3,7 @@
  * If-None-Match, and any write that changes what the plan shows (an item, the head, a workflow
  * step, a replace, a shared organisation node) gives a new ETag and new bytes, on both engines.
  */
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../helpers/databases.ts';
 import { draftKey, etagOf, startApi, type Api, type Client } from './harness.ts';
@@ -41,6 +42,33 @@ describe.each(engines)('cached plan reads on %s', (engine) => {
     }
     const weakOrList = await editor.request({ method: 'GET', url: planUrl, headers: { 'if-none-match': `"0.0.0", W/${await etagOf(editor, planUrl)}` } });
     expect(weakOrList.statusCode).toBe(304);
+  });
+
+  it('sends text gzipped to a client that accepts it, with an ETag of its own, and a document as it is', async () => {
+    const plain = await editor.get(planUrl);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    const zipped = await editor.request({ method: 'GET', url: planUrl, headers: { 'accept-encoding': 'br;q=1.0, gzip;q=0.8, *;q=0.1' } });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('Accept-Encoding');
+    expect(zipped.headers.etag).toBe(String(plain.headers.etag).replace(/"$/, '.gz"'));
+    expect(gunzipSync(zipped.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    for (const held of [plain.headers.etag, zipped.headers.etag]) {
+      const again = await editor.request({ method: 'GET', url: planUrl, headers: { 'accept-encoding': 'gzip', 'if-none-match': String(held) } });
+      expect(again.statusCode).toBe(304);
+    }
+    const refused = await editor.request({ method: 'GET', url: planUrl, headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.rawPayload.equals(plain.rawPayload)).toBe(true);
+    const pdf = await editor.request({ method: 'GET', url: `${planUrl}/document.pdf`, headers: { 'accept-encoding': 'gzip' } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-encoding']).toBeUndefined();
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The gzipped read's ETag names the plan's head version for a write, as the plain one does.
+    const head = await editor.send('PATCH', planUrl, { title: 'Läst packad' }, { 'if-match': String(zipped.headers.etag) });
+    expect(head.statusCode).toBe(200);
   });
 
   it('still refuses a draft to the public, cached or not', async () => {
