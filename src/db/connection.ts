@@ -14,6 +14,7 @@ import { StyrkortError } from '../domain/errors.ts';
 import * as schema from './schema.ts';
 import { acquireLock, type Lock } from './lock.ts';
 import { migrateDatabase } from './migrate.ts';
+import { listenForPlanVersions } from './plan-version-notices.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** An open transaction: what a write runs in. Repository functions that must not run outside one take it. */
@@ -87,7 +88,7 @@ async function openServer(url: string): Promise<Database> {
 async function openMemory(loadDataDir?: Blob | File): Promise<Database> {
   const client = await PGlite.create({ postgresqlconf: embeddedSettings, ...(loadDataDir ? { loadDataDir } : {}) });
   return {
-    db: drizzlePglite(client, { schema }),
+    db: await embeddedDb(client),
     engine: 'pglite',
     location: 'minnet',
     close: () => client.close(),
@@ -108,11 +109,18 @@ async function openDataDir(dir: string, purpose: string): Promise<Database> {
     );
   }
   return {
-    db: drizzlePglite(client, { schema }),
+    db: await embeddedDb(client),
     engine: 'pglite',
     location: dir,
     close: () => closeEmbedded(client, lock),
   };
+}
+
+/** Drizzle on the embedded database, its reads told of changed plans (src/db/plan-version-notices.ts). */
+async function embeddedDb(client: PGlite): Promise<Db> {
+  const db = drizzlePglite(client, { schema });
+  await listenForPlanVersions(client, db);
+  return db;
 }
 
 async function closeEmbedded(client: PGlite, lock: Lock): Promise<void> {

@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { rows } from './migrate.ts';
 import type { Db } from './connection.ts';
+import { announcePlanVersions } from './plan-version-notices.ts';
 import { municipalities, plans } from './schema.ts';
 
 export interface PlanVersion {
@@ -75,6 +76,7 @@ export async function lastContentVersion(tx: Db): Promise<number | null> {
  * browsers may still hold for other content: then every plan and municipality gets a new number.
  */
 export async function continueContentVersions(tx: Db, before: number | null): Promise<void> {
+  await announcePlanVersions(tx);
   await tx.execute(sql`select setval('content_version', greatest(${before ?? 1}::bigint, (select coalesce(max(content_version), 0) from plans), (select coalesce(max(content_version), 0) from municipalities), 1))`);
   if (before === null) return;
   await tx.execute(sql`update municipalities set content_version = nextval('content_version')`);

@@ -4,7 +4,9 @@
  * served as the same bytes with a strong ETag. A read asks the database one indexed question (the
  * plan's versions, src/db/plan-version-repository.ts), which stays right with several server
  * processes on one PostgreSQL database: every write changes the version in its own transaction
- * (drizzle/0017), so no process can serve what another has changed.
+ * (drizzle/0017), so no process can serve what another has changed. On the embedded database,
+ * which one process owns, the answer is remembered until the database gives notice that plans
+ * changed (drizzle/0024), so a cached read asks nothing.
  */
 import { StyrkortError } from '../domain/errors.ts';
 import { yearOf } from '../domain/period.ts';
@@ -12,6 +14,7 @@ import type { PlanFile } from '../domain/plan.ts';
 import { latestFollowUpPeriod, scorecard, type Scorecard } from '../domain/status.ts';
 import type { Db } from '../db/connection.ts';
 import { findPlanVersion, type PlanVersion } from '../db/plan-version-repository.ts';
+import { planVersionNotices, type PlanVersionNotices } from '../db/plan-version-notices.ts';
 import { loadPlanForDocument, renderPlanDocument, renderReport, type DocumentFormat, type RenderedDocument } from './document-service.ts';
 import { koladaFollowUp, koladaReport } from './kolada-plan-service.ts';
 import { exportPlan } from './plan-service.ts';
@@ -101,7 +104,9 @@ class PlanReads {
   readonly version: (key: string) => Promise<PlanVersion | null>;
 
   constructor(private readonly db: Db) {
-    this.version = coalesced((key: string) => findPlanVersion(db, key));
+    const asked = coalesced((key: string) => findPlanVersion(db, key));
+    const notices = planVersionNotices(db);
+    this.version = notices ? remembered(asked, notices) : asked;
   }
 
   /** A representation built from the plan as stored at `version`. */
@@ -149,6 +154,26 @@ class PlanReads {
     return value;
   }
 }
+
+/**
+ * The answers of `ask`, each remembered until the database gives notice that plans changed
+ * (src/db/plan-version-notices.ts): an answer asked for before a notice is never given after it.
+ */
+function remembered<V>(ask: (key: string) => Promise<V>, notices: PlanVersionNotices): (key: string) => Promise<V> {
+  const answers = new Map<string, { count: number; answer: Promise<V> }>();
+  return (key) => {
+    const held = answers.get(key);
+    if (held && held.count === notices.count) return held.answer;
+    if (answers.size >= rememberedKeys) answers.clear();
+    const entry = { count: notices.count, answer: ask(key) };
+    entry.answer.catch(() => answers.get(key) === entry && answers.delete(key));
+    answers.set(key, entry);
+    return entry.answer;
+  };
+}
+
+/** Plans whose read check is remembered at once (each a few hundred bytes). */
+const rememberedKeys = 10_000;
 
 /** A plan changed while one of its representations was built: the read starts again. */
 class PlanChanged extends Error {}

@@ -4,8 +4,11 @@
  * step, a replace, a shared organisation node) gives a new ETag and new bytes, on both engines.
  */
 import { gunzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPlan } from '../../src/services/plan-service.ts';
 import { engines } from '../helpers/databases.ts';
+import { aPlan } from '../helpers/plan-builder.ts';
 import { draftKey, etagOf, startApi, type Api, type Client } from './harness.ts';
 
 const planUrl = `/api/plans/${draftKey}`;
@@ -69,6 +72,24 @@ describe.each(engines)('cached plan reads on %s', (engine) => {
     // The gzipped read's ETag names the plan's head version for a write, as the plain one does.
     const head = await editor.send('PATCH', planUrl, { title: 'Läst packad' }, { 'if-match': String(zipped.headers.etag) });
     expect(head.statusCode).toBe(200);
+  });
+
+  it('serves what any statement changed at once, also one written around the services (the embedded database gives notice)', async () => {
+    const before = await readAndRevalidate(editor, planUrl);
+    await api.database.db.execute(sql`update plans set title = 'Skriven direkt i databasen' where key = ${draftKey}`);
+    const after = await editor.get(planUrl);
+    expect(after.headers.etag).not.toBe(before.etag);
+    expect(after.json().plan.title).toBe('Skriven direkt i databasen');
+    await api.database.db.execute(sql`update municipalities set name = 'Timrå kommun (ändrad)' where code = '2262'`);
+    const renamed = await editor.get(planUrl);
+    expect(renamed.headers.etag).not.toBe(after.headers.etag);
+    await api.database.db.execute(sql`update municipalities set name = 'Timrå kommun' where code = '2262'`);
+    const newUrl = '/api/plans/ny-direkt-2020-2022';
+    expect((await editor.get(newUrl)).statusCode).toBe(404);
+    await importPlan(api.database.db, aPlan({ plan: { key: 'ny-direkt-2020-2022' } }), { actor: 'test', source: 'test' });
+    expect((await editor.get(newUrl)).statusCode).toBe(200);
+    await api.database.db.execute(sql`delete from plans where key = 'ny-direkt-2020-2022'`);
+    expect((await editor.get(newUrl)).statusCode).toBe(404);
   });
 
   it('still refuses a draft to the public, cached or not', async () => {
