@@ -5,8 +5,7 @@
  * exactly whether anything a plan's read check reads may have changed since it last asked.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import type { Db } from './connection.ts';
+import { sql, type SQL } from 'drizzle-orm';
 
 export const planVersionsChannel = 'styrkort_plan_versions';
 
@@ -15,10 +14,11 @@ export interface PlanVersionNotices {
   readonly count: number;
 }
 
-const noticesByDatabase = new WeakMap<Db, PlanVersionNotices>();
+// Keyed by the drizzle database object (connection.ts's Db, which imports this module).
+const noticesByDatabase = new WeakMap<object, PlanVersionNotices>();
 
 /** Listens on the embedded database's channel, for reads through `db`. */
-export async function listenForPlanVersions(client: PGlite, db: Db): Promise<void> {
+export async function listenForPlanVersions(client: PGlite, db: object): Promise<void> {
   const notices = { count: 0 };
   await client.listen(planVersionsChannel, () => {
     notices.count += 1;
@@ -27,11 +27,11 @@ export async function listenForPlanVersions(client: PGlite, db: Db): Promise<voi
 }
 
 /** The notices of the database behind `db`, or undefined where reads must ask every time (a PostgreSQL server). */
-export function planVersionNotices(db: Db): PlanVersionNotices | undefined {
+export function planVersionNotices(db: object): PlanVersionNotices | undefined {
   return noticesByDatabase.get(db);
 }
 
 /** Tells readers that plans changed, at the commit of `tx`: for a change no trigger sees (a restore drops the tables first). */
-export async function announcePlanVersions(tx: Db): Promise<void> {
+export async function announcePlanVersions(tx: { execute(query: SQL): Promise<unknown> }): Promise<void> {
   await tx.execute(sql`select pg_notify(${planVersionsChannel}, '')`);
 }
