@@ -15,7 +15,7 @@ import { startPostgresServer } from '../tests/helpers/postgres-server.ts';
 import { demoPassword } from '../src/services/demo.ts';
 import { closeConnections, closedLoop, connections, hammer, hammerBeside, openLoop, seconds, send, type LoadResult } from './lib/load.ts';
 import { adoptedKey, draftKey, writeKey, writeTables } from './lib/plans.ts';
-import { loadAverage, rssMb, startInstance, type Instance } from './lib/processes.ts';
+import { cpuSeconds, loadAverage, rssMb, startInstance, type Instance } from './lib/processes.ts';
 import { record } from './lib/report.ts';
 
 type Engine = 'PGlite' | 'PostgreSQL';
@@ -43,6 +43,22 @@ function describe(result: LoadResult): string {
   return `${result.rate.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.requests} requests${failures}`;
 }
 
+/**
+ * The server's CPU time per answer against hello-world's, in the same turns: the rate the server
+ * itself could reach, as a share of hello-world's, where the load generator (one core of the same
+ * two) cannot read large answers as fast as the server writes them. Also how busy the server was.
+ */
+function cpuShare(name: string, route: LoadResult, ceiling: LoadResult) {
+  const perAnswer = (result: LoadResult) => ((result.serverCpu ?? NaN) / Math.max(1, result.requests)) * 1e6;
+  const busy = ((route.serverCpu ?? NaN) / seconds) * 100;
+  return {
+    name: `${name}, server CPU per answer as a share of hello-world's`,
+    unit: '%',
+    value: (perAnswer(ceiling) / perAnswer(route)) * 100,
+    from: `hello-world ${perAnswer(ceiling).toFixed(0)} µs / ${perAnswer(route).toFixed(0)} µs per answer; the server busy ${busy.toFixed(0)} % of one core`,
+  };
+}
+
 /** A rate figure that counts only when no request failed. */
 function rateOf(result: LoadResult): number {
   return result.failures > 0 ? 0 : result.rate;
@@ -62,7 +78,8 @@ async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
 
   // The machine's ceiling (hello-world) is measured in turns with each route it is compared with:
   // other work on the machine comes and goes within seconds, and weighs on both alike.
-  const beside = (url: string, headers?: Record<string, string>) => hammerBeside(url, `${base}/bench/hello`, headers ? { headers } : {});
+  const serverCpu = () => cpuSeconds(instance.pid);
+  const beside = (url: string, headers?: Record<string, string>) => hammerBeside(url, `${base}/bench/hello`, { ...(headers ? { headers } : {}), serverCpu });
   const jsonAgg = await hammer(`${base}/bench/json-agg`);
   console.log(`  json_agg (200 rows)  ${describe(jsonAgg)}`);
   const share = (result: LoadResult, of: LoadResult, label: string) => ({
@@ -77,9 +94,11 @@ async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
   record({ name: `${engine}: adopted plan GET, share of hello-world`, unit: '%', ...share(plan, hello, 'hello-world'), target: { atLeast: 30 } });
   record({ name: `${engine}: adopted plan GET, share of json_agg`, unit: '%', ...share(plan, jsonAgg, 'json_agg') });
   record({ name: `${engine}: adopted plan GET, p99`, unit: 'ms', value: p99Of(plan), from: `${describe(plan)}; hello-world p99 ${hello.p99.toFixed(0)} ms`, target: { atMost: 20 } });
+  record(cpuShare(`${engine}: adopted plan GET`, plan, hello));
   const { route: zippedPlan, ceiling: helloBesideZipped } = await beside(`${base}/api/plans/${adoptedKey}`, browserAccepts);
   console.log(`  adopted plan GET     ${describe(zippedPlan)} (gzip)`);
   record({ name: `${engine}: adopted plan GET gzipped, share of hello-world`, unit: '%', ...share(zippedPlan, helloBesideZipped, 'hello-world') });
+  record(cpuShare(`${engine}: adopted plan GET gzipped`, zippedPlan, helloBesideZipped));
 
   const first = await send(`${base}/api/plans/${adoptedKey}`, { headers: browserAccepts });
   const etag = String(first.headers.etag ?? '');
@@ -92,6 +111,7 @@ async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
   console.log(`  adopted scorecard    ${describe(scorecard)}`);
   record({ name: `${engine}: adopted scorecard, share of hello-world`, unit: '%', ...share(scorecard, helloBesideScorecard, 'hello-world'), target: { atLeast: 30 } });
   record({ name: `${engine}: adopted scorecard, p99`, unit: 'ms', value: p99Of(scorecard), from: `${describe(scorecard)}; hello-world p99 ${helloBesideScorecard.p99.toFixed(0)} ms`, target: { atMost: 20 } });
+  record(cpuShare(`${engine}: adopted scorecard`, scorecard, helloBesideScorecard));
 
   const draftScorecard = await hammer(`${base}/api/plans/${draftKey}/scorecard`, { headers: { ...browserAccepts, cookie: reader.cookie } });
   console.log(`  draft scorecard      ${describe(draftScorecard)} (logged in)`);

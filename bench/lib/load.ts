@@ -20,6 +20,8 @@ export interface LoadResult {
   /** Answers that were not 2xx/304, errors and timeouts: a run with any is not a valid figure. */
   failures: number;
   bytes: number;
+  /** The server's CPU seconds over the run, when the caller gave a way to read them. */
+  serverCpu?: number;
 }
 
 async function cannon(url: string, duration: number, headers: Record<string, string>): Promise<LoadResult> {
@@ -50,15 +52,20 @@ const slices = seconds;
  * each, so that other work on the machine, which comes and goes within seconds, weighs on both
  * alike. Rates are over all slices; latencies are the slices' worst.
  */
-export async function hammerBeside(url: string, ceilingUrl: string, options: { headers?: Record<string, string> } = {}): Promise<{ route: LoadResult; ceiling: LoadResult }> {
+export async function hammerBeside(url: string, ceilingUrl: string, options: { headers?: Record<string, string>; serverCpu?: () => number } = {}): Promise<{ route: LoadResult; ceiling: LoadResult }> {
   const headers = options.headers ?? {};
   await cannon(ceilingUrl, warmupSeconds, {});
   await cannon(url, warmupSeconds, headers);
   const route: LoadResult[] = [];
   const ceiling: LoadResult[] = [];
+  const measured = async (target: string, slice: Record<string, string>) => {
+    const before = options.serverCpu?.();
+    const result = await cannon(target, 1, slice);
+    return before === undefined ? result : { ...result, serverCpu: options.serverCpu!() - before };
+  };
   for (let slice = 0; slice < slices; slice += 1) {
-    ceiling.push(await cannon(ceilingUrl, 1, {}));
-    route.push(await cannon(url, 1, headers));
+    ceiling.push(await measured(ceilingUrl, {}));
+    route.push(await measured(url, headers));
   }
   return { route: combine(route), ceiling: combine(ceiling) };
 }
@@ -72,6 +79,7 @@ function combine(results: LoadResult[]): LoadResult {
     requests,
     failures: results.reduce((n, result) => n + result.failures, 0),
     bytes: results.reduce((n, result) => n + result.bytes * result.requests, 0) / Math.max(1, requests),
+    ...(results.every((result) => result.serverCpu !== undefined) ? { serverCpu: results.reduce((n, result) => n + result.serverCpu!, 0) } : {}),
   };
 }
 

@@ -60,6 +60,13 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** The CPU time a process has used so far (user and system), in seconds, from /proc (Linux). */
+export function cpuSeconds(pid: number): number {
+  // The fields after the command's name (which may hold spaces) in /proc/PID/stat: utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ, 100 on Linux)
+}
+
 /** The machine's load average over the last minute, for the record beside every timing. */
 export function loadAverage(): string {
   return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
