@@ -126,6 +126,19 @@ export function send(url: string, options: { method?: string; headers?: Record<s
   });
 }
 
+/** The rate of good answers over `seconds`, and the latencies' median and 99th percentile. */
+function summarise(latencies: number[], failures: number, seconds: number): LoadResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    rate: (latencies.length - failures) / seconds,
+    p50: median(latencies),
+    p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN,
+    requests: latencies.length,
+    failures,
+    bytes: 0,
+  };
+}
+
 /**
  * `workers` loops, each sending its next request as soon as the previous one was answered, for
  * `seconds` (after a warm-up). `step(worker, n)` sends one request and says whether it succeeded.
@@ -145,16 +158,7 @@ export async function closedLoop(workers: number, step: (worker: number, n: numb
     };
     const started = performance.now();
     await Promise.all(Array.from({ length: workers }, (_, worker) => loop(worker)));
-    const elapsed = (performance.now() - started) / 1000;
-    const sorted = [...latencies].sort((a, b) => a - b);
-    return {
-      rate: (latencies.length - failures) / elapsed,
-      p50: median(latencies),
-      p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN,
-      requests: latencies.length,
-      failures,
-      bytes: 0,
-    };
+    return summarise(latencies, failures, (performance.now() - started) / 1000);
   };
   await pass(warmupSeconds);
   return pass(seconds);
@@ -185,16 +189,7 @@ export async function openLoop(rate: number, workers: number, step: (worker: num
       }
     };
     await Promise.all(Array.from({ length: workers }, (_, worker) => loop(worker)));
-    const elapsed = (performance.now() - started) / 1000;
-    const sorted = [...latencies].sort((a, b) => a - b);
-    return {
-      rate: (latencies.length - failures) / elapsed,
-      p50: median(latencies),
-      p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN,
-      requests: latencies.length,
-      failures,
-      bytes: 0,
-    };
+    return summarise(latencies, failures, (performance.now() - started) / 1000);
   };
   await pass(warmupSeconds);
   return pass(seconds);
