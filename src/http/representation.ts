@@ -40,10 +40,10 @@ export function sendRepresentation(request: FastifyRequest, reply: FastifyReply,
   return reply.send(representation.body);
 }
 
-// Text (JSON, HTML) is sent gzipped to a client that accepts it: the SN plan's 57 kB become 16 kB. The gzipped bytes are made once per cached representation, that is once per version of
-// the plan, and carry an ETag of their own (RFC 9110 § 8.8.3: other bytes, another strong
-// validator); either ETag in If-None-Match names bytes the client holds. PDF, Word and Excel are
-// compressed already.
+// Text (JSON, HTML) is sent gzipped to a client that accepts it: the SN plan's 57 kB become 16 kB.
+// The gzipped bytes are made once per cached representation, that is once per version of the plan,
+// and carry an ETag of their own (RFC 9110 § 8.8.3: other bytes, another strong validator); either
+// ETag in If-None-Match names bytes the client holds. PDF, Word and Excel are compressed already.
 const compressedOnce = new WeakMap<Representation, Buffer>();
 
 function isCompressible(representation: Representation): boolean {

@@ -1,8 +1,8 @@
 /**
  * The one write path of a plan. A write opens one transaction, locks the plan (writers to one plan
  * take turns; a write of one item only waits for writers of the whole plan), loads the plan once,
- * and is authorised against exactly what it will write, decided by the domain's rule (src/domain/access.ts) on the content as loaded, with the
- * organisation tree read once. The plan's status is checked by the lifecycle rule; then the body
+ * and is authorised against exactly what it will write, decided by the domain's rule
+ * (src/domain/access.ts) on the content as loaded, with the organisation tree read once. The plan's status is checked by the lifecycle rule; then the body
  * applies the change, validates, writes what changed and audits, in the same transaction, whose
  * commit changes the plan's content version (drizzle/0023).
  */
