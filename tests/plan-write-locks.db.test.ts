@@ -41,8 +41,11 @@ describe.each(engines)('writers of one plan on %s', (engine) => {
   const setIncome = async (table: string, text: string) =>
     updateCells(database.db, { planKey: key, segment: 'budget-tables', key: table, cells: [{ row: 'income', column: 'budget-2020', text }], ifMatch: await versionOf(table), by: localOperator('test'), actor: 'test' });
 
+  const lastHandedOut = async () => Number((await rows<{ last: string }>(database.db, sql`select last_value::text as last from content_version`))[0]!.last);
+
   it('changes the content version once, at the commit of a transaction that changed the plan in several statements', async () => {
     const before = await contentVersion();
+    const sequenceBefore = await lastHandedOut();
     const inside = await inTransaction(database.db, async (tx) => {
       await tx.execute(sql`update figures set printed = '1' where plan_id = (select id from plans where key = ${key}) and item_key = 'drift' and row_key = 'income'`);
       await tx.execute(sql`update figures set printed = '2' where plan_id = (select id from plans where key = ${key}) and item_key = 'drift-2' and row_key = 'income'`);
@@ -52,6 +55,9 @@ describe.each(engines)('writers of one plan on %s', (engine) => {
     expect(inside).toBe(before);
     const after = await contentVersion();
     expect(after).toBeGreaterThan(before);
+    // One number handed out for the two statements (before decision 0022: one per statement).
+    expect(await lastHandedOut()).toBe(sequenceBefore + 1);
+    expect(after).toBe(sequenceBefore + 1);
     const [{ left } = { left: -1 }] = await rows<{ left: number }>(database.db, sql`select count(*)::int as left from plan_content_changes`);
     expect(left).toBe(0);
   });

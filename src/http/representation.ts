@@ -4,6 +4,7 @@
  * holds those bytes (If-None-Match).
  */
 import { gzipSync } from 'node:zlib';
+import { Negotiator } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.ts';
 import type { ReadCheck, Representation } from '../services/plan-reads.ts';
@@ -50,14 +51,12 @@ function isCompressible(representation: Representation): boolean {
   return representation.body.length >= 1024 && /^(application\/json|text\/)/.test(representation.contentType);
 }
 
-/** Whether Accept-Encoding accepts gzip (a q of 0 refuses it). */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
+/** Whether Accept-Encoding accepts gzip (a q of 0 refuses it), read by Fastify's negotiator (no cache: headers are the client's). */
+const encodings = new Negotiator({ supportedValues: ['gzip'] });
+
+function acceptsGzip(header: string | string[] | undefined): boolean {
   if (header === undefined) return false;
-  return (Array.isArray(header) ? header.join(',') : header).split(',').some((coding) => {
-    const [name, ...parameters] = coding.trim().toLowerCase().split(';');
-    const q = parameters.map((parameter) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(parameter)?.[1]).find((value) => value !== undefined);
-    return (name === 'gzip' || name === 'x-gzip' || name === '*') && (q === undefined || Number(q) > 0);
-  });
+  return encodings.negotiate(Array.isArray(header) ? header.join(',') : header) === 'gzip';
 }
 
 /** The ETag of the gzipped bytes: the representation's, marked. */

@@ -5,6 +5,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPlan } from '../../src/services/plan-service.ts';
 import { engines } from '../helpers/databases.ts';
@@ -13,6 +14,25 @@ import { draftKey, etagOf, startApi, type Api, type Client } from './harness.ts'
 
 const planUrl = `/api/plans/${draftKey}`;
 const indicatorUrl = `${planUrl}/indicators/st-1.2.1`;
+
+/** The SQL texts the server sent while `read` ran, on either engine's client. */
+async function queriesDuring(api: Api, read: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const client = (api.database.db as unknown as { $client: object }).$client;
+  const target = (api.database.engine === 'pglite' ? client : pg.Client.prototype) as { query: (...args: unknown[]) => unknown };
+  const query = target.query;
+  target.query = function (this: unknown, ...args: unknown[]) {
+    const [first] = args;
+    sent.push(typeof first === 'string' ? first : String((first as { text?: string }).text ?? first));
+    return query.apply(this, args);
+  };
+  try {
+    await read();
+  } finally {
+    target.query = query;
+  }
+  return sent;
+}
 
 describe.each(engines)('cached plan reads on %s', (engine) => {
   let api: Api;
@@ -72,6 +92,14 @@ describe.each(engines)('cached plan reads on %s', (engine) => {
     // The gzipped read's ETag names the plan's head version for a write, as the plain one does.
     const head = await editor.send('PATCH', planUrl, { title: 'Läst packad' }, { 'if-match': String(zipped.headers.etag) });
     expect(head.statusCode).toBe(200);
+  });
+
+  it(`asks the database ${engine === 'pglite' ? 'nothing' : 'one question'} for a plan it holds`, async () => {
+    await editor.get(planUrl);
+    const asked = await queriesDuring(api, () => editor.get(planUrl));
+    // On the embedded database the read check's answer is remembered until a notice (drizzle/0024);
+    // on a server it is asked again (the session's lookup is one more either way).
+    expect(asked.filter((query) => /from "plans"/.test(query))).toHaveLength(engine === 'pglite' ? 0 : 1);
   });
 
   it('serves what any statement changed at once, also one written around the services (the embedded database gives notice)', async () => {
