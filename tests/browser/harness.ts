@@ -41,15 +41,20 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** `env` goes to the server (e.g. STYRKORT_NOW, STYRKORT_SMTP_HOST for the follow-up rounds' tests). */
-export async function startBrowserHarness(options: { env?: Record<string, string> } = {}): Promise<BrowserHarness> {
+/**
+ * `env` goes to the server (e.g. STYRKORT_NOW, STYRKORT_SMTP_HOST for the follow-up rounds' tests).
+ * `template: false` lets the server make its new data directory itself, as `npm start` on a fresh
+ * clone does, instead of starting from the run's demo template.
+ */
+export async function startBrowserHarness(options: { env?: Record<string, string>; template?: boolean } = {}): Promise<BrowserHarness> {
   const root = mkdtempSync(join(tmpdir(), 'styrkort-browser-'));
   const data = join(root, 'data');
+  const fromTemplate = options.template !== false;
   // The run's demo database (tests/helpers/templates.ts): what `serve` would load into a new directory, made once.
-  const templates = testTemplates();
+  const templates = fromTemplate ? testTemplates() : null;
   if (templates) copyTemplate(templates.demo, data);
   const port = await freePort();
-  const server = await startServer(['--port', String(port), '--host', '127.0.0.1', '--data', data], options.env);
+  const server = await startServer(['--port', String(port), '--host', '127.0.0.1', '--data', data], options.env, { seed: fromTemplate });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });

@@ -115,8 +115,9 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 }
 
 /** Starts `styrkort serve` and resolves once it listens; stop() sends SIGTERM and waits. */
-export async function startServer(args: string[], env: Record<string, string | undefined> = {}) {
-  seedDataDir(args, env);
+export async function startServer(args: string[], env: Record<string, string | undefined> = {}, options: { seed?: boolean } = {}) {
+  // seed: false leaves a new data directory to `serve` itself, as on a fresh clone.
+  if (options.seed !== false) seedDataDir(args, env);
   const child = spawn(process.execPath, [binPath, 'serve', ...args], {
     env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', LOG_LEVEL: 'warn', STYRKORT_DEMO_KOLADA: 'off', ...env },
   });

@@ -9,12 +9,13 @@ import { axeViolations, screenshot, startBrowserHarness, type BrowserHarness } f
 import { loggedInPage } from '../browser/sessions.ts';
 
 const sn = 'timra-sn-2020-2022';
-// A new data directory as a fresh clone's `npm start` makes it (demo plans, then Kolada), not the
-// run's demo template, which has no Kolada (tests/helpers/templates.ts).
-delete process.env.STYRKORT_TEST_TEMPLATES;
 let harness: BrowserHarness;
 beforeAll(async () => {
-  harness = await startBrowserHarness({ env: { STYRKORT_DEMO_KOLADA: '' } });
+  // A new data directory as a fresh clone's `npm start` makes it (demo plans, then Kolada), not the
+  // run's demo template, which has no Kolada (tests/helpers/templates.ts). (This file once deleted
+  // the templates' variable instead, and every file after it in its worker built its databases
+  // from nothing.)
+  harness = await startBrowserHarness({ env: { STYRKORT_DEMO_KOLADA: '' }, template: false });
 }, 300_000);
 afterAll(async () => {
   await harness?.close();
