@@ -5,11 +5,12 @@
  * rich-text editor would store), and the page must still hold exactly one style element, no
  * script and no meta refresh — as text and as Chromium parses it.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cssString, renderHtml } from '../../src/documents/html.ts';
 import { buildPlanDocument } from '../../src/documents/plan-view-model.ts';
 import { buildReportDocument } from '../../src/documents/report-view-model.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { escapeForRichText, injectEverywhere } from './plan-walk.ts';
 
 const payloads = [
@@ -29,7 +30,7 @@ function checkPage(html: string): void {
 describe('HTML export injection', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

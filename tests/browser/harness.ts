@@ -9,15 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.ts';
 import { startServer } from '../helpers/cli.ts';
 import { copyTemplate, testTemplates } from '../helpers/templates.ts';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
-
-/** The flags that run Debian's Chromium headless in a container (docs: STACK-NOTES §6). */
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export const desktop = { width: 1280, height: 900 };
 export const narrow = { width: 320, height: 640 };
@@ -57,7 +54,7 @@ export async function startBrowserHarness(options: { env?: Record<string, string
   const server = await startServer(['--port', String(port), '--host', '127.0.0.1', '--data', data], options.env, { seed: fromTemplate });
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    browser = await launchChromium();
   } catch (error) {
     await server.stop();
     rmSync(root, { recursive: true, force: true });

@@ -3,29 +3,24 @@
  * (every rule, WCAG 2.1 AA and best practice) finds no violation in, in Debian's Chromium.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/documents/html.ts';
 import { buildPlanDocument } from '../../src/documents/plan-view-model.ts';
 import { buildReportDocument } from '../../src/documents/report-view-model.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { demoPlans, loadDemoPlan } from './helpers.ts';
-
-const chromiumPath = '/usr/bin/chromium';
 
 const pages = [
   ...demoPlans.map(({ key }) => ({ name: key, html: () => renderHtml(buildPlanDocument(loadDemoPlan(key))) })),
   { name: 'timra-ifo-2018-2020, uppföljning 2017-08', html: () => renderHtml(buildReportDocument(loadDemoPlan('timra-ifo-2018-2020'), { period: '2017-08' })) },
 ];
 
-// Needs Debian's Chromium (apt-get install -y chromium); .ci/run installs it.
+// Needs Debian's Chromium (tests/helpers/chromium.ts); .ci/run installs it.
 describe('HTML documents', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => browser?.close());
 

@@ -168,9 +168,12 @@ describe('a follow-up round in the browser', () => {
     await page.getByLabel('Beslutande organ').fill('Socialnämnden');
     await page.getByLabel('Paragraf').fill('SN § 112');
     await page.getByLabel('Diarienummer (valfritt)').fill('SN 2017/88');
+    const filled = await Promise.all(['Beslutsdatum', 'Beslutande organ', 'Paragraf', 'Diarienummer (valfritt)'].map((label) => page.getByLabel(label).inputValue()));
+    expect(filled).toEqual(['2017-09-27', 'Socialnämnden', 'SN § 112', 'SN 2017/88']);
     await page.getByRole('button', { name: 'Fastställ med beslutet' }).click();
     await page.getByText('Rapporten är fastställd och publicerad.').waitFor();
-    await page.getByText('Fastställd. Beslut: Socialnämnden 2017-09-27 SN § 112 dnr SN 2017/88').waitFor();
+    // Polled on the status line itself, so that a miss shows what the page says instead.
+    await expect.poll(() => page.locator('[data-round-status]').innerText()).toBe('Fastställd. Beslut: Socialnämnden 2017-09-27 SN § 112 dnr SN 2017/88');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'round-adopted');
   });
