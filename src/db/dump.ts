@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
-import type { Db } from './connection.ts';
+import type { Db, Queryable } from './connection.ts';
 import { migrationsFolder, rows } from './migrate.ts';
 
 /** The schema a database is at: how many migrations are applied, and the newest one's time stamp. */
@@ -30,7 +30,7 @@ export function knownMigrations(): MigrationMeta[] {
 }
 
 /** The schema version of a database (0 migrations: not set up). */
-export async function schemaVersion(db: Db): Promise<SchemaVersion> {
+export async function schemaVersion(db: Queryable): Promise<SchemaVersion> {
   const [state] = await rows<{ exists: string | null }>(db, sql`select to_regclass('drizzle.__drizzle_migrations')::text as exists`);
   if (!state?.exists) return { migrations: 0, newest: 0 };
   const [applied] = await rows<{ n: number; newest: string | null }>(db, sql`select count(*)::int as n, max(created_at)::text as newest from drizzle.__drizzle_migrations`);
@@ -38,7 +38,7 @@ export async function schemaVersion(db: Db): Promise<SchemaVersion> {
 }
 
 /** The tables of the public schema, parents before the tables whose foreign keys point at them. */
-export async function tablesInLoadOrder(db: Db): Promise<string[]> {
+export async function tablesInLoadOrder(db: Queryable): Promise<string[]> {
   const tables = (await rows<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map((row) => row.name);
   const references = await rows<{ child: string; parent: string }>(
     db,
@@ -60,7 +60,7 @@ export async function tablesInLoadOrder(db: Db): Promise<string[]> {
   return ordered;
 }
 
-async function primaryKeyColumns(db: Db, table: string): Promise<string[]> {
+async function primaryKeyColumns(db: Queryable, table: string): Promise<string[]> {
   const result = await rows<{ name: string }>(
     db,
     sql`select a.attname as name from pg_index i
@@ -71,7 +71,7 @@ async function primaryKeyColumns(db: Db, table: string): Promise<string[]> {
   return result.map((row) => row.name);
 }
 
-async function columnNames(db: Db, table: string): Promise<string[]> {
+async function columnNames(db: Queryable, table: string): Promise<string[]> {
   const result = await rows<{ name: string }>(db, sql`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ${table} order by ordinal_position`);
   return result.map((row) => row.name);
 }
@@ -84,8 +84,7 @@ export function quoteIdent(name: string): string {
 /** Every table's rows as JSON text, all read in one consistent snapshot. */
 export async function dumpTables(db: Db): Promise<{ version: SchemaVersion; tables: TableDump[] }> {
   return db.transaction(
-    async (tx) => {
-      const snapshot = tx as unknown as Db;
+    async (snapshot) => {
       // Time stamps in UTC, whatever the server's zone: the same database gives the same file on either engine.
       await snapshot.execute(sql`set local time zone 'UTC'`);
       const version = await schemaVersion(snapshot);
@@ -118,7 +117,7 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
  * Drops every object of Styrkort's schema (tables with their triggers and sequences, sequences of
  * their own, functions, types, and the migration journal), inside the caller's transaction.
  */
-export async function dropSchema(tx: Db): Promise<void> {
+export async function dropSchema(tx: Queryable): Promise<void> {
   for (const name of await tablesInLoadOrder(tx)) await tx.execute(sql.raw(`drop table if exists public.${quoteIdent(name)} cascade`));
   const functions = await rows<{ signature: string }>(tx, sql`select p.oid::regprocedure::text as signature from pg_proc p where p.pronamespace = 'public'::regnamespace and p.prokind = 'f'`);
   for (const { signature } of functions) await tx.execute(sql.raw(`drop function if exists ${signature} cascade`));
@@ -134,7 +133,7 @@ export async function dropSchema(tx: Db): Promise<void> {
  * drizzle's migrator does, so a later start sees them as applied. The restore needs this rather than
  * the migrator: it must stop at the backup's version, load the rows, then go on.
  */
-export async function applyMigrations(tx: Db, migrations: MigrationMeta[]): Promise<void> {
+export async function applyMigrations(tx: Queryable, migrations: MigrationMeta[]): Promise<void> {
   await tx.execute(sql`create schema if not exists drizzle`);
   await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
   for (const migration of migrations) {
@@ -144,7 +143,7 @@ export async function applyMigrations(tx: Db, migrations: MigrationMeta[]): Prom
 }
 
 /** Inserts a table's rows (JSON texts from dumpTables) in batches. */
-export async function loadRows(tx: Db, table: string, jsonRows: string[]): Promise<void> {
+export async function loadRows(tx: Queryable, table: string, jsonRows: string[]): Promise<void> {
   const name = `public.${quoteIdent(table)}`;
   for (let start = 0; start < jsonRows.length; start += 500) {
     const batch = `[${jsonRows.slice(start, start + 500).join(',')}]`;
@@ -153,7 +152,7 @@ export async function loadRows(tx: Db, table: string, jsonRows: string[]): Promi
 }
 
 /** Moves every serial column's sequence past the largest restored value. */
-export async function resetSequences(tx: Db): Promise<void> {
+export async function resetSequences(tx: Queryable): Promise<void> {
   const serials = await rows<{ table_name: string; column_name: string; sequence: string }>(
     tx,
     sql`select table_name, column_name, pg_get_serial_sequence(quote_ident(table_name), column_name) as sequence

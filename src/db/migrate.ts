@@ -75,7 +75,7 @@ async function readState(db: Db): Promise<DatabaseState> {
 }
 
 /** Rows of a raw query on either driver (PGlite and node-postgres both return `.rows`). */
-export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+export async function rows<T>(db: Pick<Db, 'execute'>, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

@@ -1,7 +1,7 @@
 /** What a read must know of a plan before it serves cached bytes, in one indexed query. */
 import { eq, sql } from 'drizzle-orm';
 import { rows } from './migrate.ts';
-import type { Db } from './connection.ts';
+import type { Db, Queryable } from './connection.ts';
 import { announcePlanVersions } from './plan-version-notices.ts';
 import { municipalities, plans } from './schema.ts';
 
@@ -54,7 +54,7 @@ export async function findPlanVersion(db: Db, key: string): Promise<PlanVersion 
 }
 
 /** For the rest of the transaction, rows are written with the content versions they carry (a restore). */
-export async function keepContentVersions(tx: Db): Promise<void> {
+export async function keepContentVersions(tx: Queryable): Promise<void> {
   await tx.execute(sql`select set_config('styrkort.restoring', 'on', true)`);
 }
 
@@ -62,7 +62,7 @@ export async function keepContentVersions(tx: Db): Promise<void> {
  * The last content version this database handed out, or null when it never handed one out (a new
  * database): read before a restore replaces everything.
  */
-export async function lastContentVersion(tx: Db): Promise<number | null> {
+export async function lastContentVersion(tx: Queryable): Promise<number | null> {
   const [found] = await rows<{ exists: string | null }>(tx, sql`select to_regclass('public.content_version')::text as exists`);
   if (!found?.exists) return null;
   const [row] = await rows<{ last: string; used: boolean }>(tx, sql`select last_value::text as last, is_called as used from content_version`);
@@ -75,7 +75,7 @@ export async function lastContentVersion(tx: Db): Promise<number | null> {
  * the restored ones came from another database and may repeat those, which server caches and
  * browsers may still hold for other content: then every plan and municipality gets a new number.
  */
-export async function continueContentVersions(tx: Db, before: number | null): Promise<void> {
+export async function continueContentVersions(tx: Queryable, before: number | null): Promise<void> {
   await announcePlanVersions(tx);
   await tx.execute(sql`select setval('content_version', greatest(${before ?? 1}::bigint, (select coalesce(max(content_version), 0) from plans), (select coalesce(max(content_version), 0) from municipalities), 1))`);
   if (before === null) return;

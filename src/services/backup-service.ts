@@ -9,7 +9,7 @@
 import { createWriteStream, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createGzip, gunzipSync } from 'node:zlib';
-import type { Database, Db } from '../db/connection.ts';
+import type { Database } from '../db/connection.ts';
 import { applyMigrations, dropSchema, dumpTables, knownMigrations, loadRows, resetSequences, rowCounts, tablesInLoadOrder, type SchemaVersion } from '../db/dump.ts';
 import { continueContentVersions, keepContentVersions, lastContentVersion } from '../db/plan-version-repository.ts';
 import { StyrkortError } from '../domain/errors.ts';
@@ -142,8 +142,7 @@ export async function restoreFromFile(database: Database, file: string, options:
     const what = [...named, ...(others > 0 ? [`rader i ${others} ${others === 1 ? 'annan tabell' : 'andra tabeller'}`] : [])].join(', ');
     throw new StyrkortError('conflict', `Databasen ${database.location} är inte tom (${what}). Ange --force för att ersätta allt i den med säkerhetskopian. Ingenting har ändrats.`);
   }
-  await database.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
+  await database.db.transaction(async (db) => {
     const versionsBefore = await lastContentVersion(db);
     await keepContentVersions(db);
     await dropSchema(db);
