@@ -84,6 +84,8 @@ describe('the scorecard of other municipalities\' plans', () => {
     await goal.getByRole('button', { name: /^Bedöm målet/ }).first().click();
     const editor = page.locator('[data-assessment-editor="mal-2-1"]');
     await editor.locator('form').waitFor();
+    // The comment's rich-text editor is loaded when the form first shows it (LazyRichTextEditor).
+    await editor.getByRole('textbox', { name: 'Kommentar' }).waitFor();
     // A yes/no scale offers Ja and Nej (no "delvis") besides leaving it to the indicators.
     expect(await editor.getByLabel('Bedömning').locator('option').allInnerTexts()).toEqual(['Beräknas av styrtalen och delmålen', 'Ja', 'Nej']);
     expect(await axeViolations(page)).toEqual([]);

@@ -16,7 +16,7 @@ import { useVersionedSave } from '../use-versioned-save.ts';
 import { FieldConflict } from './FieldConflict.tsx';
 import { LiveMessage, type Message } from './LiveMessage.tsx';
 import { RichText } from './RichText.tsx';
-import { RichTextEditor } from './RichTextEditor.tsx';
+import { LazyRichTextEditor } from './LazyRichTextEditor.tsx';
 
 interface Props {
   plan: PlanFile['plan'];
@@ -138,7 +138,7 @@ export function GoalAssessmentEditor({ plan, goalKey, period, onSaved, onClose }
           <p id={`${id}-justification-help`} className="meta">
             {t.scorecard.assessJustificationHelp}
           </p>
-          <RichTextEditor id={`${id}-comment`} label={t.scorecard.assessFields.comment} value={draft.comment} onChange={(comment) => setDraft((current) => (current ? { ...current, comment } : current))} />
+          <LazyRichTextEditor id={`${id}-comment`} label={t.scorecard.assessFields.comment} value={draft.comment} onChange={(comment) => setDraft((current) => (current ? { ...current, comment } : current))} />
           <div className="button-row">
             <button type="submit" className="button" aria-disabled={busy || undefined}>
               {busy ? t.editor.saving : t.editor.save}
