@@ -164,6 +164,8 @@ describe('a follow-up round in the browser', () => {
     await page.getByRole('button', { name: 'Lämna in rapporten' }).click();
     await page.getByText('Rapporten är inlämnad.').waitFor();
     await page.getByRole('button', { name: 'Fastställ rapporten' }).click();
+    // The form's first field has focus as soon as the form shows, before anything is typed.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await page.getByLabel('Beslutsdatum').getAttribute('id'));
     await page.getByLabel('Beslutsdatum').fill('2017-09-27');
     await page.getByLabel('Beslutande organ').fill('Socialnämnden');
     await page.getByLabel('Paragraf').fill('SN § 112');

@@ -5,6 +5,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, documentFormats, documentUrl, takeWorkflowStep, type AdoptionDecision, type PlanFile, type WorkflowStep } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { useFocusWhenShown } from '../use-focus-when-shown.ts';
 import { LiveMessage, type Message } from './LiveMessage.tsx';
 
 export function DocumentDownloads({ plan }: { plan: PlanFile }) {
@@ -57,6 +58,7 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
   const [decision, setDecision] = useState<AdoptionDecision>({ date: today(), body: '', paragraph: '', caseNumber: '' });
   const messageRef = useRef<HTMLDivElement>(null);
   const adoptFirstField = useRef<HTMLInputElement>(null);
+  useFocusWhenShown(adoptFirstField, adopting);
 
   const take = async (step: WorkflowStep, withDecision?: AdoptionDecision) => {
     if (busy || !etag) return;
@@ -110,7 +112,6 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
               aria-controls={`${id}-adopt`}
               onClick={() => {
                 setAdopting(!adopting);
-                if (!adopting) setTimeout(() => adoptFirstField.current?.focus(), 0);
               }}
             >
               {t.workflow.adopt}

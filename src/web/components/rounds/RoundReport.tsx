@@ -8,6 +8,7 @@ import { describeDecision } from '../../../domain/rounds/report-content.ts';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { roundReportUrl, takeRoundStep, type Round, type RoundDecision, type RoundStep } from '../../rounds-api.ts';
+import { useFocusWhenShown } from '../../use-focus-when-shown.ts';
 import { LiveMessage, type Message } from '../LiveMessage.tsx';
 
 const formats = ['pdf', 'docx', 'xlsx', 'html'] as const;
@@ -45,6 +46,7 @@ export function RoundReport({ round, etag, mayManage, onChanged }: Props) {
   const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
+  useFocusWhenShown(firstField, adopting);
   const unfinished = round.assignments.some((assignment) => assignment.status !== 'done');
 
   const take = async (step: RoundStep) => {
@@ -110,7 +112,6 @@ export function RoundReport({ round, etag, mayManage, onChanged }: Props) {
                   aria-controls={`${id}-adopt`}
                   onClick={() => {
                     setAdopting(!adopting);
-                    if (!adopting) setTimeout(() => firstField.current?.focus(), 0);
                   }}
                 >
                   {t.rounds.workflow.adopt}

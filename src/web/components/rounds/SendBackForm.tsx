@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { sendBack } from '../../rounds-api.ts';
+import { useFocusWhenShown } from '../../use-focus-when-shown.ts';
 import { LiveMessage, type Message } from '../LiveMessage.tsx';
 
 interface Props {
@@ -25,6 +26,7 @@ export function SendBackForm({ planKey, period, node, nodeName, etag, onSent }: 
   const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
+  useFocusWhenShown(fieldRef, open);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +56,6 @@ export function SendBackForm({ planKey, period, node, nodeName, etag, onSent }: 
         aria-controls={`${id}-form`}
         onClick={() => {
           setOpen(!open);
-          if (!open) setTimeout(() => fieldRef.current?.focus(), 0);
         }}
       >
         {t.rounds.sendBack.open(nodeName)}
