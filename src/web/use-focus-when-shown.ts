@@ -1,8 +1,8 @@
 /**
  * Moves focus to a form's first field when its disclosure button shows it, in the same commit that
  * shows it. A focus moved later by a timer can land after the user has gone on to another field,
- * and what they type next then goes into the wrong one: under load, the rounds' browser test once
- * adopted a report with one of the decision's fields lost.
+ * and what they type next then goes into the wrong one (the likely cause of a report the rounds'
+ * browser test once adopted, under load, without one of its decision's fields).
  */
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 
