@@ -80,12 +80,16 @@ describe('the scorecard of other municipalities\' plans', () => {
   it('assesses a goal by hand in the plan\'s words with a justification, saved with If-Match and shown at once', async () => {
     const card = await scorecard('vastervik-ar-2021', '2021');
     const page = card.page;
+    const scripts: string[] = [];
+    page.on('request', (request) => void (request.resourceType() === 'script' && scripts.push(request.url())));
     const goal = page.locator('li[data-goal="mal-2-1"]');
     await goal.getByRole('button', { name: /^Bedöm målet/ }).first().click();
     const editor = page.locator('[data-assessment-editor="mal-2-1"]');
     await editor.locator('form').waitFor();
-    // The comment's rich-text editor is loaded when the form first shows it (LazyRichTextEditor).
+    // The comment's rich-text editor (TipTap) is loaded when the form first shows it, not with the
+    // scorecard, which every reader loads (LazyRichTextEditor).
     await editor.getByRole('textbox', { name: 'Kommentar' }).waitFor();
+    expect(scripts.filter((url) => /\/RichTextEditor-[^/]*\.js$/.test(url))).toHaveLength(1);
     // A yes/no scale offers Ja and Nej (no "delvis") besides leaving it to the indicators.
     expect(await editor.getByLabel('Bedömning').locator('option').allInnerTexts()).toEqual(['Beräknas av styrtalen och delmålen', 'Ja', 'Nej']);
     expect(await axeViolations(page)).toEqual([]);
