@@ -51,9 +51,10 @@ function isCompressible(representation: Representation): boolean {
   return representation.body.length >= 1024 && /^(application\/json|text\/)/.test(representation.contentType);
 }
 
-/** Whether Accept-Encoding accepts gzip (a q of 0 refuses it), read by Fastify's negotiator (no cache: headers are the client's). */
+// No cache of answers: Accept-Encoding is whatever each client sends.
 const encodings = new Negotiator({ supportedValues: ['gzip'] });
 
+/** Whether Accept-Encoding accepts gzip (a q of 0 refuses it), read by Fastify's negotiator. */
 function acceptsGzip(header: string | string[] | undefined): boolean {
   if (header === undefined) return false;
   return encodings.negotiate(Array.isArray(header) ? header.join(',') : header) === 'gzip';

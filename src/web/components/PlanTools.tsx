@@ -110,9 +110,7 @@ export function WorkflowPanel({ plan, etag, onChanged }: { plan: PlanFile; etag:
               className="button"
               aria-expanded={adopting}
               aria-controls={`${id}-adopt`}
-              onClick={() => {
-                setAdopting(!adopting);
-              }}
+              onClick={() => setAdopting(!adopting)}
             >
               {t.workflow.adopt}
             </button>

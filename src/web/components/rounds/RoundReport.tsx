@@ -110,9 +110,7 @@ export function RoundReport({ round, etag, mayManage, onChanged }: Props) {
                   className="button"
                   aria-expanded={adopting}
                   aria-controls={`${id}-adopt`}
-                  onClick={() => {
-                    setAdopting(!adopting);
-                  }}
+                  onClick={() => setAdopting(!adopting)}
                 >
                   {t.rounds.workflow.adopt}
                 </button>

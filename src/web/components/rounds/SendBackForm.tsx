@@ -54,9 +54,7 @@ export function SendBackForm({ planKey, period, node, nodeName, etag, onSent }: 
         className="button button--secondary button--small"
         aria-expanded={open}
         aria-controls={`${id}-form`}
-        onClick={() => {
-          setOpen(!open);
-        }}
+        onClick={() => setOpen(!open)}
       >
         {t.rounds.sendBack.open(nodeName)}
       </button>
