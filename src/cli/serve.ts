@@ -2,11 +2,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { FastifyBaseLogger } from 'fastify';
 import { buildServer } from '../http/server.ts';
 import { demoPlanFiles, loadDemo } from '../services/demo.ts';
 import { demoActuals } from '../services/import-demo.ts';
 import { koladaDemoWanted, loadKoladaDemo } from '../services/kolada-demo.ts';
 import { startKoladaSchedule } from '../services/kolada-schedule.ts';
+import { cheapPasswordHashesEnv } from '../services/password-hash.ts';
 import { listPlans } from '../services/plan-service.ts';
 import { clockFromEnv } from '../services/round-clock.ts';
 import { mailerFromEnv, publicUrlFromEnv } from '../services/round-mail.ts';
@@ -14,7 +16,20 @@ import { startRoundScheduler } from '../services/round-scheduler.ts';
 import { ensureWebApp } from './build-web.ts';
 import { dataDirOf, openFor, type GlobalOptions } from './context.ts';
 
-export async function serveCommand(options: GlobalOptions & { port: string; host: string }): Promise<void> {
+export interface Serving {
+  /** Where the data is, for messages. */
+  location: string;
+  log: FastifyBaseLogger;
+  /** Finishes running requests, stops the schedules and closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `styrkort serve` does up to listening: the demo into a new data directory, the web
+ * app built when stale, the API, the reminders and the Kolada schedule. The browser tests run it
+ * in their own process (tests/browser/harness.ts); the command adds the signals and the exit.
+ */
+export async function startServing(options: GlobalOptions & { port: string; host: string; logLevel?: string }): Promise<Serving> {
   // Checking (and building) the web app is file work that runs beside the database's start.
   const webApp = ensureWebApp();
   webApp.catch(() => undefined); // awaited below
@@ -33,7 +48,7 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   }
   await webApp;
   const clock = clockFromEnv();
-  const app = buildServer({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'info' }, clock });
+  const app = buildServer({ db: database.db, logger: { level: options.logLevel ?? process.env.LOG_LEVEL ?? 'info' }, clock });
   // Reminders of follow-up rounds by e-mail (STYRKORT_SMTP_*; off when unset) and in-app notices.
   const scheduler = startRoundScheduler({
     db: database.db,
@@ -46,19 +61,6 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
   });
   // Off unless STYRKORT_KOLADA_SYNC=daily|weekly.
   const koladaSchedule = startKoladaSchedule(database.db, { log: app.log });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'stänger: väntar in pågående anrop');
-    await scheduler.stop();
-    await app.close(); // finishes running requests before it resolves
-    await koladaSchedule?.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     await app.listen({ port: Number(options.port), host: options.host });
   } catch (error) {
@@ -67,7 +69,32 @@ export async function serveCommand(options: GlobalOptions & { port: string; host
     await database.close();
     throw error;
   }
-  console.log(`Styrkort körs på http://localhost:${options.port} (data: ${database.location})`);
+  return {
+    location: database.location,
+    log: app.log,
+    async stop() {
+      await scheduler.stop();
+      await app.close(); // finishes running requests before it resolves
+      await koladaSchedule?.stop();
+      await database.close();
+    },
+  };
+}
+
+export async function serveCommand(options: GlobalOptions & { port: string; host: string }): Promise<void> {
+  const serving = await startServing(options);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    serving.log.info({ signal }, 'stänger: väntar in pågående anrop');
+    await serving.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  console.log(`Styrkort körs på http://localhost:${options.port} (data: ${serving.location})`);
+  if (process.env[cheapPasswordHashesEnv] === '1') console.warn(`Varning: ${cheapPasswordHashesEnv}=1 gör nya lösenordshashar svaga. Inställningen är till för testkörningar, aldrig för drift.`);
 }
 
 /** A directory that does not exist yet or is empty: opening it would run initdb. */

@@ -3,7 +3,6 @@
  * a CSRF token per session, and a lockout back-off on failed logins.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import argon2 from 'argon2';
 import { roles, type Actor, type Role } from '../domain/access.ts';
 import { StyrkortError } from '../domain/errors.ts';
 import { afterFailure, loginGate, sourceKey } from '../domain/login-backoff.ts';
@@ -11,6 +10,7 @@ import type { Db } from '../db/connection.ts';
 import { appendAudit } from '../db/audit-repository.ts';
 import * as failureRepo from '../db/login-failure-repository.ts';
 import * as repo from '../db/user-repository.ts';
+import { hashPassword, verifyPassword } from './password-hash.ts';
 
 export const sessionHours = 8;
 
@@ -58,7 +58,7 @@ export async function createUser(
   const row = await repo.insertUser(db, {
     username: options.username,
     displayName: options.displayName ?? null,
-    passwordHash: await argon2.hash(options.password, { type: argon2.argon2id }),
+    passwordHash: await hashPassword(options.password),
     role: options.role,
     municipalityId,
     unitKey: options.unitKey ?? null,
@@ -90,7 +90,7 @@ export async function changePassword(db: Db, options: { username: string; passwo
   const user = await repo.findUser(db, options.username);
   if (!user) throw new StyrkortError('not-found', `Användaren ${options.username} finns inte`);
   checkPassword(options.password);
-  await repo.setPasswordHash(db, user.username, await argon2.hash(options.password, { type: argon2.argon2id }));
+  await repo.setPasswordHash(db, user.username, await hashPassword(options.password));
   await repo.deleteSessionsOf(db, user.id);
   await appendAudit(db, { actor: options.actor, action: 'update', entityType: 'user', entityKey: user.username, field: 'password', before: null, after: null });
 }
@@ -113,8 +113,8 @@ export async function login(db: Db, options: { username: string; password: strin
   const source = sourceKey(options.source);
   await countAttempt(db, username, source, now);
   const user = await repo.findUser(db, username);
-  dummyHash ??= argon2.hash('ingen-användare-har-detta-lösenord', { type: argon2.argon2id });
-  const valid = await argon2.verify(user?.passwordHash ?? (await dummyHash), options.password);
+  dummyHash ??= hashPassword('ingen-användare-har-detta-lösenord');
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), options.password);
   if (!user || !valid || user.disabledAt) throw new StyrkortError('unauthenticated', 'Fel användarnamn eller lösenord');
   await failureRepo.clearFailures(db, username, source);
   await failureRepo.deleteStaleFailures(db, new Date(now.getTime() - 24 * 3600_000));

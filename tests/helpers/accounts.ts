@@ -5,6 +5,7 @@
  * dozens. A login checks the hash with the cost written in it, so it runs the real check.
  */
 import argon2 from 'argon2';
+import { cheapestArgon2 } from '../../src/services/password-hash.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { appendAudit } from '../../src/db/audit-repository.ts';
 import { insertUser } from '../../src/db/user-repository.ts';
@@ -15,7 +16,7 @@ const hashes = new Map<string, Promise<string>>();
 function cheapHash(password: string): Promise<string> {
   let hash = hashes.get(password);
   if (!hash) {
-    hash = argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+    hash = argon2.hash(password, { type: argon2.argon2id, ...cheapestArgon2 });
     hashes.set(password, hash);
   }
   return hash;

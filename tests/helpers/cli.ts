@@ -87,7 +87,7 @@ function replace<T extends object>(target: T, values: Record<string, unknown>): 
 }
 
 /** Sets environment variables (undefined: unset); the returned function puts back the environment as it was. */
-function withEnv(env: Record<string, string | undefined>): () => void {
+export function withEnv(env: Record<string, string | undefined>): () => void {
   const before = Object.keys(env).map((key) => [key, process.env[key]] as const);
   const set = (key: string, value: string | undefined) => {
     if (value === undefined) delete process.env[key];
@@ -115,9 +115,8 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 }
 
 /** Starts `styrkort serve` and resolves once it listens; stop() sends SIGTERM and waits. */
-export async function startServer(args: string[], env: Record<string, string | undefined> = {}, options: { seed?: boolean } = {}) {
-  // seed: false leaves a new data directory to `serve` itself, as on a fresh clone.
-  if (options.seed !== false) seedDataDir(args, env);
+export async function startServer(args: string[], env: Record<string, string | undefined> = {}) {
+  seedDataDir(args, env);
   const child = spawn(process.execPath, [binPath, 'serve', ...args], {
     env: { ...process.env, DATABASE_URL: '', STYRKORT_DATA: '', LOG_LEVEL: 'warn', STYRKORT_DEMO_KOLADA: 'off', ...env },
   });

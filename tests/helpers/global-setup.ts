@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { cheapPasswordHashesEnv } from '../../src/services/password-hash.ts';
 import { prepareTemplate, startPostgresServer } from './postgres-server.ts';
 import { templatesEnv } from './templates.ts';
 
@@ -30,6 +31,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   // Workers and the commands they start inherit the environment: tests/helpers/cli.ts reads it there.
   process.env[templatesEnv] = templatesDir;
+  // New passwords (the demo's accounts, each login's decoy) are hashed at argon2's lowest cost (src/services/password-hash.ts).
+  process.env[cheapPasswordHashesEnv] = '1';
   project.provide('templatesDir', templatesDir);
   return async () => {
     server?.stop();
