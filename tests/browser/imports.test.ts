@@ -44,6 +44,8 @@ describe('Importera utfall', () => {
     await imports.button('Förhandsgranska').click();
     await imports.message('done').waitFor();
     await expect(imports.message('done').innerText()).resolves.toContain('Förhandsgranskningen av aug.csv är klar');
+    // The outcome takes focus, so a screen reader reads it and Tab goes on from it.
+    await expect.poll(() => imports.focusedMessage()).toContain('Förhandsgranskningen av aug.csv är klar');
     const changed = imports.table('Ändrade celler per tabell och styrtal');
     // A file from the same source for August replaces that month: the measures it leaves out are emptied.
     const counts = await changed.locator('tr[data-item="ifo-matt-2017"] td').allInnerTexts();
@@ -68,6 +70,7 @@ describe('Importera utfall', () => {
     await page.keyboard.press('Enter');
     await imports.message('done', 'history').waitFor();
     await expect(imports.message('done', 'history').innerText()).resolves.toMatch(/^Import \d+ är ångrad/);
+    await expect.poll(() => imports.focusedMessage()).toMatch(/^Import \d+ är ångrad/);
     await expect(imports.historyRow('aug.csv').locator('td').nth(2).innerText()).resolves.toMatch(/^Ångrad \d{4}-\d\d-\d\d av redaktor$/);
     const after = await page.request.get(`${harness.baseUrl}/api/plans/${ifoKey}/volume-tables/ifo-matt-2017`);
     expect(((await after.json()) as { rows: Array<{ key: string; cells: Record<string, string> }> }).rows.find((r) => r.key === 'individstod-brukare')!.cells['utfall-2017-08']).toBe('47');

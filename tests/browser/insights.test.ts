@@ -56,6 +56,7 @@ describe('rollover with its preview', () => {
     await rollover.previewFor('2023–2021');
     await rollover.message('error').waitFor();
     await expect(rollover.message('error').innerText()).resolves.toContain('Ange den nya perioden som ÅÅÅÅ-ÅÅÅÅ');
+    await expect.poll(() => rollover.focusedMessage()).toContain('Ange den nya perioden som ÅÅÅÅ-ÅÅÅÅ');
     await expect(rollover.preview().count()).resolves.toBe(0);
     await expect(rollover.createButton().count()).resolves.toBe(0);
     expect(await axeViolations(page), 'rollover with an error').toEqual([]);

@@ -91,6 +91,14 @@ export class PlanPage extends AppPage {
     const row = this.table(caption).first().locator('tr', { has: this.page.locator(`th[scope="row"]`, { hasText: rowHeader }) }).first();
     return row.locator('th, td').allInnerTexts();
   }
+
+  /** The text of the live region that has focus ('' when none has): an action's outcome takes focus there. */
+  focusedMessage(): Promise<string> {
+    return this.page.evaluate(() => {
+      const focused = document.activeElement;
+      return focused?.matches('.live-message') ? (focused as HTMLElement).innerText : '';
+    });
+  }
 }
 
 /** A page of one table of a plan (a volume table, a budget table, an investment budget). */

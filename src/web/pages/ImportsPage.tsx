@@ -20,6 +20,7 @@ import { Link, paths } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { usePlanPermissions } from '../use-permissions.ts';
 import { useResource } from '../use-resource.ts';
+import { useFocusOnNewMessage } from '../use-focus-when-shown.ts';
 import '../imports.css';
 
 /** The server's message and its report's lines (row, column, value, reason). */
@@ -54,6 +55,7 @@ function ImportForm({ plan, kinds, onImported }: { plan: PlanFile; kinds: Import
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
+  useFocusOnNewMessage(messageRef, message);
   const planKey = plan.plan.key;
 
   useEffect(() => {
@@ -73,7 +75,6 @@ function ImportForm({ plan, kinds, onImported }: { plan: PlanFile; kinds: Import
     setMessage(next);
     setBusy(null);
     setSent(null);
-    setTimeout(() => messageRef.current?.focus(), 0);
   };
 
   const send = (dryRun: boolean, chosen: File, chosenKind: ImportKind, chosenMapping: string) =>

@@ -19,6 +19,7 @@ import { Link, paths } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { usePlanPermissions } from '../use-permissions.ts';
 import { useResource } from '../use-resource.ts';
+import { useFocusOnNewMessage } from '../use-focus-when-shown.ts';
 import '../insights.css';
 
 /** The period after the plan's, as "2021–2023". */
@@ -49,6 +50,7 @@ function RolloverForm({ plan }: { plan: PlanFile }) {
   const [created, setCreated] = useState<{ key: string; title: string } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
+  useFocusOnNewMessage(messageRef, message);
   const input: RolloverInput = { to: normalisePeriod(period), ...(key.trim() ? { key: key.trim() } : {}) };
   const current = previewed !== null && previewed.input.to === input.to && previewed.input.key === input.key;
   const defaultKey = useMemo(() => {
@@ -59,7 +61,6 @@ function RolloverForm({ plan }: { plan: PlanFile }) {
   const finish = (next: Message | null) => {
     setMessage(next);
     setBusy(false);
-    setTimeout(() => messageRef.current?.focus(), 0);
   };
 
   const preview = async (event: FormEvent) => {

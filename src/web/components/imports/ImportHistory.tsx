@@ -11,6 +11,7 @@ import { useResource } from '../../use-resource.ts';
 import { Loading } from '../LoadState.tsx';
 import { LiveMessage, type Message } from '../LiveMessage.tsx';
 import { ScrollRegion } from '../ScrollRegion.tsx';
+import { useFocusOnNewMessage } from '../../use-focus-when-shown.ts';
 
 function problemsOf(error: unknown): string[] {
   if (!(error instanceof ApiError)) return [String(error)];
@@ -23,6 +24,7 @@ export function ImportHistory({ planKey, generation, mayUndo }: { planKey: strin
   const [busy, setBusy] = useState<number | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
+  useFocusOnNewMessage(messageRef, message);
   const resource = useResource((signal) => listImports(planKey, signal), [planKey, generation, undone]);
 
   const undo = async (id: number) => {
@@ -36,7 +38,6 @@ export function ImportHistory({ planKey, generation, mayUndo }: { planKey: strin
       setMessage({ kind: 'error', text: (t) => t.imports.undoFailed, problems: problemsOf(error) });
     } finally {
       setBusy(null);
-      setTimeout(() => messageRef.current?.focus(), 0);
     }
   };
 
