@@ -13,8 +13,9 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startPostgresServer } from '../tests/helpers/postgres-server.ts';
 import { demoPassword } from '../src/services/demo.ts';
-import { closeConnections, closedLoop, connections, hammer, hammerBeside, openLoop, seconds, send, type LoadResult } from './lib/load.ts';
+import { closeConnections, closedLoop, connections, hammer, hammerBeside, loadGenerator, openLoop, seconds, send, type LoadResult } from './lib/load.ts';
 import { adoptedKey, draftKey, writeKey, writeTables } from './lib/plans.ts';
+import { wrkPath } from './lib/wrk.ts';
 import { cpuSeconds, loadAverage, rssMb, startInstance, type Instance } from './lib/processes.ts';
 import { record } from './lib/report.ts';
 
@@ -71,7 +72,7 @@ function p99Of(result: LoadResult): number {
 
 async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
   const base = instance.baseUrl;
-  console.log(`\n${engine}: ${connections} connections, ${seconds} s per route; load average ${loadAverage()}; server RSS ${rssMb(instance.pid).toFixed(0)} MB after the demo load`);
+  console.log(`\n${engine}: ${connections} connections (${loadGenerator}${wrkPath ? '' : '; wrk is not installed: apt-get install wrk'}), ${seconds} s per route; load average ${loadAverage()}; server RSS ${rssMb(instance.pid).toFixed(0)} MB after the demo load`);
   const reader = await login(base, 'lasare');
   const admin = await login(base, 'admin');
   if (writesOnly) return benchWrites(engine, base, admin);
@@ -84,7 +85,7 @@ async function benchEngine(engine: Engine, instance: Instance): Promise<void> {
   console.log(`  json_agg (200 rows)  ${describe(jsonAgg)}`);
   const share = (result: LoadResult, of: LoadResult, label: string) => ({
     value: (rateOf(result) / of.rate) * 100,
-    from: `${result.rate.toFixed(0)} req/s / ${label} ${of.rate.toFixed(0)} req/s (p99 ${of.p99.toFixed(0)} ms), in turns`,
+    from: `${result.rate.toFixed(0)} req/s / ${label} ${of.rate.toFixed(0)} req/s (p99 ${of.p99.toFixed(0)} ms), in turns; load from ${loadGenerator}`,
   });
 
   // The plan's 57 kB as they are (as issue 11 measured them), and as a browser asks (Accept-Encoding: gzip: about 16 kB).

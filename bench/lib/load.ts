@@ -1,12 +1,13 @@
 /**
- * Load on the server under bench, from this process (the server runs in another): autocannon for
- * plain requests, and a closed loop of its own for writes whose every request needs the version
+ * Load on the server under bench, from this process (the server runs in another): wrk or autocannon
+ * for plain requests, and a closed loop of its own for writes whose every request needs the version
  * the previous answer gave (autocannon resets a client's context after each pass).
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { median, quick } from './report.ts';
+import { wrk, wrkPath } from './wrk.ts';
 
 export const connections = 50;
 export const seconds = quick ? 3 : 10;
@@ -24,7 +25,20 @@ export interface LoadResult {
   serverCpu?: number;
 }
 
+/** The load generator for plain requests: wrk when installed (bench/lib/wrk.ts), else autocannon. */
+export const loadGenerator = wrkPath && process.env.STYRKORT_BENCH_LOAD !== 'autocannon' ? 'wrk' : 'autocannon';
+
 async function cannon(url: string, duration: number, headers: Record<string, string>): Promise<LoadResult> {
+  return loadGenerator === 'wrk' ? withWrk(url, duration, headers) : withAutocannon(url, duration, headers);
+}
+
+async function withWrk(url: string, duration: number, headers: Record<string, string>): Promise<LoadResult> {
+  const result = await wrk(url, connections, duration, headers);
+  await settle(new URL(url).origin);
+  return { rate: result.requests / result.seconds, p50: result.p50, p99: result.p99, requests: result.requests, failures: result.failures, bytes: result.bytesRead / Math.max(1, result.requests) };
+}
+
+async function withAutocannon(url: string, duration: number, headers: Record<string, string>): Promise<LoadResult> {
   const result = await autocannon({ url, connections, duration, headers });
   await settle(new URL(url).origin);
   const good = result['2xx'] + (result.statusCodeStats?.['304']?.count ?? 0);
