@@ -11,7 +11,7 @@
  * - `demo/`: the same with the demo plans and accounts loaded, for the browser tests' servers.
  * - `migrated.tar`: the migrated database as a PGlite dump, loaded by freshDatabase('pglite').
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,26 +63,6 @@ function ensureBuilt(dir: string): void {
       rmSync(lock, { recursive: true, force: true });
     }
   }
-}
-
-/**
- * Starts building the templates in `dir` in the background and returns a function that stops the
- * build if it is still running. The global setup calls it for a whole run, so the build overlaps
- * the PostgreSQL server's start and the workers' module loading; tests that need the templates wait
- * for it as for a build by another worker (the lock directory). A failed build leaves no lock, so
- * the first test that needs the templates builds them again and reports why that failed.
- */
-export function startBuildingTemplates(dir: string): () => void {
-  const lock = join(dir, 'building');
-  mkdirSync(lock);
-  const script = fileURLToPath(new URL('./build-templates.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, dir], { stdio: 'ignore', env: { ...process.env, DATABASE_URL: '' } });
-  const done = () => rmSync(lock, { recursive: true, force: true });
-  child.once('exit', done);
-  child.once('error', done);
-  return () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
 }
 
 /** Makes a new directory a copy of a template data directory (a cold copy of a closed database is a whole database). */
