@@ -129,4 +129,14 @@ describe('public pages', () => {
     await expectPageStructure(missing);
     await screenshot(page, 'plan-missing');
   });
+
+  it('the accessibility check finds what it is there to find: a picture without text, faint text, a field without a label', async () => {
+    // axe reports violations only (resultTypes), so that a check costs less; this shows it still reports them.
+    const statement = await new AccessibilityPage(await harness.newPage(), harness.baseUrl).open();
+    await statement.page.locator('main').evaluate((main) => {
+      main.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><p style="color:#bbb;background:#fff">Blek text</p><input type="text">');
+    });
+    const found = (await axeViolations(statement.page)).map((violation) => violation.split(' ')[0]);
+    expect(found.sort()).toEqual(['color-contrast', 'image-alt', 'label']);
+  });
 });
