@@ -1,0 +1,40 @@
+/**
+ * Where a test run keeps its temporary files. On this VM's ext4 a copy of the 41 MB empty template
+ * took 0.5 CPU-s and on tmpfs 0.05; over a whole `npm test` the machine's busy CPU fell from
+ * 588 to 528 s (two runs each). The tests exercise the same code; only the disk under it differs.
+ */
+import { chmodSync, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const tmpfsMagic = 0x01021994;
+const memoryDir = '/dev/shm';
+/** A run writes up to ~0.5 GB there at once (measured); with less room left it stays on disk. */
+const roomNeeded = 2 * 1024 ** 3;
+
+function inMemory(dir: string): boolean {
+  return existsSync(dir) && statfsSync(dir).type === tmpfsMagic;
+}
+
+/**
+ * Points TMPDIR (this process's tmpdir(), and every worker's and command's it starts) at a new
+ * directory in memory, when the machine has one with room and TMPDIR names no place already.
+ * Returns what removes it again, or null.
+ */
+export function useMemoryForTemporaryFiles(): (() => void) | null {
+  if (process.env.TMPDIR || !inMemory(memoryDir)) return null;
+  const disk = statfsSync(memoryDir);
+  if (disk.bavail * disk.bsize < roomNeeded) return null;
+  const dir = mkdtempSync(join(memoryDir, 'styrkort-test-'));
+  chmodSync(dir, 0o755); // the PostgreSQL server runs as its own user and keeps its cluster under it
+  process.env.TMPDIR = dir;
+  return () => {
+    delete process.env.TMPDIR;
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** Whether tmpdir() is in memory, where copying a data directory costs next to nothing. */
+export function temporaryFilesInMemory(): boolean {
+  return inMemory(tmpdir());
+}
