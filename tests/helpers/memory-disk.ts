@@ -1,7 +1,7 @@
 /**
  * Where a test run keeps its temporary files. On this VM's ext4 a copy of the 41 MB empty template
- * took 0.5 CPU-s and on tmpfs 0.05; the suite without the browser files took 190 s on disk and
- * 122 s in memory. The tests exercise the same code; only the disk under it differs.
+ * took 0.5 CPU-s and on tmpfs 0.05; the suite without the browser files took 190 s on disk (one
+ * run) and 122 and 147 s in memory (two). The tests exercise the same code; only the disk under it differs.
  */
 import { chmodSync, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
