@@ -3,7 +3,7 @@
  * took 0.5 CPU-s and on tmpfs 0.05; the suite without the browser files took 190 s on disk (one
  * run) and 122 and 147 s in memory (two). The tests exercise the same code; only the disk under it differs.
  */
-import { chmodSync, existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,15 +23,33 @@ function inMemory(dir: string): boolean {
  */
 export function useMemoryForTemporaryFiles(): (() => void) | null {
   if (process.env.TMPDIR || !inMemory(memoryDir)) return null;
+  removeLeftovers();
   const disk = statfsSync(memoryDir);
   if (disk.bavail * disk.bsize < roomNeeded) return null;
-  const dir = mkdtempSync(join(memoryDir, 'styrkort-test-'));
+  const dir = mkdtempSync(join(memoryDir, `styrkort-test-${process.pid}-`));
   chmodSync(dir, 0o755); // the PostgreSQL server runs as its own user and keeps its cluster under it
   process.env.TMPDIR = dir;
   return () => {
     delete process.env.TMPDIR;
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** A run that was killed leaves its directory, holding memory until the machine restarts; the next run removes it. */
+function removeLeftovers(): void {
+  for (const name of readdirSync(memoryDir)) {
+    const pid = /^styrkort-test-(\d+)-/.exec(name)?.[1];
+    if (pid && !running(Number(pid))) rmSync(join(memoryDir, name), { recursive: true, force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Whether tmpdir() is in memory, where copying a data directory costs next to nothing. */
