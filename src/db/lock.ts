@@ -49,7 +49,8 @@ function readHolder(path: string): LockContent | null {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id exists (one of another user's counts). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -7,6 +7,7 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from '../../src/db/lock.ts';
 
 const tmpfsMagic = 0x01021994;
 const memoryDir = '/dev/shm';
@@ -43,21 +44,12 @@ export function useMemoryForTemporaryFiles(): (() => void) | null {
 function removeLeftovers(): void {
   for (const name of readdirSync(memoryDir)) {
     const pid = /^styrkort-test-(\d+)-/.exec(name)?.[1];
-    if (!pid || running(Number(pid))) continue;
+    if (!pid || isRunning(Number(pid))) continue;
     try {
       rmSync(join(memoryDir, name), { recursive: true, force: true });
     } catch {
       // not ours to remove
     }
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
