@@ -10,7 +10,7 @@ import argon2 from 'argon2';
 export const cheapPasswordHashesEnv = 'STYRKORT_TEST_CHEAP_PASSWORD_HASHES';
 
 /** argon2's lowest cost: for tests only. */
-export const cheapestArgon2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
+const cheapestArgon2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 
 export function hashPassword(password: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id, ...(env[cheapPasswordHashesEnv] === '1' ? cheapestArgon2 : {}) });

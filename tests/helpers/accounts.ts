@@ -1,11 +1,11 @@
 /**
  * Test accounts, stored as createUser stores them (an argon2id hash, an audit event) but hashed at
- * argon2's lowest cost: at the production cost (64 MiB, three passes) each account takes 0.2 s to
- * make and each login as long to check, 1–2 s on a busy machine, and API tests make and log in
- * dozens. A login checks the hash with the cost written in it, so it runs the real check.
+ * argon2's lowest cost (src/services/password-hash.ts), whatever the environment says, and once per
+ * password: at the production cost (64 MiB, three passes) each account takes 0.2 s to make and each
+ * login as long to check, 1–2 s on a busy machine, and API tests make and log in dozens. A login
+ * checks the hash with the cost written in it, so it runs the real check.
  */
-import argon2 from 'argon2';
-import { cheapestArgon2 } from '../../src/services/password-hash.ts';
+import { cheapPasswordHashesEnv, hashPassword } from '../../src/services/password-hash.ts';
 import type { Db } from '../../src/db/connection.ts';
 import { appendAudit } from '../../src/db/audit-repository.ts';
 import { insertUser } from '../../src/db/user-repository.ts';
@@ -16,7 +16,7 @@ const hashes = new Map<string, Promise<string>>();
 function cheapHash(password: string): Promise<string> {
   let hash = hashes.get(password);
   if (!hash) {
-    hash = argon2.hash(password, { type: argon2.argon2id, ...cheapestArgon2 });
+    hash = hashPassword(password, { [cheapPasswordHashesEnv]: '1' });
     hashes.set(password, hash);
   }
   return hash;
