@@ -40,6 +40,26 @@ interface DataRow {
 
 const REAL_DATA_DATE = '2024-08-30';
 
+type RealValue = ReturnType<typeof readKoladaFile>['batch']['values'][number];
+
+let parsed: { lists: Record<string, unknown[]>; values: RealValue[] } | undefined;
+
+/** The real files, parsed once per process: each test's new server serves the same data (parsing took 0.13–0.23 s a server, now 0.02). */
+function realData(): { lists: Record<string, unknown[]>; values: RealValue[] } {
+  if (parsed) return parsed;
+  const files = Object.fromEntries(sharedKoladaFiles().map((file) => [file.name, file.text]));
+  const kpis = readKoladaFile('kpi.csv', files['ddf-raw-kpi_results.csv']!).batch.kpis;
+  const lists = {
+    municipality: JSON.parse(files['pykolada-municipality.json']!),
+    municipality_groups: JSON.parse(files['pykolada-municipality_groups.json']!),
+    kpi: kpis.map(kpiObject),
+    kpi_groups: JSON.parse(files['pykolada-kpi_groups.json']!),
+  };
+  const values = Object.entries(files).flatMap(([name, text]) => (name.includes('-by-geo-') ? readKoladaFile(name, text).batch.values : []));
+  parsed = { lists, values };
+  return parsed;
+}
+
 export class FakeKolada {
   readonly requests: RecordedRequest[] = [];
   private readonly faults: Fault[] = [];
@@ -49,20 +69,9 @@ export class FakeKolada {
   url = '';
 
   constructor(private readonly pageSize = 1000) {
-    const files = Object.fromEntries(sharedKoladaFiles().map((file) => [file.name, file.text]));
-    const kpis = readKoladaFile('kpi.csv', files['ddf-raw-kpi_results.csv']!).batch.kpis;
-    this.lists = {
-      municipality: JSON.parse(files['pykolada-municipality.json']!),
-      municipality_groups: JSON.parse(files['pykolada-municipality_groups.json']!),
-      kpi: kpis.map(kpiObject),
-      kpi_groups: JSON.parse(files['pykolada-kpi_groups.json']!),
-    };
-    for (const [name, text] of Object.entries(files)) {
-      if (!name.includes('-by-geo-')) continue;
-      for (const v of readKoladaFile(name, text).batch.values) {
-        this.setValue(v.kpi, v.municipality, v.year, v.gender, v.value === null ? null : Number(v.value), REAL_DATA_DATE);
-      }
-    }
+    const real = realData();
+    this.lists = real.lists;
+    for (const v of real.values) this.setValue(v.kpi, v.municipality, v.year, v.gender, v.value === null ? null : Number(v.value), REAL_DATA_DATE);
   }
 
   /** Sets (or adds) a value, updated on `updated` ('YYYY-MM-DD'). */
