@@ -40,12 +40,18 @@ interface DataRow {
 
 const REAL_DATA_DATE = '2024-08-30';
 
-type RealValue = ReturnType<typeof readKoladaFile>['batch']['values'][number];
+interface RealData {
+  lists: Record<string, unknown[]>;
+  values: Array<ReturnType<typeof readKoladaFile>['batch']['values'][number]>;
+}
 
-let parsed: { lists: Record<string, unknown[]>; values: RealValue[] } | undefined;
+let parsed: RealData | undefined;
 
-/** The real files, parsed once per process: each test's new server serves the same data (parsing took 0.13–0.23 s a server, now 0.02). */
-function realData(): { lists: Record<string, unknown[]>; values: RealValue[] } {
+/**
+ * The real files, parsed once per process: each test's new server serves the same data (parsing
+ * took 0.13–0.23 s a server, now 0.02). Each server keeps its own rows, which tests change.
+ */
+function realData(): RealData {
   if (parsed) return parsed;
   const files = Object.fromEntries(sharedKoladaFiles().map((file) => [file.name, file.text]));
   const kpis = readKoladaFile('kpi.csv', files['ddf-raw-kpi_results.csv']!).batch.kpis;
